@@ -1,0 +1,107 @@
+/*
+ * claim.h - claims and findings: the records that flow from Extract to
+ * Store, Compare and Render, and their JSON/TSV shapes (SPEC.md).
+ *
+ * Every string in a struct cc_claim or cc_finding is heap-owned by it and
+ * freed by its release function; any may be NULL unless noted.
+ */
+#ifndef CC_CLAIM_H
+#define CC_CLAIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+enum cc_value_kind {
+	CC_VALUE_NONE,
+	CC_VALUE_NUMBER,	/* vmin/vmax/approx */
+	CC_VALUE_TEXT		/* vtext */
+};
+
+struct cc_claim {
+	int64_t			 id;		/* store id; "c<id>" in JSON */
+	char			*article;	/* article name (not NULL) */
+	char			*outlet;	/* canonical outlet id */
+	char			*type;		/* casualty, force, duration... */
+	char			*subject;
+	char			*measure;
+	enum cc_value_kind	 value_kind;
+	double			 vmin;
+	double			 vmax;
+	unsigned		 has_min:1;
+	unsigned		 has_max:1;
+	unsigned		 approx:1;
+	char			*vtext;
+	char			*unit;
+	char			*time_start;	/* YYYY-MM-DD */
+	char			*time_end;
+	char			*granularity;
+	char			*basis;
+	char			*speaker;
+	char			*reported_by;
+	char			*polarity;	/* "affirmed" or "negated" */
+	char			*text;		/* the matched words */
+	size_t			 ev_start;	/* evidence: byte offsets of */
+	size_t			 ev_end;	/* the sentence in the text */
+	char			*sentence;
+	char			*rule;
+};
+
+struct cc_claims {
+	struct cc_claim	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+void		 cc_claim_release(struct cc_claim *);
+/* Append a zeroed claim and return it. */
+struct cc_claim	*cc_claims_push(struct cc_claims *);
+void		 cc_claims_release(struct cc_claims *);
+
+/* Append the claim as one SPEC.md JSON object (no newline) to b. */
+int	cc_claim_json(const struct cc_claim *, struct cc_buf *b);
+/* Append the claim as one TSV row (no newline); cc_claim_tsv_header()
+ * gives the matching header line. */
+int	cc_claim_tsv(const struct cc_claim *, struct cc_buf *b);
+const char *cc_claim_tsv_header(void);
+/* The value as people read it: "6,374", "about 130,000", "more than 100",
+ * or the text value.  Appended to b. */
+int	cc_claim_value_str(const struct cc_claim *, struct cc_buf *b);
+
+struct cc_finding {
+	char	 *id;		/* stable: "f" + hash of key and claims */
+	char	 *kind;		/* agreement, contradiction, timeline... */
+	char	 *severity;	/* high, medium, low, info */
+	char	 *key;
+	char	**claims;	/* claim ids ("c17"), nclaims of them */
+	size_t	  nclaims;
+	char	**outlets;	/* distinct outlet ids, noutlets of them */
+	size_t	  noutlets;
+	char	 *summary;
+	char	 *status;	/* new, accepted, dismissed */
+};
+
+struct cc_findings {
+	struct cc_finding	*v;
+	size_t			 n;
+	size_t			 cap;
+};
+
+void			 cc_finding_release(struct cc_finding *);
+struct cc_finding	*cc_findings_push(struct cc_findings *);
+void			 cc_findings_release(struct cc_findings *);
+/* Add a claim id / an outlet (outlets are kept distinct). */
+void			 cc_finding_add_claim(struct cc_finding *,
+			    const char *);
+void			 cc_finding_add_outlet(struct cc_finding *,
+			    const char *);
+
+int	cc_finding_json(const struct cc_finding *, struct cc_buf *b);
+int	cc_finding_tsv(const struct cc_finding *, struct cc_buf *b);
+const char *cc_finding_tsv_header(void);
+
+/* Severity rank for sorting: high 0, medium 1, low 2, other 3. */
+int	cc_severity_rank(const char *);
+
+#endif

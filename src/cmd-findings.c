@@ -1,0 +1,3 @@
+/* cmd-findings.c - placeholder, being written. */
+#include "config.h"
+typedef int cc_placeholder_cmd_findings;

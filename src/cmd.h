@@ -1,0 +1,93 @@
+/*
+ * cmd.h - the Face: subcommands, their table and the shared pipeline.
+ *
+ * Each subcommand lives in its own cmd-NAME.c and declares one
+ * struct cc_cmd_entry; cmd.c keeps the sorted table.  A command returns
+ * the process exit status (SPEC.md): 0 success, 1 findings to review
+ * (check), 2 usage error or unusable input, 3 internal or storage error.
+ */
+#ifndef CC_CMD_H
+#define CC_CMD_H
+
+#include <stddef.h>
+
+#include "pack.h"
+#include "store.h"
+
+enum cc_exit {
+	CC_EXIT_OK = 0,
+	CC_EXIT_FINDINGS = 1,
+	CC_EXIT_USAGE = 2,
+	CC_EXIT_INTERNAL = 3
+};
+
+/* What every command shares: global options and lazily opened state. */
+struct cc_ctx {
+	const char		*db_path;	/* --db */
+	const char		*rules_dir;	/* --rules (resolved) */
+	struct cc_store		*store;		/* opened by cc_ctx_store() */
+	struct cc_pack		*pack;		/* loaded by cc_ctx_pack() */
+	unsigned		 nbad;		/* unusable inputs reported */
+	int			 progress;	/* stderr is a terminal */
+};
+
+#define CC_CMD_NEEDS_STORE	0x1
+#define CC_CMD_NEEDS_PACK	0x2
+
+struct cc_cmd_entry {
+	const char	*name;
+	const char	*args;		/* usage after the name */
+	const char	*summary;	/* one line for --help */
+	const char	*help;		/* option lines for COMMAND --help */
+	int		 flags;
+	int		(*exec)(struct cc_ctx *, int argc, char **argv);
+};
+
+/* The table, sorted by name, NULL-terminated. */
+extern const struct cc_cmd_entry *const cc_cmd_table[];
+const struct cc_cmd_entry *cc_cmd_find(const char *name);
+/* Print "usage: claimcheck NAME ARGS" and the help lines to f. */
+void	cc_cmd_usage(const struct cc_cmd_entry *, int to_stderr);
+
+/* Open the store / load the pack on first use; an exit status on error
+ * (the message is printed), CC_EXIT_OK on success. */
+int	cc_ctx_store(struct cc_ctx *);
+int	cc_ctx_pack(struct cc_ctx *);
+
+/*
+ * The pipeline (pipeline.c).  Each returns an exit status.
+ * ingest:  read paths into the store (nbad counts skipped files).
+ * extract: (re)extract articles whose text or rules changed.
+ * compare: (re)run the comparison if claims changed since last time.
+ * prepare: the three above, as report and check do.
+ */
+int	cc_pipeline_ingest(struct cc_ctx *, char *const *paths, size_t n);
+int	cc_pipeline_extract(struct cc_ctx *);
+int	cc_pipeline_compare(struct cc_ctx *, int force);
+int	cc_pipeline_prepare(struct cc_ctx *, char *const *paths, size_t n);
+
+/*
+ * Small option parser shared by the commands: long options only, with or
+ * without an argument; "--" ends options.  Returns the index of the first
+ * operand, or -1 after printing a usage error.
+ */
+struct cc_opt {
+	const char	 *name;		/* without "--" */
+	int		  has_arg;
+	const char	**value;	/* set to the argument, or "1" */
+};
+int	cc_cmd_parse(const struct cc_cmd_entry *, int argc, char **argv,
+	    struct cc_opt *opts);
+
+extern const struct cc_cmd_entry cc_cmd_check_entry;
+extern const struct cc_cmd_entry cc_cmd_claims_entry;
+extern const struct cc_cmd_entry cc_cmd_compare_entry;
+extern const struct cc_cmd_entry cc_cmd_extract_entry;
+extern const struct cc_cmd_entry cc_cmd_findings_entry;
+extern const struct cc_cmd_entry cc_cmd_ingest_entry;
+extern const struct cc_cmd_entry cc_cmd_normalize_entry;
+extern const struct cc_cmd_entry cc_cmd_report_entry;
+extern const struct cc_cmd_entry cc_cmd_review_entry;
+extern const struct cc_cmd_entry cc_cmd_rules_entry;
+
+#endif

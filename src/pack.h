@@ -1,0 +1,112 @@
+/*
+ * pack.h - rule packs: every *.yaml under the rules directory (except the
+ * review file), loaded and compiled once at start.
+ *
+ * A pack file is a YAML mapping whose top-level keys are sections:
+ *   vocab:       word lists (name -> list of words or word: value pairs)
+ *   macros:      named regex fragments, usable as %{NAME} in patterns
+ *   rules:       claim rules (id, type, triggers, patterns, fields,
+ *                examples); see claims/README.md
+ *   boilerplate: line patterns kept out of extraction
+ *   outlets:     outlet ids, names, domains and text markers
+ *   timeline:    reference events with dates
+ *   config:      settings (corpus directory, ...)
+ * Patterns are PCRE2 (UTF, caseless unless the rule says otherwise),
+ * JIT-compiled, with match and depth limits.
+ *
+ * The loader keeps going after an error and reports each one through the
+ * diagnostic callback as FILE:LINE:COL, then fails with CC_ERULE.
+ */
+#ifndef CC_PACK_H
+#define CC_PACK_H
+
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "diag.h"
+#include "hash.h"
+#include "text.h"
+#include "vocab.h"
+
+/* A field of a claim built by a rule: a literal ("people"), a named group
+ * ("$measure"), optionally mapped through a vocab list ("$m|measures"). */
+struct cc_rule_field {
+	char	*name;		/* subject, measure, value, unit, ... */
+	char	*group;		/* named group, or NULL for a literal */
+	char	*literal;
+	char	*map;		/* vocab list to map the group text, or NULL */
+};
+
+struct cc_rule_example {
+	char			*text;
+	int			 match;		/* 1 must match, 0 must not */
+	struct cc_rule_field	*expect;	/* expected field values */
+	size_t			 nexpect;	/* (literal = expected text) */
+	char			*file;
+	unsigned		 line;
+	unsigned		 col;
+};
+
+struct cc_rule {
+	char			*id;
+	char			*type;
+	char			*file;		/* where it was defined */
+	unsigned		 line;
+	unsigned		 col;
+	char			**triggers;	/* lower-case words; any one must
+						   occur in a sentence */
+	size_t			 ntriggers;
+	pcre2_code		**pats;
+	size_t			 npats;
+	struct cc_rule_field	*fields;
+	size_t			 nfields;
+	struct cc_rule_example	*examples;
+	size_t			 nexamples;
+};
+
+struct cc_outlet {
+	char	*id;
+	char	*name;
+	char	**domains;
+	size_t	  ndomains;
+	pcre2_code **markers;	/* text that names the outlet in an article */
+	size_t	  nmarkers;
+};
+
+struct cc_event {
+	char	*id;
+	char	*date;		/* YYYY-MM-DD */
+	char	**names;	/* how articles refer to it */
+	size_t	  nnames;
+};
+
+struct cc_pack {
+	char			*dir;
+	char			 hash[CC_HASH_HEXLEN + 1]; /* of all files read */
+	struct cc_vocab		*vocab;
+	struct cc_boiler	*boiler;
+	struct cc_rule		*rules;
+	size_t			 nrules;
+	struct cc_outlet	*outlets;
+	size_t			 noutlets;
+	struct cc_event		*events;
+	size_t			 nevents;
+	char			*corpus;	/* config corpus, default
+						   "articles" */
+};
+
+/* Load every pack file under dir.  Returns CC_OK with *out set, or
+ * CC_ERULE / CC_EIO after reporting each problem through err (*out is
+ * then NULL). */
+int	cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
+	    void *errarg);
+void	cc_pack_free(struct cc_pack *);
+
+/* Compile pattern after expanding %{NAME} macros and vocab lists.
+ * Returns NULL and fills d (column within the pattern) on error. */
+pcre2_code *cc_pack_compile(const struct cc_pack *, const char *pattern,
+	    int caseless, struct cc_diag *d);
+
+#endif

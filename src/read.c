@@ -1,0 +1,3 @@
+/* read.c - placeholder, being written. */
+#include "config.h"
+typedef int cc_placeholder_read;

@@ -1,0 +1,51 @@
+/*
+ * report.h - the Render stage: HTML report pages and HTML escaping.
+ *
+ * Render reads only what it is handed (loaded from Store by the command);
+ * it never re-extracts.  Output is deterministic: the same input gives
+ * byte-identical files (no timestamps, stable order).  Every byte of
+ * article text and metadata is escaped for its context; links are only
+ * emitted for http and https URLs; each page carries a strict
+ * Content-Security-Policy and needs no external resource.
+ */
+#ifndef CC_REPORT_H
+#define CC_REPORT_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "buf.h"
+#include "claim.h"
+#include "diag.h"
+#include "text.h"
+
+struct cc_report_article {
+	struct cc_article	art;	/* text, metadata, document date */
+	struct cc_sentences	sents;	/* with boilerplate flags */
+};
+
+struct cc_report_input {
+	const struct cc_report_article	*articles;	/* sorted by name */
+	size_t				 narticles;
+	const struct cc_claims		*claims;	/* sorted by id */
+	const struct cc_findings	*findings;
+};
+
+/*
+ * Write outdir/index.html and the pages it links (one per article),
+ * creating outdir if needed.  Files are written to a temporary name and
+ * renamed, so a reader never sees half a page.  Returns CC_OK, or CC_EIO
+ * with d filled.
+ */
+int	cc_report_write(const char *outdir, const struct cc_report_input *,
+	    struct cc_diag *d);
+
+/* Append s[0..n) escaped for HTML element text and quoted attribute
+ * values (& < > " ' escaped; invalid UTF-8 and C0 controls other than
+ * tab and newline become U+FFFD; bidi override characters are made
+ * visible as escapes so they cannot reorder the page). */
+int	cc_html_escape(struct cc_buf *, const char *s, size_t n);
+/* 1 if url is an absolute http:// or https:// URL safe to link to. */
+int	cc_html_url_ok(const char *url);
+
+#endif

@@ -1,0 +1,3 @@
+/* utf8.c - placeholder, being written. */
+#include "config.h"
+typedef int cc_placeholder_utf8;

@@ -1,0 +1,140 @@
+/*
+ * vocab.c - named word lists with case-insensitive lookup (see vocab.h).
+ *
+ * Lists are kept sorted by lower-cased word as entries are added, so a
+ * lookup is a binary search; lists are small (tens to hundreds of words)
+ * and loaded once.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "vocab.h"
+#include "xmalloc.h"
+
+struct cc_vocab {
+	struct cc_vocab_list	*lists;
+	size_t			 n;
+};
+
+struct cc_vocab *
+cc_vocab_new(void)
+{
+	return xcalloc(1, sizeof(struct cc_vocab));
+}
+
+void
+cc_vocab_free(struct cc_vocab *vc)
+{
+	size_t	i, j;
+
+	if (vc == NULL)
+		return;
+	for (i = 0; i < vc->n; i++) {
+		for (j = 0; j < vc->lists[i].n; j++) {
+			free(vc->lists[i].v[j].word);
+			free(vc->lists[i].v[j].value);
+		}
+		free(vc->lists[i].v);
+		free(vc->lists[i].name);
+	}
+	free(vc->lists);
+	free(vc);
+}
+
+/* Compare word[0..len) with NUL-terminated w, ASCII case-insensitively. */
+static int
+word_cmp(const char *word, size_t len, const char *w)
+{
+	int	r = strncasecmp(word, w, len);
+
+	if (r != 0)
+		return r;
+	return w[len] == '\0' ? 0 : -1;
+}
+
+/* Index where word is, or where it would be inserted; *found set. */
+static size_t
+list_find(const struct cc_vocab_list *l, const char *word, size_t len,
+    int *found)
+{
+	size_t	lo = 0, hi = l->n, mid;
+	int	r;
+
+	*found = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		r = word_cmp(word, len, l->v[mid].word);
+		if (r == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+const struct cc_vocab_list *
+cc_vocab_list(const struct cc_vocab *vc, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; vc != NULL && i < vc->n; i++)
+		if (strcmp(vc->lists[i].name, name) == 0)
+			return &vc->lists[i];
+	return NULL;
+}
+
+void
+cc_vocab_add(struct cc_vocab *vc, const char *list, const char *word,
+    const char *value)
+{
+	struct cc_vocab_list	*l = (struct cc_vocab_list *)
+				    cc_vocab_list(vc, list);
+	size_t			 at;
+	int			 found;
+
+	if (l == NULL) {
+		vc->lists = xreallocarray(vc->lists, vc->n + 1,
+		    sizeof *vc->lists);
+		l = &vc->lists[vc->n++];
+		memset(l, 0, sizeof *l);
+		l->name = xstrdup(list);
+		l->sorted = 1;
+	}
+	at = list_find(l, word, strlen(word), &found);
+	if (found) {
+		free(l->v[at].value);
+		l->v[at].value = xstrdup_or_null(value);
+		return;
+	}
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	memmove(&l->v[at + 1], &l->v[at], (l->n - at) * sizeof *l->v);
+	l->v[at].word = xstrdup(word);
+	l->v[at].value = xstrdup_or_null(value);
+	l->n++;
+}
+
+const char *
+cc_vocab_lookup(const struct cc_vocab *vc, const char *list,
+    const char *word, size_t len)
+{
+	const struct cc_vocab_list	*l = cc_vocab_list(vc, list);
+	size_t				 at;
+	int				 found;
+
+	if (l == NULL || len == 0)
+		return NULL;
+	at = list_find(l, word, len, &found);
+	if (!found)
+		return NULL;
+	return l->v[at].value ? l->v[at].value : "";
+}
