@@ -1,3 +1,594 @@
-/* claim.c - placeholder, being written. */
+/*
+ * claim.c - claims and findings: vectors, release, and the JSON and TSV
+ * shapes that `claimcheck claims` and `claimcheck findings` print.
+ *
+ * The JSON shapes are a contract (SPEC.md): scripts and our evaluation
+ * read them, so key order and null handling are fixed here and nowhere
+ * else.  TSV is for spreadsheets and shell pipelines: one header line, one
+ * row per record, tab/newline/backslash escaped as \t \n \r \\ so a row is
+ * always one line.
+ */
 #include "config.h"
-typedef int cc_placeholder_claim;
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claim.h"
+#include "diag.h"
+#include "xmalloc.h"
+
+void
+cc_claim_release(struct cc_claim *c)
+{
+	if (c == NULL)
+		return;
+	free(c->article);
+	free(c->outlet);
+	free(c->type);
+	free(c->subject);
+	free(c->measure);
+	free(c->vtext);
+	free(c->unit);
+	free(c->time_start);
+	free(c->time_end);
+	free(c->granularity);
+	free(c->basis);
+	free(c->speaker);
+	free(c->reported_by);
+	free(c->polarity);
+	free(c->text);
+	free(c->sentence);
+	free(c->rule);
+	memset(c, 0, sizeof *c);
+}
+
+struct cc_claim *
+cc_claims_push(struct cc_claims *cs)
+{
+	struct cc_claim	*c;
+
+	if (cs->n == cs->cap) {
+		cs->cap = cs->cap ? cs->cap * 2 : 16;
+		cs->v = xreallocarray(cs->v, cs->cap, sizeof *cs->v);
+	}
+	c = &cs->v[cs->n++];
+	memset(c, 0, sizeof *c);
+	return c;
+}
+
+void
+cc_claims_release(struct cc_claims *cs)
+{
+	size_t	i;
+
+	if (cs == NULL)
+		return;
+	for (i = 0; i < cs->n; i++)
+		cc_claim_release(&cs->v[i]);
+	free(cs->v);
+	cs->v = NULL;
+	cs->n = cs->cap = 0;
+}
+
+/*
+ * Output helpers.  Each returns the first failure of the buffer (only
+ * CC_ETOOBIG is possible), so the callers chain them with a status
+ * variable instead of checking every call.
+ */
+
+/* Append ,"key": to b (no comma before the first key). */
+static int
+json_key(struct cc_buf *b, const char *key, int first)
+{
+	int	rc = CC_OK;
+
+	if (!first)
+		rc = cc_buf_addc(b, ',');
+	if (rc == CC_OK)
+		rc = cc_buf_add_json_cstr(b, key);
+	if (rc == CC_OK)
+		rc = cc_buf_addc(b, ':');
+	return rc;
+}
+
+static int
+json_kstr(struct cc_buf *b, const char *key, const char *val, int first)
+{
+	int	rc;
+
+	if ((rc = json_key(b, key, first)) != CC_OK)
+		return rc;
+	return cc_buf_add_json_cstr(b, val);
+}
+
+static int
+json_strs(struct cc_buf *b, char *const *v, size_t n)
+{
+	size_t	i;
+	int	rc;
+
+	rc = cc_buf_addc(b, '[');
+	for (i = 0; i < n && rc == CC_OK; i++) {
+		if (i > 0)
+			rc = cc_buf_addc(b, ',');
+		if (rc == CC_OK)
+			rc = cc_buf_add_json_cstr(b, v[i]);
+	}
+	if (rc == CC_OK)
+		rc = cc_buf_addc(b, ']');
+	return rc;
+}
+
+/* {"min":..,"max":..,"approx":..}, a string, or null. */
+static int
+claim_value_json(const struct cc_claim *c, struct cc_buf *b)
+{
+	int	rc;
+
+	switch (c->value_kind) {
+	case CC_VALUE_NUMBER:
+		rc = cc_buf_adds(b, "{\"min\":");
+		if (rc == CC_OK)
+			rc = c->has_min ? cc_buf_add_json_num(b, c->vmin) :
+			    cc_buf_adds(b, "null");
+		if (rc == CC_OK)
+			rc = cc_buf_adds(b, ",\"max\":");
+		if (rc == CC_OK)
+			rc = c->has_max ? cc_buf_add_json_num(b, c->vmax) :
+			    cc_buf_adds(b, "null");
+		if (rc == CC_OK)
+			rc = cc_buf_adds(b, c->approx ?
+			    ",\"approx\":true}" : ",\"approx\":false}");
+		return rc;
+	case CC_VALUE_TEXT:
+		return cc_buf_add_json_cstr(b, c->vtext);
+	case CC_VALUE_NONE:
+		break;
+	}
+	return cc_buf_adds(b, "null");
+}
+
+int
+cc_claim_json(const struct cc_claim *c, struct cc_buf *b)
+{
+	size_t	 len0 = b->len;
+	int	 rc;
+
+	rc = cc_buf_addc(b, '{');
+	if (rc == CC_OK)
+		rc = json_key(b, "id", 1);
+	if (rc == CC_OK)
+		rc = cc_buf_printf(b, "\"c%lld\"", (long long)c->id);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "article", c->article, 0);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "outlet", c->outlet, 0);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "type", c->type, 0);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "subject", c->subject, 0);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "measure", c->measure, 0);
+	if (rc == CC_OK)
+		rc = json_key(b, "value", 0);
+	if (rc == CC_OK)
+		rc = claim_value_json(c, b);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "unit", c->unit, 0);
+	if (rc == CC_OK)
+		rc = json_key(b, "time", 0);
+	if (rc == CC_OK && c->time_start == NULL)
+		rc = cc_buf_adds(b, "null");
+	else if (rc == CC_OK) {
+		rc = cc_buf_addc(b, '{');
+		if (rc == CC_OK)
+			rc = json_kstr(b, "start", c->time_start, 1);
+		if (rc == CC_OK)
+			rc = json_kstr(b, "end", c->time_end, 0);
+		if (rc == CC_OK)
+			rc = json_kstr(b, "granularity", c->granularity, 0);
+		if (rc == CC_OK)
+			rc = json_kstr(b, "basis", c->basis, 0);
+		if (rc == CC_OK)
+			rc = cc_buf_addc(b, '}');
+	}
+	if (rc == CC_OK)
+		rc = json_kstr(b, "speaker", c->speaker, 0);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "reported_by", c->reported_by, 0);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "polarity", c->polarity, 0);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "text", c->text, 0);
+	if (rc == CC_OK)
+		rc = cc_buf_printf(b, ",\"evidence\":{\"start\":%zu,\"end\":%zu",
+		    c->ev_start, c->ev_end);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "sentence", c->sentence, 0);
+	if (rc == CC_OK)
+		rc = cc_buf_addc(b, '}');
+	if (rc == CC_OK)
+		rc = json_kstr(b, "rule", c->rule, 0);
+	if (rc == CC_OK)
+		rc = cc_buf_addc(b, '}');
+	/* Never leave half an object in the caller's output. */
+	if (rc != CC_OK && b->data != NULL) {
+		b->len = len0;
+		b->data[len0] = '\0';
+	}
+	return rc;
+}
+
+/* Append n with thousands separators ("6,374", "-1,200", "2.5"). */
+static int
+add_number(struct cc_buf *b, double v)
+{
+	char	 digits[64];
+	size_t	 nd, i;
+	int	 rc = CC_OK;
+
+	if (!isfinite(v))
+		return cc_buf_adds(b, "?");
+	if (v != floor(v) || fabs(v) >= 1e15)
+		return cc_buf_printf(b, "%.15g", v);
+	if (v < 0) {
+		if ((rc = cc_buf_addc(b, '-')) != CC_OK)
+			return rc;
+		v = -v;
+	}
+	snprintf(digits, sizeof digits, "%.0f", v);
+	nd = strlen(digits);
+	for (i = 0; i < nd && rc == CC_OK; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			rc = cc_buf_addc(b, ',');
+		if (rc == CC_OK)
+			rc = cc_buf_addc(b, digits[i]);
+	}
+	return rc;
+}
+
+int
+cc_claim_value_str(const struct cc_claim *c, struct cc_buf *b)
+{
+	int	rc = CC_OK;
+
+	switch (c->value_kind) {
+	case CC_VALUE_NONE:
+		return CC_OK;
+	case CC_VALUE_TEXT:
+		return c->vtext != NULL ? cc_buf_adds(b, c->vtext) : CC_OK;
+	case CC_VALUE_NUMBER:
+		break;
+	}
+	if (c->has_min && c->has_max) {
+		if (c->approx)
+			rc = cc_buf_adds(b, "about ");
+		if (rc == CC_OK)
+			rc = add_number(b, c->vmin);
+		if (rc == CC_OK && c->vmax != c->vmin) {
+			rc = cc_buf_addc(b, '-');
+			if (rc == CC_OK)
+				rc = add_number(b, c->vmax);
+		}
+		return rc;
+	}
+	if (c->has_min) {
+		/*
+		 * Extraction stores "more than 100" as min 101: for whole
+		 * numbers that is the same set as "at least 101", and the
+		 * form in the article reads better.
+		 */
+		if (c->vmin == floor(c->vmin) && c->vmin >= 1) {
+			rc = cc_buf_adds(b, "more than ");
+			if (rc == CC_OK)
+				rc = add_number(b, c->vmin - 1);
+		} else {
+			rc = cc_buf_adds(b, "at least ");
+			if (rc == CC_OK)
+				rc = add_number(b, c->vmin);
+		}
+		return rc;
+	}
+	if (c->has_max) {
+		rc = cc_buf_adds(b, "up to ");
+		if (rc == CC_OK)
+			rc = add_number(b, c->vmax);
+		return rc;
+	}
+	return cc_buf_adds(b, "unknown");
+}
+
+/* One TSV field: NULL is empty; \t \n \r \\ are escaped. */
+static int
+tsv_field(struct cc_buf *b, const char *s, int first)
+{
+	const char	*p, *start;
+	int		 rc = CC_OK;
+
+	if (!first)
+		rc = cc_buf_addc(b, '\t');
+	if (s == NULL || rc != CC_OK)
+		return rc;
+	for (p = start = s; *p != '\0' && rc == CC_OK; p++) {
+		const char	*esc;
+
+		switch (*p) {
+		case '\t': esc = "\\t"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\\': esc = "\\\\"; break;
+		default:
+			continue;
+		}
+		rc = cc_buf_add(b, start, (size_t)(p - start));
+		if (rc == CC_OK)
+			rc = cc_buf_adds(b, esc);
+		start = p + 1;
+	}
+	if (rc == CC_OK)
+		rc = cc_buf_adds(b, start);
+	return rc;
+}
+
+static int
+tsv_num(struct cc_buf *b, double v, int has)
+{
+	int	rc;
+
+	if ((rc = cc_buf_addc(b, '\t')) != CC_OK || !has)
+		return rc;
+	return cc_buf_add_json_num(b, v);
+}
+
+/* A list as one field, items separated by commas. */
+static int
+tsv_list(struct cc_buf *b, char *const *v, size_t n)
+{
+	struct cc_buf	 tmp = CC_BUF_INIT;
+	size_t		 i;
+	int		 rc = CC_OK;
+
+	for (i = 0; i < n && rc == CC_OK; i++) {
+		if (i > 0)
+			rc = cc_buf_addc(&tmp, ',');
+		if (rc == CC_OK && v[i] != NULL)
+			rc = cc_buf_adds(&tmp, v[i]);
+	}
+	if (rc == CC_OK)
+		rc = tsv_field(b, tmp.data != NULL ? tmp.data : "", 0);
+	cc_buf_release(&tmp);
+	return rc;
+}
+
+const char *
+cc_claim_tsv_header(void)
+{
+	return "id\tarticle\toutlet\ttype\tsubject\tmeasure\tvalue\tmin\tmax"
+	    "\tapprox\tunit\ttime_start\ttime_end\tgranularity\tbasis"
+	    "\tspeaker\treported_by\tpolarity\ttext\tev_start\tev_end"
+	    "\tsentence\trule";
+}
+
+int
+cc_claim_tsv(const struct cc_claim *c, struct cc_buf *b)
+{
+	struct cc_buf	 val = CC_BUF_INIT;
+	size_t		 len0 = b->len;
+	int		 num = c->value_kind == CC_VALUE_NUMBER;
+	int		 rc;
+
+	rc = cc_buf_printf(b, "c%lld", (long long)c->id);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->article, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->outlet, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->type, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->subject, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->measure, 0);
+	if (rc == CC_OK)
+		rc = cc_claim_value_str(c, &val);
+	if (rc == CC_OK)
+		rc = tsv_field(b, val.data, 0);
+	if (rc == CC_OK)
+		rc = tsv_num(b, c->vmin, num && c->has_min);
+	if (rc == CC_OK)
+		rc = tsv_num(b, c->vmax, num && c->has_max);
+	if (rc == CC_OK)
+		rc = tsv_field(b, !num ? NULL : c->approx ? "true" : "false",
+		    0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->unit, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->time_start, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->time_end, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->granularity, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->basis, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->speaker, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->reported_by, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->polarity, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->text, 0);
+	if (rc == CC_OK)
+		rc = cc_buf_printf(b, "\t%zu\t%zu", c->ev_start, c->ev_end);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->sentence, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, c->rule, 0);
+	cc_buf_release(&val);
+	if (rc != CC_OK && b->data != NULL) {
+		b->len = len0;
+		b->data[len0] = '\0';
+	}
+	return rc;
+}
+
+void
+cc_finding_release(struct cc_finding *f)
+{
+	size_t	i;
+
+	if (f == NULL)
+		return;
+	free(f->id);
+	free(f->kind);
+	free(f->severity);
+	free(f->key);
+	for (i = 0; i < f->nclaims; i++)
+		free(f->claims[i]);
+	free(f->claims);
+	for (i = 0; i < f->noutlets; i++)
+		free(f->outlets[i]);
+	free(f->outlets);
+	free(f->summary);
+	free(f->status);
+	memset(f, 0, sizeof *f);
+}
+
+struct cc_finding *
+cc_findings_push(struct cc_findings *fs)
+{
+	struct cc_finding	*f;
+
+	if (fs->n == fs->cap) {
+		fs->cap = fs->cap ? fs->cap * 2 : 16;
+		fs->v = xreallocarray(fs->v, fs->cap, sizeof *fs->v);
+	}
+	f = &fs->v[fs->n++];
+	memset(f, 0, sizeof *f);
+	return f;
+}
+
+void
+cc_findings_release(struct cc_findings *fs)
+{
+	size_t	i;
+
+	if (fs == NULL)
+		return;
+	for (i = 0; i < fs->n; i++)
+		cc_finding_release(&fs->v[i]);
+	free(fs->v);
+	fs->v = NULL;
+	fs->n = fs->cap = 0;
+}
+
+void
+cc_finding_add_claim(struct cc_finding *f, const char *id)
+{
+	f->claims = xreallocarray(f->claims, f->nclaims + 1,
+	    sizeof *f->claims);
+	f->claims[f->nclaims++] = xstrdup(id);
+}
+
+void
+cc_finding_add_outlet(struct cc_finding *f, const char *outlet)
+{
+	size_t	i;
+
+	/* A finding lists few outlets; a linear scan keeps first-seen order,
+	 * which is the order the summary names them in. */
+	for (i = 0; i < f->noutlets; i++)
+		if (strcmp(f->outlets[i], outlet) == 0)
+			return;
+	f->outlets = xreallocarray(f->outlets, f->noutlets + 1,
+	    sizeof *f->outlets);
+	f->outlets[f->noutlets++] = xstrdup(outlet);
+}
+
+int
+cc_finding_json(const struct cc_finding *f, struct cc_buf *b)
+{
+	size_t	 len0 = b->len;
+	int	 rc;
+
+	rc = cc_buf_addc(b, '{');
+	if (rc == CC_OK)
+		rc = json_kstr(b, "id", f->id, 1);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "kind", f->kind, 0);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "severity", f->severity, 0);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "key", f->key, 0);
+	if (rc == CC_OK)
+		rc = json_key(b, "claims", 0);
+	if (rc == CC_OK)
+		rc = json_strs(b, f->claims, f->nclaims);
+	if (rc == CC_OK)
+		rc = json_key(b, "outlets", 0);
+	if (rc == CC_OK)
+		rc = json_strs(b, f->outlets, f->noutlets);
+	if (rc == CC_OK)
+		rc = json_kstr(b, "summary", f->summary, 0);
+	/* A finding nobody has reviewed is "new", whatever the caller left
+	 * in status. */
+	if (rc == CC_OK)
+		rc = json_kstr(b, "status",
+		    f->status != NULL ? f->status : "new", 0);
+	if (rc == CC_OK)
+		rc = cc_buf_addc(b, '}');
+	if (rc != CC_OK && b->data != NULL) {
+		b->len = len0;
+		b->data[len0] = '\0';
+	}
+	return rc;
+}
+
+const char *
+cc_finding_tsv_header(void)
+{
+	return "id\tkind\tseverity\tkey\tclaims\toutlets\tsummary\tstatus";
+}
+
+int
+cc_finding_tsv(const struct cc_finding *f, struct cc_buf *b)
+{
+	size_t	 len0 = b->len;
+	int	 rc;
+
+	rc = tsv_field(b, f->id, 1);
+	if (rc == CC_OK)
+		rc = tsv_field(b, f->kind, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, f->severity, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, f->key, 0);
+	if (rc == CC_OK)
+		rc = tsv_list(b, f->claims, f->nclaims);
+	if (rc == CC_OK)
+		rc = tsv_list(b, f->outlets, f->noutlets);
+	if (rc == CC_OK)
+		rc = tsv_field(b, f->summary, 0);
+	if (rc == CC_OK)
+		rc = tsv_field(b, f->status != NULL ? f->status : "new", 0);
+	if (rc != CC_OK && b->data != NULL) {
+		b->len = len0;
+		b->data[len0] = '\0';
+	}
+	return rc;
+}
+
+int
+cc_severity_rank(const char *s)
+{
+	if (s == NULL)
+		return 3;
+	if (strcmp(s, "high") == 0)
+		return 0;
+	if (strcmp(s, "medium") == 0)
+		return 1;
+	if (strcmp(s, "low") == 0)
+		return 2;
+	return 3;
+}

@@ -1,3 +1,139 @@
-/* cmd-check.c - placeholder, being written. */
+/*
+ * cmd-check.c - "claimcheck check": the CI gate.  Like report, then exit
+ * 1 if a contradiction or timeline finding is not settled in the review
+ * file.
+ */
 #include "config.h"
-typedef int cc_placeholder_cmd_check;
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "report.h"
+#include "xmalloc.h"
+
+/* Kinds that fail the gate until an editor has reviewed them. */
+static int
+gating(const struct cc_finding *f)
+{
+	return strcmp(f->kind, "contradiction") == 0 ||
+	    strcmp(f->kind, "timeline") == 0;
+}
+
+static int
+write_junit(const char *path, const struct cc_findings *fs)
+{
+	struct cc_buf	 b = CC_BUF_INIT;
+	FILE		*fp;
+	char		*tmp;
+	size_t		 i, nfail = 0;
+	int		 ok;
+
+	for (i = 0; i < fs->n; i++)
+		if (gating(&fs->v[i]) && strcmp(fs->v[i].status, "new") == 0)
+			nfail++;
+	cc_buf_printf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<testsuites>\n<testsuite name=\"claimcheck\" tests=\"%zu\" "
+	    "failures=\"%zu\">\n", fs->n, nfail);
+	for (i = 0; i < fs->n; i++) {
+		const struct cc_finding *f = &fs->v[i];
+
+		cc_buf_adds(&b, "<testcase classname=\"");
+		cc_html_escape(&b, f->kind, strlen(f->kind));
+		cc_buf_adds(&b, "\" name=\"");
+		cc_html_escape(&b, f->id, strlen(f->id));
+		cc_buf_adds(&b, " ");
+		cc_html_escape(&b, f->key, strlen(f->key));
+		cc_buf_adds(&b, "\">");
+		if (gating(f) && strcmp(f->status, "new") == 0) {
+			cc_buf_adds(&b, "<failure message=\"");
+			cc_html_escape(&b, f->summary, strlen(f->summary));
+			cc_buf_printf(&b, "\" type=\"%s\"/>", f->severity);
+		} else if (strcmp(f->status, "new") != 0)
+			cc_buf_printf(&b, "<system-out>%s</system-out>",
+			    f->status);
+		cc_buf_adds(&b, "</testcase>\n");
+	}
+	cc_buf_adds(&b, "</testsuite>\n</testsuites>\n");
+	tmp = xasprintf("%s.tmp", path);
+	ok = (fp = fopen(tmp, "w")) != NULL;
+	if (ok) {
+		ok = fwrite(b.data, 1, b.len, fp) == b.len;
+		ok = (fclose(fp) == 0) && ok;
+	}
+	if (ok)
+		ok = rename(tmp, path) == 0;
+	if (!ok) {
+		cc_error("%s: cannot write: %s", path, strerror(errno));
+		remove(tmp);
+	}
+	free(tmp);
+	cc_buf_release(&b);
+	return ok ? CC_OK : CC_EIO;
+}
+
+static int
+cmd_check_exec(struct cc_ctx *ctx, int argc, char **argv)
+{
+	struct cc_findings	 findings;
+	const char		*out = "reports", *review = NULL, *junit = NULL;
+	struct cc_opt		 opts[] = {
+		{ "out", 1, &out },
+		{ "review", 1, &review },
+		{ "junit", 1, &junit },
+		{ NULL, 0, NULL }
+	};
+	size_t			 i, nnew = 0, nacc = 0, ndis = 0, nother = 0;
+	int			 first, rc;
+
+	if ((first = cc_cmd_parse(&cc_cmd_check_entry, argc, argv, opts)) < 0)
+		return CC_EXIT_USAGE;
+	rc = cc_pipeline_prepare(ctx, argv + first, (size_t)(argc - first));
+	if (rc != CC_EXIT_OK)
+		return rc;
+	memset(&findings, 0, sizeof findings);
+	rc = cc_pipeline_findings(ctx, review, NULL, &findings);
+	if (rc == CC_EXIT_OK)
+		rc = cc_pipeline_report(ctx, out, &findings);
+	if (rc == CC_EXIT_OK && junit != NULL &&
+	    write_junit(junit, &findings) != CC_OK)
+		rc = CC_EXIT_INTERNAL;
+	for (i = 0; rc == CC_EXIT_OK && i < findings.n; i++) {
+		const struct cc_finding *f = &findings.v[i];
+
+		if (!gating(f))
+			nother++;
+		else if (strcmp(f->status, "accepted") == 0)
+			nacc++;
+		else if (strcmp(f->status, "dismissed") == 0)
+			ndis++;
+		else {
+			nnew++;
+			fprintf(stderr, "claimcheck: new %s finding %s (%s): %s\n",
+			    f->kind, f->id, f->severity, f->summary);
+		}
+	}
+	if (rc == CC_EXIT_OK)
+		printf("check: %zu new, %zu accepted, %zu dismissed "
+		    "(contradiction and timeline); %zu other findings; "
+		    "report: %s/index.html\n", nnew, nacc, ndis, nother, out);
+	cc_findings_release(&findings);
+	if (rc != CC_EXIT_OK)
+		return rc;
+	if (ctx->nbad > 0)
+		return CC_EXIT_USAGE;
+	return nnew > 0 ? CC_EXIT_FINDINGS : CC_EXIT_OK;
+}
+
+const struct cc_cmd_entry cc_cmd_check_entry = {
+	"check", "[--review FILE] [--junit FILE] [--out DIR] [PATH...]",
+	"like report, then exit 1 on unreviewed contradictions or timeline "
+	"findings",
+	"  --review FILE  review file (default: RULES/review.yaml)\n"
+	"  --junit FILE   also write JUnit XML for CI dashboards\n"
+	"  --out DIR      where to write the report (default: reports)\n",
+	CC_CMD_NEEDS_STORE | CC_CMD_NEEDS_PACK, cmd_check_exec
+};

@@ -1,3 +1,37 @@
-/* cmd-extract.c - placeholder, being written. */
+/*
+ * cmd-extract.c - "claimcheck extract": (re)extract claims for articles
+ * whose text or rules changed since they were last extracted.
+ */
 #include "config.h"
-typedef int cc_placeholder_cmd_extract;
+
+#include "cmd.h"
+
+static int
+cmd_extract_exec(struct cc_ctx *ctx, int argc, char **argv)
+{
+	int	rc;
+
+	if (cc_cmd_parse(&cc_cmd_extract_entry, argc, argv, NULL) != argc) {
+		cc_cmd_usage(&cc_cmd_extract_entry, 1);
+		return CC_EXIT_USAGE;
+	}
+	if (cc_store_begin(ctx->store) != CC_OK)
+		goto fail;
+	if ((rc = cc_pipeline_extract(ctx)) != CC_EXIT_OK) {
+		cc_store_rollback(ctx->store);
+		return rc;
+	}
+	if (cc_store_commit(ctx->store) != CC_OK)
+		goto fail;
+	return CC_EXIT_OK;
+fail:
+	cc_diag_print(cc_store_diag(ctx->store), "error");
+	return CC_EXIT_INTERNAL;
+}
+
+const struct cc_cmd_entry cc_cmd_extract_entry = {
+	"extract", "",
+	"(re)extract claims for articles whose text or rules changed",
+	"",
+	CC_CMD_NEEDS_STORE | CC_CMD_NEEDS_PACK, cmd_extract_exec
+};

@@ -1,3 +1,137 @@
-/* cmd.c - placeholder, being written. */
+/*
+ * cmd.c - the table of subcommands, option parsing shared by them, and
+ * the lazily opened state (store, rule pack) of a run.
+ */
 #include "config.h"
-typedef int cc_placeholder_cmd;
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+/* Sorted by name; adding a command is one file and one line here. */
+const struct cc_cmd_entry *const cc_cmd_table[] = {
+	&cc_cmd_check_entry,
+	&cc_cmd_claims_entry,
+	&cc_cmd_compare_entry,
+	&cc_cmd_extract_entry,
+	&cc_cmd_findings_entry,
+	&cc_cmd_ingest_entry,
+	&cc_cmd_normalize_entry,
+	&cc_cmd_report_entry,
+	&cc_cmd_review_entry,
+	&cc_cmd_rules_entry,
+	NULL
+};
+
+const struct cc_cmd_entry *
+cc_cmd_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; cc_cmd_table[i] != NULL; i++)
+		if (strcmp(cc_cmd_table[i]->name, name) == 0)
+			return cc_cmd_table[i];
+	return NULL;
+}
+
+void
+cc_cmd_usage(const struct cc_cmd_entry *e, int to_stderr)
+{
+	FILE	*f = to_stderr ? stderr : stdout;
+
+	fprintf(f, "usage: claimcheck [GLOBAL OPTIONS] %s%s%s\n", e->name,
+	    e->args[0] ? " " : "", e->args);
+	fprintf(f, "%s\n", e->summary);
+	if (e->help != NULL && e->help[0] != '\0')
+		fprintf(f, "\n%s", e->help);
+}
+
+int
+cc_cmd_parse(const struct cc_cmd_entry *e, int argc, char **argv,
+    struct cc_opt *opts)
+{
+	struct cc_opt	*o;
+	const char	*arg, *eq;
+	size_t		 len;
+	int		 i;
+
+	for (i = 1; i < argc; i++) {
+		arg = argv[i];
+		if (strcmp(arg, "--") == 0)
+			return i + 1;
+		if (arg[0] != '-' || arg[1] == '\0')
+			return i;	/* first operand ("-" is stdin) */
+		if (arg[1] != '-') {
+			fprintf(stderr, "claimcheck %s: unknown option '%s'\n",
+			    e->name, arg);
+			cc_cmd_usage(e, 1);
+			return -1;
+		}
+		arg += 2;
+		eq = strchr(arg, '=');
+		len = eq ? (size_t)(eq - arg) : strlen(arg);
+		for (o = opts; o != NULL && o->name != NULL; o++)
+			if (strlen(o->name) == len &&
+			    strncmp(o->name, arg, len) == 0)
+				break;
+		if (o == NULL || o->name == NULL) {
+			fprintf(stderr, "claimcheck %s: unknown option '--%.*s'\n",
+			    e->name, (int)len, arg);
+			cc_cmd_usage(e, 1);
+			return -1;
+		}
+		if (!o->has_arg) {
+			if (eq != NULL) {
+				fprintf(stderr, "claimcheck %s: option '--%s' "
+				    "takes no argument\n", e->name, o->name);
+				return -1;
+			}
+			*o->value = "1";
+		} else if (eq != NULL)
+			*o->value = eq + 1;
+		else if (i + 1 < argc)
+			*o->value = argv[++i];
+		else {
+			fprintf(stderr, "claimcheck %s: option '--%s' needs an "
+			    "argument\n", e->name, o->name);
+			cc_cmd_usage(e, 1);
+			return -1;
+		}
+	}
+	return i;
+}
+
+int
+cc_ctx_store(struct cc_ctx *ctx)
+{
+	struct cc_diag	d;
+	int		rc;
+
+	if (ctx->store != NULL)
+		return CC_EXIT_OK;
+	cc_diag_clear(&d);
+	if ((rc = cc_store_open(ctx->db_path, &ctx->store, &d)) != CC_OK) {
+		cc_diag_print(&d, "error");
+		return rc == CC_EFORMAT ? CC_EXIT_USAGE : CC_EXIT_INTERNAL;
+	}
+	return CC_EXIT_OK;
+}
+
+int
+cc_ctx_pack(struct cc_ctx *ctx)
+{
+	unsigned	nerr = 0;
+	int		rc;
+
+	if (ctx->pack != NULL)
+		return CC_EXIT_OK;
+	rc = cc_pack_load(ctx->rules_dir, &ctx->pack, cc_diag_print_error,
+	    &nerr);
+	if (rc != CC_OK) {
+		cc_error("%s: %u error%s in rule packs", ctx->rules_dir, nerr,
+		    nerr == 1 ? "" : "s");
+		return CC_EXIT_USAGE;
+	}
+	return CC_EXIT_OK;
+}

@@ -90,4 +90,17 @@ extern const struct cc_cmd_entry cc_cmd_report_entry;
 extern const struct cc_cmd_entry cc_cmd_review_entry;
 extern const struct cc_cmd_entry cc_cmd_rules_entry;
 
+
+
+/*
+ * Shared by report, check and findings (pipeline.c): load the findings
+ * with their review status applied from review_path (NULL: the pack's
+ * review.yaml), and write the HTML report from the store into outdir.
+ */
+int	cc_pipeline_findings(struct cc_ctx *, const char *review_path,
+	    const char *kind, struct cc_findings *out);
+int	cc_pipeline_report(struct cc_ctx *, const char *outdir,
+	    const struct cc_findings *);
+/* The default review file: RULES_DIR/review.yaml (caller frees). */
+char	*cc_review_default_path(const struct cc_ctx *);
 #endif

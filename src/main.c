@@ -1,3 +1,117 @@
-/* main.c - placeholder, being written. */
+/*
+ * main.c - claimcheck's entry point: global options, then one subcommand
+ * from the table in cmd.c.
+ */
 #include "config.h"
-typedef int cc_placeholder_main;
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+static void
+usage(FILE *f)
+{
+	size_t	i;
+
+	fprintf(f,
+"usage: claimcheck [GLOBAL OPTIONS] COMMAND [ARGS]\n"
+"\n"
+"Turn news articles into dated, normalized claims and compare them across\n"
+"outlets: agreements, contradictions, timeline inconsistencies.\n"
+"\n"
+"Global options:\n"
+"  --db PATH      claim store (default: claimcheck.db)\n"
+"  --rules DIR    rule packs (default: ./claims, else the installed pack)\n"
+"  -q, -v         quieter / more verbose on stderr\n"
+"  --help         this help; 'claimcheck COMMAND --help' for a command\n"
+"  --version      print the version\n"
+"\n"
+"Commands:\n");
+	for (i = 0; cc_cmd_table[i] != NULL; i++)
+		fprintf(f, "  %-10s %s\n", cc_cmd_table[i]->name,
+		    cc_cmd_table[i]->summary);
+	fprintf(f, "\nExit status: 0 success, 1 findings to review (check), "
+	    "2 usage error or\nunusable input, 3 internal or storage error.\n");
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat	st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cc_cmd_entry	*e;
+	struct cc_ctx			 ctx;
+	const char			*rules = NULL;
+	int				 i, rc, j;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.db_path = "claimcheck.db";
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return CC_EXIT_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("claimcheck %s\n", PACKAGE_VERSION);
+			return CC_EXIT_OK;
+		} else if (strcmp(argv[i], "-q") == 0)
+			cc_verbosity = -1;
+		else if (strcmp(argv[i], "-v") == 0)
+			cc_verbosity++;
+		else if ((strcmp(argv[i], "--db") == 0 ||
+		    strcmp(argv[i], "--rules") == 0) && i + 1 < argc) {
+			if (argv[i][2] == 'd')
+				ctx.db_path = argv[++i];
+			else
+				rules = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0)
+			ctx.db_path = argv[i] + 5;
+		else if (strncmp(argv[i], "--rules=", 8) == 0)
+			rules = argv[i] + 8;
+		else {
+			fprintf(stderr, "claimcheck: unknown or incomplete "
+			    "option '%s'\n", argv[i]);
+			usage(stderr);
+			return CC_EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return CC_EXIT_USAGE;
+	}
+	if ((e = cc_cmd_find(argv[i])) == NULL) {
+		fprintf(stderr, "claimcheck: unknown command '%s' "
+		    "(see 'claimcheck --help')\n", argv[i]);
+		return CC_EXIT_USAGE;
+	}
+	for (j = i + 1; j < argc && strcmp(argv[j], "--") != 0; j++)
+		if (strcmp(argv[j], "--help") == 0) {
+			cc_cmd_usage(e, 0);
+			return CC_EXIT_OK;
+		}
+	/* ./claims when it exists, else the pack installed with us. */
+	if (rules == NULL)
+		rules = is_dir("claims") ? "claims" : CC_PKGDATADIR "/claims";
+	ctx.rules_dir = rules;
+	ctx.progress = isatty(STDERR_FILENO) && cc_verbosity >= 0;
+	rc = CC_EXIT_OK;
+	if ((e->flags & CC_CMD_NEEDS_PACK) != 0)
+		rc = cc_ctx_pack(&ctx);
+	if (rc == CC_EXIT_OK && (e->flags & CC_CMD_NEEDS_STORE) != 0)
+		rc = cc_ctx_store(&ctx);
+	if (rc == CC_EXIT_OK)
+		rc = e->exec(&ctx, argc - i, argv + i);
+	cc_store_close(ctx.store);
+	cc_pack_free(ctx.pack);
+	return rc;
+}

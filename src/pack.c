@@ -1,3 +1,1179 @@
-/* pack.c - placeholder, being written. */
+/*
+ * pack.c - load and compile the rule packs (see pack.h).
+ *
+ * Every *.yaml file below the rules directory is parsed with libyaml's
+ * document API, which keeps a line and column for every node, so each
+ * problem can be reported as FILE:LINE:COL.  Loading runs in two passes:
+ * first the vocabularies and macros of all files (a rule may use a macro
+ * from another file), then everything that compiles patterns.  The loader
+ * never stops at the first error: it reports all of them, then fails.
+ */
 #include "config.h"
-typedef int cc_placeholder_pack;
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "buf.h"
+#include "pack.h"
+#include "xmalloc.h"
+
+#define PACK_MAX_FILE	(16u << 20)	/* a rule file larger is refused */
+#define PACK_MACRO_DEPTH 16
+
+/* The claim types of SPEC.md. */
+static const char *const pack_types[] = {
+	"casualty", "force", "duration", "quantity", "condition",
+	"statement", "quote", "event", "source", NULL
+};
+
+/* Fields a rule may set. */
+static const char *const pack_fields[] = {
+	"subject", "measure", "value", "unit", "speaker", "reported_by",
+	"polarity", "time", "item", NULL
+};
+
+struct pack_file {
+	char		*path;
+	yaml_document_t	 doc;
+	int		 loaded;
+};
+
+struct pack_load {
+	struct cc_pack		*pack;
+	cc_diag_fn		 err;
+	void			*errarg;
+	unsigned		 nerr;
+	char			**macro_names;
+	char			**macro_values;
+	size_t			 nmacros;
+	const char		*file;	/* file being processed */
+};
+
+static void pack_error(struct pack_load *, const yaml_node_t *,
+    unsigned coloff, const char *, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+pack_error(struct pack_load *pl, const yaml_node_t *node, unsigned coloff,
+    const char *fmt, ...)
+{
+	struct cc_diag	d;
+	va_list		ap;
+
+	cc_diag_clear(&d);
+	snprintf(d.file, sizeof d.file, "%s", pl->file ? pl->file : "");
+	if (node != NULL) {
+		d.line = (unsigned)node->start_mark.line + 1;
+		d.col = (unsigned)node->start_mark.column + 1 + coloff;
+	}
+	va_start(ap, fmt);
+	vsnprintf(d.msg, sizeof d.msg, fmt, ap);
+	va_end(ap);
+	pl->nerr++;
+	if (pl->err != NULL)
+		pl->err(&d, pl->errarg);
+}
+
+/* --- YAML node helpers ------------------------------------------------ */
+
+static const char *
+node_str(const yaml_node_t *n)
+{
+	if (n == NULL || n->type != YAML_SCALAR_NODE)
+		return NULL;
+	return (const char *)n->data.scalar.value;
+}
+
+static int
+node_is_map(const yaml_node_t *n)
+{
+	return n != NULL && n->type == YAML_MAPPING_NODE;
+}
+
+static int
+node_is_seq(const yaml_node_t *n)
+{
+	return n != NULL && n->type == YAML_SEQUENCE_NODE;
+}
+
+/* Column offset of a scalar's text within its node: 1 for quoted styles,
+ * so a PCRE2 error offset lands on the right character. */
+static unsigned
+scalar_coloff(const yaml_node_t *n)
+{
+	if (n->type == YAML_SCALAR_NODE &&
+	    (n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	    n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE))
+		return 1;
+	return 0;
+}
+
+#define MAP_EACH(doc, map, pair)					\
+	for ((pair) = (map)->data.mapping.pairs.start;			\
+	    (pair) < (map)->data.mapping.pairs.top; (pair)++)
+#define SEQ_EACH(doc, seq, item)					\
+	for ((item) = (seq)->data.sequence.items.start;			\
+	    (item) < (seq)->data.sequence.items.top; (item)++)
+
+static int
+in_list(const char *const *list, const char *s)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
+/* --- files ------------------------------------------------------------ */
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collect *.yaml under dir (sorted, recursively), skipping review.yaml
+ * at the top level: reviews are editorial state, not rules. */
+static void
+pack_collect(const char *dir, int top, char ***files, size_t *n)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		**names = NULL, *path;
+	size_t		 nn = 0, i, len;
+	struct stat	 st;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xreallocarray(names, nn + 1, sizeof *names);
+		names[nn++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, nn, sizeof *names, name_cmp);
+	for (i = 0; i < nn; i++) {
+		path = xasprintf("%s/%s", dir, names[i]);
+		len = strlen(names[i]);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			pack_collect(path, 0, files, n);
+			free(path);
+		} else if (len > 5 && strcmp(names[i] + len - 5, ".yaml") == 0 &&
+		    !(top && strcmp(names[i], "review.yaml") == 0)) {
+			*files = xreallocarray(*files, *n + 1, sizeof **files);
+			(*files)[(*n)++] = path;
+		} else
+			free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static char *
+read_all(const char *path, size_t *lenp, struct cc_diag *d)
+{
+	FILE		*f;
+	struct cc_buf	 b;
+	char		 chunk[8192];
+	size_t		 n;
+
+	cc_buf_init(&b, PACK_MAX_FILE);
+	if ((f = fopen(path, "rb")) == NULL) {
+		cc_diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (cc_buf_add(&b, chunk, n) != CC_OK) {
+			cc_diag_set(d, path, 0, 0, "file is too large");
+			fclose(f);
+			cc_buf_release(&b);
+			return NULL;
+		}
+	}
+	if (ferror(f)) {
+		cc_diag_set(d, path, 0, 0, "read error: %s", strerror(errno));
+		fclose(f);
+		cc_buf_release(&b);
+		return NULL;
+	}
+	fclose(f);
+	return cc_buf_detach(&b, lenp);
+}
+
+static int
+pack_parse_file(struct pack_load *pl, struct pack_file *pf,
+    struct cc_hasher *h)
+{
+	yaml_parser_t	 parser;
+	struct cc_diag	 d;
+	char		*data;
+	size_t		 len;
+	int		 ok;
+
+	cc_diag_clear(&d);
+	if ((data = read_all(pf->path, &len, &d)) == NULL) {
+		pl->nerr++;
+		if (pl->err)
+			pl->err(&d, pl->errarg);
+		return CC_EIO;
+	}
+	cc_hasher_add(h, pf->path + strlen(pl->pack->dir), strlen(pf->path) -
+	    strlen(pl->pack->dir) + 1);
+	cc_hasher_add(h, data, len);
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
+	    len);
+	ok = yaml_parser_load(&parser, &pf->doc);
+	if (!ok) {
+		cc_diag_set(&d, pf->path,
+		    (unsigned)parser.problem_mark.line + 1,
+		    (unsigned)parser.problem_mark.column + 1, "%s%s%s",
+		    parser.problem ? parser.problem : "invalid YAML",
+		    parser.context ? " " : "",
+		    parser.context ? parser.context : "");
+		pl->nerr++;
+		if (pl->err)
+			pl->err(&d, pl->errarg);
+	}
+	yaml_parser_delete(&parser);
+	free(data);
+	pf->loaded = ok;
+	return ok ? CC_OK : CC_ERULE;
+}
+
+/* --- macros and pattern compilation ----------------------------------- */
+
+static const char *
+macro_find(const struct pack_load *pl, const char *name, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->nmacros; i++)
+		if (strlen(pl->macro_names[i]) == len &&
+		    memcmp(pl->macro_names[i], name, len) == 0)
+			return pl->macro_values[i];
+	return NULL;
+}
+
+static int
+vocab_len_cmp(const void *a, const void *b)
+{
+	const char	*x = *(char *const *)a, *y = *(char *const *)b;
+	size_t		 lx = strlen(x), ly = strlen(y);
+
+	if (lx != ly)
+		return lx < ly ? 1 : -1;
+	return strcmp(x, y);
+}
+
+/* Append a vocab list as an alternation, longest words first so the
+ * regex prefers "twenty-three" over "twenty". */
+static void
+expand_list(const struct cc_vocab_list *l, struct cc_buf *out)
+{
+	const char	**w = xcalloc(l->n ? l->n : 1, sizeof *w);
+	const char	 *p;
+	size_t		  i;
+
+	for (i = 0; i < l->n; i++)
+		w[i] = l->v[i].word;
+	qsort(w, l->n, sizeof *w, vocab_len_cmp);
+	cc_buf_adds(out, "(?:");
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			cc_buf_addc(out, '|');
+		for (p = w[i]; *p != '\0'; p++) {
+			if (*p == ' ')
+				cc_buf_adds(out, "\\s+");
+			else if (strchr("\\^$.|?*+()[]{}-#", *p) != NULL) {
+				cc_buf_addc(out, '\\');
+				cc_buf_addc(out, *p);
+			} else
+				cc_buf_addc(out, *p);
+		}
+	}
+	cc_buf_addc(out, ')');
+	free(w);
+}
+
+/*
+ * Expand %{NAME} in pattern into out.  map (may be NULL) receives, for
+ * each output byte, the offset in pattern it came from, so PCRE2 error
+ * offsets can be reported in the user's text.
+ */
+static int
+expand(const struct pack_load *pl, const char *pattern, struct cc_buf *out,
+    struct cc_buf *map, int depth, struct cc_diag *d)
+{
+	const char			*p = pattern, *end, *val;
+	const struct cc_vocab_list	*l;
+	size_t				 before, k;
+	uint32_t			 off;
+	char				 name[128];
+
+	if (depth > PACK_MACRO_DEPTH) {
+		cc_diag_set(d, NULL, 0, 1, "macros nest too deeply "
+		    "(a macro that uses itself?)");
+		return CC_ERULE;
+	}
+	while (*p != '\0') {
+		before = out->len;
+		off = (uint32_t)(p - pattern);
+		if (p[0] == '\\' && p[1] != '\0') {
+			cc_buf_add(out, p, 2);
+			p += 2;
+		} else if (p[0] == '%' && p[1] == '{' &&
+		    (end = strchr(p + 2, '}')) != NULL &&
+		    (size_t)(end - p - 2) < sizeof name) {
+			memcpy(name, p + 2, (size_t)(end - p - 2));
+			name[end - p - 2] = '\0';
+			if ((val = macro_find(pl, name, strlen(name))) != NULL) {
+				cc_buf_adds(out, "(?:");
+				if (expand(pl, val, out, NULL, depth + 1, d) !=
+				    CC_OK) {
+					d->col = off + 1;
+					return CC_ERULE;
+				}
+				cc_buf_addc(out, ')');
+			} else if ((l = cc_vocab_list(pl->pack->vocab, name)) !=
+			    NULL)
+				expand_list(l, out);
+			else {
+				cc_diag_set(d, NULL, 0, off + 1,
+				    "unknown macro or vocabulary %%{%s}", name);
+				return CC_ERULE;
+			}
+			p = end + 1;
+		} else {
+			cc_buf_addc(out, *p);
+			p++;
+		}
+		for (k = before; map != NULL && k < out->len; k++)
+			cc_buf_add(map, &off, sizeof off);
+	}
+	return CC_OK;
+}
+
+static pcre2_code *
+compile_expanded(const struct pack_load *pl, const char *pattern,
+    int caseless, struct cc_diag *d)
+{
+	struct cc_buf	 out = CC_BUF_INIT, map = CC_BUF_INIT;
+	pcre2_code	*re = NULL;
+	PCRE2_SIZE	 erroff;
+	PCRE2_UCHAR	 msg[256];
+	uint32_t	 opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK;
+	int		 errcode;
+	const uint32_t	*offs;
+	size_t		 noffs;
+
+	cc_diag_clear(d);
+	if (expand(pl, pattern, &out, &map, 0, d) != CC_OK)
+		goto out;
+	if (caseless)
+		opts |= PCRE2_CASELESS;
+	cc_buf_addc(&out, '\0');
+	out.len--;
+	re = pcre2_compile((PCRE2_SPTR)out.data, out.len, opts & ~PCRE2_NO_UTF_CHECK,
+	    &errcode, &erroff, NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		offs = (const uint32_t *)map.data;
+		noffs = map.len / sizeof *offs;
+		cc_diag_set(d, NULL, 0, (unsigned)(noffs == 0 ? 0 :
+		    erroff < noffs ? offs[erroff] : strlen(pattern)) + 1,
+		    "invalid pattern: %s", (const char *)msg);
+		goto out;
+	}
+	/* JIT is an optimisation: without it (no JIT on this CPU) the
+	 * interpreter gives the same results. */
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+out:
+	cc_buf_release(&out);
+	cc_buf_release(&map);
+	return re;
+}
+
+/* --- sections ----------------------------------------------------------- */
+
+static void
+load_vocab(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
+{
+	yaml_node_pair_t	*pair, *p2;
+	yaml_node_item_t	*item;
+	yaml_node_t		*k, *v, *w, *wv;
+	const char		*name;
+
+	if (!node_is_map(sec)) {
+		pack_error(pl, sec, 0, "vocab: expected a mapping of lists");
+		return;
+	}
+	MAP_EACH(doc, sec, pair) {
+		k = yaml_document_get_node(doc, pair->key);
+		v = yaml_document_get_node(doc, pair->value);
+		if ((name = node_str(k)) == NULL) {
+			pack_error(pl, k, 0, "vocab: list name must be text");
+			continue;
+		}
+		if (node_is_seq(v)) {
+			SEQ_EACH(doc, v, item) {
+				w = yaml_document_get_node(doc, *item);
+				if (node_str(w) == NULL || *node_str(w) == '\0')
+					pack_error(pl, w, 0, "vocab %s: expected "
+					    "a word", name);
+				else
+					cc_vocab_add(pl->pack->vocab, name,
+					    node_str(w), NULL);
+			}
+		} else if (node_is_map(v)) {
+			MAP_EACH(doc, v, p2) {
+				w = yaml_document_get_node(doc, p2->key);
+				wv = yaml_document_get_node(doc, p2->value);
+				if (node_str(w) == NULL || *node_str(w) == '\0' ||
+				    node_str(wv) == NULL)
+					pack_error(pl, w, 0, "vocab %s: expected "
+					    "word: value", name);
+				else
+					cc_vocab_add(pl->pack->vocab, name,
+					    node_str(w), node_str(wv));
+			}
+		} else
+			pack_error(pl, v, 0, "vocab %s: expected a list of "
+			    "words or a mapping of word: value", name);
+	}
+}
+
+static void
+load_macros(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
+{
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*k, *v;
+
+	if (!node_is_map(sec)) {
+		pack_error(pl, sec, 0, "macros: expected a mapping");
+		return;
+	}
+	MAP_EACH(doc, sec, pair) {
+		k = yaml_document_get_node(doc, pair->key);
+		v = yaml_document_get_node(doc, pair->value);
+		if (node_str(k) == NULL || node_str(v) == NULL) {
+			pack_error(pl, k, 0, "macros: expected NAME: pattern");
+			continue;
+		}
+		if (macro_find(pl, node_str(k), strlen(node_str(k))) != NULL) {
+			pack_error(pl, k, 0, "macro %s is defined twice",
+			    node_str(k));
+			continue;
+		}
+		pl->macro_names = xreallocarray(pl->macro_names,
+		    pl->nmacros + 1, sizeof *pl->macro_names);
+		pl->macro_values = xreallocarray(pl->macro_values,
+		    pl->nmacros + 1, sizeof *pl->macro_values);
+		pl->macro_names[pl->nmacros] = xstrdup(node_str(k));
+		pl->macro_values[pl->nmacros++] = xstrdup(node_str(v));
+	}
+}
+
+/* Compile a pattern node, reporting errors at the node's position. */
+static pcre2_code *
+compile_node(struct pack_load *pl, yaml_node_t *n, int caseless)
+{
+	struct cc_diag	 d;
+	pcre2_code	*re;
+
+	if (node_str(n) == NULL) {
+		pack_error(pl, n, 0, "expected a pattern");
+		return NULL;
+	}
+	re = compile_expanded(pl, node_str(n), caseless, &d);
+	if (re == NULL)
+		pack_error(pl, n, scalar_coloff(n) + (d.col ? d.col - 1 : 0),
+		    "%s", d.msg);
+	return re;
+}
+
+static void
+load_boilerplate(struct pack_load *pl, yaml_document_t *doc,
+    yaml_node_t *sec)
+{
+	yaml_node_item_t	*item;
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*it, *k, *v;
+	struct cc_diag		 d;
+	const char		*key;
+
+	if (!node_is_seq(sec)) {
+		pack_error(pl, sec, 0, "boilerplate: expected a list");
+		return;
+	}
+	SEQ_EACH(doc, sec, item) {
+		it = yaml_document_get_node(doc, *item);
+		if (!node_is_map(it)) {
+			pack_error(pl, it, 0, "boilerplate: expected "
+			    "'line: PATTERN' or 'tail: PATTERN'");
+			continue;
+		}
+		MAP_EACH(doc, it, pair) {
+			k = yaml_document_get_node(doc, pair->key);
+			v = yaml_document_get_node(doc, pair->value);
+			key = node_str(k);
+			if (key != NULL && strcmp(key, "note") == 0)
+				continue;
+			if (key == NULL || (strcmp(key, "line") != 0 &&
+			    strcmp(key, "tail") != 0)) {
+				pack_error(pl, k, 0, "boilerplate: unknown key "
+				    "'%s' (expected line, tail or note)",
+				    key ? key : "?");
+				continue;
+			}
+			if (node_str(v) == NULL) {
+				pack_error(pl, v, 0, "boilerplate: expected a "
+				    "pattern");
+				continue;
+			}
+			cc_diag_clear(&d);
+			if (cc_boiler_add(pl->pack->boiler, node_str(v),
+			    strcmp(key, "tail") == 0, &d) != CC_OK)
+				pack_error(pl, v, scalar_coloff(v) +
+				    (d.col ? d.col - 1 : 0), "%s", d.msg);
+		}
+	}
+}
+
+/* Read a scalar or a sequence of scalars into a string array. */
+static void
+load_strings(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
+    const char *what, char ***out, size_t *nout)
+{
+	yaml_node_item_t	*item;
+	yaml_node_t		*it;
+
+	if (node_str(n) != NULL) {
+		*out = xreallocarray(*out, *nout + 1, sizeof **out);
+		(*out)[(*nout)++] = xstrdup(node_str(n));
+		return;
+	}
+	if (!node_is_seq(n)) {
+		pack_error(pl, n, 0, "%s: expected text or a list", what);
+		return;
+	}
+	SEQ_EACH(doc, n, item) {
+		it = yaml_document_get_node(doc, *item);
+		if (node_str(it) == NULL) {
+			pack_error(pl, it, 0, "%s: expected text", what);
+			continue;
+		}
+		*out = xreallocarray(*out, *nout + 1, sizeof **out);
+		(*out)[(*nout)++] = xstrdup(node_str(it));
+	}
+}
+
+static void
+load_outlets(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
+{
+	struct cc_pack		*pk = pl->pack;
+	yaml_node_item_t	*item;
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*it, *k, *v, *m;
+	yaml_node_item_t	*mi;
+	struct cc_outlet	*o;
+	const char		*key;
+	pcre2_code		*re;
+
+	if (!node_is_seq(sec)) {
+		pack_error(pl, sec, 0, "outlets: expected a list");
+		return;
+	}
+	SEQ_EACH(doc, sec, item) {
+		it = yaml_document_get_node(doc, *item);
+		if (!node_is_map(it)) {
+			pack_error(pl, it, 0, "outlets: expected a mapping");
+			continue;
+		}
+		pk->outlets = xreallocarray(pk->outlets, pk->noutlets + 1,
+		    sizeof *pk->outlets);
+		o = &pk->outlets[pk->noutlets++];
+		memset(o, 0, sizeof *o);
+		MAP_EACH(doc, it, pair) {
+			k = yaml_document_get_node(doc, pair->key);
+			v = yaml_document_get_node(doc, pair->value);
+			key = node_str(k) ? node_str(k) : "";
+			if (strcmp(key, "id") == 0 && node_str(v) != NULL)
+				o->id = xstrdup(node_str(v));
+			else if (strcmp(key, "name") == 0 && node_str(v) != NULL)
+				o->name = xstrdup(node_str(v));
+			else if (strcmp(key, "domains") == 0)
+				load_strings(pl, doc, v, "outlets: domains",
+				    &o->domains, &o->ndomains);
+			else if (strcmp(key, "markers") == 0 && node_is_seq(v)) {
+				SEQ_EACH(doc, v, mi) {
+					m = yaml_document_get_node(doc, *mi);
+					if ((re = compile_node(pl, m, 1)) == NULL)
+						continue;
+					o->markers = xreallocarray(o->markers,
+					    o->nmarkers + 1, sizeof *o->markers);
+					o->markers[o->nmarkers++] = re;
+				}
+			} else if (strcmp(key, "note") != 0)
+				pack_error(pl, k, 0, "outlets: unknown key '%s'",
+				    key);
+		}
+		if (o->id == NULL) {
+			pack_error(pl, it, 0, "outlets: an outlet needs an id");
+			o->id = xstrdup("?");
+		}
+	}
+}
+
+static void
+load_timeline(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
+{
+	struct cc_pack		*pk = pl->pack;
+	yaml_node_item_t	*item;
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*it, *k, *v;
+	struct cc_event		*e;
+	const char		*key;
+
+	if (!node_is_seq(sec)) {
+		pack_error(pl, sec, 0, "timeline: expected a list");
+		return;
+	}
+	SEQ_EACH(doc, sec, item) {
+		it = yaml_document_get_node(doc, *item);
+		if (!node_is_map(it)) {
+			pack_error(pl, it, 0, "timeline: expected a mapping");
+			continue;
+		}
+		pk->events = xreallocarray(pk->events, pk->nevents + 1,
+		    sizeof *pk->events);
+		e = &pk->events[pk->nevents++];
+		memset(e, 0, sizeof *e);
+		MAP_EACH(doc, it, pair) {
+			k = yaml_document_get_node(doc, pair->key);
+			v = yaml_document_get_node(doc, pair->value);
+			key = node_str(k) ? node_str(k) : "";
+			if (strcmp(key, "id") == 0 && node_str(v) != NULL)
+				e->id = xstrdup(node_str(v));
+			else if (strcmp(key, "date") == 0 && node_str(v) != NULL)
+				e->date = xstrdup(node_str(v));
+			else if (strcmp(key, "names") == 0)
+				load_strings(pl, doc, v, "timeline: names",
+				    &e->names, &e->nnames);
+			else if (strcmp(key, "note") != 0)
+				pack_error(pl, k, 0, "timeline: unknown key "
+				    "'%s'", key);
+		}
+		if (e->id == NULL || e->date == NULL || strlen(e->date) != 10 ||
+		    e->date[4] != '-' || e->date[7] != '-') {
+			pack_error(pl, it, 0, "timeline: an event needs an id "
+			    "and a date as YYYY-MM-DD");
+			if (e->id == NULL)
+				e->id = xstrdup("?");
+		}
+	}
+}
+
+static void
+load_config(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
+{
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*k, *v;
+	const char		*key;
+
+	if (!node_is_map(sec)) {
+		pack_error(pl, sec, 0, "config: expected a mapping");
+		return;
+	}
+	MAP_EACH(doc, sec, pair) {
+		k = yaml_document_get_node(doc, pair->key);
+		v = yaml_document_get_node(doc, pair->value);
+		key = node_str(k) ? node_str(k) : "";
+		if (strcmp(key, "corpus") == 0 && node_str(v) != NULL) {
+			free(pl->pack->corpus);
+			pl->pack->corpus = xstrdup(node_str(v));
+		} else
+			pack_error(pl, k, 0, "config: unknown setting '%s'",
+			    key);
+	}
+}
+
+/* Parse "$group" / "$group|list" / literal into f. */
+static void
+field_parse(struct cc_rule_field *f, const char *name, const char *spec)
+{
+	const char	*bar;
+
+	memset(f, 0, sizeof *f);
+	f->name = xstrdup(name);
+	if (spec[0] == '$' && spec[1] != '$') {
+		if ((bar = strchr(spec, '|')) != NULL) {
+			f->group = xstrndup(spec + 1, (size_t)(bar - spec - 1));
+			f->map = xstrdup(bar + 1);
+		} else
+			f->group = xstrdup(spec + 1);
+	} else
+		f->literal = xstrdup(spec[0] == '$' ? spec + 1 : spec);
+}
+
+static void
+load_fields(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
+    struct cc_rule *r)
+{
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*k, *v;
+	struct cc_rule_field	*f;
+	size_t			 i;
+
+	if (!node_is_map(n)) {
+		pack_error(pl, n, 0, "rule %s: fields: expected a mapping",
+		    r->id);
+		return;
+	}
+	MAP_EACH(doc, n, pair) {
+		k = yaml_document_get_node(doc, pair->key);
+		v = yaml_document_get_node(doc, pair->value);
+		if (node_str(k) == NULL || !in_list(pack_fields, node_str(k))) {
+			pack_error(pl, k, 0, "rule %s: unknown field '%s'",
+			    r->id, node_str(k) ? node_str(k) : "?");
+			continue;
+		}
+		if (node_str(v) == NULL) {
+			pack_error(pl, v, 0, "rule %s: field %s: expected text, "
+			    "$group or $group|list", r->id, node_str(k));
+			continue;
+		}
+		r->fields = xreallocarray(r->fields, r->nfields + 1,
+		    sizeof *r->fields);
+		f = &r->fields[r->nfields++];
+		field_parse(f, node_str(k), node_str(v));
+		if (f->map != NULL &&
+		    cc_vocab_list(pl->pack->vocab, f->map) == NULL)
+			pack_error(pl, v, 0, "rule %s: field %s: unknown "
+			    "vocabulary '%s'", r->id, f->name, f->map);
+		for (i = 0; f->group != NULL && i < r->npats; i++)
+			if (pcre2_substring_number_from_name(r->pats[i],
+			    (PCRE2_SPTR)f->group) < 0) {
+				pack_error(pl, v, 0, "rule %s: field %s: pattern "
+				    "%zu has no group named '%s'", r->id,
+				    f->name, i + 1, f->group);
+				break;
+			}
+	}
+}
+
+static void
+load_examples(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
+    struct cc_rule *r)
+{
+	yaml_node_item_t	*item;
+	yaml_node_pair_t	*pair, *p2;
+	yaml_node_t		*it, *k, *v, *ek, *ev;
+	struct cc_rule_example	*ex;
+	const char		*key;
+
+	if (!node_is_seq(n)) {
+		pack_error(pl, n, 0, "rule %s: examples: expected a list",
+		    r->id);
+		return;
+	}
+	SEQ_EACH(doc, n, item) {
+		it = yaml_document_get_node(doc, *item);
+		if (!node_is_map(it)) {
+			pack_error(pl, it, 0, "rule %s: an example is a mapping "
+			    "with text and expect or match: false", r->id);
+			continue;
+		}
+		r->examples = xreallocarray(r->examples, r->nexamples + 1,
+		    sizeof *r->examples);
+		ex = &r->examples[r->nexamples++];
+		memset(ex, 0, sizeof *ex);
+		ex->match = 1;
+		ex->file = xstrdup(pl->file);
+		ex->line = (unsigned)it->start_mark.line + 1;
+		ex->col = (unsigned)it->start_mark.column + 1;
+		MAP_EACH(doc, it, pair) {
+			k = yaml_document_get_node(doc, pair->key);
+			v = yaml_document_get_node(doc, pair->value);
+			key = node_str(k) ? node_str(k) : "";
+			if (strcmp(key, "text") == 0 && node_str(v) != NULL)
+				ex->text = xstrdup(node_str(v));
+			else if (strcmp(key, "match") == 0 && node_str(v)) {
+				ex->match = strcmp(node_str(v), "false") != 0 &&
+				    strcmp(node_str(v), "no") != 0;
+			} else if (strcmp(key, "expect") == 0 && node_is_map(v)) {
+				MAP_EACH(doc, v, p2) {
+					ek = yaml_document_get_node(doc, p2->key);
+					ev = yaml_document_get_node(doc,
+					    p2->value);
+					if (node_str(ek) == NULL ||
+					    node_str(ev) == NULL) {
+						pack_error(pl, ek, 0, "rule %s: "
+						    "expect: FIELD: value",
+						    r->id);
+						continue;
+					}
+					if (!in_list(pack_fields, node_str(ek)) &&
+					    strcmp(node_str(ek), "min") != 0 &&
+					    strcmp(node_str(ek), "max") != 0 &&
+					    strcmp(node_str(ek), "approx") != 0 &&
+					    strcmp(node_str(ek), "text") != 0 &&
+					    strcmp(node_str(ek), "count") != 0) {
+						pack_error(pl, ek, 0, "rule %s: "
+						    "expect: unknown field "
+						    "'%s'", r->id,
+						    node_str(ek));
+						continue;
+					}
+					ex->expect = xreallocarray(ex->expect,
+					    ex->nexpect + 1,
+					    sizeof *ex->expect);
+					memset(&ex->expect[ex->nexpect], 0,
+					    sizeof *ex->expect);
+					ex->expect[ex->nexpect].name =
+					    xstrdup(node_str(ek));
+					ex->expect[ex->nexpect++].literal =
+					    xstrdup(node_str(ev));
+				}
+			} else
+				pack_error(pl, k, 0, "rule %s: example: unknown "
+				    "key '%s'", r->id, key);
+		}
+		if (ex->text == NULL) {
+			pack_error(pl, it, 0, "rule %s: example without text",
+			    r->id);
+			ex->text = xstrdup("");
+		}
+	}
+}
+
+static void
+load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
+{
+	struct cc_pack		*pk = pl->pack;
+	struct cc_rule		*r;
+	yaml_node_pair_t	*pair;
+	yaml_node_item_t	*pi;
+	yaml_node_t		*k, *v, *pn;
+	yaml_node_t		*fields = NULL, *examples = NULL;
+	yaml_node_t		*pats = NULL, *idnode = it;
+	const char		*key;
+	pcre2_code		*re;
+	int			 caseless = 1;
+	size_t			 i;
+
+	pk->rules = xreallocarray(pk->rules, pk->nrules + 1,
+	    sizeof *pk->rules);
+	r = &pk->rules[pk->nrules++];
+	memset(r, 0, sizeof *r);
+	r->file = xstrdup(pl->file);
+	r->line = (unsigned)it->start_mark.line + 1;
+	r->col = (unsigned)it->start_mark.column + 1;
+	/* First the scalars, so errors in patterns can name the rule. */
+	MAP_EACH(doc, it, pair) {
+		k = yaml_document_get_node(doc, pair->key);
+		v = yaml_document_get_node(doc, pair->value);
+		key = node_str(k) ? node_str(k) : "";
+		if (strcmp(key, "id") == 0 && node_str(v) != NULL) {
+			r->id = xstrdup(node_str(v));
+			idnode = v;
+		} else if (strcmp(key, "type") == 0 && node_str(v) != NULL) {
+			r->type = xstrdup(node_str(v));
+			if (!in_list(pack_types, r->type))
+				pack_error(pl, v, 0, "unknown claim type '%s'",
+				    r->type);
+		} else if (strcmp(key, "triggers") == 0)
+			load_strings(pl, doc, v, "triggers", &r->triggers,
+			    &r->ntriggers);
+		else if (strcmp(key, "pattern") == 0 ||
+		    strcmp(key, "patterns") == 0)
+			pats = v;
+		else if (strcmp(key, "fields") == 0)
+			fields = v;
+		else if (strcmp(key, "examples") == 0)
+			examples = v;
+		else if (strcmp(key, "case_sensitive") == 0 && node_str(v))
+			caseless = strcmp(node_str(v), "true") != 0;
+		else if (strcmp(key, "note") != 0)
+			pack_error(pl, k, 0, "rule: unknown key '%s'", key);
+	}
+	if (r->id == NULL) {
+		pack_error(pl, it, 0, "rule without an id");
+		r->id = xasprintf("(rule at line %u)", r->line);
+	}
+	for (i = 0; i + 1 < pk->nrules; i++)
+		if (strcmp(pk->rules[i].id, r->id) == 0) {
+			pack_error(pl, idnode, 0, "duplicate rule id '%s' (first "
+			    "defined at %s:%u)", r->id, pk->rules[i].file,
+			    pk->rules[i].line);
+			break;
+		}
+	if (r->type == NULL) {
+		pack_error(pl, it, 0, "rule %s: no type", r->id);
+		r->type = xstrdup("quantity");
+	}
+	for (i = 0; i < r->ntriggers; i++) {
+		char *t;
+		for (t = r->triggers[i]; *t != '\0'; t++)
+			if (*t >= 'A' && *t <= 'Z')
+				*t = (char)(*t - 'A' + 'a');
+	}
+	if (pats == NULL)
+		pack_error(pl, it, 0, "rule %s: no pattern", r->id);
+	else if (node_str(pats) != NULL) {
+		if ((re = compile_node(pl, pats, caseless)) != NULL) {
+			r->pats = xmalloc(sizeof *r->pats);
+			r->pats[r->npats++] = re;
+		}
+	} else if (node_is_seq(pats)) {
+		SEQ_EACH(doc, pats, pi) {
+			pn = yaml_document_get_node(doc, *pi);
+			if ((re = compile_node(pl, pn, caseless)) == NULL)
+				continue;
+			r->pats = xreallocarray(r->pats, r->npats + 1,
+			    sizeof *r->pats);
+			r->pats[r->npats++] = re;
+		}
+	} else
+		pack_error(pl, pats, 0, "rule %s: patterns: expected a list",
+		    r->id);
+	if (fields != NULL)
+		load_fields(pl, doc, fields, r);
+	if (examples != NULL)
+		load_examples(pl, doc, examples, r);
+}
+
+static void
+load_rules(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
+{
+	yaml_node_item_t	*item;
+	yaml_node_t		*it;
+
+	if (!node_is_seq(sec)) {
+		pack_error(pl, sec, 0, "rules: expected a list of rules");
+		return;
+	}
+	SEQ_EACH(doc, sec, item) {
+		it = yaml_document_get_node(doc, *item);
+		if (!node_is_map(it)) {
+			pack_error(pl, it, 0, "rules: a rule is a mapping");
+			continue;
+		}
+		load_rule(pl, doc, it);
+	}
+}
+
+/* --- the loader --------------------------------------------------------- */
+
+static const char *const pack_sections[] = {
+	"vocab", "macros", "rules", "boilerplate", "outlets", "timeline",
+	"config", NULL
+};
+
+/* Run pass 0 (vocab, macros) or pass 1 (the rest) over one document. */
+static void
+pack_pass(struct pack_load *pl, struct pack_file *pf, int pass)
+{
+	yaml_document_t		*doc = &pf->doc;
+	yaml_node_t		*root = yaml_document_get_root_node(doc);
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*k, *v;
+	const char		*key;
+
+	pl->file = pf->path;
+	if (root == NULL)
+		return;		/* an empty file is an empty pack */
+	if (!node_is_map(root)) {
+		if (pass == 0)
+			pack_error(pl, root, 0, "a pack file is a mapping of "
+			    "sections (vocab, macros, rules, ...)");
+		return;
+	}
+	MAP_EACH(doc, root, pair) {
+		k = yaml_document_get_node(doc, pair->key);
+		v = yaml_document_get_node(doc, pair->value);
+		key = node_str(k) ? node_str(k) : "";
+		if (pass == 0) {
+			if (strcmp(key, "vocab") == 0)
+				load_vocab(pl, doc, v);
+			else if (strcmp(key, "macros") == 0)
+				load_macros(pl, doc, v);
+			else if (!in_list(pack_sections, key))
+				pack_error(pl, k, 0, "unknown section '%s'",
+				    key);
+			continue;
+		}
+		if (strcmp(key, "rules") == 0)
+			load_rules(pl, doc, v);
+		else if (strcmp(key, "boilerplate") == 0)
+			load_boilerplate(pl, doc, v);
+		else if (strcmp(key, "outlets") == 0)
+			load_outlets(pl, doc, v);
+		else if (strcmp(key, "timeline") == 0)
+			load_timeline(pl, doc, v);
+		else if (strcmp(key, "config") == 0)
+			load_config(pl, doc, v);
+	}
+}
+
+int
+cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
+    void *errarg)
+{
+	struct pack_load	 pl;
+	struct pack_file	*pf = NULL;
+	struct cc_hasher	*h;
+	struct cc_diag		 d;
+	struct stat		 st;
+	char			**files = NULL;
+	size_t			 nfiles = 0, i;
+	int			 pass, rc = CC_OK;
+
+	*out = NULL;
+	memset(&pl, 0, sizeof pl);
+	pl.err = err;
+	pl.errarg = errarg;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		cc_diag_set(&d, dir, 0, 0, "rules directory not found");
+		if (err)
+			err(&d, errarg);
+		return CC_EIO;
+	}
+	pl.pack = xcalloc(1, sizeof *pl.pack);
+	pl.pack->dir = xstrdup(dir);
+	pl.pack->vocab = cc_vocab_new();
+	pl.pack->boiler = cc_boiler_new();
+	pl.pack->corpus = xstrdup("articles");
+	pack_collect(dir, 1, &files, &nfiles);
+	pf = xcalloc(nfiles ? nfiles : 1, sizeof *pf);
+	h = cc_hasher_new();
+	for (i = 0; i < nfiles; i++) {
+		pf[i].path = files[i];
+		pack_parse_file(&pl, &pf[i], h);
+	}
+	cc_hasher_done(h, pl.pack->hash);
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < nfiles; i++)
+			if (pf[i].loaded)
+				pack_pass(&pl, &pf[i], pass);
+	pl.file = NULL;
+	for (i = 0; i < nfiles; i++) {
+		if (pf[i].loaded)
+			yaml_document_delete(&pf[i].doc);
+		free(pf[i].path);
+	}
+	free(pf);
+	free(files);
+	if (pl.nerr > 0) {
+		rc = CC_ERULE;
+		cc_pack_free(pl.pack);
+	} else {
+		/* Keep macros for cc_pack_compile (rules check, normalize). */
+		pl.pack->macro_names = pl.macro_names;
+		pl.pack->macro_values = pl.macro_values;
+		pl.pack->nmacros = pl.nmacros;
+		pl.macro_names = pl.macro_values = NULL;
+		*out = pl.pack;
+	}
+	for (i = 0; pl.macro_names != NULL && i < pl.nmacros; i++) {
+		free(pl.macro_names[i]);
+		free(pl.macro_values[i]);
+	}
+	free(pl.macro_names);
+	free(pl.macro_values);
+	return rc;
+}
+
+pcre2_code *
+cc_pack_compile(const struct cc_pack *pk, const char *pattern, int caseless,
+    struct cc_diag *d)
+{
+	struct pack_load	pl;
+
+	memset(&pl, 0, sizeof pl);
+	pl.pack = (struct cc_pack *)pk;
+	pl.macro_names = pk->macro_names;
+	pl.macro_values = pk->macro_values;
+	pl.nmacros = pk->nmacros;
+	return compile_expanded(&pl, pattern, caseless, d);
+}
+
+static void
+free_strings(char **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void
+free_fields(struct cc_rule_field *f, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(f[i].name);
+		free(f[i].group);
+		free(f[i].literal);
+		free(f[i].map);
+	}
+	free(f);
+}
+
+void
+cc_pack_free(struct cc_pack *pk)
+{
+	size_t	i, j;
+
+	if (pk == NULL)
+		return;
+	for (i = 0; i < pk->nrules; i++) {
+		struct cc_rule *r = &pk->rules[i];
+
+		free(r->id);
+		free(r->type);
+		free(r->file);
+		free_strings(r->triggers, r->ntriggers);
+		for (j = 0; j < r->npats; j++)
+			pcre2_code_free(r->pats[j]);
+		free(r->pats);
+		free_fields(r->fields, r->nfields);
+		for (j = 0; j < r->nexamples; j++) {
+			free(r->examples[j].text);
+			free(r->examples[j].file);
+			free_fields(r->examples[j].expect,
+			    r->examples[j].nexpect);
+		}
+		free(r->examples);
+	}
+	free(pk->rules);
+	for (i = 0; i < pk->noutlets; i++) {
+		free(pk->outlets[i].id);
+		free(pk->outlets[i].name);
+		free_strings(pk->outlets[i].domains, pk->outlets[i].ndomains);
+		for (j = 0; j < pk->outlets[i].nmarkers; j++)
+			pcre2_code_free(pk->outlets[i].markers[j]);
+		free(pk->outlets[i].markers);
+	}
+	free(pk->outlets);
+	for (i = 0; i < pk->nevents; i++) {
+		free(pk->events[i].id);
+		free(pk->events[i].date);
+		free_strings(pk->events[i].names, pk->events[i].nnames);
+	}
+	free(pk->events);
+	free_strings(pk->macro_names, pk->nmacros);
+	free_strings(pk->macro_values, pk->nmacros);
+	cc_vocab_free(pk->vocab);
+	cc_boiler_free(pk->boiler);
+	free(pk->corpus);
+	free(pk->dir);
+	free(pk);
+}

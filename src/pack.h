@@ -95,6 +95,9 @@ struct cc_pack {
 	size_t			 nevents;
 	char			*corpus;	/* config corpus, default
 						   "articles" */
+	char			**macro_names;	/* for cc_pack_compile() */
+	char			**macro_values;
+	size_t			 nmacros;
 };
 
 /* Load every pack file under dir.  Returns CC_OK with *out set, or
