@@ -49,10 +49,25 @@ void	cc_article_release(struct cc_article *);
  * says why (with line and column where they apply).  On success a is
  * filled and owned by the caller.
  */
+/*
+ * Front matter keys other than the five are ignored; `published` is
+ * normalized to YYYY-MM-DD ("2022-10-30", "2022-10-30T08:00:00Z",
+ * "October 30, 2022"; the date as written, not converted to UTC) and
+ * anything else there is an error.  Front matter that is not valid YAML,
+ * not a mapping or not closed by a "---" line fails with CC_EFORMAT, line
+ * and column counted in the whole file.  The body is stored as it is
+ * (only a leading UTF-8 BOM is dropped); a->hash covers the body and the
+ * five metadata fields, so a metadata change counts as a change.  On
+ * failure a is left empty (initialized).
+ */
 int	cc_read_buffer(const char *path, const char *data, size_t len,
 	    struct cc_article *a, struct cc_diag *d);
 
-/* Read one file (or "-" for stdin) with cc_read_buffer(). */
+/* Read one file (or "-" for stdin, named "stdin") with cc_read_buffer().
+ * Files larger than CC_ARTICLE_MAX fail with CC_ETOOBIG; a file that
+ * cannot be read fails with CC_EIO and the system's reason in d. */
+#define CC_ARTICLE_MAX	((size_t)64 << 20)	/* 64 MiB */
+
 int	cc_read_file(const char *path, struct cc_article *a,
 	    struct cc_diag *d);
 

@@ -1,3 +1,199 @@
-/* boiler.c - placeholder, being written. */
+/*
+ * boiler.c - boilerplate lines: page furniture that scraping leaves in an
+ * article ("More under this ad", "Leave a Reply", share buttons, photo
+ * credits).  Sentences on such lines are kept for display and offsets but
+ * never yield claims (see text.h).
+ *
+ * Patterns come from the rule packs (claims/boilerplate.yaml); each is
+ * compiled once, anchored at both ends so it must match the whole trimmed
+ * line, and JIT-compiled.  Match limits keep a careless pattern from
+ * hanging on hostile input.
+ */
 #include "config.h"
-typedef int cc_placeholder_boiler;
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "text.h"
+#include "xmalloc.h"
+
+/* Enough for any sane line pattern on a line of CC_BOILER_LINE_MAX. */
+#define MATCH_LIMIT	200000
+#define DEPTH_LIMIT	5000
+/* A line of at least this many words that is not boilerplate is article
+ * text: tail patterns take effect only after one. */
+#define TEXT_WORDS	6
+
+struct boiler_pat {
+	pcre2_code	*re;
+	int		 tail;
+};
+
+struct cc_boiler {
+	struct boiler_pat	*v;
+	size_t			 n;
+	pcre2_match_context	*mctx;
+};
+
+struct cc_boiler *
+cc_boiler_new(void)
+{
+	struct cc_boiler	*b = xcalloc(1, sizeof *b);
+
+	b->mctx = pcre2_match_context_create(NULL);
+	if (b->mctx == NULL) {
+		/* PCRE2 allocates with malloc, so this is out of memory. */
+		fputs("claimcheck: fatal: out of memory\n", stderr);
+		abort();
+	}
+	pcre2_set_match_limit(b->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(b->mctx, DEPTH_LIMIT);
+	return b;
+}
+
+void
+cc_boiler_free(struct cc_boiler *b)
+{
+	size_t	i;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < b->n; i++)
+		pcre2_code_free(b->v[i].re);
+	free(b->v);
+	pcre2_match_context_free(b->mctx);
+	free(b);
+}
+
+/* 1-based column of byte offset off in UTF-8 s. */
+static unsigned
+column(const char *s, size_t off)
+{
+	unsigned	col = 1;
+	size_t		i;
+
+	for (i = 0; i < off && s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
+int
+cc_boiler_add(struct cc_boiler *b, const char *pattern, int tail,
+    struct cc_diag *d)
+{
+	pcre2_code	*re;
+	PCRE2_UCHAR	 msg[256];
+	PCRE2_SIZE	 erroff;
+	int		 errcode;
+
+	if (pattern[0] == '\0') {
+		cc_diag_set(d, NULL, 0, 1, "empty boilerplate pattern");
+		return CC_ERULE;
+	}
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_CASELESS | PCRE2_ANCHORED | PCRE2_ENDANCHORED,
+	    &errcode, &erroff, NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		cc_diag_set(d, NULL, 0, column(pattern, erroff), "%s",
+		    (const char *)msg);
+		return CC_ERULE;
+	}
+	/* Without JIT (not built for this CPU) the interpreter still works. */
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	b->v = xreallocarray(b->v, b->n + 1, sizeof *b->v);
+	b->v[b->n].re = re;
+	b->v[b->n].tail = tail != 0;
+	b->n++;
+	return CC_OK;
+}
+
+static int
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
+}
+
+static unsigned
+count_words(const char *s, size_t n)
+{
+	unsigned	words = 0;
+	size_t		i;
+	int		in = 0;
+
+	for (i = 0; i < n; i++) {
+		if (is_space((unsigned char)s[i]))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			words++;
+		}
+	}
+	return words;
+}
+
+/* Does the trimmed line s[0..n) match a pattern?  *tail set if the first
+ * matching pattern is a tail one. */
+static int
+line_matches(const struct cc_boiler *b, pcre2_match_data *md,
+    const char *s, size_t n, int *tail)
+{
+	size_t	i;
+
+	for (i = 0; i < b->n; i++) {
+		/* A failure (such as a match limit) counts as no match: the
+		 * line is then kept as text, the safe side. */
+		if (pcre2_match(b->v[i].re, (PCRE2_SPTR)s, n, 0, 0, md,
+		    b->mctx) >= 0) {
+			*tail = b->v[i].tail;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
+    struct cc_sentences *ss)
+{
+	pcre2_match_data	*md;
+	const char		*nl;
+	size_t			 ls = 0, le, a, z, k = 0;
+	int			 boiler, tail, in_tail = 0, text_seen = 0;
+
+	if (b == NULL || b->n == 0 || ss->n == 0)
+		return;
+	md = pcre2_match_data_create(1, NULL);
+	while (ls < len && k < ss->n) {
+		nl = memchr(s + ls, '\n', len - ls);
+		le = nl != NULL ? (size_t)(nl - s) : len;
+		for (a = ls; a < le && is_space((unsigned char)s[a]); a++)
+			;
+		for (z = le; z > a && is_space((unsigned char)s[z - 1]); z--)
+			;
+		boiler = in_tail;
+		if (!boiler && a < z && z - a <= CC_BOILER_LINE_MAX) {
+			tail = 0;
+			boiler = md != NULL && line_matches(b, md, s + a, z - a,
+			    &tail);
+			if (boiler && tail && text_seen)
+				in_tail = 1;
+		}
+		if (!boiler && !text_seen && count_words(s + a, z - a) >=
+		    TEXT_WORDS)
+			text_seen = 1;
+		/* Sentences come in text order and never cross a line. */
+		while (k < ss->n && ss->v[k].start < le) {
+			if (boiler && ss->v[k].start >= ls)
+				ss->v[k].boiler = 1;
+			k++;
+		}
+		ls = le + 1;
+	}
+	pcre2_match_data_free(md);
+}

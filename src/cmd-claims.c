@@ -1,3 +1,132 @@
-/* cmd-claims.c - placeholder, being written. */
+/*
+ * cmd-claims.c - "claimcheck claims": dump the stored claims, one record
+ * per line, as JSON Lines (SPEC.md shape) or TSV with a header line.
+ *
+ * Reads the store only: it never extracts, so a script sees exactly what
+ * the last extract or report left behind.
+ */
 #include "config.h"
-typedef int cc_placeholder_cmd_claims;
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cmd.h"
+
+/* Parse --format; 1 for TSV, 0 for JSON Lines, -1 (reported) if bad. */
+static int
+claims_format(const struct cc_cmd_entry *e, const char *format)
+{
+	if (format == NULL || strcmp(format, "jsonl") == 0)
+		return 0;
+	if (strcmp(format, "tsv") == 0)
+		return 1;
+	fprintf(stderr, "claimcheck %s: unknown format '%s' (jsonl or tsv)\n",
+	    e->name, format);
+	cc_cmd_usage(e, 1);
+	return -1;
+}
+
+static int
+cmd_claims_exec(struct cc_ctx *ctx, int argc, char **argv)
+{
+	const struct cc_cmd_entry	*e = &cc_cmd_claims_entry;
+	struct cc_claim_filter		 filter;
+	struct cc_claims		 claims;
+	struct cc_article		 a;
+	struct cc_buf			 b = CC_BUF_INIT;
+	const char			*format = NULL, *article = NULL;
+	const char			*type = NULL;
+	struct cc_opt			 opts[] = {
+		{ "format", 1, &format },
+		{ "article", 1, &article },
+		{ "type", 1, &type },
+		{ NULL, 0, NULL }
+	};
+	size_t				 i;
+	int				 tsv, rc, first;
+
+	if ((first = cc_cmd_parse(e, argc, argv, opts)) < 0)
+		return CC_EXIT_USAGE;
+	if (first != argc) {
+		fprintf(stderr, "claimcheck %s: unexpected argument '%s'\n",
+		    e->name, argv[first]);
+		cc_cmd_usage(e, 1);
+		return CC_EXIT_USAGE;
+	}
+	if ((tsv = claims_format(e, format)) < 0)
+		return CC_EXIT_USAGE;
+	/* A dump must not create an empty store in the wrong directory and
+	 * print nothing: say where we looked. */
+	if (ctx->store == NULL && access(ctx->db_path, F_OK) != 0) {
+		cc_error("%s: no claim store here (run 'claimcheck report' or "
+		    "'claimcheck ingest' first, or give --db)", ctx->db_path);
+		return CC_EXIT_USAGE;
+	}
+	if ((rc = cc_ctx_store(ctx)) != CC_EXIT_OK)
+		return rc;
+	/* An unknown name is a typo, not an article without claims. */
+	if (article != NULL) {
+		rc = cc_store_get_article(ctx->store, article, &a);
+		cc_article_release(&a);
+		if (rc == CC_ENOTFOUND) {
+			cc_error("%s: no article named '%s'", ctx->db_path,
+			    article);
+			return CC_EXIT_USAGE;
+		}
+		if (rc != CC_OK) {
+			cc_diag_print(cc_store_diag(ctx->store), "error");
+			return CC_EXIT_INTERNAL;
+		}
+	}
+
+	memset(&claims, 0, sizeof claims);
+	filter.article = article;
+	filter.type = type;
+	if (cc_store_get_claims(ctx->store, &filter, &claims) != CC_OK) {
+		cc_diag_print(cc_store_diag(ctx->store), "error");
+		cc_claims_release(&claims);
+		return CC_EXIT_INTERNAL;
+	}
+	rc = CC_OK;
+	if (tsv)
+		rc = cc_buf_printf(&b, "%s\n", cc_claim_tsv_header());
+	for (i = 0; i < claims.n && rc == CC_OK; i++) {
+		rc = tsv ? cc_claim_tsv(&claims.v[i], &b) :
+		    cc_claim_json(&claims.v[i], &b);
+		if (rc == CC_OK)
+			rc = cc_buf_addc(&b, '\n');
+		/* Flush as we go: the output can be large. */
+		if (rc == CC_OK && b.len >= 65536) {
+			if (fwrite(b.data, 1, b.len, stdout) != b.len)
+				rc = CC_EIO;
+			cc_buf_reset(&b);
+		}
+	}
+	if (rc == CC_OK && b.len > 0 &&
+	    fwrite(b.data, 1, b.len, stdout) != b.len)
+		rc = CC_EIO;
+	if (fflush(stdout) != 0)
+		rc = CC_EIO;
+	if (rc == CC_EIO)
+		cc_error("stdout: %s", strerror(errno));
+	else if (rc != CC_OK)
+		cc_error("claims: %s", cc_strerror(rc));
+	cc_buf_release(&b);
+	cc_claims_release(&claims);
+	return rc == CC_OK ? CC_EXIT_OK : CC_EXIT_INTERNAL;
+}
+
+const struct cc_cmd_entry cc_cmd_claims_entry = {
+	"claims", "[--format jsonl|tsv] [--article ID] [--type T]",
+	"dump claims, one per line",
+	"  --format jsonl|tsv  output format (default: jsonl)\n"
+	"  --article ID        only the claims of article ID\n"
+	"  --type T            only claims of type T (casualty, force, "
+	"duration,\n"
+	"                      quantity, condition, statement, quote, event,\n"
+	"                      source)\n",
+	0, cmd_claims_exec
+};

@@ -1,3 +1,737 @@
-/* extract.c - placeholder, being written. */
+/*
+ * extract.c - the Extract stage: sentences x rules -> claims.
+ *
+ * The article is folded (text.h) so rules see ASCII quotes and plain
+ * spaces, segmented into sentences, and boilerplate lines are marked;
+ * then every rule whose trigger words occur in a sentence runs its
+ * patterns over it.  A match becomes a claim whose fields come from the
+ * rule (literals, named groups, vocab maps), whose value is normalized by
+ * the number or duration recognizer, and whose time is the sentence's
+ * first date mention resolved against the document date, else the
+ * document date itself.  Offsets are mapped back to the stored text.
+ */
 #include "config.h"
-typedef int cc_placeholder_extract;
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "number.h"
+#include "timex.h"
+#include "xmalloc.h"
+
+/* Bounds that keep a hostile pattern or sentence from hanging a run. */
+#define EX_MATCH_LIMIT	2000000
+#define EX_DEPTH_LIMIT	10000
+#define EX_MAX_TIMEX	64
+
+struct cc_extractor {
+	const struct cc_pack	*pack;
+	pcre2_match_data	*md;
+	pcre2_match_data	*cmd;		/* a rule's context match */
+	pcre2_match_context	*mctx;
+	pcre2_jit_stack		*jit;
+	struct cc_timex		 tx[EX_MAX_TIMEX];
+};
+
+struct cc_extractor *
+cc_extractor_new(const struct cc_pack *pk)
+{
+	struct cc_extractor	*ex = xcalloc(1, sizeof *ex);
+
+	ex->pack = pk;
+	ex->md = pcre2_match_data_create(64, NULL);
+	ex->cmd = pcre2_match_data_create(64, NULL);
+	ex->mctx = pcre2_match_context_create(NULL);
+	if (ex->md == NULL || ex->cmd == NULL || ex->mctx == NULL) {
+		fputs("claimcheck: fatal: out of memory\n", stderr);
+		abort();
+	}
+	pcre2_set_match_limit(ex->mctx, EX_MATCH_LIMIT);
+	pcre2_set_depth_limit(ex->mctx, EX_DEPTH_LIMIT);
+	ex->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (ex->jit != NULL)
+		pcre2_jit_stack_assign(ex->mctx, NULL, ex->jit);
+	return ex;
+}
+
+void
+cc_extractor_free(struct cc_extractor *ex)
+{
+	if (ex == NULL)
+		return;
+	pcre2_match_data_free(ex->md);
+	pcre2_match_data_free(ex->cmd);
+	pcre2_match_context_free(ex->mctx);
+	pcre2_jit_stack_free(ex->jit);
+	free(ex);
+}
+
+/* What one extraction pass works on. */
+struct ex_doc {
+	const char		*name;		/* for warnings */
+	const struct cc_fold	*f;
+	const char		*orig;		/* stored text */
+	char			*lower;		/* ASCII-lower-cased fold */
+	struct cc_date		 ref;		/* document date, or zero */
+	const char		*outlet;
+};
+
+static int
+is_numeric_type(const char *type)
+{
+	return strcmp(type, "casualty") == 0 || strcmp(type, "force") == 0 ||
+	    strcmp(type, "quantity") == 0 || strcmp(type, "duration") == 0;
+}
+
+static char *
+lower_copy(const char *s, size_t n)
+{
+	char	*p = xmalloc(n + 1);
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	p[n] = '\0';
+	return p;
+}
+
+/* Does any trigger word occur in lower[start..end)?  No triggers: yes. */
+static int
+triggered(const struct cc_rule *r, const char *lower, size_t start,
+    size_t end)
+{
+	size_t	i;
+
+	if (r->ntriggers == 0)
+		return 1;
+	for (i = 0; i < r->ntriggers; i++)
+		if (memmem(lower + start, end - start, r->triggers[i],
+		    strlen(r->triggers[i])) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Text of the named group in the current match, or NULL if unset. */
+static int
+group_span(pcre2_code *re, pcre2_match_data *md, const char *name,
+    size_t *s, size_t *e)
+{
+	PCRE2_SIZE	*ov = pcre2_get_ovector_pointer(md);
+	int		 n;
+
+	n = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+	if (n < 0 || ov[2 * n] == PCRE2_UNSET)
+		return 0;
+	*s = ov[2 * n];
+	*e = ov[2 * n + 1];
+	return 1;
+}
+
+/* Collapse runs of white space and trim: for field values. */
+static char *
+squeeze(const char *s, size_t n)
+{
+	char	*p = xmalloc(n + 1), *q = p;
+	size_t	 i;
+	int	 sp = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			sp = (q != p);
+			continue;
+		}
+		if (sp)
+			*q++ = ' ';
+		sp = 0;
+		*q++ = s[i];
+	}
+	*q = '\0';
+	return p;
+}
+
+static void
+set_time_from(struct cc_claim *c, const struct cc_timex *t,
+    const char *text)
+{
+	char	buf[16];
+
+	cc_date_iso(&t->lo, buf, sizeof buf);
+	c->time_start = xstrdup(buf);
+	cc_date_iso(&t->hi, buf, sizeof buf);
+	c->time_end = xstrdup(buf);
+	c->granularity = xstrdup(t->granularity[0] ? t->granularity : "day");
+	c->basis = xasprintf("%s:%.*s", t->relative ? "relative" : "absolute",
+	    (int)(t->end - t->start), text + t->start);
+}
+
+/*
+ * Time of a claim: the first resolved date mention in the sentence, else
+ * the document date.
+ */
+static void
+claim_time(struct cc_extractor *ex, const struct ex_doc *doc,
+    struct cc_claim *c, size_t ss, size_t se)
+{
+	const char	*s = doc->f->s + ss;
+	size_t		 n, i;
+	char		 buf[16];
+
+	n = cc_timex_scan(ex->pack->vocab, s, se - ss,
+	    doc->ref.y ? &doc->ref : NULL, ex->tx, EX_MAX_TIMEX);
+	if (n > EX_MAX_TIMEX)
+		n = EX_MAX_TIMEX;
+	for (i = 0; i < n; i++)
+		if (ex->tx[i].kind == CC_TIMEX_DATE && ex->tx[i].lo.y != 0 &&
+		    ex->tx[i].lo.d != 0) {
+			set_time_from(c, &ex->tx[i], s);
+			return;
+		}
+	if (doc->ref.y != 0) {
+		cc_date_iso(&doc->ref, buf, sizeof buf);
+		c->time_start = xstrdup(buf);
+		c->time_end = xstrdup(buf);
+		c->granularity = xstrdup("day");
+		c->basis = xstrdup("article date");
+	}
+}
+
+/* Value of a numeric claim from the text of its value group. */
+static int
+claim_value(struct cc_extractor *ex, struct cc_claim *c, const char *s,
+    size_t n)
+{
+	struct cc_number	num;
+	size_t			k, i;
+
+	if (strcmp(c->type, "duration") == 0) {
+		k = cc_timex_scan(ex->pack->vocab, s, n, NULL, ex->tx,
+		    EX_MAX_TIMEX);
+		for (i = 0; i < k && i < EX_MAX_TIMEX; i++)
+			if (ex->tx[i].kind == CC_TIMEX_DURATION &&
+			    ex->tx[i].days_max > 0) {
+				c->value_kind = CC_VALUE_NUMBER;
+				c->vmin = round(ex->tx[i].days_min);
+				c->vmax = round(ex->tx[i].days_max);
+				c->has_min = c->has_max = 1;
+				c->approx = ex->tx[i].mod != NULL &&
+				    strcmp(ex->tx[i].mod, "APPROX") == 0;
+				free(c->unit);
+				c->unit = xstrdup("days");
+				return 1;
+			}
+		return 0;
+	}
+	if (cc_number_parse(ex->pack->vocab, s, n, &num) != CC_OK)
+		return 0;
+	c->value_kind = CC_VALUE_NUMBER;
+	c->vmin = num.min;
+	c->vmax = num.max;
+	c->has_min = num.has_min;
+	c->has_max = num.has_max;
+	c->approx = num.approx;
+	return 1;
+}
+
+static char **
+claim_slot(struct cc_claim *c, const char *name)
+{
+	if (strcmp(name, "subject") == 0)	return &c->subject;
+	if (strcmp(name, "measure") == 0)	return &c->measure;
+	if (strcmp(name, "unit") == 0)		return &c->unit;
+	if (strcmp(name, "speaker") == 0)	return &c->speaker;
+	if (strcmp(name, "reported_by") == 0)	return &c->reported_by;
+	if (strcmp(name, "polarity") == 0)	return &c->polarity;
+	if (strcmp(name, "item") == 0)		return &c->vtext;
+	return NULL;
+}
+
+/*
+ * Build a claim from the current match of rule r's pattern re in the
+ * sentence [ss, se) of the fold.  Returns 0 (and leaves no claim) when
+ * the match does not make a usable claim, e.g. a value that is not a
+ * number.
+ */
+static int
+build_claim(struct cc_extractor *ex, const struct ex_doc *doc,
+    const struct cc_rule *r, pcre2_code *re, size_t ss, size_t se,
+    struct cc_claims *out)
+{
+	const struct cc_fold	*f = doc->f;
+	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(ex->md);
+	struct cc_claim		*c = cc_claims_push(out);
+	const struct cc_rule_field *fd;
+	const char		*mapped;
+	char			**slot, *v;
+	size_t			 i, gs = 0, ge = 0, ts, te;
+	int			 have_value = 0, have_time = 0, ctx = 0, k;
+
+	c->type = xstrdup(r->type);
+	c->rule = xstrdup(r->id);
+	c->article = xstrdup(doc->name);
+	c->outlet = xstrdup_or_null(doc->outlet);
+	/* The context is looked for in the sentence before the match. */
+	if (r->context != NULL && ov[0] > 0)
+		ctx = pcre2_match(r->context, (PCRE2_SPTR)(f->s + ss), ov[0], 0,
+		    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) >= 0;
+	for (i = 0; i < r->nfields; i++) {
+		/* The first alternative that gives a value wins. */
+		for (fd = &r->fields[i]; fd != NULL; fd = fd->next) {
+			if (fd->group == NULL)
+				break;
+			if (group_span(re, ex->md, fd->group, &gs, &ge) ||
+			    (ctx && group_span(r->context, ex->cmd, fd->group,
+			    &gs, &ge)))
+				break;
+		}
+		if (fd == NULL)
+			continue;
+		if (fd->group != NULL) {
+			gs += ss;
+			ge += ss;
+		} else
+			gs = ge = 0;
+		if (strcmp(fd->name, "value") == 0) {
+			if (fd->group != NULL)
+				have_value = claim_value(ex, c, f->s + gs,
+				    ge - gs);
+			else {
+				c->value_kind = CC_VALUE_TEXT;
+				c->vtext = xstrdup(fd->literal);
+				have_value = 1;
+			}
+			continue;
+		}
+		if (strcmp(fd->name, "time") == 0) {
+			size_t nt = fd->group == NULL ? 0 : cc_timex_scan(
+			    ex->pack->vocab, f->s + gs, ge - gs,
+			    doc->ref.y ? &doc->ref : NULL, ex->tx, EX_MAX_TIMEX);
+			if (nt > 0 && ex->tx[0].kind == CC_TIMEX_DATE &&
+			    ex->tx[0].lo.y != 0) {
+				set_time_from(c, &ex->tx[0], f->s + gs);
+				have_time = 1;
+			}
+			continue;
+		}
+		if ((slot = claim_slot(c, fd->name)) == NULL)
+			continue;
+		if (fd->group == NULL)
+			v = xstrdup(fd->literal);
+		else {
+			v = squeeze(f->s + gs, ge - gs);
+			mapped = fd->map ? cc_vocab_lookup(ex->pack->vocab,
+			    fd->map, v, strlen(v)) : NULL;
+			if (mapped != NULL && *mapped != '\0') {
+				free(v);
+				v = xstrdup(mapped);
+			} else if (fd->map != NULL) {
+				char *l = lower_copy(v, strlen(v));
+				free(v);
+				v = l;
+			}
+		}
+		free(*slot);
+		*slot = v;
+		if (strcmp(fd->name, "item") == 0)
+			c->value_kind = CC_VALUE_TEXT;
+	}
+	/* The claim's words: the group named "text" if the rule has one. */
+	ts = ov[0];
+	te = ov[1];
+	k = pcre2_substring_number_from_name(re, (PCRE2_SPTR)"text");
+	if (k > 0 && ov[2 * k] != PCRE2_UNSET) {
+		ts = ov[2 * k];
+		te = ov[2 * k + 1];
+	}
+	if (is_numeric_type(r->type) && (!have_value ||
+	    c->value_kind != CC_VALUE_NUMBER)) {
+		cc_claim_release(c);
+		out->n--;
+		return 0;
+	}
+	if (c->polarity == NULL)
+		c->polarity = xstrdup("affirmed");
+	c->text = xstrndup(doc->orig + f->map[ss + ts],
+	    f->map[ss + te] - f->map[ss + ts]);
+	c->ev_start = f->map[ss];
+	c->ev_end = f->map[se];
+	c->sentence = xstrndup(doc->orig + c->ev_start,
+	    c->ev_end - c->ev_start);
+	if (!have_time)
+		claim_time(ex, doc, c, ss, se);
+	return 1;
+}
+
+/* The same words matched by two rules (or two patterns) of one type are
+ * one fact: the first rule in pack order wins. */
+static int
+seen_before(const struct cc_claims *out, size_t upto)
+{
+	const struct cc_claim	*c = &out->v[upto];
+	size_t			 i;
+
+	for (i = 0; i < upto; i++)
+		if (out->v[i].ev_start == c->ev_start &&
+		    strcmp(out->v[i].type, c->type) == 0 &&
+		    strcmp(out->v[i].text, c->text) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+run_rule(struct cc_extractor *ex, const struct ex_doc *doc,
+    const struct cc_rule *r, size_t ss, size_t se, struct cc_claims *out)
+{
+	PCRE2_SIZE	*ov;
+	size_t		 p, off, before;
+	int		 rc;
+
+	for (p = 0; p < r->npats; p++) {
+		off = 0;
+		while (off <= se - ss) {
+			rc = pcre2_match(r->pats[p],
+			    (PCRE2_SPTR)(doc->f->s + ss), se - ss, off,
+			    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+			if (rc == PCRE2_ERROR_NOMATCH)
+				break;
+			if (rc < 0) {
+				PCRE2_UCHAR msg[128];
+
+				pcre2_get_error_message(rc, msg, sizeof msg);
+				cc_warn("%s: rule %s (%s:%u) skipped on a "
+				    "sentence: %s", doc->name, r->id, r->file,
+				    r->line, (const char *)msg);
+				break;
+			}
+			ov = pcre2_get_ovector_pointer(ex->md);
+			before = out->n;
+			if (build_claim(ex, doc, r, r->pats[p], ss, se, out) &&
+			    seen_before(out, before)) {
+				cc_claim_release(&out->v[before]);
+				out->n--;
+			}
+			off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			/* stay on a UTF-8 boundary */
+			while (off < se - ss &&
+			    (doc->f->s[ss + off] & 0xc0) == 0x80)
+				off++;
+		}
+	}
+}
+
+/* The outlet named in the text by an outlet's marker pattern, if any. */
+static const struct cc_outlet *
+outlet_from_text(struct cc_extractor *ex, const struct cc_fold *f)
+{
+	const struct cc_pack	*pk = ex->pack;
+	size_t			 i, j;
+
+	for (i = 0; i < pk->noutlets; i++)
+		for (j = 0; j < pk->outlets[i].nmarkers; j++)
+			if (pcre2_match(pk->outlets[i].markers[j],
+			    (PCRE2_SPTR)f->s, f->len, 0, PCRE2_NO_UTF_CHECK,
+			    ex->md, ex->mctx) >= 0)
+				return &pk->outlets[i];
+	return NULL;
+}
+
+static void
+set_date(struct cc_article *a, const struct cc_date *d,
+    const struct cc_date *lo, const struct cc_date *hi, char *basis)
+{
+	char	buf[16];
+
+	free(a->date);
+	free(a->date_min);
+	free(a->date_max);
+	free(a->date_basis);
+	cc_date_iso(d, buf, sizeof buf);
+	a->date = xstrdup(buf);
+	cc_date_iso(lo, buf, sizeof buf);
+	a->date_min = xstrdup(buf);
+	cc_date_iso(hi, buf, sizeof buf);
+	a->date_max = xstrdup(buf);
+	a->date_basis = basis;
+}
+
+/*
+ * The document date: metadata; else a "Published ..." line or a line
+ * that is only a full date; else inferred from an "N-month-old war"
+ * anchored on the timeline's events (the invasion).  Unknown otherwise.
+ */
+static void
+document_date(struct cc_extractor *ex, struct cc_article *a,
+    const struct cc_fold *f, const struct cc_sentences *sents,
+    struct cc_date *ref)
+{
+	const struct cc_pack	*pk = ex->pack;
+	struct cc_date		 d, lo, hi, ev;
+	size_t			 i, k, n, ss, se;
+	long			 days;
+
+	memset(ref, 0, sizeof *ref);
+	if (a->published != NULL && cc_date_parse_iso(a->published, &d) ==
+	    CC_OK) {
+		set_date(a, &d, &d, &d, xstrdup("metadata"));
+		*ref = d;
+		return;
+	}
+	/* A dateline near the top: the first full date with a year in a
+	 * short line or one that starts with Published/Updated/Posted. */
+	for (i = 0; i < sents->n && i < 40; i++) {
+		ss = sents->v[i].start;
+		se = sents->v[i].end;
+		n = cc_timex_scan(pk->vocab, f->s + ss, se - ss, NULL, ex->tx,
+		    EX_MAX_TIMEX);
+		for (k = 0; k < n && k < EX_MAX_TIMEX; k++) {
+			struct cc_timex *t = &ex->tx[k];
+
+			if (t->kind != CC_TIMEX_DATE || t->lo.y == 0 ||
+			    t->lo.d == 0 || t->relative ||
+			    cc_date_days(&t->lo) != cc_date_days(&t->hi))
+				continue;
+			if (se - ss > 60 && cc_vocab_lookup(pk->vocab,
+			    "dateline_words", f->s + ss, strcspn(f->s + ss,
+			    " ")) == NULL)
+				continue;
+			set_date(a, &t->lo, &t->lo, &t->lo, xasprintf(
+			    "dateline: %.*s", (int)(se - ss), f->s + ss));
+			*ref = t->lo;
+			return;
+		}
+	}
+	/* Inferred: "eight-month-old conflict" = invasion + 8 months. */
+	for (i = 0; i < pk->nevents; i++) {
+		if (cc_date_parse_iso(pk->events[i].date, &ev) != CC_OK)
+			continue;
+		for (k = 0; k < sents->n; k++) {
+			const char *s = f->s + sents->v[k].start;
+			size_t len = sents->v[k].end - sents->v[k].start, j;
+			const char *old;
+
+			if (sents->v[k].boiler ||
+			    (old = memmem(s, len, "-old ", 5)) == NULL)
+				continue;
+			n = cc_timex_scan(pk->vocab, s, len, NULL, ex->tx,
+			    EX_MAX_TIMEX);
+			for (j = 0; j < n && j < EX_MAX_TIMEX; j++) {
+				struct cc_timex *t = &ex->tx[j];
+				size_t nl;
+
+				if (t->kind != CC_TIMEX_DURATION ||
+				    t->end < (size_t)(old - s) ||
+				    t->start > (size_t)(old - s) + 5)
+					continue;
+				/* the noun after "-old" must name the event */
+				nl = strcspn(old + 5, " ,.;");
+				if (cc_vocab_lookup(pk->vocab, "war_nouns",
+				    old + 5, nl) == NULL)
+					continue;
+				days = cc_date_days(&ev) + lround(
+				    (t->days_min + t->days_max) / 2);
+				cc_date_from_days(days, &d);
+				/* "eight-month-old" holds for a month */
+				cc_date_from_days(cc_date_days(&ev) +
+				    lround(t->days_min), &lo);
+				cc_date_from_days(cc_date_days(&ev) +
+				    lround(t->days_max) + 30, &hi);
+				set_date(a, &d, &lo, &hi, xasprintf("inferred: "
+				    "\"%.*s\" after %s (%s)",
+				    (int)(t->end - t->start), s + t->start,
+				    pk->events[i].id, pk->events[i].date));
+				*ref = d;
+				return;
+			}
+		}
+	}
+}
+
+int
+cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
+    struct cc_sentences *sents, struct cc_claims *out)
+{
+	const struct cc_pack	*pk = ex->pack;
+	const struct cc_outlet	*o;
+	struct cc_fold		 f;
+	struct ex_doc		 doc;
+	size_t			 i, r, ss, se;
+
+	cc_fold(a->text, a->len, &f);
+	cc_segment(f.s, f.len, sents);
+	cc_boiler_mark(pk->boiler, f.s, f.len, sents);
+	if (a->outlet == NULL) {
+		if ((o = outlet_from_text(ex, &f)) != NULL) {
+			a->outlet = xstrdup(o->id);
+			free(a->outlet_basis);
+			a->outlet_basis = xstrdup("text");
+		} else {
+			a->outlet = xstrdup(a->name);
+			free(a->outlet_basis);
+			a->outlet_basis = xstrdup("file name");
+		}
+	}
+	memset(&doc, 0, sizeof doc);
+	doc.name = a->name;
+	doc.f = &f;
+	doc.orig = a->text;
+	doc.lower = lower_copy(f.s, f.len);
+	doc.outlet = a->outlet;
+	document_date(ex, a, &f, sents, &doc.ref);
+	for (i = 0; i < sents->n; i++) {
+		if (sents->v[i].boiler)
+			continue;
+		ss = sents->v[i].start;
+		se = sents->v[i].end;
+		for (r = 0; r < pk->nrules; r++)
+			if (triggered(&pk->rules[r], doc.lower, ss, se))
+				run_rule(ex, &doc, &pk->rules[r], ss, se, out);
+	}
+	/* Sentences are stored with offsets into the stored text. */
+	for (i = 0; i < sents->n; i++) {
+		sents->v[i].start = f.map[sents->v[i].start];
+		sents->v[i].end = f.map[sents->v[i].end];
+	}
+	free(doc.lower);
+	cc_fold_release(&f);
+	return CC_OK;
+}
+
+/* --- rule examples ------------------------------------------------------ */
+
+/* The claim's value of an expect key, as text, into b. */
+static void
+expect_actual(const struct cc_claim *c, const char *key, struct cc_buf *b)
+{
+	char	**slot;
+
+	cc_buf_reset(b);
+	if (strcmp(key, "value") == 0)
+		cc_claim_value_str(c, b);
+	else if (strcmp(key, "min") == 0) {
+		if (c->has_min)
+			cc_buf_add_json_num(b, c->vmin);
+	} else if (strcmp(key, "max") == 0) {
+		if (c->has_max)
+			cc_buf_add_json_num(b, c->vmax);
+	} else if (strcmp(key, "approx") == 0)
+		cc_buf_adds(b, c->approx ? "true" : "false");
+	else if (strcmp(key, "text") == 0)
+		cc_buf_adds(b, c->text ? c->text : "");
+	else if (strcmp(key, "time") == 0)
+		cc_buf_adds(b, c->time_start ? c->time_start : "");
+	else if ((slot = claim_slot((struct cc_claim *)c, key)) != NULL &&
+	    *slot != NULL)
+		cc_buf_adds(b, *slot);
+}
+
+static void
+example_fail(cc_diag_fn err, void *errarg, const struct cc_rule_example *e,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+example_fail(cc_diag_fn err, void *errarg, const struct cc_rule_example *e,
+    const char *fmt, ...)
+{
+	struct cc_diag	d;
+	va_list		ap;
+
+	cc_diag_clear(&d);
+	snprintf(d.file, sizeof d.file, "%s", e->file);
+	d.line = e->line;
+	d.col = e->col;
+	va_start(ap, fmt);
+	vsnprintf(d.msg, sizeof d.msg, fmt, ap);
+	va_end(ap);
+	if (err != NULL)
+		err(&d, errarg);
+}
+
+/* Run rule r alone over one example; 1 if it behaves as promised. */
+static int
+check_example(struct cc_extractor *ex, const struct cc_rule *r,
+    const struct cc_rule_example *e, cc_diag_fn err, void *errarg)
+{
+	struct cc_fold		 f;
+	struct cc_sentences	 sents;
+	struct cc_claims	 out;
+	struct cc_buf		 b = CC_BUF_INIT;
+	struct ex_doc		 doc;
+	size_t			 i, k;
+	int			 ok = 1, match;
+
+	memset(&sents, 0, sizeof sents);
+	memset(&out, 0, sizeof out);
+	cc_fold(e->text, strlen(e->text), &f);
+	cc_segment(f.s, f.len, &sents);
+	memset(&doc, 0, sizeof doc);
+	doc.name = "example";
+	doc.f = &f;
+	doc.orig = e->text;
+	doc.lower = lower_copy(f.s, f.len);
+	/* Examples resolve relative dates against a fixed day. */
+	doc.ref.y = 2022, doc.ref.m = 10, doc.ref.d = 30;
+	for (i = 0; i < sents.n; i++)
+		if (triggered(r, doc.lower, sents.v[i].start, sents.v[i].end))
+			run_rule(ex, &doc, r, sents.v[i].start,
+			    sents.v[i].end, &out);
+	match = out.n > 0;
+	if (!e->match && match) {
+		example_fail(err, errarg, e, "rule %s: example must not match "
+		    "but gave a claim: \"%s\"", r->id, out.v[0].text);
+		ok = 0;
+	} else if (e->match && !match) {
+		example_fail(err, errarg, e, "rule %s: example did not match",
+		    r->id);
+		ok = 0;
+	}
+	for (k = 0; ok && match && k < e->nexpect; k++) {
+		const struct cc_rule_field *x = &e->expect[k];
+
+		if (strcmp(x->name, "count") == 0) {
+			if ((size_t)atol(x->literal) != out.n) {
+				example_fail(err, errarg, e, "rule %s: expected "
+				    "%s claims, got %zu", r->id, x->literal,
+				    out.n);
+				ok = 0;
+			}
+			continue;
+		}
+		expect_actual(&out.v[0], x->name, &b);
+		if (strcmp(b.data ? b.data : "", x->literal) != 0) {
+			example_fail(err, errarg, e, "rule %s: expected %s "
+			    "'%s', got '%s'", r->id, x->name, x->literal,
+			    b.data ? b.data : "");
+			ok = 0;
+		}
+	}
+	cc_buf_release(&b);
+	cc_claims_release(&out);
+	cc_sentences_release(&sents);
+	free(doc.lower);
+	cc_fold_release(&f);
+	return ok;
+}
+
+int
+cc_extract_check_examples(const struct cc_pack *pk, cc_diag_fn err,
+    void *errarg, unsigned *npass, unsigned *nfail)
+{
+	struct cc_extractor	*ex = cc_extractor_new(pk);
+	size_t			 r, e;
+
+	*npass = *nfail = 0;
+	for (r = 0; r < pk->nrules; r++)
+		for (e = 0; e < pk->rules[r].nexamples; e++) {
+			if (check_example(ex, &pk->rules[r],
+			    &pk->rules[r].examples[e], err, errarg))
+				(*npass)++;
+			else
+				(*nfail)++;
+		}
+	cc_extractor_free(ex);
+	return *nfail == 0 ? CC_OK : CC_ERULE;
+}

@@ -703,22 +703,49 @@ load_config(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 	}
 }
 
-/* Parse "$group" / "$group|list" / literal into f. */
+/*
+ * Parse a field spec into f: "literal", "$group", "$group|list", and
+ * alternatives joined by ", else " ("$subj|nouns, else $ctx, else
+ * people"), tried in order until one gives a value.
+ */
 static void
 field_parse(struct cc_rule_field *f, const char *name, const char *spec)
 {
-	const char	*bar;
+	const char	*bar, *els;
+	size_t		 len = strlen(spec);
 
 	memset(f, 0, sizeof *f);
 	f->name = xstrdup(name);
+	if ((els = strstr(spec, ", else ")) != NULL) {
+		len = (size_t)(els - spec);
+		f->next = xmalloc(sizeof *f->next);
+		field_parse(f->next, name, els + 7);
+	}
 	if (spec[0] == '$' && spec[1] != '$') {
-		if ((bar = strchr(spec, '|')) != NULL) {
+		if ((bar = memchr(spec, '|', len)) != NULL) {
 			f->group = xstrndup(spec + 1, (size_t)(bar - spec - 1));
-			f->map = xstrdup(bar + 1);
+			f->map = xstrndup(bar + 1, len - (size_t)(bar - spec) - 1);
 		} else
-			f->group = xstrdup(spec + 1);
+			f->group = xstrndup(spec + 1, len - 1);
 	} else
-		f->literal = xstrdup(spec[0] == '$' ? spec + 1 : spec);
+		f->literal = xstrndup(spec[0] == '$' ? spec + 1 : spec,
+		    spec[0] == '$' ? len - 1 : len);
+}
+
+/* 1 if some pattern of r (or its context) has a group called name. */
+static int
+rule_has_group(const struct cc_rule *r, const char *name)
+{
+	size_t	i;
+
+	if (r->context != NULL && pcre2_substring_number_from_name(
+	    r->context, (PCRE2_SPTR)name) >= 0)
+		return 1;
+	for (i = 0; i < r->npats; i++)
+		if (pcre2_substring_number_from_name(r->pats[i],
+		    (PCRE2_SPTR)name) >= 0)
+			return 1;
+	return 0;
 }
 
 static void
@@ -752,18 +779,16 @@ load_fields(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 		    sizeof *r->fields);
 		f = &r->fields[r->nfields++];
 		field_parse(f, node_str(k), node_str(v));
-		if (f->map != NULL &&
-		    cc_vocab_list(pl->pack->vocab, f->map) == NULL)
-			pack_error(pl, v, 0, "rule %s: field %s: unknown "
-			    "vocabulary '%s'", r->id, f->name, f->map);
-		for (i = 0; f->group != NULL && i < r->npats; i++)
-			if (pcre2_substring_number_from_name(r->pats[i],
-			    (PCRE2_SPTR)f->group) < 0) {
-				pack_error(pl, v, 0, "rule %s: field %s: pattern "
-				    "%zu has no group named '%s'", r->id,
-				    f->name, i + 1, f->group);
-				break;
-			}
+		for (; f != NULL; f = f->next) {
+			if (f->map != NULL &&
+			    cc_vocab_list(pl->pack->vocab, f->map) == NULL)
+				pack_error(pl, v, 0, "rule %s: field %s: unknown "
+				    "vocabulary '%s'", r->id, f->name, f->map);
+			if (f->group != NULL && !rule_has_group(r, f->group))
+				pack_error(pl, v, 0, "rule %s: field %s: no "
+				    "pattern has a group named '%s'", r->id,
+				    f->name, f->group);
+		}
 	}
 }
 
@@ -860,7 +885,7 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	yaml_node_pair_t	*pair;
 	yaml_node_item_t	*pi;
 	yaml_node_t		*k, *v, *pn;
-	yaml_node_t		*fields = NULL, *examples = NULL;
+	yaml_node_t		*fields = NULL, *examples = NULL, *ctx = NULL;
 	yaml_node_t		*pats = NULL, *idnode = it;
 	const char		*key;
 	pcre2_code		*re;
@@ -895,6 +920,8 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 			pats = v;
 		else if (strcmp(key, "fields") == 0)
 			fields = v;
+		else if (strcmp(key, "context") == 0)
+			ctx = v;
 		else if (strcmp(key, "examples") == 0)
 			examples = v;
 		else if (strcmp(key, "case_sensitive") == 0 && node_str(v))
@@ -942,6 +969,8 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	} else
 		pack_error(pl, pats, 0, "rule %s: patterns: expected a list",
 		    r->id);
+	if (ctx != NULL)
+		r->context = compile_node(pl, ctx, caseless);
 	if (fields != NULL)
 		load_fields(pl, doc, fields, r);
 	if (examples != NULL)
@@ -1114,16 +1143,25 @@ free_strings(char **v, size_t n)
 }
 
 static void
+free_field(struct cc_rule_field *f)
+{
+	free(f->name);
+	free(f->group);
+	free(f->literal);
+	free(f->map);
+	if (f->next != NULL) {
+		free_field(f->next);
+		free(f->next);
+	}
+}
+
+static void
 free_fields(struct cc_rule_field *f, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++) {
-		free(f[i].name);
-		free(f[i].group);
-		free(f[i].literal);
-		free(f[i].map);
-	}
+	for (i = 0; i < n; i++)
+		free_field(&f[i]);
 	free(f);
 }
 
@@ -1143,6 +1181,7 @@ cc_pack_free(struct cc_pack *pk)
 		free_strings(r->triggers, r->ntriggers);
 		for (j = 0; j < r->npats; j++)
 			pcre2_code_free(r->pats[j]);
+		pcre2_code_free(r->context);
 		free(r->pats);
 		free_fields(r->fields, r->nfields);
 		for (j = 0; j < r->nexamples; j++) {

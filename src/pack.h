@@ -37,6 +37,7 @@ struct cc_rule_field {
 	char	*group;		/* named group, or NULL for a literal */
 	char	*literal;
 	char	*map;		/* vocab list to map the group text, or NULL */
+	struct cc_rule_field *next;	/* ", else ..." alternative, or NULL */
 };
 
 struct cc_rule_example {
@@ -60,6 +61,9 @@ struct cc_rule {
 	size_t			 ntriggers;
 	pcre2_code		**pats;
 	size_t			 npats;
+	pcre2_code		*context;	/* searched before a match: its
+						   groups fill fields the match
+						   left unset, or NULL */
 	struct cc_rule_field	*fields;
 	size_t			 nfields;
 	struct cc_rule_example	*examples;

@@ -1,3 +1,1683 @@
-/* report.c - placeholder, being written. */
+/*
+ * report.c - the Render stage: reports/index.html and one page per article.
+ *
+ * The report is what an editor reads, opened from disk in a browser, and
+ * the articles in it are untrusted.  So:
+ *  - every byte that comes from an article, a claim or a finding goes
+ *    through cc_html_escape(), and only cc_html_url_ok() URLs are linked;
+ *  - each page carries a Content-Security-Policy in a <meta> tag:
+ *    default-src 'none' with no script-src means no script of any kind can
+ *    run (inline, external, event handler or javascript: URL), and the one
+ *    <style> element is allowed by its SHA-256, computed here from the very
+ *    bytes we write, so the hash can never drift from the style sheet;
+ *    inline style="" attributes would be blocked, so none are used;
+ *  - pages need nothing external (no fonts, scripts, images) and no
+ *    JavaScript, and carry print rules.
+ * Output is deterministic: no timestamps, and every list is put in a
+ * stable order here rather than trusting the caller's, so the same input
+ * gives byte-identical files.  Files are written to a temporary name in
+ * the output directory and renamed into place.
+ */
 #include "config.h"
-typedef int cc_placeholder_report;
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "claim.h"
+#include "diag.h"
+#include "hash.h"
+#include "report.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Longest file-name part taken from an article name. */
+#define NAME_MAX_PART	80
+
+/*
+ * The style sheet, hashed into the CSP.  Colours are chosen for contrast
+ * (body text 16:1, dimmed boilerplate 6.7:1, badges >= 7:1) and meaning is
+ * never carried by colour alone: severities and boilerplate are also
+ * spelled out in text.
+ */
+static const char report_css[] =
+"\n"
+"body { margin: 0 auto; max-width: 78rem; padding: 1rem 1.5rem;\n"
+"  font: 1rem/1.5 system-ui, -apple-system, \"Segoe UI\", Roboto, Arial,"
+" sans-serif;\n"
+"  color: #1b1b1b; background: #fff; }\n"
+"h1, h2, h3, h4 { line-height: 1.25; }\n"
+"h2 { border-bottom: 2px solid #1b1b1b; padding-bottom: .2rem;"
+" margin-top: 2.5rem; }\n"
+"a { color: #0b4f8a; }\n"
+"a:focus { outline: 3px solid #0b4f8a; outline-offset: 2px; }\n"
+".skip { position: absolute; left: -999rem; }\n"
+".skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }\n"
+"nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap;"
+" gap: .25rem 1.5rem; }\n"
+"table { border-collapse: collapse; margin: .5rem 0 1.5rem; }\n"
+"caption { text-align: left; font-weight: 600; padding: .25rem 0; }\n"
+"th, td { border: 1px solid #9a9a9a; padding: .25rem .5rem;"
+" text-align: left; vertical-align: top; }\n"
+"thead th { background: #e8e8e8; }\n"
+".num { text-align: right; font-variant-numeric: tabular-nums; }\n"
+".wide { width: 100%; }\n"
+"mark { background: #ffe45c; color: #000; padding: 0 .1em; }\n"
+".s { unicode-bidi: isolate; }\n"
+".s:target { outline: 3px solid #0b4f8a; }\n"
+".boiler { color: #555; font-style: italic; }\n"
+".lbl { display: inline-block; font-size: .8rem; line-height: 1.3;"
+" border: 1px solid #6b5600; border-radius: .2rem; padding: 0 .3rem;"
+" margin: 0 .2rem; color: #3d3000; background: #fff8d6; }\n"
+".lbl:target { outline: 3px solid #0b4f8a; }\n"
+".sev { display: inline-block; font-weight: 700; font-size: .85rem;"
+" text-transform: uppercase; padding: .05rem .4rem; border-radius: .2rem;"
+" color: #fff; background: #4a4a4a; }\n"
+".sev-high { background: #8b0000; }\n"
+".sev-medium { background: #7a4100; }\n"
+".sev-low { background: #1f4e79; }\n"
+".finding { border-left: 6px solid #4a4a4a; padding: .1rem 0 .5rem 1rem;"
+" margin: 1.5rem 0; }\n"
+".finding.sev-high { border-color: #8b0000; background: none; }\n"
+".finding.sev-medium { border-color: #7a4100; background: none; }\n"
+".finding.sev-low { border-color: #1f4e79; background: none; }\n"
+".evidence { display: grid; gap: 1rem;"
+" grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); }\n"
+".ev { border: 1px solid #9a9a9a; border-radius: .25rem;"
+" padding: .25rem .75rem .5rem; }\n"
+".ev h4 { margin: .4rem 0; }\n"
+".muted { color: #555; }\n"
+".inferred { font-style: italic; }\n"
+"dl.meta { display: grid; grid-template-columns: max-content 1fr;"
+" gap: .2rem 1rem; }\n"
+"dl.meta dt { font-weight: 600; }\n"
+"dl.meta dd { margin: 0; overflow-wrap: anywhere; }\n"
+".text p { max-width: 48rem; }\n"
+".gap { color: #555; }\n"
+"code { overflow-wrap: anywhere; }\n"
+"@media print {\n"
+"  body { max-width: none; padding: 0; font-size: 10.5pt; }\n"
+"  nav, .skip { display: none; }\n"
+"  a { color: inherit; text-decoration: none; }\n"
+"  .finding, .ev, tr { break-inside: avoid; }\n"
+"  h2, h3 { break-after: avoid; }\n"
+"  thead { display: table-header-group; }\n"
+"  mark, .sev, .lbl, thead th { -webkit-print-color-adjust: exact;"
+" print-color-adjust: exact; }\n"
+"}\n";
+
+/* A page being built; the first error sticks and later output is
+ * dropped, so emitters need not check every append. */
+struct page {
+	struct cc_buf	b;
+	int		rc;
+};
+
+struct art_ref {
+	const struct cc_report_article	 *ra;
+	char				 *file;		/* article-NAME.html */
+	const struct cc_claim		**claims;	/* into rep.byart */
+	size_t				  nclaims;
+	long				 *csent;	/* sentence per claim */
+};
+
+struct rep {
+	const struct cc_report_input	 *in;
+	struct art_ref			 *arts;		/* by name */
+	size_t				  narts;
+	const struct cc_claim		**byid;
+	const struct cc_claim		**byart;	/* article, offset, id */
+	size_t				  nclaims;
+	const struct cc_finding		**findings;	/* by severity */
+	size_t				  nfindings;
+	size_t				 *forder;	/* original positions */
+	char				  csp[CC_SHA256_B64LEN + 1];
+};
+
+/* Output helpers. */
+
+static void
+raw(struct page *pg, const char *s)
+{
+	if (pg->rc == CC_OK)
+		pg->rc = cc_buf_adds(&pg->b, s);
+}
+
+static void rawf(struct page *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Formatted markup: only for our own strings and numbers, never for
+ * article data (which goes through esc()). */
+static void
+rawf(struct page *pg, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	if (pg->rc != CC_OK)
+		return;
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	pg->rc = cc_buf_adds(&pg->b, s);
+	free(s);
+}
+
+static void
+escn(struct page *pg, const char *s, size_t n)
+{
+	if (pg->rc == CC_OK)
+		pg->rc = cc_html_escape(&pg->b, s, n);
+}
+
+/* Escape a string; NULL gives dflt (our own text, also escaped). */
+static void
+esc(struct page *pg, const char *s, const char *dflt)
+{
+	if (s == NULL)
+		s = dflt;
+	if (s != NULL)
+		escn(pg, s, strlen(s));
+}
+
+static int
+nstrcmp(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
+			return 0;
+	return 1;
+}
+
+/*
+ * File names.  An article name is untrusted (a file name or a JSON Lines
+ * id), so the page name keeps only [a-z0-9._-], no leading dot, at most
+ * NAME_MAX_PART bytes.  A name that had to change gets "~" and a hash of
+ * the full name: '~' never survives the clean-up, so such a name cannot
+ * collide with an unchanged one, and folding case keeps names distinct on
+ * case-insensitive file systems too.
+ */
+static char *
+page_file(const char *name)
+{
+	struct cc_buf	 b = CC_BUF_INIT;
+	size_t		 i, n = strlen(name);
+	int		 changed = 0;
+	char		 c, *s;
+
+	for (i = 0; i < n && i < NAME_MAX_PART; i++) {
+		c = name[i];
+		if (c >= 'A' && c <= 'Z') {
+			c = (char)(c - 'A' + 'a');
+			changed = 1;
+		} else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || (c == '.' && i > 0))) {
+			c = '_';
+			changed = 1;
+		}
+		cc_buf_addc(&b, c);
+	}
+	if (n == 0 || n > NAME_MAX_PART)
+		changed = 1;
+	if (changed)
+		cc_buf_printf(&b, "~%016" PRIx64, cc_hash64(name, n));
+	s = xasprintf("article-%s.html", b.data ? b.data : "");
+	cc_buf_release(&b);
+	return s;
+}
+
+static int
+cmp_art(const void *a, const void *b)
+{
+	const struct art_ref	*x = a, *y = b;
+	int			 r = nstrcmp(x->ra->art.name, y->ra->art.name);
+
+	/* Names are unique in a store; the address keeps qsort total. */
+	if (r == 0)
+		r = (x->ra > y->ra) - (x->ra < y->ra);
+	return r;
+}
+
+static int
+cmp_art_file(const void *a, const void *b)
+{
+	const struct art_ref	*x = *(const struct art_ref *const *)a;
+	const struct art_ref	*y = *(const struct art_ref *const *)b;
+	int			 r = strcmp(x->file, y->file);
+
+	return r != 0 ? r : (x > y) - (x < y);
+}
+
+/* Make the page names unique even if two hashes collided: the later
+ * articles (by name) of a clash get "~2", "~3", ...  No cleaned-up name
+ * ends in "~" and a small number, so these cannot clash in turn. */
+static void
+unique_files(struct rep *r)
+{
+	struct art_ref	**v;
+	size_t		  i, j, k;
+	char		 *s;
+
+	if (r->narts < 2)
+		return;
+	v = xreallocarray(NULL, r->narts, sizeof *v);
+	for (i = 0; i < r->narts; i++)
+		v[i] = &r->arts[i];
+	qsort(v, r->narts, sizeof *v, cmp_art_file);
+	for (i = 0; i < r->narts; i = j) {
+		for (j = i + 1; j < r->narts &&
+		    strcmp(v[j]->file, v[i]->file) == 0; j++)
+			;
+		for (k = i + 1; k < j; k++) {
+			s = xasprintf("%.*s~%zu.html",
+			    (int)(strlen(v[k]->file) - 5), v[k]->file,
+			    k - i + 1);
+			free(v[k]->file);
+			v[k]->file = s;
+		}
+	}
+	free(v);
+}
+
+/* Claims. */
+
+static int
+cmp_claim_id(const void *a, const void *b)
+{
+	const struct cc_claim	*x = *(const struct cc_claim *const *)a;
+	const struct cc_claim	*y = *(const struct cc_claim *const *)b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
+static int
+cmp_claim_art(const void *a, const void *b)
+{
+	const struct cc_claim	*x = *(const struct cc_claim *const *)a;
+	const struct cc_claim	*y = *(const struct cc_claim *const *)b;
+	int			 r = nstrcmp(x->article, y->article);
+
+	if (r != 0)
+		return r;
+	if (x->ev_start != y->ev_start)
+		return x->ev_start < y->ev_start ? -1 : 1;
+	return cmp_claim_id(a, b);
+}
+
+/* The claim named "c17", or NULL. */
+static const struct cc_claim *
+find_claim(const struct rep *r, const char *cid)
+{
+	char		*end;
+	long long	 id;
+	size_t		 lo = 0, hi = r->nclaims, mid;
+
+	if (cid == NULL || cid[0] != 'c' || cid[1] < '0' || cid[1] > '9')
+		return NULL;
+	errno = 0;
+	id = strtoll(cid + 1, &end, 10);
+	if (*end != '\0' || errno != 0)
+		return NULL;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->byid[mid]->id == id)
+			return r->byid[mid];
+		if (r->byid[mid]->id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static struct art_ref *
+find_art(const struct rep *r, const char *name)
+{
+	size_t	lo = 0, hi = r->narts, mid;
+	int	c;
+
+	if (name == NULL)
+		return NULL;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = nstrcmp(name, r->arts[mid].ra->art.name);
+		if (c == 0)
+			return &r->arts[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Is sentence s usable against a text of len bytes? */
+static int
+sent_ok(const struct cc_sentence *s, size_t len)
+{
+	return s->start < s->end && s->end <= len;
+}
+
+/* Index of the sentence holding the claim's evidence, or -1. */
+static long
+claim_sentence(const struct cc_report_article *ra, const struct cc_claim *c)
+{
+	const struct cc_sentences	*ss = &ra->sents;
+	size_t				 i;
+
+	for (i = 0; i < ss->n; i++)
+		if (sent_ok(&ss->v[i], ra->art.len) &&
+		    ss->v[i].start <= c->ev_start && c->ev_start < ss->v[i].end)
+			return (long)i;
+	/* Offsets from an older segmentation: take any overlap. */
+	for (i = 0; i < ss->n; i++)
+		if (sent_ok(&ss->v[i], ra->art.len) &&
+		    ss->v[i].start < c->ev_end && c->ev_start < ss->v[i].end)
+			return (long)i;
+	return -1;
+}
+
+static const char *
+art_date(const struct cc_article *a)
+{
+	return a->date != NULL ? a->date : a->published;
+}
+
+/* A date is inferred unless it came from the article's metadata. */
+static int
+art_date_inferred(const struct cc_article *a)
+{
+	if (a->date == NULL)
+		return 0;	/* published (metadata) or undated */
+	return a->date_basis == NULL ||
+	    strncmp(a->date_basis, "metadata", 8) != 0;
+}
+
+/* Find needle in hay[0..n), ASCII case-insensitively; offset or -1. */
+static long
+find_ci(const char *hay, size_t n, const char *needle, size_t m)
+{
+	size_t	i, j;
+	char	a, b;
+
+	if (m == 0 || m > n)
+		return -1;
+	for (i = 0; i + m <= n; i++) {
+		for (j = 0; j < m; j++) {
+			a = hay[i + j];
+			b = needle[j];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+		}
+		if (j == m)
+			return (long)i;
+	}
+	return -1;
+}
+
+/*
+ * Find the claim's matched words in text[a..b), setting [*ms, *me) to
+ * absolute offsets; 0 if not found.  Extraction matched on the folded
+ * text (text.h), so the words may differ from the stored bytes in spaces,
+ * quotes and dashes: search the folded sentence and map back.
+ */
+static int
+locate(const char *text, size_t a, size_t b, const char *words,
+    size_t *ms, size_t *me)
+{
+	struct cc_fold	 fs, fw;
+	const char	*w, *why;
+	size_t		 wl, bad;
+	long		 at;
+	int		 found = 0;
+
+	if (words == NULL || b <= a)
+		return 0;
+	while (*words == ' ')
+		words++;
+	wl = strlen(words);
+	while (wl > 0 && words[wl - 1] == ' ')
+		wl--;
+	if (wl == 0)
+		return 0;
+	if ((at = find_ci(text + a, b - a, words, wl)) >= 0) {
+		*ms = a + (size_t)at;
+		*me = *ms + wl;
+		return 1;
+	}
+	/* cc_fold() wants valid UTF-8; stored text always is. */
+	if (cc_utf8_check(text + a, b - a, &bad, &why) != CC_OK ||
+	    cc_utf8_check(words, wl, &bad, &why) != CC_OK)
+		return 0;
+	cc_fold(text + a, b - a, &fs);
+	cc_fold(words, wl, &fw);
+	w = fw.s;
+	wl = fw.len;
+	while (wl > 0 && *w == ' ')
+		w++, wl--;
+	while (wl > 0 && w[wl - 1] == ' ')
+		wl--;
+	if ((at = find_ci(fs.s, fs.len, w, wl)) >= 0) {
+		*ms = a + fs.map[at];
+		*me = a + fs.map[(size_t)at + wl];
+		found = *ms < *me && *me <= b;
+	}
+	cc_fold_release(&fw);
+	cc_fold_release(&fs);
+	return found;
+}
+
+/* Claim labels and values. */
+
+static void
+emit_value(struct page *pg, const struct cc_claim *c)
+{
+	struct cc_buf	v = CC_BUF_INIT;
+
+	if (cc_claim_value_str(c, &v) == CC_OK && v.len > 0) {
+		escn(pg, v.data, v.len);
+		if (c->unit != NULL && c->value_kind == CC_VALUE_NUMBER) {
+			raw(pg, " ");
+			esc(pg, c->unit, NULL);
+		}
+	} else
+		raw(pg, "\xe2\x80\x94");	/* em dash */
+	cc_buf_release(&v);
+}
+
+static void
+emit_time(struct page *pg, const struct cc_claim *c)
+{
+	if (c->time_start == NULL && c->time_end == NULL) {
+		raw(pg, "\xe2\x80\x94");
+		return;
+	}
+	esc(pg, c->time_start, "?");
+	if (c->time_end != NULL && nstrcmp(c->time_start, c->time_end) != 0) {
+		raw(pg, " \xe2\x80\x93 ");	/* en dash */
+		esc(pg, c->time_end, NULL);
+	}
+}
+
+/* "casualty · 6,374 people · 2022-10-24", with an anchor for the claim. */
+static void
+emit_label(struct page *pg, const struct cc_claim *c)
+{
+	rawf(pg, "<span class=\"lbl\" id=\"c%" PRId64 "\">", c->id);
+	esc(pg, c->type, "claim");
+	if (c->value_kind != CC_VALUE_NONE) {
+		raw(pg, " \xc2\xb7 ");
+		emit_value(pg, c);
+	}
+	if (c->time_start != NULL) {
+		raw(pg, " \xc2\xb7 ");
+		emit_time(pg, c);
+	}
+	if (c->polarity != NULL && strcmp(c->polarity, "negated") == 0)
+		raw(pg, " \xc2\xb7 negated");
+	raw(pg, "</span>");
+}
+
+struct hl {
+	size_t			 s, e;	/* absolute offsets in the text */
+	const struct cc_claim	*c;
+};
+
+static int
+cmp_hl(const void *a, const void *b)
+{
+	const struct hl	*x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->e != y->e)
+		return x->e < y->e ? -1 : 1;
+	return (x->c->id > y->c->id) - (x->c->id < y->c->id);
+}
+
+/*
+ * Emit text[a..b) escaped, with the highlights marked.  Overlapping
+ * highlights are merged into one <mark> (marks cannot overlap); with
+ * labels, each claim's label follows its mark.
+ */
+static void
+emit_marked(struct page *pg, const char *text, size_t a, size_t b,
+    struct hl *h, size_t nh, int labels)
+{
+	size_t	pos = a, i, j, gs, ge;
+
+	qsort(h, nh, sizeof *h, cmp_hl);
+	for (i = 0; i < nh; i = j) {
+		gs = h[i].s;
+		ge = h[i].e;
+		for (j = i + 1; j < nh && h[j].s < ge; j++)
+			if (h[j].e > ge)
+				ge = h[j].e;
+		if (gs < pos || ge > b)
+			continue;	/* cannot happen for located words */
+		escn(pg, text + pos, gs - pos);
+		raw(pg, "<mark>");
+		escn(pg, text + gs, ge - gs);
+		raw(pg, "</mark>");
+		if (labels)
+			while (i < j)
+				emit_label(pg, h[i++].c);
+		pos = ge;
+	}
+	escn(pg, text + pos, b - pos);
+}
+
+/*
+ * The evidence sentence of a claim with its words marked: the stored
+ * article text when the offsets fit, else the sentence copy in the claim.
+ */
+static void
+emit_evidence(struct page *pg, const struct art_ref *ar,
+    const struct cc_claim *c)
+{
+	struct hl	 h;
+	const char	*text;
+	size_t		 a, b;
+
+	if (ar != NULL && c->ev_start < c->ev_end &&
+	    c->ev_end <= ar->ra->art.len) {
+		text = ar->ra->art.text;
+		a = c->ev_start;
+		b = c->ev_end;
+	} else if (c->sentence != NULL) {
+		text = c->sentence;
+		a = 0;
+		b = strlen(text);
+	} else {
+		esc(pg, c->text, "\xe2\x80\x94");
+		return;
+	}
+	h.c = c;
+	if (locate(text, a, b, c->text, &h.s, &h.e))
+		emit_marked(pg, text, a, b, &h, 1, 0);
+	else
+		escn(pg, text + a, b - a);
+}
+
+/* Link from the index to the claim's sentence on its article page. */
+static void
+emit_ev_link(struct page *pg, const struct art_ref *ar,
+    const struct cc_claim *c, const char *what)
+{
+	long	si = -1;
+	size_t	k;
+
+	if (ar == NULL)
+		return;
+	for (k = 0; k < ar->nclaims; k++)
+		if (ar->claims[k] == c)
+			si = ar->csent[k];
+	raw(pg, "<a href=\"");
+	esc(pg, ar->file, NULL);
+	if (si >= 0)
+		rawf(pg, "#s%ld", si);
+	raw(pg, "\">");
+	raw(pg, what);
+	raw(pg, "</a>");
+}
+
+/* Page frame. */
+
+static void
+page_head(struct page *pg, const struct rep *r, const char *title,
+    const char *title2)
+{
+	raw(pg, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n");
+	/* No script-src: default-src 'none' forbids every script. */
+	rawf(pg, "<meta http-equiv=\"Content-Security-Policy\" "
+	    "content=\"default-src 'none'; style-src 'sha256-%s'; "
+	    "img-src data:; base-uri 'none'; form-action 'none'\">\n", r->csp);
+	raw(pg, "<meta name=\"referrer\" content=\"no-referrer\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n"
+	    "<meta name=\"generator\" content=\"" PACKAGE_NAME " "
+	    PACKAGE_VERSION "\">\n<title>");
+	esc(pg, title, NULL);
+	if (title2 != NULL) {
+		raw(pg, " \xe2\x80\x94 ");
+		esc(pg, title2, NULL);
+	}
+	raw(pg, "</title>\n<style>");
+	raw(pg, report_css);
+	raw(pg, "</style>\n</head>\n<body>\n"
+	    "<a class=\"skip\" href=\"#main\">Skip to content</a>\n");
+}
+
+static void
+page_foot(struct page *pg)
+{
+	raw(pg, "<footer>\n<p class=\"muted\">Written by " PACKAGE_NAME " "
+	    PACKAGE_VERSION ". Article text is quoted as found and escaped; "
+	    "links to outside sites are shown only for http and https "
+	    "addresses.</p>\n</footer>\n</body>\n</html>\n");
+}
+
+/* File output. */
+
+static int
+mkdir_p(const char *dir, struct cc_diag *d)
+{
+	struct stat	 st;
+	char		*p = xstrdup(dir), *s, c;
+	int		 rc = CC_OK;
+
+	for (s = p + 1; rc == CC_OK; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		c = *s;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			cc_diag_set(d, p, 0, 0, "cannot create directory: %s",
+			    strerror(errno));
+			rc = CC_EIO;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	if (rc == CC_OK && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+		cc_diag_set(d, dir, 0, 0, "not a directory");
+		rc = CC_EIO;
+	}
+	free(p);
+	return rc;
+}
+
+/* Write data to dir/name through a temporary file and rename(). */
+static int
+write_atomic(const char *dir, const char *name, const struct cc_buf *b,
+    struct cc_diag *d)
+{
+	char		*path, *tmp;
+	const char	*p = b->data;
+	size_t		 left = b->len;
+	ssize_t		 w;
+	int		 fd, rc = CC_OK;
+
+	path = xasprintf("%s/%s", dir, name);
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	if ((fd = mkstemp(tmp)) == -1) {
+		cc_diag_set(d, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		rc = CC_EIO;
+		goto out;
+	}
+	while (left > 0) {
+		if ((w = write(fd, p, left)) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	/* mkstemp() makes the file private; a report is for reading. */
+	if (left > 0 || fchmod(fd, 0644) != 0) {
+		cc_diag_set(d, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		close(fd);
+		rc = CC_EIO;
+	} else if (close(fd) != 0 || rename(tmp, path) != 0) {
+		cc_diag_set(d, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		rc = CC_EIO;
+	}
+	if (rc != CC_OK)
+		unlink(tmp);
+out:
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+/* The article page. */
+
+static void
+meta_row(struct page *pg, const char *label, const char *value)
+{
+	if (value == NULL)
+		return;
+	raw(pg, "<dt>");
+	raw(pg, label);
+	raw(pg, "</dt><dd>");
+	esc(pg, value, NULL);
+	raw(pg, "</dd>\n");
+}
+
+static void
+emit_article_meta(struct page *pg, const struct art_ref *ar)
+{
+	const struct cc_article	*a = &ar->ra->art;
+
+	raw(pg, "<dl class=\"meta\">\n");
+	meta_row(pg, "Name", a->name);
+	raw(pg, "<dt>Outlet</dt><dd>");
+	esc(pg, a->outlet, "unknown");
+	if (a->outlet_basis != NULL) {
+		raw(pg, " <span class=\"muted\">(");
+		esc(pg, a->outlet_basis, NULL);
+		raw(pg, ")</span>");
+	}
+	raw(pg, "</dd>\n<dt>Date</dt><dd>");
+	esc(pg, art_date(a), "undated");
+	if (art_date_inferred(a))
+		raw(pg, " <span class=\"inferred\">(inferred)</span>");
+	if (a->date_min != NULL && a->date_max != NULL &&
+	    strcmp(a->date_min, a->date_max) != 0) {
+		raw(pg, " <span class=\"muted\">(between ");
+		esc(pg, a->date_min, NULL);
+		raw(pg, " and ");
+		esc(pg, a->date_max, NULL);
+		raw(pg, ")</span>");
+	}
+	raw(pg, "</dd>\n");
+	meta_row(pg, "Date basis", a->date_basis);
+	meta_row(pg, "Published (metadata)", a->published);
+	meta_row(pg, "Title", a->title);
+	meta_row(pg, "Author", a->author);
+	if (a->url != NULL) {
+		raw(pg, "<dt>URL</dt><dd>");
+		if (cc_html_url_ok(a->url)) {
+			raw(pg, "<a rel=\"noopener noreferrer nofollow\" "
+			    "href=\"");
+			esc(pg, a->url, NULL);
+			raw(pg, "\">");
+			esc(pg, a->url, NULL);
+			raw(pg, "</a>");
+		} else {
+			raw(pg, "<code>");
+			esc(pg, a->url, NULL);
+			raw(pg, "</code> <span class=\"muted\">(not linked: "
+			    "not an http or https address)</span>");
+		}
+		raw(pg, "</dd>\n");
+	}
+	meta_row(pg, "Format", a->format);
+	meta_row(pg, "Source file", a->path);
+	meta_row(pg, "Content hash", a->hash[0] != '\0' ? a->hash : NULL);
+	rawf(pg, "<dt>Claims</dt><dd>%zu</dd>\n</dl>\n", ar->nclaims);
+}
+
+/* One sentence with its claims marked and labelled. */
+static void
+emit_sentence(struct page *pg, const struct art_ref *ar, size_t si)
+{
+	const struct cc_article		*a = &ar->ra->art;
+	const struct cc_sentence	*s = &ar->ra->sents.v[si];
+	struct hl			*h;
+	const struct cc_claim		**loose;
+	size_t				 k, nh = 0, nloose = 0;
+
+	h = xreallocarray(NULL, ar->nclaims + 1, sizeof *h);
+	loose = xreallocarray(NULL, ar->nclaims + 1, sizeof *loose);
+	for (k = 0; k < ar->nclaims; k++) {
+		if (ar->csent[k] != (long)si)
+			continue;
+		h[nh].c = ar->claims[k];
+		if (locate(a->text, s->start, s->end, ar->claims[k]->text,
+		    &h[nh].s, &h[nh].e))
+			nh++;
+		else
+			loose[nloose++] = ar->claims[k];
+	}
+	rawf(pg, "<span class=\"s%s\" id=\"s%zu\"%s>",
+	    s->boiler ? " boiler" : "", si,
+	    s->boiler ? " title=\"boilerplate\"" : "");
+	emit_marked(pg, a->text, s->start, s->end, h, nh, 1);
+	/* Claims whose words are not in the sentence still get a label. */
+	for (k = 0; k < nloose; k++)
+		emit_label(pg, loose[k]);
+	raw(pg, "</span>");
+	free(loose);
+	free(h);
+}
+
+/* Uncovered text between sentences that is not just white space. */
+static void
+emit_gap_para(struct page *pg, const char *text, size_t a, size_t b)
+{
+	while (a < b && blank(text + a, 1))
+		a++;
+	while (b > a && blank(text + b - 1, 1))
+		b--;
+	if (a == b)
+		return;
+	raw(pg, "<p class=\"gap\">");
+	escn(pg, text + a, b - a);
+	raw(pg, "</p>\n");
+}
+
+static void
+emit_article_text(struct page *pg, const struct art_ref *ar)
+{
+	const struct cc_article		*a = &ar->ra->art;
+	const struct cc_sentences	*ss = &ar->ra->sents;
+	const struct cc_sentence	*s;
+	size_t				 i, pos = 0, nl;
+	unsigned			 para = 0;
+	int				 open = 0;
+	const char			*p, *q;
+
+	raw(pg, "<div class=\"text\">\n");
+	for (i = 0; i < ss->n; i++) {
+		s = &ss->v[i];
+		if (!sent_ok(s, a->len) || s->start < pos)
+			continue;	/* overlapping or out of range */
+		if (open && s->para == para) {
+			if (blank(a->text + pos, s->start - pos))
+				raw(pg, " ");
+			else
+				escn(pg, a->text + pos, s->start - pos);
+		} else {
+			if (open)
+				raw(pg, "</p>\n");
+			emit_gap_para(pg, a->text, pos, s->start);
+			raw(pg, "<p>");
+			open = 1;
+			para = s->para;
+		}
+		emit_sentence(pg, ar, i);
+		pos = s->end;
+	}
+	if (open)
+		raw(pg, "</p>\n");
+	if (pos == 0) {
+		/* No sentences: show the text line by line. */
+		for (p = a->text; p != NULL && p < a->text + a->len; p = q) {
+			nl = (size_t)(a->text + a->len - p);
+			q = memchr(p, '\n', nl);
+			q = q != NULL ? q + 1 : a->text + a->len;
+			emit_gap_para(pg, p, 0, (size_t)(q - p));
+		}
+	} else
+		emit_gap_para(pg, a->text, pos, a->len);
+	raw(pg, "</div>\n");
+}
+
+static void
+claims_table_head(struct page *pg, const char *caption, int ev)
+{
+	raw(pg, "<table class=\"wide\">\n<caption>");
+	raw(pg, caption);
+	raw(pg, "</caption>\n<thead><tr><th scope=\"col\">Claim</th>"
+	    "<th scope=\"col\">Type</th><th scope=\"col\">Subject</th>"
+	    "<th scope=\"col\">Measure</th><th scope=\"col\">Value</th>"
+	    "<th scope=\"col\">Time</th><th scope=\"col\">Speaker</th>");
+	raw(pg, ev ? "<th scope=\"col\">Evidence</th>" :
+	    "<th scope=\"col\">Words</th>");
+	raw(pg, "</tr></thead>\n<tbody>\n");
+}
+
+static void
+claims_row(struct page *pg, const struct art_ref *ar,
+    const struct cc_claim *c, long si, int ev)
+{
+	const char	*dash = "\xe2\x80\x94";
+
+	if (si >= 0 && !ev)
+		rawf(pg, "<tr><th scope=\"row\"><a href=\"#s%ld\">c%" PRId64
+		    "</a></th><td>", si, c->id);
+	else
+		rawf(pg, "<tr><th scope=\"row\">c%" PRId64 "</th><td>", c->id);
+	esc(pg, c->type, dash);
+	raw(pg, "</td><td>");
+	esc(pg, c->subject, dash);
+	raw(pg, "</td><td>");
+	esc(pg, c->measure, dash);
+	raw(pg, "</td><td>");
+	emit_value(pg, c);
+	if (c->polarity != NULL && strcmp(c->polarity, "negated") == 0)
+		raw(pg, " <span class=\"muted\">(negated)</span>");
+	raw(pg, "</td><td>");
+	emit_time(pg, c);
+	if (c->basis != NULL) {
+		raw(pg, " <span class=\"muted\">(");
+		esc(pg, c->basis, NULL);
+		raw(pg, ")</span>");
+	}
+	raw(pg, "</td><td>");
+	esc(pg, c->speaker, dash);
+	raw(pg, "</td><td>");
+	if (ev) {
+		emit_evidence(pg, ar, c);
+		raw(pg, " ");
+		emit_ev_link(pg, ar, c, "[in article]");
+	} else
+		esc(pg, c->text, dash);
+	raw(pg, "</td></tr>\n");
+}
+
+static int
+write_article(const struct rep *r, const struct art_ref *ar,
+    const char *outdir, struct cc_diag *d)
+{
+	const struct cc_article	*a = &ar->ra->art;
+	struct page		 pg = { CC_BUF_INIT, CC_OK };
+	size_t			 k;
+	int			 rc;
+
+	page_head(&pg, r, a->title != NULL ? a->title : a->name, "claimcheck");
+	raw(&pg, "<header>\n<nav aria-label=\"Report\"><ul>"
+	    "<li><a href=\"index.html\">Report index</a></li>"
+	    "<li><a href=\"#meta\">Metadata</a></li>"
+	    "<li><a href=\"#text\">Text</a></li>"
+	    "<li><a href=\"#claims\">Claims</a></li></ul></nav>\n"
+	    "</header>\n<main id=\"main\">\n<h1>");
+	esc(&pg, a->title, a->name);
+	raw(&pg, "</h1>\n<section aria-labelledby=\"meta\">\n"
+	    "<h2 id=\"meta\">Metadata</h2>\n");
+	emit_article_meta(&pg, ar);
+	raw(&pg, "</section>\n<section aria-labelledby=\"text\">\n"
+	    "<h2 id=\"text\">Text</h2>\n<p class=\"muted\">Claims are "
+	    "<mark>highlighted</mark> and labelled with type, value and "
+	    "date; <span class=\"boiler\">boilerplate</span> (never a source "
+	    "of claims) is dimmed.</p>\n");
+	emit_article_text(&pg, ar);
+	raw(&pg, "</section>\n<section aria-labelledby=\"claims\">\n"
+	    "<h2 id=\"claims\">Claims</h2>\n");
+	if (ar->nclaims == 0)
+		raw(&pg, "<p>No claims were found in this article.</p>\n");
+	else {
+		claims_table_head(&pg, "Claims in this article", 0);
+		for (k = 0; k < ar->nclaims; k++)
+			claims_row(&pg, ar, ar->claims[k], ar->csent[k], 0);
+		raw(&pg, "</tbody>\n</table>\n");
+	}
+	raw(&pg, "</section>\n</main>\n");
+	page_foot(&pg);
+	if ((rc = pg.rc) != CC_OK)
+		cc_diag_set(d, NULL, 0, 0, "%s/%s: %s", outdir, ar->file,
+		    cc_strerror(rc));
+	else
+		rc = write_atomic(outdir, ar->file, &pg.b, d);
+	cc_buf_release(&pg.b);
+	return rc;
+}
+
+/* The index page. */
+
+static const char *const severities[] = { "high", "medium", "low", "info" };
+static const char *const known_kinds[] = {
+	"contradiction", "timeline", "agreement", "internal", "variant",
+	"stale", "single-source"
+};
+#define NSEV	(sizeof severities / sizeof severities[0])
+#define NKIND	(sizeof known_kinds / sizeof known_kinds[0])
+
+/* Column of a severity in the summary: the known ones, then "other". */
+static size_t
+sev_col(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < NSEV; i++)
+		if (nstrcmp(s, severities[i]) == 0)
+			return i;
+	return NSEV;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return nstrcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Distinct strings of v (n of them, may include NULL) sorted; returns
+ * the count, v is reordered in place. */
+static size_t
+distinct(const char **v, size_t n)
+{
+	size_t	i, k = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof *v, cmp_str);
+	for (i = 1, k = 1; i < n; i++)
+		if (nstrcmp(v[i], v[k - 1]) != 0)
+			v[k++] = v[i];
+	return k;
+}
+
+static void
+emit_summary(struct page *pg, const struct rep *r)
+{
+	const char	**kinds, **outs, *lo = NULL, *hi = NULL, *dt;
+	size_t		  nk, no, i, j, k, cnt[NSEV + 1], tot, ninf = 0;
+	size_t		  nnew = 0, nacc = 0, ndis = 0, nart, ncl;
+	int		  other = 0;
+
+	raw(pg, "<section aria-labelledby=\"summary\">\n"
+	    "<h2 id=\"summary\">Summary</h2>\n");
+	for (i = 0; i < r->nfindings; i++) {
+		if (nstrcmp(r->findings[i]->status, "accepted") == 0)
+			nacc++;
+		else if (nstrcmp(r->findings[i]->status, "dismissed") == 0)
+			ndis++;
+		else
+			nnew++;
+		if (sev_col(r->findings[i]->severity) == NSEV)
+			other = 1;
+	}
+	rawf(pg, "<p>%zu article%s, %zu claim%s, %zu finding%s (%zu not yet "
+	    "reviewed, %zu accepted, %zu dismissed).</p>\n", r->narts,
+	    r->narts == 1 ? "" : "s", r->nclaims, r->nclaims == 1 ? "" : "s",
+	    r->nfindings, r->nfindings == 1 ? "" : "s", nnew, nacc, ndis);
+
+	/* Period: the articles' dates, as strings (YYYY-MM-DD sort). */
+	for (i = 0; i < r->narts; i++) {
+		if ((dt = art_date(&r->arts[i].ra->art)) == NULL)
+			continue;
+		if (lo == NULL || strcmp(dt, lo) < 0)
+			lo = dt;
+		if (hi == NULL || strcmp(dt, hi) > 0)
+			hi = dt;
+		if (art_date_inferred(&r->arts[i].ra->art))
+			ninf++;
+	}
+	raw(pg, "<p>Period covered: ");
+	if (lo == NULL)
+		raw(pg, "unknown (no article is dated)");
+	else {
+		esc(pg, lo, NULL);
+		if (strcmp(lo, hi) != 0) {
+			raw(pg, " to ");
+			esc(pg, hi, NULL);
+		}
+		if (ninf > 0)
+			rawf(pg, " <span class=\"muted\">(%zu date%s "
+			    "inferred)</span>", ninf, ninf == 1 ? "" : "s");
+	}
+	raw(pg, ".</p>\n");
+
+	/* Findings by kind and severity. */
+	kinds = xreallocarray(NULL, r->nfindings + NKIND + 1, sizeof *kinds);
+	for (i = 0; i < r->nfindings; i++)
+		kinds[i] = r->findings[i]->kind;
+	nk = distinct(kinds, r->nfindings);
+	if (nk > 0) {
+		raw(pg, "<table>\n<caption>Findings by kind and severity"
+		    "</caption>\n<thead><tr><th scope=\"col\">Kind</th>");
+		for (j = 0; j < NSEV; j++)
+			rawf(pg, "<th scope=\"col\" class=\"num\">%s</th>",
+			    severities[j]);
+		if (other)
+			raw(pg, "<th scope=\"col\" class=\"num\">other</th>");
+		raw(pg, "<th scope=\"col\" class=\"num\">total</th></tr>"
+		    "</thead>\n<tbody>\n");
+		/* Known kinds in their order of importance, then the rest
+		 * alphabetically. */
+		for (k = 0; k <= NKIND; k++) {
+			for (i = 0; i < nk; i++) {
+				int known = 0;
+
+				for (j = 0; j < NKIND; j++)
+					if (nstrcmp(kinds[i],
+					    known_kinds[j]) == 0)
+						known = 1;
+				if (k < NKIND ? nstrcmp(kinds[i],
+				    known_kinds[k]) != 0 : known)
+					continue;
+				memset(cnt, 0, sizeof cnt);
+				for (j = tot = 0; j < r->nfindings; j++)
+					if (nstrcmp(r->findings[j]->kind,
+					    kinds[i]) == 0) {
+						cnt[sev_col(r->findings[j]->
+						    severity)]++;
+						tot++;
+					}
+				raw(pg, "<tr><th scope=\"row\">");
+				esc(pg, kinds[i], "(none)");
+				raw(pg, "</th>");
+				for (j = 0; j < NSEV + (other ? 1 : 0); j++)
+					rawf(pg, "<td class=\"num\">%zu</td>",
+					    cnt[j]);
+				rawf(pg, "<td class=\"num\">%zu</td></tr>\n",
+				    tot);
+			}
+		}
+		raw(pg, "</tbody>\n</table>\n");
+	}
+	free(kinds);
+
+	/* Outlets covered, with their articles and claims. */
+	outs = xreallocarray(NULL, r->narts + 1, sizeof *outs);
+	for (i = 0; i < r->narts; i++)
+		outs[i] = r->arts[i].ra->art.outlet;
+	no = distinct(outs, r->narts);
+	if (no > 0) {
+		raw(pg, "<table>\n<caption>Outlets covered</caption>\n"
+		    "<thead><tr><th scope=\"col\">Outlet</th>"
+		    "<th scope=\"col\" class=\"num\">Articles</th>"
+		    "<th scope=\"col\" class=\"num\">Claims</th></tr></thead>\n"
+		    "<tbody>\n");
+		for (i = 0; i < no; i++) {
+			for (j = nart = ncl = 0; j < r->narts; j++)
+				if (nstrcmp(r->arts[j].ra->art.outlet,
+				    outs[i]) == 0) {
+					nart++;
+					ncl += r->arts[j].nclaims;
+				}
+			raw(pg, "<tr><th scope=\"row\">");
+			esc(pg, outs[i], "unknown outlet");
+			rawf(pg, "</th><td class=\"num\">%zu</td>"
+			    "<td class=\"num\">%zu</td></tr>\n", nart, ncl);
+		}
+		raw(pg, "</tbody>\n</table>\n");
+	}
+	free(outs);
+	raw(pg, "</section>\n");
+}
+
+static void
+emit_article_date(struct page *pg, const struct cc_article *a)
+{
+	esc(pg, art_date(a), "undated");
+	if (art_date_inferred(a))
+		raw(pg, " <span class=\"inferred\">(inferred)</span>");
+}
+
+static void
+emit_finding(struct page *pg, const struct rep *r, const struct cc_finding *f)
+{
+	const struct cc_claim	*c;
+	const struct art_ref	*ar;
+	size_t			 i;
+	const char		*sev;
+
+	i = sev_col(f->severity);
+	sev = i < NSEV ? severities[i] : "other";
+	rawf(pg, "<section class=\"finding sev-%s\" aria-labelledby=\"", sev);
+	raw(pg, "h-f-");
+	esc(pg, f->id, NULL);
+	raw(pg, "\" id=\"f-");
+	esc(pg, f->id, NULL);
+	raw(pg, "\">\n<h3 id=\"h-f-");
+	esc(pg, f->id, NULL);
+	rawf(pg, "\"><span class=\"sev sev-%s\">", sev);
+	esc(pg, f->severity, "unrated");
+	raw(pg, "</span> ");
+	esc(pg, f->kind, "finding");
+	raw(pg, ": ");
+	esc(pg, f->key, NULL);
+	raw(pg, "</h3>\n<p>");
+	esc(pg, f->summary, NULL);
+	raw(pg, "</p>\n<p class=\"muted\">Finding <code>");
+	esc(pg, f->id, NULL);
+	raw(pg, "</code>, status: ");
+	esc(pg, f->status, "new");
+	if (f->noutlets > 0) {
+		raw(pg, "; outlets: ");
+		for (i = 0; i < f->noutlets; i++) {
+			if (i > 0)
+				raw(pg, ", ");
+			esc(pg, f->outlets[i], NULL);
+		}
+	}
+	raw(pg, ".</p>\n<div class=\"evidence\">\n");
+	for (i = 0; i < f->nclaims; i++) {
+		raw(pg, "<div class=\"ev\">\n<h4>");
+		if ((c = find_claim(r, f->claims[i])) == NULL) {
+			raw(pg, "Claim ");
+			esc(pg, f->claims[i], NULL);
+			raw(pg, "</h4>\n<p>This claim is no longer in the "
+			    "store.</p>\n</div>\n");
+			continue;
+		}
+		ar = find_art(r, c->article);
+		esc(pg, c->outlet, ar != NULL && ar->ra->art.outlet != NULL ?
+		    ar->ra->art.outlet : "unknown outlet");
+		rawf(pg, " <span class=\"muted\">c%" PRId64 "</span></h4>\n"
+		    "<p class=\"muted\">", c->id);
+		if (ar != NULL) {
+			esc(pg, ar->ra->art.name, NULL);
+			raw(pg, ", ");
+			emit_article_date(pg, &ar->ra->art);
+		} else {
+			esc(pg, c->article, NULL);
+			raw(pg, " (article not in the store)");
+		}
+		raw(pg, "</p>\n<p>");
+		emit_value(pg, c);
+		if (c->time_start != NULL) {
+			raw(pg, " \xc2\xb7 ");
+			emit_time(pg, c);
+		}
+		if (c->speaker != NULL) {
+			raw(pg, " \xc2\xb7 speaker: ");
+			esc(pg, c->speaker, NULL);
+		}
+		raw(pg, "</p>\n<blockquote class=\"s\">");
+		emit_evidence(pg, ar, c);
+		raw(pg, "</blockquote>\n<p>");
+		emit_ev_link(pg, ar, c, "View in article");
+		raw(pg, "</p>\n</div>\n");
+	}
+	raw(pg, "</div>\n</section>\n");
+}
+
+static int
+cmp_fact(const void *a, const void *b)
+{
+	const struct cc_claim	*x = *(const struct cc_claim *const *)a;
+	const struct cc_claim	*y = *(const struct cc_claim *const *)b;
+	int			 r;
+
+	if ((r = nstrcmp(x->type, y->type)) != 0 ||
+	    (r = nstrcmp(x->subject, y->subject)) != 0 ||
+	    (r = nstrcmp(x->measure, y->measure)) != 0 ||
+	    (r = nstrcmp(x->outlet, y->outlet)) != 0 ||
+	    (r = nstrcmp(x->time_start, y->time_start)) != 0)
+		return r;
+	return cmp_claim_id(a, b);
+}
+
+static int
+same_fact(const struct cc_claim *x, const struct cc_claim *y)
+{
+	return nstrcmp(x->type, y->type) == 0 &&
+	    nstrcmp(x->subject, y->subject) == 0 &&
+	    nstrcmp(x->measure, y->measure) == 0;
+}
+
+/* Outlets x facts: which outlet reported what value for each fact (claims
+ * with a value, keyed by type/subject/measure). */
+static void
+emit_matrix(struct page *pg, const struct rep *r)
+{
+	const struct cc_claim	**v;
+	const char		**outs;
+	size_t			  n = 0, no, i, j, k, e;
+
+	v = xreallocarray(NULL, r->nclaims + 1, sizeof *v);
+	outs = xreallocarray(NULL, r->nclaims + 1, sizeof *outs);
+	for (i = 0; i < r->nclaims; i++)
+		if (r->byid[i]->value_kind != CC_VALUE_NONE) {
+			v[n] = r->byid[i];
+			outs[n++] = r->byid[i]->outlet;
+		}
+	raw(pg, "<section aria-labelledby=\"matrix\">\n"
+	    "<h2 id=\"matrix\">Outlets and facts</h2>\n");
+	if (n == 0) {
+		raw(pg, "<p>No claim carries a value.</p>\n</section>\n");
+		goto out;
+	}
+	no = distinct(outs, n);
+	qsort(v, n, sizeof *v, cmp_fact);
+	raw(pg, "<table class=\"wide\">\n<caption>Values reported for each "
+	    "fact, by outlet</caption>\n<thead><tr><th scope=\"col\">Fact "
+	    "(type / subject / measure)</th>");
+	for (j = 0; j < no; j++) {
+		raw(pg, "<th scope=\"col\">");
+		esc(pg, outs[j], "unknown outlet");
+		raw(pg, "</th>");
+	}
+	raw(pg, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i = e) {
+		for (e = i + 1; e < n && same_fact(v[i], v[e]); e++)
+			;
+		raw(pg, "<tr><th scope=\"row\">");
+		esc(pg, v[i]->type, "?");
+		raw(pg, " / ");
+		esc(pg, v[i]->subject, "\xe2\x80\x94");
+		raw(pg, " / ");
+		esc(pg, v[i]->measure, "\xe2\x80\x94");
+		raw(pg, "</th>");
+		/* Within a fact, claims are sorted by outlet like outs. */
+		for (j = 0, k = i; j < no; j++) {
+			raw(pg, "<td>");
+			for (; k < e && nstrcmp(v[k]->outlet, outs[j]) == 0;
+			    k++) {
+				if (k > i && nstrcmp(v[k - 1]->outlet,
+				    outs[j]) == 0)
+					raw(pg, "<br>");
+				emit_value(pg, v[k]);
+				if (v[k]->time_start != NULL) {
+					raw(pg, " <span class=\"muted\">(");
+					emit_time(pg, v[k]);
+					raw(pg, ")</span>");
+				}
+				raw(pg, " ");
+				emit_ev_link(pg, find_art(r, v[k]->article),
+				    v[k], "[src]");
+			}
+			raw(pg, "</td>");
+		}
+		raw(pg, "</tr>\n");
+	}
+	raw(pg, "</tbody>\n</table>\n</section>\n");
+out:
+	free(outs);
+	free(v);
+}
+
+static int
+cmp_when(const void *a, const void *b)
+{
+	const struct cc_claim	*x = *(const struct cc_claim *const *)a;
+	const struct cc_claim	*y = *(const struct cc_claim *const *)b;
+	int			 r;
+
+	if ((r = nstrcmp(x->time_start, y->time_start)) != 0 ||
+	    (r = nstrcmp(x->time_end, y->time_end)) != 0 ||
+	    (r = nstrcmp(x->outlet, y->outlet)) != 0)
+		return r;
+	return cmp_claim_id(a, b);
+}
+
+/* Claims by date and outlet. */
+static void
+emit_timeline(struct page *pg, const struct rep *r)
+{
+	const struct cc_claim	**v, *c;
+	size_t			  n = 0, i;
+
+	v = xreallocarray(NULL, r->nclaims + 1, sizeof *v);
+	for (i = 0; i < r->nclaims; i++)
+		if (r->byid[i]->time_start != NULL)
+			v[n++] = r->byid[i];
+	raw(pg, "<section aria-labelledby=\"timeline\">\n"
+	    "<h2 id=\"timeline\">Timeline</h2>\n");
+	if (n == 0)
+		raw(pg, "<p>No claim is dated.</p>\n");
+	else {
+		qsort(v, n, sizeof *v, cmp_when);
+		raw(pg, "<table class=\"wide\">\n<caption>Dated claims by date "
+		    "and outlet</caption>\n<thead><tr><th scope=\"col\">When"
+		    "</th><th scope=\"col\">Outlet</th><th scope=\"col\">Type"
+		    "</th><th scope=\"col\">Subject</th><th scope=\"col\">"
+		    "Value</th><th scope=\"col\">Words</th></tr></thead>\n"
+		    "<tbody>\n");
+		for (i = 0; i < n; i++) {
+			c = v[i];
+			raw(pg, "<tr><th scope=\"row\">");
+			emit_time(pg, c);
+			raw(pg, "</th><td>");
+			esc(pg, c->outlet, "unknown outlet");
+			raw(pg, "</td><td>");
+			esc(pg, c->type, "\xe2\x80\x94");
+			raw(pg, "</td><td>");
+			esc(pg, c->subject, "\xe2\x80\x94");
+			raw(pg, "</td><td>");
+			emit_value(pg, c);
+			raw(pg, "</td><td>");
+			esc(pg, c->text, "\xe2\x80\x94");
+			raw(pg, " ");
+			emit_ev_link(pg, find_art(r, c->article), c, "[src]");
+			raw(pg, "</td></tr>\n");
+		}
+		raw(pg, "</tbody>\n</table>\n");
+	}
+	raw(pg, "</section>\n");
+	free(v);
+}
+
+static void
+emit_articles(struct page *pg, const struct rep *r)
+{
+	const struct cc_article	*a;
+	size_t			 i, k;
+
+	raw(pg, "<section aria-labelledby=\"articles\">\n"
+	    "<h2 id=\"articles\">Articles</h2>\n");
+	if (r->narts == 0) {
+		raw(pg, "<p>No articles.</p>\n</section>\n");
+		return;
+	}
+	raw(pg, "<table class=\"wide\">\n<caption>Articles in the store"
+	    "</caption>\n<thead><tr><th scope=\"col\">Name</th>"
+	    "<th scope=\"col\">Outlet</th><th scope=\"col\">Date (basis)</th>"
+	    "<th scope=\"col\">Title</th><th scope=\"col\" class=\"num\">"
+	    "Claims</th><th scope=\"col\">Source</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < r->narts; i++) {
+		a = &r->arts[i].ra->art;
+		raw(pg, "<tr><th scope=\"row\"><a href=\"");
+		esc(pg, r->arts[i].file, NULL);
+		raw(pg, "\">");
+		esc(pg, a->name, NULL);
+		raw(pg, "</a></th><td>");
+		esc(pg, a->outlet, "unknown");
+		raw(pg, "</td><td>");
+		emit_article_date(pg, a);
+		if (a->date_basis != NULL) {
+			raw(pg, " <span class=\"muted\">(");
+			esc(pg, a->date_basis, NULL);
+			raw(pg, ")</span>");
+		}
+		raw(pg, "</td><td>");
+		esc(pg, a->title, "\xe2\x80\x94");
+		rawf(pg, "</td><td class=\"num\"><a href=\"#claims-%zu\">%zu"
+		    "</a></td><td>", i, r->arts[i].nclaims);
+		if (a->url != NULL && cc_html_url_ok(a->url)) {
+			raw(pg, "<a rel=\"noopener noreferrer nofollow\" "
+			    "href=\"");
+			esc(pg, a->url, NULL);
+			raw(pg, "\">original</a>");
+		} else if (a->url != NULL) {
+			raw(pg, "<code>");
+			esc(pg, a->url, NULL);
+			raw(pg, "</code> (not linked)");
+		} else
+			raw(pg, "\xe2\x80\x94");
+		raw(pg, "</td></tr>\n");
+	}
+	raw(pg, "</tbody>\n</table>\n</section>\n");
+
+	raw(pg, "<section aria-labelledby=\"claims\">\n"
+	    "<h2 id=\"claims\">Claims by article</h2>\n");
+	for (i = 0; i < r->narts; i++) {
+		rawf(pg, "<h3 id=\"claims-%zu\">", i);
+		esc(pg, r->arts[i].ra->art.name, NULL);
+		raw(pg, " <span class=\"muted\">(");
+		esc(pg, r->arts[i].ra->art.outlet, "unknown outlet");
+		raw(pg, ")</span></h3>\n");
+		if (r->arts[i].nclaims == 0) {
+			raw(pg, "<p>No claims.</p>\n");
+			continue;
+		}
+		claims_table_head(pg, "Claims", 1);
+		for (k = 0; k < r->arts[i].nclaims; k++)
+			claims_row(pg, &r->arts[i], r->arts[i].claims[k],
+			    r->arts[i].csent[k], 1);
+		raw(pg, "</tbody>\n</table>\n");
+	}
+	raw(pg, "</section>\n");
+}
+
+static int
+write_index(const struct rep *r, const char *outdir, struct cc_diag *d)
+{
+	struct page	pg = { CC_BUF_INIT, CC_OK };
+	size_t		i;
+	int		rc;
+
+	page_head(&pg, r, "claimcheck report", NULL);
+	raw(&pg, "<header>\n<nav aria-label=\"Sections\"><ul>"
+	    "<li><a href=\"#summary\">Summary</a></li>"
+	    "<li><a href=\"#findings\">Findings</a></li>"
+	    "<li><a href=\"#matrix\">Outlets and facts</a></li>"
+	    "<li><a href=\"#timeline\">Timeline</a></li>"
+	    "<li><a href=\"#articles\">Articles</a></li>"
+	    "<li><a href=\"#claims\">Claims</a></li></ul></nav>\n"
+	    "</header>\n<main id=\"main\">\n<h1>claimcheck report</h1>\n");
+	emit_summary(&pg, r);
+	raw(&pg, "<section aria-labelledby=\"findings\">\n"
+	    "<h2 id=\"findings\">Findings</h2>\n");
+	if (r->nfindings == 0)
+		raw(&pg, "<p>No findings.</p>\n");
+	else
+		raw(&pg, "<p class=\"muted\">By severity (high, medium, low). "
+		    "Each claim's evidence is shown side by side, with the "
+		    "claim's words <mark>highlighted</mark>.</p>\n");
+	for (i = 0; i < r->nfindings; i++)
+		emit_finding(&pg, r, r->findings[i]);
+	raw(&pg, "</section>\n");
+	emit_matrix(&pg, r);
+	emit_timeline(&pg, r);
+	emit_articles(&pg, r);
+	raw(&pg, "</main>\n");
+	page_foot(&pg);
+	if ((rc = pg.rc) != CC_OK)
+		cc_diag_set(d, NULL, 0, 0, "%s/index.html: %s", outdir,
+		    cc_strerror(rc));
+	else
+		rc = write_atomic(outdir, "index.html", &pg.b, d);
+	cc_buf_release(&pg.b);
+	return rc;
+}
+
+/* Setup. */
+
+static const struct rep	*sort_rep;	/* for cmp_finding */
+
+static int
+cmp_finding(const void *a, const void *b)
+{
+	size_t			 x = *(const size_t *)a, y = *(const size_t *)b;
+	const struct cc_finding	*fx = &sort_rep->in->findings->v[x];
+	const struct cc_finding	*fy = &sort_rep->in->findings->v[y];
+	int			 rx = cc_severity_rank(fx->severity);
+	int			 ry = cc_severity_rank(fy->severity);
+
+	if (rx != ry)
+		return rx - ry;
+	/* Otherwise keep the order Compare chose. */
+	return (x > y) - (x < y);
+}
+
+static void
+rep_init(struct rep *r, const struct cc_report_input *in)
+{
+	const struct cc_claims	*cl = in->claims;
+	size_t			 i, j, k;
+
+	memset(r, 0, sizeof *r);
+	r->in = in;
+	cc_html_sha256_b64(report_css, sizeof report_css - 1, r->csp);
+
+	r->narts = in->narticles;
+	r->arts = xcalloc(r->narts + 1, sizeof *r->arts);
+	for (i = 0; i < r->narts; i++)
+		r->arts[i].ra = &in->articles[i];
+	qsort(r->arts, r->narts, sizeof *r->arts, cmp_art);
+	for (i = 0; i < r->narts; i++)
+		r->arts[i].file = page_file(r->arts[i].ra->art.name ?
+		    r->arts[i].ra->art.name : "");
+	unique_files(r);
+
+	r->nclaims = cl != NULL ? cl->n : 0;
+	r->byid = xreallocarray(NULL, r->nclaims + 1, sizeof *r->byid);
+	r->byart = xreallocarray(NULL, r->nclaims + 1, sizeof *r->byart);
+	for (i = 0; i < r->nclaims; i++)
+		r->byid[i] = r->byart[i] = &cl->v[i];
+	qsort(r->byid, r->nclaims, sizeof *r->byid, cmp_claim_id);
+	qsort(r->byart, r->nclaims, sizeof *r->byart, cmp_claim_art);
+	for (i = 0; i < r->nclaims; i = j) {
+		struct art_ref	*ar = find_art(r, r->byart[i]->article);
+
+		for (j = i + 1; j < r->nclaims &&
+		    nstrcmp(r->byart[j]->article, r->byart[i]->article) == 0;
+		    j++)
+			;
+		if (ar == NULL)
+			continue;	/* claims of an unknown article */
+		ar->claims = &r->byart[i];
+		ar->nclaims = j - i;
+		ar->csent = xreallocarray(NULL, j - i, sizeof *ar->csent);
+		for (k = 0; k < j - i; k++)
+			ar->csent[k] = claim_sentence(ar->ra, ar->claims[k]);
+	}
+
+	r->nfindings = in->findings != NULL ? in->findings->n : 0;
+	r->forder = xreallocarray(NULL, r->nfindings + 1, sizeof *r->forder);
+	r->findings = xreallocarray(NULL, r->nfindings + 1,
+	    sizeof *r->findings);
+	for (i = 0; i < r->nfindings; i++)
+		r->forder[i] = i;
+	sort_rep = r;
+	qsort(r->forder, r->nfindings, sizeof *r->forder, cmp_finding);
+	sort_rep = NULL;
+	for (i = 0; i < r->nfindings; i++)
+		r->findings[i] = &in->findings->v[r->forder[i]];
+}
+
+static void
+rep_release(struct rep *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->narts; i++) {
+		free(r->arts[i].file);
+		free(r->arts[i].csent);
+	}
+	free(r->arts);
+	free(r->byid);
+	free(r->byart);
+	free(r->findings);
+	free(r->forder);
+}
+
+int
+cc_report_write(const char *outdir, const struct cc_report_input *in,
+    struct cc_diag *d)
+{
+	struct rep	 r;
+	char		*dir;
+	size_t		 i, n;
+	int		 rc;
+
+	if (outdir == NULL || *outdir == '\0') {
+		cc_diag_set(d, NULL, 0, 0, "report: no output directory");
+		return CC_EIO;
+	}
+	/* "reports/" and "reports" name the same place: drop trailing
+	 * slashes so messages show clean paths. */
+	dir = xstrdup(outdir);
+	for (n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
+		dir[n - 1] = '\0';
+	if ((rc = mkdir_p(dir, d)) != CC_OK) {
+		free(dir);
+		return rc;
+	}
+	rep_init(&r, in);
+	/* Article pages first, so the index never links a missing page. */
+	for (i = 0, rc = CC_OK; i < r.narts && rc == CC_OK; i++)
+		rc = write_article(&r, &r.arts[i], dir, d);
+	if (rc == CC_OK)
+		rc = write_index(&r, dir, d);
+	rep_release(&r);
+	free(dir);
+	return rc;
+}

@@ -42,11 +42,22 @@ int	cc_report_write(const char *outdir, const struct cc_report_input *,
 	    struct cc_diag *d);
 
 /* Append s[0..n) escaped for HTML element text and quoted attribute
- * values (& < > " ' escaped; invalid UTF-8 and C0 controls other than
- * tab and newline become U+FFFD; bidi override characters are made
- * visible as escapes so they cannot reorder the page). */
+ * values (& < > " ' escaped; invalid UTF-8, C0 controls other than tab
+ * and newline, DEL and C1 controls become U+FFFD; the bidi controls
+ * U+202A-U+202E and U+2066-U+2069 are written as the visible text
+ * "[U+202E]" so they cannot reorder the page).  NULL s appends nothing.
+ * Returns CC_OK or CC_ETOOBIG (b's cap). */
 int	cc_html_escape(struct cc_buf *, const char *s, size_t n);
-/* 1 if url is an absolute http:// or https:// URL safe to link to. */
+/* 1 if url is an absolute http:// or https:// URL with a host and no
+ * spaces, controls, quotes, angle brackets or invisible characters, so
+ * it is safe to put in href; 0 for everything else (javascript:, data:,
+ * relative URLs), which is then shown as text, never linked. */
 int	cc_html_url_ok(const char *url);
+
+/* SHA-256 of data[0..len) in base64 (44 characters plus NUL), the form a
+ * CSP 'sha256-...' source takes. */
+#define CC_SHA256_B64LEN	44
+void	cc_html_sha256_b64(const void *data, size_t len,
+	    char out[CC_SHA256_B64LEN + 1]);
 
 #endif

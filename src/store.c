@@ -1,3 +1,1190 @@
-/* store.c - placeholder, being written. */
+/*
+ * store.c - the claim store on SQLite (see store.h).  The only file that
+ * speaks SQL.
+ *
+ * Layout: articles (one row per article name, with its text and the rules
+ * hash it was last extracted with), their sentences and claims (deleted
+ * with the article or when its text changes: foreign keys cascade, and
+ * the replace paths delete explicitly), findings (replaced wholesale by
+ * each comparison) and a small meta table of generation counters.
+ *
+ * The schema version lives in PRAGMA user_version and the file is tagged
+ * with PRAGMA application_id, so a stranger's database is refused rather
+ * than written into.  Each version has a migration function; opening an
+ * older store runs the missing ones in one transaction.
+ *
+ * The database runs in WAL mode with a busy timeout, so a second
+ * claimcheck started on the same store waits for the first one's write
+ * transaction instead of failing, and readers never block.
+ */
 #include "config.h"
-typedef int cc_placeholder_store;
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "hash.h"
+#include "store.h"
+#include "xmalloc.h"
+
+/* "CCk1" in the file header: marks a claimcheck store. */
+#define STORE_APPLICATION_ID	0x43436b31
+#define STORE_BUSY_MS		5000
+
+/*
+ * Every statement the store runs more than once, prepared on first use
+ * and kept until close.  The schema scripts of the migrations are run
+ * once with sqlite3_exec() instead.
+ */
+enum stmt_id {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_SAVEPOINT,
+	ST_RELEASE,
+	ST_ROLLBACK_TO,
+	ST_ARTICLE_FIND,
+	ST_ARTICLE_INSERT,
+	ST_ARTICLE_UPDATE,
+	ST_ARTICLE_GET,
+	ST_ARTICLE_NAMES,
+	ST_PENDING,
+	ST_EXTRACTED,
+	ST_SENTENCES_DELETE,
+	ST_SENTENCE_INSERT,
+	ST_SENTENCES_GET,
+	ST_CLAIMS_DELETE,
+	ST_CLAIM_INSERT,
+	ST_CLAIMS_GET,
+	ST_FINDINGS_DELETE,
+	ST_FINDING_INSERT,
+	ST_FINDINGS_GET,
+	ST_JSON_LIST,
+	ST_META_GET,
+	ST_META_SET,
+	ST_META_BUMP,
+	ST__COUNT
+};
+
+static const char *const stmt_sql[ST__COUNT] = {
+	/* IMMEDIATE takes the write lock at once, so a concurrent writer
+	 * waits here (busy timeout) rather than failing at its first
+	 * write with a stale snapshot. */
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_SAVEPOINT] = "SAVEPOINT cc_put",
+	[ST_RELEASE] = "RELEASE cc_put",
+	[ST_ROLLBACK_TO] = "ROLLBACK TO cc_put",
+	[ST_ARTICLE_FIND] = "SELECT id, hash FROM articles WHERE name = ?1",
+	[ST_ARTICLE_INSERT] =
+	    "INSERT INTO articles (name, path, format, outlet, outlet_basis,"
+	    " url, published, title, author, text, hash)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[ST_ARTICLE_UPDATE] =
+	    "UPDATE articles SET path = ?2, format = ?3, outlet = ?4,"
+	    " outlet_basis = ?5, url = ?6, published = ?7, title = ?8,"
+	    " author = ?9, text = ?10, hash = ?11, date = NULL,"
+	    " date_min = NULL, date_max = NULL, date_basis = NULL,"
+	    " extracted_with = NULL WHERE name = ?1",
+	[ST_ARTICLE_GET] =
+	    "SELECT name, path, format, outlet, outlet_basis, url, published,"
+	    " title, author, text, hash, date, date_min, date_max, date_basis"
+	    " FROM articles WHERE name = ?1",
+	[ST_ARTICLE_NAMES] = "SELECT name FROM articles ORDER BY name",
+	[ST_PENDING] =
+	    "SELECT name FROM articles WHERE extracted_with IS NULL"
+	    " OR extracted_with <> ?1 ORDER BY name",
+	[ST_EXTRACTED] =
+	    "UPDATE articles SET date = ?2, date_min = ?3, date_max = ?4,"
+	    " date_basis = ?5, extracted_with = ?6 WHERE id = ?1",
+	[ST_SENTENCES_DELETE] = "DELETE FROM sentences WHERE article = ?1",
+	[ST_SENTENCE_INSERT] =
+	    "INSERT INTO sentences (article, seq, start, \"end\", para, boiler)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_SENTENCES_GET] =
+	    "SELECT s.start, s.\"end\", s.para, s.boiler FROM sentences s"
+	    " JOIN articles a ON a.id = s.article WHERE a.name = ?1"
+	    " ORDER BY s.seq",
+	[ST_CLAIMS_DELETE] = "DELETE FROM claims WHERE article = ?1",
+	[ST_CLAIM_INSERT] =
+	    "INSERT INTO claims (article, type, subject, measure, value_kind,"
+	    " vmin, vmax, approx, vtext, unit, time_start, time_end,"
+	    " granularity, basis, speaker, reported_by, polarity, text,"
+	    " ev_start, ev_end, sentence, rule) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+	    " ?19, ?20, ?21, ?22)",
+	[ST_CLAIMS_GET] =
+	    "SELECT c.id, a.name, a.outlet, c.type, c.subject, c.measure,"
+	    " c.value_kind, c.vmin, c.vmax, c.approx, c.vtext, c.unit,"
+	    " c.time_start, c.time_end, c.granularity, c.basis, c.speaker,"
+	    " c.reported_by, c.polarity, c.text, c.ev_start, c.ev_end,"
+	    " c.sentence, c.rule FROM claims c"
+	    " JOIN articles a ON a.id = c.article"
+	    " WHERE (?1 IS NULL OR a.name = ?1) AND (?2 IS NULL OR c.type = ?2)"
+	    " ORDER BY c.id",
+	[ST_FINDINGS_DELETE] = "DELETE FROM findings",
+	[ST_FINDING_INSERT] =
+	    "INSERT INTO findings (position, id, kind, severity, key, claims,"
+	    " outlets, summary, status)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_FINDINGS_GET] =
+	    "SELECT id, kind, severity, key, claims, outlets, summary, status"
+	    " FROM findings WHERE (?1 IS NULL OR kind = ?1) ORDER BY position",
+	[ST_JSON_LIST] =
+	    "SELECT value FROM json_each(?1) ORDER BY CAST(key AS INTEGER)",
+	[ST_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+	[ST_META_SET] =
+	    "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[ST_META_BUMP] =
+	    "INSERT INTO meta (key, value) VALUES (?1, '1')"
+	    " ON CONFLICT (key) DO UPDATE SET"
+	    " value = CAST(value AS INTEGER) + 1",
+};
+
+struct cc_store {
+	sqlite3		*db;
+	char		*path;
+	sqlite3_stmt	*stmt[ST__COUNT];
+	struct cc_diag	 diag;
+};
+
+/*
+ * Migrations: migrations[i] brings a store from version i to i + 1.  A
+ * released version's function never changes; a schema change is a new
+ * function appended here.
+ */
+static const char schema_v1[] =
+	"CREATE TABLE meta ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT"
+	");"
+	"CREATE TABLE articles ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  path TEXT, format TEXT, outlet TEXT, outlet_basis TEXT,"
+	"  url TEXT, published TEXT, title TEXT, author TEXT,"
+	"  text TEXT NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  date TEXT, date_min TEXT, date_max TEXT, date_basis TEXT,"
+	"  extracted_with TEXT"		/* rules hash; NULL: pending */
+	");"
+	"CREATE TABLE sentences ("
+	"  article INTEGER NOT NULL REFERENCES articles (id)"
+	"    ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  start INTEGER NOT NULL,"
+	"  \"end\" INTEGER NOT NULL,"
+	"  para INTEGER NOT NULL,"
+	"  boiler INTEGER NOT NULL,"
+	"  PRIMARY KEY (article, seq)"
+	") WITHOUT ROWID;"
+	/* AUTOINCREMENT: a claim id is never handed out twice in one store,
+	 * so an id quoted in a review or a report cannot come to mean a
+	 * different claim after an article changes. */
+	"CREATE TABLE claims ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  article INTEGER NOT NULL REFERENCES articles (id)"
+	"    ON DELETE CASCADE,"
+	"  type TEXT, subject TEXT, measure TEXT,"
+	"  value_kind TEXT,"		/* 'number', 'text' or NULL */
+	"  vmin REAL, vmax REAL,"	/* NULL: open end */
+	"  approx INTEGER NOT NULL DEFAULT 0,"
+	"  vtext TEXT, unit TEXT,"
+	"  time_start TEXT, time_end TEXT, granularity TEXT, basis TEXT,"
+	"  speaker TEXT, reported_by TEXT, polarity TEXT, text TEXT,"
+	"  ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL,"
+	"  sentence TEXT, rule TEXT"
+	");"
+	"CREATE INDEX claims_key ON claims (type, subject, measure);"
+	"CREATE INDEX claims_article ON claims (article);"
+	/* Claim and outlet lists are JSON arrays: a finding is written and
+	 * read as a whole, never queried by member. */
+	"CREATE TABLE findings ("
+	"  position INTEGER PRIMARY KEY,"
+	"  id TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  severity TEXT, key TEXT,"
+	"  claims TEXT NOT NULL DEFAULT '[]',"
+	"  outlets TEXT NOT NULL DEFAULT '[]',"
+	"  summary TEXT,"
+	"  status TEXT NOT NULL DEFAULT 'new'"
+	");"
+	"CREATE INDEX findings_kind ON findings (kind);";
+
+static int	migrate_v1(struct cc_store *);
+
+static int (*const migrations[])(struct cc_store *) = {
+	migrate_v1,
+};
+#define STORE_VERSION	((int)(sizeof migrations / sizeof migrations[0]))
+
+/* Record the database's last error for the caller, naming the file. */
+static int
+store_fail(struct cc_store *s, const char *what)
+{
+	cc_diag_set(&s->diag, NULL, 0, 0, "%s: %s%s%s", s->path,
+	    what != NULL ? what : "", what != NULL ? ": " : "",
+	    sqlite3_errmsg(s->db));
+	return CC_ESTORE;
+}
+
+static sqlite3_stmt *
+stmt_get(struct cc_store *s, enum stmt_id id)
+{
+	if (s->stmt[id] == NULL &&
+	    sqlite3_prepare_v3(s->db, stmt_sql[id], -1,
+	    SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL) != SQLITE_OK) {
+		store_fail(s, "prepare");
+		s->stmt[id] = NULL;
+	}
+	return s->stmt[id];
+}
+
+/* Make a statement ready for its next use (and drop borrowed strings). */
+static void
+stmt_done(sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/* Step a statement that returns no rows to completion. */
+static int
+stmt_run(struct cc_store *s, sqlite3_stmt *st)
+{
+	int	rc;
+
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? CC_OK : CC_ESTORE;
+}
+
+/* Run a parameterless statement. */
+static int
+stmt_exec(struct cc_store *s, enum stmt_id id)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = stmt_get(s, id)) == NULL)
+		return CC_ESTORE;
+	return stmt_run(s, st);
+}
+
+/*
+ * Binding.  The helpers keep the first failure in *brc so a run of binds
+ * is checked once.  Strings are bound SQLITE_STATIC: they outlive the
+ * statement's use, and stmt_done() clears the bindings afterwards.
+ */
+static void
+bind_str(sqlite3_stmt *st, int i, const char *v, int *brc)
+{
+	if (*brc != SQLITE_OK)
+		return;
+	if (v == NULL)
+		*brc = sqlite3_bind_null(st, i);
+	else
+		*brc = sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+static void
+bind_int(sqlite3_stmt *st, int i, int64_t v, int *brc)
+{
+	if (*brc == SQLITE_OK)
+		*brc = sqlite3_bind_int64(st, i, v);
+}
+
+static void
+bind_real(sqlite3_stmt *st, int i, double v, int has, int *brc)
+{
+	if (*brc != SQLITE_OK)
+		return;
+	*brc = has ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i);
+}
+
+/* Column i as a fresh string, or NULL for SQL NULL. */
+static char *
+col_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*p;
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	p = sqlite3_column_text(st, i);
+	return xstrndup(p != NULL ? (const char *)p : "",
+	    (size_t)sqlite3_column_bytes(st, i));
+}
+
+/* Savepoints make each multi-statement write all-or-nothing even when a
+ * caller forgets cc_store_begin(); inside a transaction they nest. */
+static int
+save_begin(struct cc_store *s)
+{
+	return stmt_exec(s, ST_SAVEPOINT);
+}
+
+static int
+save_end(struct cc_store *s, int rc)
+{
+	struct cc_diag	saved;
+
+	if (rc == CC_OK)
+		return stmt_exec(s, ST_RELEASE);
+	/* Undo, but report the first failure, not the undo's. */
+	saved = s->diag;
+	stmt_exec(s, ST_ROLLBACK_TO);
+	stmt_exec(s, ST_RELEASE);
+	s->diag = saved;
+	return rc;
+}
+
+static int
+meta_bump(struct cc_store *s, const char *key)
+{
+	sqlite3_stmt	*st;
+	int		 brc = SQLITE_OK;
+
+	if ((st = stmt_get(s, ST_META_BUMP)) == NULL)
+		return CC_ESTORE;
+	bind_str(st, 1, key, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	return stmt_run(s, st);
+}
+
+static int
+migrate_v1(struct cc_store *s)
+{
+	if (sqlite3_exec(s->db, schema_v1, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, "creating the schema");
+	return CC_OK;
+}
+
+/* Read an integer pragma (user_version, application_id). */
+static int
+pragma_int(struct cc_store *s, const char *sql, int *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return CC_ESTORE;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? CC_OK : CC_ESTORE;
+}
+
+/*
+ * Decide whether the file is a claimcheck store we can use; version is
+ * its schema version (0 for a new, empty database).
+ */
+static int
+check_identity(struct cc_store *s, int *version)
+{
+	int	appid = 0, ntables = 0, rc;
+
+	if (pragma_int(s, "PRAGMA user_version", version) != CC_OK ||
+	    pragma_int(s, "PRAGMA application_id", &appid) != CC_OK ||
+	    pragma_int(s, "SELECT count(*) FROM sqlite_master",
+	    &ntables) != CC_OK) {
+		rc = sqlite3_errcode(s->db);
+		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
+			cc_diag_set(&s->diag, NULL, 0, 0,
+			    "%s: not a claimcheck store (%s)", s->path,
+			    sqlite3_errmsg(s->db));
+			return CC_EFORMAT;
+		}
+		return store_fail(s, "reading the schema version");
+	}
+	if ((*version == 0 && ntables > 0) ||
+	    (*version > 0 && appid != STORE_APPLICATION_ID)) {
+		cc_diag_set(&s->diag, NULL, 0, 0, "%s: not a claimcheck store "
+		    "(an SQLite database of another program)", s->path);
+		return CC_EFORMAT;
+	}
+	if (*version > STORE_VERSION) {
+		cc_diag_set(&s->diag, NULL, 0, 0, "%s: claim store has schema "
+		    "version %d, but this claimcheck knows only up to %d; "
+		    "use a newer claimcheck or another --db", s->path,
+		    *version, STORE_VERSION);
+		return CC_EFORMAT;
+	}
+	return CC_OK;
+}
+
+/* Bring the schema up to STORE_VERSION in one write transaction. */
+static int
+migrate(struct cc_store *s)
+{
+	struct cc_diag	saved;
+	char		sql[96];
+	int		version, rc, i;
+
+	if (stmt_exec(s, ST_BEGIN) != CC_OK)
+		return CC_ESTORE;
+	/* Re-read under the write lock: another process may have created
+	 * or migrated the store since we looked. */
+	if ((rc = check_identity(s, &version)) != CC_OK)
+		goto out;
+	for (i = version; i < STORE_VERSION && rc == CC_OK; i++)
+		rc = migrations[i](s);
+	if (rc == CC_OK && version < STORE_VERSION) {
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; "
+		    "PRAGMA application_id = %d", STORE_VERSION,
+		    STORE_APPLICATION_ID);
+		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			rc = store_fail(s, "setting the schema version");
+	}
+out:
+	if (rc == CC_OK)
+		return stmt_exec(s, ST_COMMIT);
+	saved = s->diag;
+	cc_store_rollback(s);
+	s->diag = saved;
+	return rc;
+}
+
+int
+cc_store_open(const char *path, struct cc_store **out, struct cc_diag *d)
+{
+	struct cc_store	*s;
+	int		 version, rc;
+
+	*out = NULL;
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		if (s->db == NULL)
+			cc_diag_set(&s->diag, NULL, 0, 0, "%s: out of memory",
+			    path);
+		else
+			store_fail(s, "cannot open");
+		rc = CC_ESTORE;
+		goto out;
+	}
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	/* Look before writing anything (even the journal mode) into a file
+	 * that may not be ours. */
+	if ((rc = check_identity(s, &version)) != CC_OK)
+		goto out;
+	if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; "
+	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		rc = store_fail(s, "setting up");
+		goto out;
+	}
+	rc = migrate(s);
+out:
+	if (rc != CC_OK) {
+		if (d != NULL)
+			*d = s->diag;
+		cc_store_close(s);
+		return rc;
+	}
+	*out = s;
+	return CC_OK;
+}
+
+void
+cc_store_close(struct cc_store *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < ST__COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	/* An open transaction here means a command failed half-way:
+	 * closing rolls it back, which is what we want. */
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const struct cc_diag *
+cc_store_diag(const struct cc_store *s)
+{
+	return &s->diag;
+}
+
+int
+cc_store_schema_version(void)
+{
+	return STORE_VERSION;
+}
+
+void
+cc_store_set_busy_timeout(struct cc_store *s, int ms)
+{
+	sqlite3_busy_timeout(s->db, ms);
+}
+
+int
+cc_store_begin(struct cc_store *s)
+{
+	return stmt_exec(s, ST_BEGIN);
+}
+
+int
+cc_store_commit(struct cc_store *s)
+{
+	return stmt_exec(s, ST_COMMIT);
+}
+
+int
+cc_store_rollback(struct cc_store *s)
+{
+	/* Rolling back nothing is not an error: error paths call this
+	 * without knowing how far they got. */
+	if (sqlite3_get_autocommit(s->db))
+		return CC_OK;
+	return stmt_exec(s, ST_ROLLBACK);
+}
+
+/* Id of article name (0 if absent) and, if hash is not NULL, its hash. */
+static int
+article_find(struct cc_store *s, const char *name, int64_t *id,
+    char hash[CC_HASH_HEXLEN + 1])
+{
+	sqlite3_stmt	*st;
+	const char	*h;
+	int		 brc = SQLITE_OK, rc;
+
+	*id = 0;
+	if ((st = stmt_get(s, ST_ARTICLE_FIND)) == NULL)
+		return CC_ESTORE;
+	bind_str(st, 1, name, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		if (hash != NULL) {
+			h = (const char *)sqlite3_column_text(st, 1);
+			snprintf(hash, CC_HASH_HEXLEN + 1, "%s",
+			    h != NULL ? h : "");
+		}
+	} else if (rc != SQLITE_DONE)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+static int
+delete_by_article(struct cc_store *s, enum stmt_id id, int64_t article)
+{
+	sqlite3_stmt	*st;
+	int		 brc = SQLITE_OK;
+
+	if ((st = stmt_get(s, id)) == NULL)
+		return CC_ESTORE;
+	bind_int(st, 1, article, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	return stmt_run(s, st);
+}
+
+int
+cc_store_put_article(struct cc_store *s, const struct cc_article *a,
+    int *changed)
+{
+	sqlite3_stmt	*st;
+	char		 old[CC_HASH_HEXLEN + 1], hash[CC_HASH_HEXLEN + 1];
+	int64_t		 id;
+	int		 brc = SQLITE_OK, rc;
+
+	*changed = 0;
+	/* A reader that forgot the hash must not make every article look
+	 * unchanged: fall back to the text's own hash. */
+	if (a->hash[0] != '\0')
+		memcpy(hash, a->hash, sizeof hash);
+	else
+		cc_hash_hex(a->text, a->len, hash);
+	if ((rc = save_begin(s)) != CC_OK)
+		return rc;
+	if ((rc = article_find(s, a->name, &id, old)) != CC_OK)
+		goto out;
+	if (id != 0 && strcmp(old, hash) == 0)
+		goto out;
+
+	if (id != 0) {
+		/* The old claims described the old text. */
+		if ((rc = delete_by_article(s, ST_SENTENCES_DELETE,
+		    id)) != CC_OK ||
+		    (rc = delete_by_article(s, ST_CLAIMS_DELETE, id)) != CC_OK ||
+		    (rc = meta_bump(s, "claims_gen")) != CC_OK)
+			goto out;
+	}
+	if ((st = stmt_get(s, id != 0 ? ST_ARTICLE_UPDATE :
+	    ST_ARTICLE_INSERT)) == NULL) {
+		rc = CC_ESTORE;
+		goto out;
+	}
+	bind_str(st, 1, a->name, &brc);
+	bind_str(st, 2, a->path, &brc);
+	bind_str(st, 3, a->format, &brc);
+	bind_str(st, 4, a->outlet, &brc);
+	bind_str(st, 5, a->outlet_basis, &brc);
+	bind_str(st, 6, a->url, &brc);
+	bind_str(st, 7, a->published, &brc);
+	bind_str(st, 8, a->title, &brc);
+	bind_str(st, 9, a->author, &brc);
+	if (brc == SQLITE_OK)
+		brc = sqlite3_bind_text64(st, 10, a->text != NULL ? a->text :
+		    "", a->text != NULL ? a->len : 0, SQLITE_STATIC,
+		    SQLITE_UTF8);
+	bind_str(st, 11, hash, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		rc = store_fail(s, a->name);
+		goto out;
+	}
+	if ((rc = stmt_run(s, st)) != CC_OK)
+		goto out;
+	*changed = 1;
+out:
+	rc = save_end(s, rc);
+	if (rc != CC_OK)
+		*changed = 0;
+	return rc;
+}
+
+/* Collect column 0 of every row of st as strings. */
+static int
+collect_names(struct cc_store *s, sqlite3_stmt *st, char ***names,
+    size_t *n)
+{
+	char	**v = NULL;
+	size_t	  nv = 0, i;
+	int	  rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xreallocarray(v, nv + 1, sizeof *v);
+		v[nv++] = col_str(st, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(s, NULL);
+		stmt_done(st);
+		for (i = 0; i < nv; i++)
+			free(v[i]);
+		free(v);
+		*names = NULL;
+		*n = 0;
+		return CC_ESTORE;
+	}
+	stmt_done(st);
+	*names = v;
+	*n = nv;
+	return CC_OK;
+}
+
+int
+cc_store_pending(struct cc_store *s, const char *rules_hash, char ***names,
+    size_t *n)
+{
+	sqlite3_stmt	*st;
+	int		 brc = SQLITE_OK;
+
+	*names = NULL;
+	*n = 0;
+	if ((st = stmt_get(s, ST_PENDING)) == NULL)
+		return CC_ESTORE;
+	bind_str(st, 1, rules_hash != NULL ? rules_hash : "", &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	return collect_names(s, st, names, n);
+}
+
+int
+cc_store_article_names(struct cc_store *s, char ***names, size_t *n)
+{
+	sqlite3_stmt	*st;
+
+	*names = NULL;
+	*n = 0;
+	if ((st = stmt_get(s, ST_ARTICLE_NAMES)) == NULL)
+		return CC_ESTORE;
+	return collect_names(s, st, names, n);
+}
+
+int
+cc_store_get_article(struct cc_store *s, const char *name,
+    struct cc_article *a)
+{
+	sqlite3_stmt	*st;
+	const char	*h;
+	int		 brc = SQLITE_OK, rc;
+
+	cc_article_init(a);
+	if ((st = stmt_get(s, ST_ARTICLE_GET)) == NULL)
+		return CC_ESTORE;
+	bind_str(st, 1, name, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		stmt_done(st);
+		cc_diag_set(&s->diag, NULL, 0, 0, "%s: no article named '%s'",
+		    s->path, name);
+		return CC_ENOTFOUND;
+	}
+	if (rc != SQLITE_ROW) {
+		store_fail(s, NULL);
+		stmt_done(st);
+		return CC_ESTORE;
+	}
+	a->name = col_str(st, 0);
+	a->path = col_str(st, 1);
+	a->format = col_str(st, 2);
+	a->outlet = col_str(st, 3);
+	a->outlet_basis = col_str(st, 4);
+	a->url = col_str(st, 5);
+	a->published = col_str(st, 6);
+	a->title = col_str(st, 7);
+	a->author = col_str(st, 8);
+	a->text = col_str(st, 9);
+	a->len = (size_t)sqlite3_column_bytes(st, 9);
+	if (a->text == NULL)
+		a->text = xstrdup("");
+	h = (const char *)sqlite3_column_text(st, 10);
+	snprintf(a->hash, sizeof a->hash, "%s", h != NULL ? h : "");
+	a->date = col_str(st, 11);
+	a->date_min = col_str(st, 12);
+	a->date_max = col_str(st, 13);
+	a->date_basis = col_str(st, 14);
+	stmt_done(st);
+	return CC_OK;
+}
+
+static int
+put_sentences(struct cc_store *s, int64_t article,
+    const struct cc_sentences *ss)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 brc, rc;
+
+	if (ss == NULL)
+		return CC_OK;
+	if ((st = stmt_get(s, ST_SENTENCE_INSERT)) == NULL)
+		return CC_ESTORE;
+	for (i = 0; i < ss->n; i++) {
+		brc = SQLITE_OK;
+		bind_int(st, 1, article, &brc);
+		bind_int(st, 2, (int64_t)i, &brc);
+		bind_int(st, 3, (int64_t)ss->v[i].start, &brc);
+		bind_int(st, 4, (int64_t)ss->v[i].end, &brc);
+		bind_int(st, 5, ss->v[i].para, &brc);
+		bind_int(st, 6, ss->v[i].boiler ? 1 : 0, &brc);
+		if (brc != SQLITE_OK) {
+			stmt_done(st);
+			return store_fail(s, NULL);
+		}
+		if ((rc = stmt_run(s, st)) != CC_OK)
+			return rc;
+	}
+	return CC_OK;
+}
+
+static const char *
+value_kind_name(enum cc_value_kind k)
+{
+	switch (k) {
+	case CC_VALUE_NUMBER:
+		return "number";
+	case CC_VALUE_TEXT:
+		return "text";
+	case CC_VALUE_NONE:
+		break;
+	}
+	return NULL;
+}
+
+static int
+put_claim(struct cc_store *s, sqlite3_stmt *st, int64_t article,
+    struct cc_claim *c)
+{
+	int	num = c->value_kind == CC_VALUE_NUMBER;
+	int	brc = SQLITE_OK, rc;
+
+	bind_int(st, 1, article, &brc);
+	bind_str(st, 2, c->type, &brc);
+	bind_str(st, 3, c->subject, &brc);
+	bind_str(st, 4, c->measure, &brc);
+	bind_str(st, 5, value_kind_name(c->value_kind), &brc);
+	bind_real(st, 6, c->vmin, num && c->has_min, &brc);
+	bind_real(st, 7, c->vmax, num && c->has_max, &brc);
+	bind_int(st, 8, num && c->approx, &brc);
+	bind_str(st, 9, c->vtext, &brc);
+	bind_str(st, 10, c->unit, &brc);
+	bind_str(st, 11, c->time_start, &brc);
+	bind_str(st, 12, c->time_end, &brc);
+	bind_str(st, 13, c->granularity, &brc);
+	bind_str(st, 14, c->basis, &brc);
+	bind_str(st, 15, c->speaker, &brc);
+	bind_str(st, 16, c->reported_by, &brc);
+	bind_str(st, 17, c->polarity, &brc);
+	bind_str(st, 18, c->text, &brc);
+	bind_int(st, 19, (int64_t)c->ev_start, &brc);
+	bind_int(st, 20, (int64_t)c->ev_end, &brc);
+	bind_str(st, 21, c->sentence, &brc);
+	bind_str(st, 22, c->rule, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	if ((rc = stmt_run(s, st)) != CC_OK)
+		return rc;
+	c->id = sqlite3_last_insert_rowid(s->db);
+	return CC_OK;
+}
+
+int
+cc_store_put_extraction(struct cc_store *s, const struct cc_article *a,
+    const char *rules_hash, const struct cc_sentences *ss,
+    struct cc_claims *claims)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id;
+	size_t		 i;
+	int		 brc = SQLITE_OK, rc;
+
+	if ((rc = save_begin(s)) != CC_OK)
+		return rc;
+	if ((rc = article_find(s, a->name, &id, NULL)) != CC_OK)
+		goto out;
+	if (id == 0) {
+		cc_diag_set(&s->diag, NULL, 0, 0, "%s: no article named '%s'",
+		    s->path, a->name);
+		rc = CC_ENOTFOUND;
+		goto out;
+	}
+	if ((rc = delete_by_article(s, ST_SENTENCES_DELETE, id)) != CC_OK ||
+	    (rc = delete_by_article(s, ST_CLAIMS_DELETE, id)) != CC_OK ||
+	    (rc = put_sentences(s, id, ss)) != CC_OK)
+		goto out;
+	if (claims != NULL && claims->n > 0) {
+		if ((st = stmt_get(s, ST_CLAIM_INSERT)) == NULL) {
+			rc = CC_ESTORE;
+			goto out;
+		}
+		for (i = 0; i < claims->n && rc == CC_OK; i++)
+			rc = put_claim(s, st, id, &claims->v[i]);
+		if (rc != CC_OK)
+			goto out;
+	}
+	if ((st = stmt_get(s, ST_EXTRACTED)) == NULL) {
+		rc = CC_ESTORE;
+		goto out;
+	}
+	bind_int(st, 1, id, &brc);
+	bind_str(st, 2, a->date, &brc);
+	bind_str(st, 3, a->date_min, &brc);
+	bind_str(st, 4, a->date_max, &brc);
+	bind_str(st, 5, a->date_basis, &brc);
+	bind_str(st, 6, rules_hash != NULL ? rules_hash : "", &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		rc = store_fail(s, NULL);
+		goto out;
+	}
+	if ((rc = stmt_run(s, st)) != CC_OK)
+		goto out;
+	rc = meta_bump(s, "claims_gen");
+out:
+	rc = save_end(s, rc);
+	/* Ids of rows that were rolled back mean nothing. */
+	if (rc != CC_OK && claims != NULL)
+		for (i = 0; i < claims->n; i++)
+			claims->v[i].id = 0;
+	return rc;
+}
+
+int
+cc_store_get_sentences(struct cc_store *s, const char *name,
+    struct cc_sentences *out)
+{
+	struct cc_sentence	*sn;
+	sqlite3_stmt		*st;
+	int			 brc = SQLITE_OK, rc;
+
+	if ((st = stmt_get(s, ST_SENTENCES_GET)) == NULL)
+		return CC_ESTORE;
+	bind_str(st, 1, name, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sn = cc_sentences_push(out);
+		sn->start = (size_t)sqlite3_column_int64(st, 0);
+		sn->end = (size_t)sqlite3_column_int64(st, 1);
+		sn->para = (unsigned)sqlite3_column_int64(st, 2);
+		sn->boiler = sqlite3_column_int(st, 3) != 0;
+	}
+	if (rc != SQLITE_DONE)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+int
+cc_store_get_claims(struct cc_store *s, const struct cc_claim_filter *f,
+    struct cc_claims *out)
+{
+	struct cc_claim	*c;
+	sqlite3_stmt	*st;
+	char		*kind;
+	int		 brc = SQLITE_OK, rc;
+
+	if ((st = stmt_get(s, ST_CLAIMS_GET)) == NULL)
+		return CC_ESTORE;
+	bind_str(st, 1, f != NULL ? f->article : NULL, &brc);
+	bind_str(st, 2, f != NULL ? f->type : NULL, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c = cc_claims_push(out);
+		c->id = sqlite3_column_int64(st, 0);
+		c->article = col_str(st, 1);
+		c->outlet = col_str(st, 2);
+		c->type = col_str(st, 3);
+		c->subject = col_str(st, 4);
+		c->measure = col_str(st, 5);
+		kind = col_str(st, 6);
+		if (kind != NULL && strcmp(kind, "number") == 0)
+			c->value_kind = CC_VALUE_NUMBER;
+		else if (kind != NULL && strcmp(kind, "text") == 0)
+			c->value_kind = CC_VALUE_TEXT;
+		else
+			c->value_kind = CC_VALUE_NONE;
+		free(kind);
+		c->has_min = sqlite3_column_type(st, 7) != SQLITE_NULL;
+		c->vmin = c->has_min ? sqlite3_column_double(st, 7) : 0;
+		c->has_max = sqlite3_column_type(st, 8) != SQLITE_NULL;
+		c->vmax = c->has_max ? sqlite3_column_double(st, 8) : 0;
+		c->approx = sqlite3_column_int(st, 9) != 0;
+		c->vtext = col_str(st, 10);
+		c->unit = col_str(st, 11);
+		c->time_start = col_str(st, 12);
+		c->time_end = col_str(st, 13);
+		c->granularity = col_str(st, 14);
+		c->basis = col_str(st, 15);
+		c->speaker = col_str(st, 16);
+		c->reported_by = col_str(st, 17);
+		c->polarity = col_str(st, 18);
+		c->text = col_str(st, 19);
+		c->ev_start = (size_t)sqlite3_column_int64(st, 20);
+		c->ev_end = (size_t)sqlite3_column_int64(st, 21);
+		c->sentence = col_str(st, 22);
+		c->rule = col_str(st, 23);
+	}
+	if (rc != SQLITE_DONE)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+/* A string list as a JSON array for the findings table. */
+static int
+json_list(char *const *v, size_t n, struct cc_buf *b)
+{
+	size_t	i;
+	int	rc;
+
+	rc = cc_buf_addc(b, '[');
+	for (i = 0; i < n && rc == CC_OK; i++) {
+		if (i > 0)
+			rc = cc_buf_addc(b, ',');
+		if (rc == CC_OK)
+			rc = cc_buf_add_json_cstr(b, v[i] != NULL ? v[i] : "");
+	}
+	if (rc == CC_OK)
+		rc = cc_buf_addc(b, ']');
+	return rc;
+}
+
+/* Parse a JSON array of strings (as json_list() wrote it) into *v. */
+static int
+json_unlist(struct cc_store *s, sqlite3_stmt *row, int col, char ***v,
+    size_t *n)
+{
+	sqlite3_stmt	*st;
+	int		 brc = SQLITE_OK, rc;
+
+	*v = NULL;
+	*n = 0;
+	if (sqlite3_column_type(row, col) == SQLITE_NULL)
+		return CC_OK;
+	if ((st = stmt_get(s, ST_JSON_LIST)) == NULL)
+		return CC_ESTORE;
+	brc = sqlite3_bind_text(st, 1,
+	    (const char *)sqlite3_column_text(row, col), -1, SQLITE_TRANSIENT);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		(*v)[(*n)++] = col_str(st, 0);
+	}
+	if (rc != SQLITE_DONE)
+		store_fail(s, "findings");
+	stmt_done(st);
+	return rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+int
+cc_store_put_findings(struct cc_store *s, const struct cc_finding *f,
+    size_t n)
+{
+	struct cc_buf	 claims = CC_BUF_INIT, outlets = CC_BUF_INIT;
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 brc, rc;
+
+	if ((rc = save_begin(s)) != CC_OK)
+		return rc;
+	if ((rc = stmt_exec(s, ST_FINDINGS_DELETE)) != CC_OK)
+		goto out;
+	if ((st = stmt_get(s, ST_FINDING_INSERT)) == NULL) {
+		rc = CC_ESTORE;
+		goto out;
+	}
+	for (i = 0; i < n && rc == CC_OK; i++) {
+		cc_buf_reset(&claims);
+		cc_buf_reset(&outlets);
+		if ((rc = json_list(f[i].claims, f[i].nclaims,
+		    &claims)) != CC_OK ||
+		    (rc = json_list(f[i].outlets, f[i].noutlets,
+		    &outlets)) != CC_OK) {
+			cc_diag_set(&s->diag, NULL, 0, 0, "%s: finding %s: %s",
+			    s->path, f[i].id != NULL ? f[i].id : "?",
+			    cc_strerror(rc));
+			break;
+		}
+		brc = SQLITE_OK;
+		bind_int(st, 1, (int64_t)i, &brc);
+		bind_str(st, 2, f[i].id != NULL ? f[i].id : "", &brc);
+		bind_str(st, 3, f[i].kind != NULL ? f[i].kind : "", &brc);
+		bind_str(st, 4, f[i].severity, &brc);
+		bind_str(st, 5, f[i].key, &brc);
+		bind_str(st, 6, claims.data, &brc);
+		bind_str(st, 7, outlets.data, &brc);
+		bind_str(st, 8, f[i].summary, &brc);
+		bind_str(st, 9, f[i].status != NULL ? f[i].status : "new",
+		    &brc);
+		if (brc != SQLITE_OK) {
+			stmt_done(st);
+			rc = store_fail(s, NULL);
+			break;
+		}
+		rc = stmt_run(s, st);
+	}
+out:
+	cc_buf_release(&claims);
+	cc_buf_release(&outlets);
+	return save_end(s, rc);
+}
+
+int
+cc_store_get_findings(struct cc_store *s, const char *kind,
+    struct cc_findings *out)
+{
+	struct cc_finding	*f;
+	sqlite3_stmt		*st;
+	int			 brc = SQLITE_OK, rc, lrc = CC_OK;
+
+	if ((st = stmt_get(s, ST_FINDINGS_GET)) == NULL)
+		return CC_ESTORE;
+	bind_str(st, 1, kind, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		f = cc_findings_push(out);
+		f->id = col_str(st, 0);
+		f->kind = col_str(st, 1);
+		f->severity = col_str(st, 2);
+		f->key = col_str(st, 3);
+		f->summary = col_str(st, 6);
+		f->status = col_str(st, 7);
+		if ((lrc = json_unlist(s, st, 4, &f->claims,
+		    &f->nclaims)) != CC_OK ||
+		    (lrc = json_unlist(s, st, 5, &f->outlets,
+		    &f->noutlets)) != CC_OK)
+			break;
+	}
+	if (lrc != CC_OK) {
+		stmt_done(st);
+		return lrc;
+	}
+	if (rc != SQLITE_DONE)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+int
+cc_store_meta_get(struct cc_store *s, const char *key, char **value)
+{
+	sqlite3_stmt	*st;
+	int		 brc = SQLITE_OK, rc;
+
+	*value = NULL;
+	if ((st = stmt_get(s, ST_META_GET)) == NULL)
+		return CC_ESTORE;
+	bind_str(st, 1, key, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*value = col_str(st, 0);
+	else if (rc != SQLITE_DONE)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+int
+cc_store_meta_set(struct cc_store *s, const char *key, const char *value)
+{
+	sqlite3_stmt	*st;
+	int		 brc = SQLITE_OK;
+
+	if ((st = stmt_get(s, ST_META_SET)) == NULL)
+		return CC_ESTORE;
+	bind_str(st, 1, key, &brc);
+	bind_str(st, 2, value, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	return stmt_run(s, st);
+}

@@ -4,9 +4,12 @@
  *
  * Schema version in PRAGMA user_version; opening an older store migrates
  * it, a newer one is refused.  Writes happen inside cc_store_begin() /
- * cc_store_commit() (one transaction per command); every statement is
- * prepared once and reused.  Errors fill the diagnostic given at open
- * (cc_store_diag()) and return CC_ESTORE.
+ * cc_store_commit() (one transaction per command); each put function is
+ * also all-or-nothing on its own.  Every statement is prepared once and
+ * reused.  Errors return CC_ESTORE and fill the store's own diagnostic
+ * (cc_store_diag()), whose message starts with the store's path.
+ * A second process on the same store waits (busy timeout) for the first
+ * one's transaction to end.
  */
 #ifndef CC_STORE_H
 #define CC_STORE_H
@@ -21,14 +24,22 @@
 struct cc_store;
 
 /* Open (creating if needed) the store at path.  On failure returns
- * CC_ESTORE (or CC_EFORMAT for a file that is not a claimcheck store) and
- * fills d; *out is then NULL. */
+ * CC_ESTORE, or CC_EFORMAT for a file that is not a claimcheck store (not
+ * SQLite, another program's database, or a schema newer than this
+ * claimcheck), and fills d (may be NULL); *out is then NULL. */
 int	cc_store_open(const char *path, struct cc_store **out,
 	    struct cc_diag *d);
+/* Close (NULL is fine); an open transaction is rolled back. */
 void	cc_store_close(struct cc_store *);
 /* Diagnostic of the last failure. */
 const struct cc_diag *cc_store_diag(const struct cc_store *);
+/* Schema version this build creates and reads. */
+int	cc_store_schema_version(void);
+/* How long to wait for another process's write lock (default 5000 ms). */
+void	cc_store_set_busy_timeout(struct cc_store *, int ms);
 
+/* Transactions do not nest.  begin takes the write lock at once;
+ * rollback outside a transaction does nothing. */
 int	cc_store_begin(struct cc_store *);
 int	cc_store_commit(struct cc_store *);
 int	cc_store_rollback(struct cc_store *);
@@ -42,8 +53,8 @@ int	cc_store_rollback(struct cc_store *);
 int	cc_store_put_article(struct cc_store *, const struct cc_article *,
 	    int *changed);
 
-/* Names of articles not yet extracted with rules_hash, sorted; the caller
- * frees each name and the array. */
+/* Names of articles not yet extracted with rules_hash, sorted (byte
+ * order); the caller frees each name and the array. */
 int	cc_store_pending(struct cc_store *, const char *rules_hash,
 	    char ***names, size_t *n);
 
@@ -59,6 +70,9 @@ int	cc_store_article_names(struct cc_store *, char ***names, size_t *n);
  * fields (a->date, date_min, date_max, date_basis), its sentences, its
  * claims (ids are assigned here and written back into claims->v[i].id),
  * and mark it extracted with rules_hash.  Bumps the claims generation.
+ * The claims' article and outlet fields are not stored: a claim belongs
+ * to a->name and reads back with its article's outlet.  Claim ids are
+ * never reused within a store.  CC_ENOTFOUND if the article is unknown.
  */
 int	cc_store_put_extraction(struct cc_store *, const struct cc_article *a,
 	    const char *rules_hash, const struct cc_sentences *,
@@ -73,11 +87,13 @@ struct cc_claim_filter {
 	const char	*type;		/* NULL for all */
 };
 
-/* Claims matching f (NULL for all), ordered by id; appended to out. */
+/* Claims matching f (NULL for all), ordered by id, with the outlet of
+ * their article; appended to out (caller releases). */
 int	cc_store_get_claims(struct cc_store *, const struct cc_claim_filter *f,
 	    struct cc_claims *out);
 
-/* Replace all findings with f[0..n) (their status is stored too). */
+/* Replace all findings with f[0..n) (their status is stored too; NULL
+ * status is stored as "new"). */
 int	cc_store_put_findings(struct cc_store *, const struct cc_finding *f,
 	    size_t n);
 /* Findings of kind (NULL for all), in stored order; appended to out. */

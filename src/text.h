@@ -5,13 +5,20 @@
  * Pure functions of their input: no files, no database.
  *
  * Folding: recognizers and rules run over a folded copy of the text in
- * which every Unicode space (U+00A0, U+2009, ...) is ' ', curly single
- * quotes and primes are '\'', curly double quotes are '"', hyphen and dash
- * characters (U+2010-U+2015, U+2212) are '-', and invisible characters
- * (soft hyphen, zero-width space/joiners, BOM) and '\r' are removed.
+ * which every Unicode space (category Zs: U+00A0, U+2009, ...) is ' ',
+ * curly single quotes, primes and single guillemets are '\'', curly double
+ * quotes and guillemets are '"', hyphen and dash characters (U+2010-U+2015,
+ * U+2212) are '-', invisible format characters (category Cf: soft hyphen,
+ * zero-width space/joiners, bidi marks, BOM) are removed, "\r\n" becomes
+ * "\n" and a lone '\r' (or U+0085, U+2028, U+2029) becomes '\n'.
+ * Combining sequences are put in NFC ("e" + U+0301 becomes U+00E9).
+ *
  * map[i] is the byte offset in the original text of folded byte i, and
  * map[len] the original length, so offsets found in the fold map back to
- * the stored text.
+ * the stored text: a folded span [a, b) starts at map[a] in the original
+ * and ends at cc_fold_orig_end(f, orig, b), which (unlike map[b]) leaves
+ * out removed characters that follow the span (the '\r' of "\r\n").
+ * The map is non-decreasing.
  */
 #ifndef CC_TEXT_H
 #define CC_TEXT_H
@@ -28,6 +35,15 @@
  */
 int	cc_utf8_check(const char *s, size_t len, size_t *bad,
 	    const char **why);
+/* The encoding half of cc_utf8_check: valid UTF-8 (no overlong forms, no
+ * surrogates, nothing above U+10FFFF) and no NUL byte.  *why is
+ * CC_UTF8_NUL when the problem is a NUL byte (binary data). */
+int	cc_utf8_valid(const char *s, size_t len, size_t *bad,
+	    const char **why);
+extern const char	CC_UTF8_NUL[];
+/* 1 if valid UTF-8 s holds only white space (ASCII or Unicode spaces,
+ * line breaks, invisible format characters), or nothing. */
+int	cc_utf8_blank(const char *s, size_t len);
 
 struct cc_fold {
 	char		*s;	/* folded text, NUL-terminated */
@@ -36,8 +52,14 @@ struct cc_fold {
 };
 
 /* Fold s (valid UTF-8) into f, which the caller releases. */
+/* Fold s (valid UTF-8; stray invalid bytes are copied as they are) into f,
+ * which the caller releases.  One pass, linear in len. */
 void	cc_fold(const char *s, size_t len, struct cc_fold *f);
 void	cc_fold_release(struct cc_fold *);
+/* Byte offset in the original text orig where a folded span ending at
+ * folded offset end (exclusive) ends. */
+size_t	cc_fold_orig_end(const struct cc_fold *f, const char *orig,
+	    size_t end);
 
 struct cc_sentence {
 	size_t		start;	/* byte offsets, end exclusive */
@@ -55,20 +77,34 @@ struct cc_sentences {
 /*
  * Split folded text s into sentences, appended to out (caller releases).
  * A line break always ends a sentence (scraped text puts a paragraph on a
- * line); inside a line, '.', '!', '?' (and a following closing quote or
- * bracket) end a sentence when followed by space and an upper-case letter,
- * digit or opening quote, except after abbreviations ("U.S.", "Oct.",
- * "Mr.", initials).  Leading and trailing white space is not included.
+ * line), so a headline without punctuation is a sentence of its own; para
+ * counts non-blank lines from 0.  Inside a line, '.', '!', '?' or an
+ * ellipsis (and a following closing quote or bracket) end a sentence when
+ * followed by space and an upper-case letter, digit or opening quote,
+ * except after abbreviations ("U.S.", "Oct. 30", "Mr.", initials as in
+ * "J. Biden"); "word.The", glued by scraping, is split too.  Sentences are
+ * never empty and leave out leading and trailing white space.  A run of
+ * more than CC_SENTENCE_MAX bytes without an end is cut at a space, so
+ * later stages never see a giant sentence.  Linear in len.
  */
+#define CC_SENTENCE_MAX	4096
+
 void	cc_segment(const char *s, size_t len, struct cc_sentences *out);
 void	cc_sentences_release(struct cc_sentences *);
 struct cc_sentence	*cc_sentences_push(struct cc_sentences *);
 
 /*
- * Boilerplate: line patterns (PCRE2, caseless, matched against a whole
- * trimmed line).  A "tail" pattern marks its line and every line after it
- * (a comment form, a "Related Posts" list).
+ * Boilerplate: line patterns (PCRE2, UTF, caseless, JIT, with match
+ * limits), each matched against a whole trimmed line of folded text (the
+ * pattern is anchored at both ends; lines longer than CC_BOILER_LINE_MAX
+ * bytes are prose, never boilerplate).  A "tail" pattern marks its line
+ * and every line after it (a comment form, a "Related Posts" list), once
+ * some article text (a line of six words or more that is not boilerplate)
+ * has been seen, so a "Related articles" box above the story does not
+ * swallow it.
  */
+#define CC_BOILER_LINE_MAX	1024
+
 struct cc_boiler;
 
 struct cc_boiler	*cc_boiler_new(void);
