@@ -755,7 +755,6 @@ load_fields(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 	yaml_node_pair_t	*pair;
 	yaml_node_t		*k, *v;
 	struct cc_rule_field	*f;
-	size_t			 i;
 
 	if (!node_is_map(n)) {
 		pack_error(pl, n, 0, "rule %s: fields: expected a mapping",

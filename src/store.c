@@ -486,7 +486,10 @@ cc_store_open(const char *path, struct cc_store **out, struct cc_diag *d)
 		rc = store_fail(s, "setting up");
 		goto out;
 	}
-	rc = migrate(s);
+	/* Up to date: no write lock, so a reader never waits for a run
+	 * that is writing. */
+	if (version < STORE_VERSION)
+		rc = migrate(s);
 out:
 	if (rc != CC_OK) {
 		if (d != NULL)
