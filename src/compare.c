@@ -98,21 +98,32 @@ describe(const struct cc_claim *c, struct cc_buf *b)
 
 /* Stable id: the key and what each claim says where, not store ids,
  * which change when an unrelated article is re-extracted. */
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static char *
 finding_id(const char *kind, const char *key, struct cmp_item *v, size_t n)
 {
 	struct cc_hasher	*h = cc_hasher_new();
-	char			 hex[CC_HASH_HEXLEN + 1], *p;
+	char			 hex[CC_HASH_HEXLEN + 1], **ids;
 	size_t			 i;
 
+	/* Sorted, so neither store ids nor claim order matter. */
+	ids = xcalloc(n, sizeof *ids);
+	for (i = 0; i < n; i++)
+		ids[i] = xasprintf("%s:%zu:%s", v[i].c->article,
+		    v[i].c->ev_start, v[i].c->text ? v[i].c->text : "");
+	qsort(ids, n, sizeof *ids, str_cmp);
 	cc_hasher_add(h, kind, strlen(kind) + 1);
 	cc_hasher_add(h, key, strlen(key) + 1);
 	for (i = 0; i < n; i++) {
-		p = xasprintf("%s:%zu:%s", v[i].c->article, v[i].c->ev_start,
-		    v[i].c->text ? v[i].c->text : "");
-		cc_hasher_add(h, p, strlen(p) + 1);
-		free(p);
+		cc_hasher_add(h, ids[i], strlen(ids[i]) + 1);
+		free(ids[i]);
 	}
+	free(ids);
 	cc_hasher_done(h, hex);
 	return xasprintf("f%.10s", hex);
 }

@@ -750,7 +750,7 @@ rule_has_group(const struct cc_rule *r, const char *name)
 
 static void
 load_fields(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
-    struct cc_rule *r)
+    struct cc_rule *r, int pats_ok)
 {
 	yaml_node_pair_t	*pair;
 	yaml_node_t		*k, *v;
@@ -783,7 +783,9 @@ load_fields(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 			    cc_vocab_list(pl->pack->vocab, f->map) == NULL)
 				pack_error(pl, v, 0, "rule %s: field %s: unknown "
 				    "vocabulary '%s'", r->id, f->name, f->map);
-			if (f->group != NULL && !rule_has_group(r, f->group))
+			/* (a pattern that did not compile was reported) */
+			if (pats_ok && f->group != NULL &&
+			    !rule_has_group(r, f->group))
 				pack_error(pl, v, 0, "rule %s: field %s: no "
 				    "pattern has a group named '%s'", r->id,
 				    f->name, f->group);
@@ -890,6 +892,7 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	pcre2_code		*re;
 	int			 caseless = 1;
 	size_t			 i;
+	unsigned		 nerr0;
 
 	pk->rules = xreallocarray(pk->rules, pk->nrules + 1,
 	    sizeof *pk->rules);
@@ -949,6 +952,7 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 			if (*t >= 'A' && *t <= 'Z')
 				*t = (char)(*t - 'A' + 'a');
 	}
+	nerr0 = pl->nerr;
 	if (pats == NULL)
 		pack_error(pl, it, 0, "rule %s: no pattern", r->id);
 	else if (node_str(pats) != NULL) {
@@ -971,7 +975,7 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	if (ctx != NULL)
 		r->context = compile_node(pl, ctx, caseless);
 	if (fields != NULL)
-		load_fields(pl, doc, fields, r);
+		load_fields(pl, doc, fields, r, pl->nerr == nerr0);
 	if (examples != NULL)
 		load_examples(pl, doc, examples, r);
 }
