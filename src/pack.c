@@ -680,6 +680,60 @@ load_timeline(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 }
 
 static void
+load_entities(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
+{
+	yaml_node_item_t	*item;
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*it, *k, *v;
+	struct cc_diag		 d;
+	const char		*key, *id, *name, *kind;
+	char			**aliases;
+	size_t			 naliases, i;
+
+	if (!node_is_seq(sec)) {
+		pack_error(pl, sec, 0, "entities: expected a list");
+		return;
+	}
+	SEQ_EACH(doc, sec, item) {
+		it = yaml_document_get_node(doc, *item);
+		if (!node_is_map(it)) {
+			pack_error(pl, it, 0, "entities: expected a mapping");
+			continue;
+		}
+		id = name = kind = NULL;
+		aliases = NULL;
+		naliases = 0;
+		MAP_EACH(doc, it, pair) {
+			k = yaml_document_get_node(doc, pair->key);
+			v = yaml_document_get_node(doc, pair->value);
+			key = node_str(k) ? node_str(k) : "";
+			if (strcmp(key, "id") == 0)
+				id = node_str(v);
+			else if (strcmp(key, "name") == 0)
+				name = node_str(v);
+			else if (strcmp(key, "kind") == 0)
+				kind = node_str(v);
+			else if (strcmp(key, "aliases") == 0)
+				load_strings(pl, doc, v, "entities: aliases",
+				    &aliases, &naliases);
+			else if (strcmp(key, "note") != 0)
+				pack_error(pl, k, 0, "entities: unknown key "
+				    "'%s'", key);
+		}
+		cc_diag_clear(&d);
+		if (id == NULL || name == NULL)
+			pack_error(pl, it, 0, "entities: an entity needs an id "
+			    "and a name");
+		else if (cc_entities_add(pl->pack->entities, id, name,
+		    kind ? kind : "other", aliases, naliases, &d) != CC_OK)
+			pack_error(pl, it, 0, "entities: %s", d.msg);
+		for (i = 0; i < naliases; i++)
+			free(aliases[i]);
+		free(aliases);
+	}
+}
+
+static void
 load_config(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 {
 	yaml_node_pair_t	*pair;
@@ -1004,7 +1058,7 @@ load_rules(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 
 static const char *const pack_sections[] = {
 	"vocab", "macros", "rules", "boilerplate", "outlets", "timeline",
-	"config", NULL
+	"entities", "config", NULL
 };
 
 /* Run pass 0 (vocab, macros) or pass 1 (the rest) over one document. */
@@ -1048,6 +1102,8 @@ pack_pass(struct pack_load *pl, struct pack_file *pf, int pass)
 			load_outlets(pl, doc, v);
 		else if (strcmp(key, "timeline") == 0)
 			load_timeline(pl, doc, v);
+		else if (strcmp(key, "entities") == 0)
+			load_entities(pl, doc, v);
 		else if (strcmp(key, "config") == 0)
 			load_config(pl, doc, v);
 	}
@@ -1080,6 +1136,7 @@ cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 	pl.pack->dir = xstrdup(dir);
 	pl.pack->vocab = cc_vocab_new();
 	pl.pack->boiler = cc_boiler_new();
+	pl.pack->entities = cc_entities_new();
 	pl.pack->corpus = xstrdup("articles");
 	pack_collect(dir, 1, &files, &nfiles);
 	pf = xcalloc(nfiles ? nfiles : 1, sizeof *pf);
@@ -1094,6 +1151,7 @@ cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 			if (pf[i].loaded)
 				pack_pass(&pl, &pf[i], pass);
 	pl.file = NULL;
+	cc_entities_seal(pl.pack->entities);
 	for (i = 0; i < nfiles; i++) {
 		if (pf[i].loaded)
 			yaml_document_delete(&pf[i].doc);
@@ -1214,6 +1272,7 @@ cc_pack_free(struct cc_pack *pk)
 	free_strings(pk->macro_names, pk->nmacros);
 	free_strings(pk->macro_values, pk->nmacros);
 	cc_vocab_free(pk->vocab);
+	cc_entities_free(pk->entities);
 	cc_boiler_free(pk->boiler);
 	free(pk->corpus);
 	free(pk->dir);

@@ -10,6 +10,7 @@
  *   boilerplate: line patterns kept out of extraction
  *   outlets:     outlet ids, names, domains and text markers
  *   timeline:    reference events with dates
+ *   entities:    people, organizations, places with their aliases
  *   config:      settings (corpus directory, ...)
  * Patterns are PCRE2 (UTF, caseless unless the rule says otherwise),
  * JIT-compiled, with match and depth limits.
@@ -26,6 +27,7 @@
 #include <pcre2.h>
 
 #include "diag.h"
+#include "entity.h"
 #include "hash.h"
 #include "text.h"
 #include "vocab.h"
@@ -90,6 +92,7 @@ struct cc_pack {
 	char			*dir;
 	char			 hash[CC_HASH_HEXLEN + 1]; /* of all files read */
 	struct cc_vocab		*vocab;
+	struct cc_entities	*entities;
 	struct cc_boiler	*boiler;
 	struct cc_rule		*rules;
 	size_t			 nrules;

@@ -1,20 +1,173 @@
-/* check_extract.c - placeholder suite, being written. */
+/*
+ * check_extract.c - extraction with the bundled rule packs: claims with
+ * offsets into the stored text, boilerplate kept out, outlets and
+ * document dates, and the packs' own examples.
+ */
 #include "config.h"
+
+#include <string.h>
+
+#include "extract.h"
+#include "xmalloc.h"
 #include "check_main.h"
 
-START_TEST(test_placeholder)
+static struct cc_pack	*pack;
+
+static void
+setup(void)
 {
-	ck_assert_int_eq(1, 1);
+	ck_assert_int_eq(cc_pack_load(CC_TEST_RULES_DIR, &pack, NULL, NULL),
+	    CC_OK);
+}
+
+static void
+teardown(void)
+{
+	cc_pack_free(pack);
+	pack = NULL;
+}
+
+/* Extract text as article name (published may be NULL). */
+static void
+run(const char *name, const char *published, const char *text,
+    struct cc_article *a, struct cc_sentences *s, struct cc_claims *c)
+{
+	struct cc_extractor	*ex = cc_extractor_new(pack);
+
+	cc_article_init(a);
+	a->name = xstrdup(name);
+	a->text = xstrdup(text);
+	a->len = strlen(text);
+	a->published = xstrdup_or_null(published);
+	memset(s, 0, sizeof *s);
+	memset(c, 0, sizeof *c);
+	ck_assert_int_eq(cc_extract_article(ex, a, s, c), CC_OK);
+	cc_extractor_free(ex);
+}
+
+static void
+done(struct cc_article *a, struct cc_sentences *s, struct cc_claims *c)
+{
+	cc_article_release(a);
+	cc_sentences_release(s);
+	cc_claims_release(c);
+}
+
+START_TEST(test_offsets_into_stored_text)
+{
+	/* A no-break space and curly quotes before the figure: offsets
+	 * must still point into the original bytes. */
+	const char		*text = "Headline\n\n\xe2\x80\x9cWe\xe2\x80\x99re "
+	    "ready,\xe2\x80\x9d he said. It has about 130,000\xc2\xa0troops on "
+	    "the border.\n";
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	const struct cc_claim	*k;
+
+	run("t1", "2022-02-14", text, &a, &s, &c);
+	ck_assert_uint_eq(c.n, 1);
+	k = &c.v[0];
+	ck_assert_str_eq(k->type, "force");
+	ck_assert_str_eq(k->measure, "troops");
+	ck_assert(k->approx && k->vmin == 130000 && k->vmax == 130000);
+	ck_assert_str_eq(k->text, "about 130,000\xc2\xa0troops");
+	ck_assert_ptr_nonnull(strstr(text + k->ev_start, k->text));
+	ck_assert_int_eq(strncmp(text + k->ev_start, "It has about", 12), 0);
+	ck_assert_uint_eq(k->ev_end - k->ev_start, strlen(k->sentence));
+	ck_assert_int_eq(memcmp(text + k->ev_start, k->sentence,
+	    strlen(k->sentence)), 0);
+	ck_assert_str_eq(k->time_start, "2022-02-14");
+	ck_assert_str_eq(k->basis, "article date");
+	ck_assert_str_eq(a.date_basis, "metadata");
+	/* Sentences are stored with original offsets too. */
+	ck_assert_uint_eq(s.v[0].start, 0);
+	ck_assert_int_eq(strncmp(text + s.v[s.n - 1].start, "It has", 6), 0);
+	done(&a, &s, &c);
+}
+END_TEST
+
+START_TEST(test_boilerplate_yields_nothing)
+{
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+
+	run("t2", "2022-10-30", "Officials said 12 people were killed.\n"
+	    "More under this ad\n\nLeave a Reply\n"
+	    "Commenter: 500 people were killed, I heard.\n", &a, &s, &c);
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert(c.v[0].vmin == 12);
+	done(&a, &s, &c);
+}
+END_TEST
+
+START_TEST(test_dateline_and_relative_day)
+{
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+
+	run("t3", NULL, "Kremlin says talks possible\n\nA News WORLD\n"
+	    "Published October 30,2022\n\n"
+	    "On Monday, the UN human rights office reported civilian "
+	    "casualties at 16,150, including 6,374 killed and 9,776 "
+	    "injured.\n", &a, &s, &c);
+	ck_assert_str_eq(a.date, "2022-10-30");
+	ck_assert_int_eq(strncmp(a.date_basis, "dateline", 8), 0);
+	ck_assert_str_eq(a.outlet, "anews");
+	ck_assert_uint_eq(c.n, 3);
+	ck_assert_str_eq(c.v[1].time_start, "2022-10-24");
+	ck_assert_int_eq(strncmp(c.v[1].basis, "relative:", 9), 0);
+	ck_assert_str_eq(c.v[1].subject, "civilians");
+	done(&a, &s, &c);
+}
+END_TEST
+
+START_TEST(test_inferred_date)
+{
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+
+	run("t4", NULL, "Russia is open to talks to end the eight-month-old "
+	    "conflict, Lavrov said.\n", &a, &s, &c);
+	ck_assert_ptr_nonnull(a.date);
+	ck_assert_int_eq(strncmp(a.date_basis, "inferred", 8), 0);
+	/* 2022-02-24 + 8 months: late October 2022. */
+	ck_assert_int_eq(strncmp(a.date, "2022-10-2", 9), 0);
+	ck_assert_str_le(a.date_min, a.date);
+	ck_assert_str_ge(a.date_max, a.date);
+	ck_assert_str_eq(a.outlet, "t4");	/* no marker: the file name */
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert_str_eq(c.v[0].type, "duration");
+	ck_assert(c.v[0].vmin == 243 && c.v[0].vmax == 243);
+	done(&a, &s, &c);
+}
+END_TEST
+
+START_TEST(test_pack_examples_pass)
+{
+	unsigned	npass = 0, nfail = 0;
+
+	cc_extract_check_examples(pack, NULL, NULL, &npass, &nfail);
+	ck_assert_uint_gt(npass, 10);
+	ck_assert_uint_eq(nfail, 0);
 }
 END_TEST
 
 static Suite *
-(void)
+extract_suite(void)
 {
 	Suite	*s = suite_create("extract");
-	TCase	*tc = tcase_create("placeholder");
+	TCase	*tc = tcase_create("extract");
 
-	tcase_add_test(tc, test_placeholder);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_offsets_into_stored_text);
+	tcase_add_test(tc, test_boilerplate_yields_nothing);
+	tcase_add_test(tc, test_dateline_and_relative_day);
+	tcase_add_test(tc, test_inferred_date);
+	tcase_add_test(tc, test_pack_examples_pass);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,3 @@
+/* entity.c - placeholder, being written. */
+#include "config.h"
+typedef int cc_placeholder_entity;
