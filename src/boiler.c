@@ -1,7 +1,8 @@
 /*
  * boiler.c - boilerplate lines: page furniture that scraping leaves in an
  * article ("More under this ad", "Leave a Reply", share buttons, photo
- * credits).  Sentences on such lines are kept for display and offsets but
+ * credits, a caption repeated under every photo).  Sentences on such
+ * lines are kept for display and offsets but
  * never yield claims (see text.h).
  *
  * Patterns come from the rule packs (claims/boilerplate.yaml); each is
@@ -11,6 +12,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "hash.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -157,18 +160,62 @@ line_matches(const struct cc_boiler *b, pcre2_match_data *md,
 	return 0;
 }
 
+/*
+ * Lines already seen, by 64-bit hash (open addressing, never full: sized
+ * for every line of the text).
+ */
+struct seen {
+	uint64_t	*v;
+	size_t		 mask;
+};
+
+static void
+seen_init(struct seen *sn, const char *s, size_t len)
+{
+	size_t		 nlines = 1, cap = 16;
+	const char	*p = s, *end = s + len;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		nlines++;
+		p++;
+	}
+	while (cap < nlines * 2)
+		cap *= 2;
+	sn->v = xcalloc(cap, sizeof *sn->v);
+	sn->mask = cap - 1;
+}
+
+/* Add the line; 1 if it was there already. */
+static int
+seen_add(struct seen *sn, const char *s, size_t n)
+{
+	uint64_t	h = cc_hash64(s, n);
+	size_t		i;
+
+	if (h == 0)
+		h = 1;	/* 0 marks an empty slot */
+	for (i = h & sn->mask; sn->v[i] != 0; i = (i + 1) & sn->mask)
+		if (sn->v[i] == h)
+			return 1;
+	sn->v[i] = h;
+	return 0;
+}
+
 void
 cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
     struct cc_sentences *ss)
 {
-	pcre2_match_data	*md;
+	pcre2_match_data	*md = NULL;
+	struct seen		 sn;
 	const char		*nl;
 	size_t			 ls = 0, le, a, z, k = 0;
 	int			 boiler, tail, in_tail = 0, text_seen = 0;
 
-	if (b == NULL || b->n == 0 || ss->n == 0)
+	if (ss->n == 0)
 		return;
-	md = pcre2_match_data_create(1, NULL);
+	if (b != NULL && b->n > 0)
+		md = pcre2_match_data_create(1, NULL);
+	seen_init(&sn, s, len);
 	while (ls < len && k < ss->n) {
 		nl = memchr(s + ls, '\n', len - ls);
 		le = nl != NULL ? (size_t)(nl - s) : len;
@@ -177,13 +224,17 @@ cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
 		for (z = le; z > a && is_space((unsigned char)s[z - 1]); z--)
 			;
 		boiler = in_tail;
-		if (!boiler && a < z && z - a <= CC_BOILER_LINE_MAX) {
+		if (!boiler && md != NULL && a < z &&
+		    z - a <= CC_BOILER_LINE_MAX) {
 			tail = 0;
-			boiler = md != NULL && line_matches(b, md, s + a, z - a,
-			    &tail);
+			boiler = line_matches(b, md, s + a, z - a, &tail);
 			if (boiler && tail && text_seen)
 				in_tail = 1;
 		}
+		/* A line printed twice (a caption under every photo, the
+		 * headline again) says nothing new the second time. */
+		if (!boiler && a < z && seen_add(&sn, s + a, z - a))
+			boiler = 1;
 		if (!boiler && !text_seen && count_words(s + a, z - a) >=
 		    TEXT_WORDS)
 			text_seen = 1;
@@ -196,4 +247,5 @@ cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
 		ls = le + 1;
 	}
 	pcre2_match_data_free(md);
+	free(sn.v);
 }

@@ -356,9 +356,9 @@ build_claim(struct cc_extractor *ex, const struct ex_doc *doc,
 	if (c->polarity == NULL)
 		c->polarity = xstrdup("affirmed");
 	c->text = xstrndup(doc->orig + f->map[ss + ts],
-	    f->map[ss + te] - f->map[ss + ts]);
+	    cc_fold_orig_end(f, doc->orig, ss + te) - f->map[ss + ts]);
 	c->ev_start = f->map[ss];
-	c->ev_end = f->map[se];
+	c->ev_end = cc_fold_orig_end(f, doc->orig, se);
 	c->sentence = xstrndup(doc->orig + c->ev_start,
 	    c->ev_end - c->ev_start);
 	if (!have_time)
@@ -563,7 +563,13 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	cc_fold(a->text, a->len, &f);
 	cc_segment(f.s, f.len, sents);
 	cc_boiler_mark(pk->boiler, f.s, f.len, sents);
-	if (a->outlet == NULL) {
+	/* Metadata names the outlet for good; what an earlier extraction
+	 * inferred is inferred again, as the rules may have changed. */
+	if (a->outlet == NULL || (a->outlet_basis != NULL &&
+	    (strcmp(a->outlet_basis, "text") == 0 ||
+	    strcmp(a->outlet_basis, "file name") == 0))) {
+		free(a->outlet);
+		a->outlet = NULL;
 		if ((o = outlet_from_text(ex, &f)) != NULL) {
 			a->outlet = xstrdup(o->id);
 			free(a->outlet_basis);
@@ -593,7 +599,8 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	/* Sentences are stored with offsets into the stored text. */
 	for (i = 0; i < sents->n; i++) {
 		sents->v[i].start = f.map[sents->v[i].start];
-		sents->v[i].end = f.map[sents->v[i].end];
+		sents->v[i].end = cc_fold_orig_end(&f, a->text,
+		    sents->v[i].end);
 	}
 	free(doc.lower);
 	cc_fold_release(&f);

@@ -1,3 +1,1310 @@
-/* number.c - placeholder, being written. */
+/*
+ * number.c - numbers in news prose, normalized to intervals (number.h).
+ *
+ * A hand-written recursive-descent parser over folded text, word by word:
+ * no regex and no allocation.  Every word it knows comes from these
+ * vocabulary lists (claims/vocab/numbers.yaml documents each one):
+ *
+ *   number_ones number_teens number_tens number_zero    cardinal words
+ *   number_small_scales number_big_scales               hundred / thousand
+ *   number_scale_abbrevs number_money_abbrevs           1.5bn, $5m
+ *   number_currency                                     signs before $5m
+ *   number_articles number_and number_of number_to
+ *   number_or number_between number_from                joining words
+ *   number_fractions                                    half, quarter
+ *   number_ordinals number_ordinal_suffixes             third, 21st
+ *   number_vague number_vague_scales                    dozens, tens of
+ *   number_bounds number_suffix_bounds                  about, or more
+ *   number_months number_year_context number_time_words date context
+ *
+ * The grammar (and the NUMBER macro that mirrors it) is:
+ *
+ *   expr   := [bound] (between value and value | range) [suffix]
+ *           | ordinal
+ *   range  := value [("-" | to | or) value]      second end larger
+ *   value  := digits [abbrev | scale...] | cardinal words | fraction
+ *           | vague [of vague-scale | scale...]
+ *
+ * Hostile input: a number with more than NUM_MAXDIGITS significant digits
+ * or a value above NUM_MAX is rejected (parse says CC_EFORMAT, scan skips
+ * the digits), never capped; words are joined across at most NUM_GAP
+ * bytes of white space.  Every step reads a bounded number of bytes
+ * around its position, so a scan is linear in the input.
+ */
 #include "config.h"
-typedef int cc_placeholder_number;
+
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "number.h"
+#include "vocab.h"
+
+#define NUM_MAXDIGITS	15	/* significant digits: exact in a double */
+#define NUM_MAX		1e15	/* largest value accepted */
+#define NUM_GAP		16	/* most white space between two words */
+#define NUM_WORDMAX	24	/* longer words are in no list */
+#define NUM_PHRASE	4	/* most words in one list entry */
+#define NUM_KEYMAX	96	/* longest multi-word key */
+#define NUM_MAXTOKENS	40	/* most words in one cardinal */
+#define NOPE		((size_t)-1)
+#define FILTER_SLOTS	1024	/* first words; a power of two */
+#define INDEX_SLOTS	2048	/* list entries; a power of two */
+
+#define IS_DIGIT(c)	((unsigned)((unsigned char)(c) - '0') < 10u)
+#define IS_ALPHA(c)	((unsigned)(((unsigned char)(c) | 0x20) - 'a') < 26u)
+#define IS_UPPER(c)	((unsigned)((unsigned char)(c) - 'A') < 26u)
+#define IS_HIGH(c)	((unsigned char)(c) >= 0x80)
+#define IS_ALNUM(c)	(IS_DIGIT(c) || IS_ALPHA(c))
+#define IS_SPACE(c)	((c) == ' ' || (c) == '\t' || (c) == '\n' || \
+			    (c) == '\r' || (c) == '\f' || (c) == '\v')
+
+enum nlist {
+	NL_ONES, NL_TEENS, NL_TENS, NL_ZERO, NL_SMALL, NL_BIG, NL_ABBREV,
+	NL_MONEY, NL_CURRENCY, NL_ART, NL_AND, NL_OF, NL_TO, NL_OR,
+	NL_BETWEEN, NL_FROM, NL_FRAC, NL_ORD, NL_ORDSUF, NL_VAGUE, NL_VSCALE,
+	NL_BOUNDS, NL_SUFFIX, NL_MONTHS, NL_YEARCTX, NL_TIME, NL__COUNT
+};
+
+static const char *const nl_names[NL__COUNT] = {
+	"number_ones", "number_teens", "number_tens", "number_zero",
+	"number_small_scales", "number_big_scales", "number_scale_abbrevs",
+	"number_money_abbrevs", "number_currency", "number_articles",
+	"number_and", "number_of", "number_to", "number_or",
+	"number_between", "number_from", "number_fractions",
+	"number_ordinals", "number_ordinal_suffixes", "number_vague",
+	"number_vague_scales", "number_bounds", "number_suffix_bounds",
+	"number_months", "number_year_context", "number_time_words"
+};
+
+/* Lists whose first word may open an expression. */
+#define NL_STARTERS	((1u << NL_ONES) | (1u << NL_TEENS) | \
+			    (1u << NL_TENS) | (1u << NL_ZERO) | \
+			    (1u << NL_ART) | (1u << NL_FRAC) | (1u << NL_ORD) | \
+			    (1u << NL_VAGUE) | (1u << NL_BOUNDS) | \
+			    (1u << NL_BETWEEN))
+
+/* What a bound word does to the value after it (number_bounds values). */
+enum nmod {
+	M_NONE, M_APPROX, M_NEARLY, M_MORE, M_EQMORE, M_LESS, M_EQLESS
+};
+
+static const struct {
+	const char	*code;
+	enum nmod	 mod;
+} mod_codes[] = {
+	{ "APPROX", M_APPROX }, { "NEARLY", M_NEARLY },
+	{ "MORE_THAN", M_MORE }, { "EQUAL_OR_MORE", M_EQMORE },
+	{ "LESS_THAN", M_LESS }, { "EQUAL_OR_LESS", M_EQLESS }
+};
+
+static const double p10[NUM_MAXDIGITS + 1] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+	1e13, 1e14, 1e15
+};
+
+/*
+ * Per-call state.  A scan looks up most words of the text, so it first
+ * indexes the lists it reads: a hash set of the first word of every entry
+ * (tagged with the lists it opens), so a word in no list costs one hash,
+ * and a hash table of the entries themselves, so a lookup does not search
+ * the vocabulary for the list by name each time.  Both live on the stack
+ * and are rebuilt per call from the vocabulary (cc_vocab_list); a parse
+ * reads few words and asks cc_vocab_lookup directly.  A list too large
+ * for the table is looked up through cc_vocab_lookup as well.
+ */
+struct nslot {
+	const struct cc_vocab_entry	*e;
+	uint32_t			 kind;
+	uint32_t			 len;
+};
+
+struct nctx {
+	const struct cc_vocab	*vc;
+	const char		*s;
+	size_t			 len;
+	int			 scan;		/* prose: dates, currency */
+	int			 indexed;
+	int			 noand;		/* "and" ends a cardinal */
+	uint32_t		 unindexed;	/* lists not in the table */
+	unsigned char		 maxwords[NL__COUNT];
+	uint32_t		 filter[FILTER_SLOTS];
+	struct nslot		 slot[INDEX_SLOTS];
+};
+
+/* A value being built: the interval, how it was written, and its bounds. */
+struct nval {
+	double		 lo, hi;
+	double		 mant;		/* value before its last scale */
+	double		 scale;		/* 1 when no scale word */
+	size_t		 core;		/* where the first value starts */
+	unsigned	 ndig;		/* digits, when plain */
+	unsigned	 has_lo:1, has_hi:1, approx:1, ordinal:1;
+	unsigned	 digits:1;	/* first value written in digits */
+	unsigned	 plain:1;	/* digits only: no separator, scale */
+	unsigned	 vague:1, range:1, bounded:1;
+	const char	*mod;
+};
+
+/* --- words and lookups ------------------------------------------------ */
+
+/* FNV-1a of w[0..n), ASCII case folded, seeded with a list number. */
+static uint32_t
+word_hash(uint32_t seed, const char *w, size_t n)
+{
+	uint32_t	h = 2166136261u ^ seed;
+	size_t		i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)w[i] | (IS_ALPHA(w[i]) ? 0x20 : 0);
+		h *= 16777619u;
+	}
+	return h ^ (h >> 15);
+}
+
+static int
+index_add(struct nctx *c, uint32_t k, const struct cc_vocab_entry *e)
+{
+	size_t		n = strlen(e->word), i, tries;
+
+	i = word_hash(k, e->word, n) & (INDEX_SLOTS - 1);
+	for (tries = 0; tries < INDEX_SLOTS / 2; tries++) {
+		if (c->slot[i].e == NULL) {
+			c->slot[i].e = e;
+			c->slot[i].kind = k;
+			c->slot[i].len = (uint32_t)n;
+			return 1;
+		}
+		i = (i + 1) & (INDEX_SLOTS - 1);
+	}
+	return 0;
+}
+
+static void
+ctx_init(struct nctx *c, const struct cc_vocab *vc, const char *s,
+    size_t len, int scan)
+{
+	const struct cc_vocab_list	*l;
+	const char			*w, *sp;
+	size_t				 i, n, used = 0;
+	unsigned			 k, words;
+
+	c->vc = vc;
+	c->s = s;
+	c->len = len;
+	c->scan = scan;
+	c->indexed = scan;
+	c->noand = 0;
+	c->unindexed = 0;
+	for (k = 0; k < NL__COUNT; k++)
+		c->maxwords[k] = NUM_PHRASE;
+	if (!scan)
+		return;
+	memset(c->filter, 0, sizeof c->filter);
+	memset(c->slot, 0, sizeof c->slot);
+	for (k = 0; k < NL__COUNT; k++) {
+		c->maxwords[k] = 1;
+		if ((l = cc_vocab_list(vc, nl_names[k])) == NULL)
+			continue;
+		/* Keep the table at most half full, so probes stay short. */
+		if (used + l->n > INDEX_SLOTS / 2)
+			c->unindexed |= 1u << k;
+		else
+			used += l->n;
+		for (i = 0; i < l->n; i++) {
+			w = l->v[i].word;
+			sp = strchr(w, ' ');
+			n = sp != NULL ? (size_t)(sp - w) : strlen(w);
+			c->filter[word_hash(0, w, n) & (FILTER_SLOTS - 1)] |=
+			    1u << k;
+			for (words = 1; sp != NULL; sp = strchr(sp + 1, ' '))
+				words++;
+			if (words > c->maxwords[k])
+				c->maxwords[k] = words > NUM_PHRASE ?
+				    NUM_PHRASE : (unsigned char)words;
+			if (!(c->unindexed & (1u << k)) &&
+			    !index_add(c, k, &l->v[i]))
+				c->unindexed |= 1u << k;
+		}
+	}
+}
+
+/* Value of the entry w[0..n) (words joined by single spaces) in list k,
+ * or NULL; "" for an entry without a value. */
+static const char *
+lookup(const struct nctx *c, enum nlist k, const char *w, size_t n)
+{
+	const struct nslot	*sl;
+	size_t			 i, tries;
+
+	if (!c->indexed || (c->unindexed & (1u << k)))
+		return cc_vocab_lookup(c->vc, nl_names[k], w, n);
+	i = word_hash(k, w, n) & (INDEX_SLOTS - 1);
+	for (tries = 0; tries < INDEX_SLOTS; tries++) {
+		sl = &c->slot[i];
+		if (sl->e == NULL)
+			return NULL;
+		if (sl->kind == k && sl->len == n &&
+		    strncasecmp(sl->e->word, w, n) == 0)
+			return sl->e->value != NULL ? sl->e->value : "";
+		i = (i + 1) & (INDEX_SLOTS - 1);
+	}
+	return NULL;
+}
+
+/* Value of word w[0..n) in list k, or NULL. */
+static const char *
+lk(const struct nctx *c, enum nlist k, const char *w, size_t n)
+{
+	if (n == 0 || n > NUM_WORDMAX)
+		return NULL;
+	if (c->indexed && !(c->filter[word_hash(0, w, n) &
+	    (FILTER_SLOTS - 1)] & (1u << k)))
+		return NULL;
+	return lookup(c, k, w, n);
+}
+
+/* Length of the ASCII word at p, or 0 if there is none, it is longer
+ * than any listed word, or it runs into a digit or non-ASCII letter. */
+static size_t
+wordlen(const struct nctx *c, size_t p)
+{
+	size_t	q = p;
+
+	while (q < c->len && IS_ALPHA(c->s[q]) && q - p <= NUM_WORDMAX)
+		q++;
+	if (q == p || q - p > NUM_WORDMAX)
+		return 0;
+	if (q < c->len && (IS_DIGIT(c->s[q]) || IS_HIGH(c->s[q])))
+		return 0;
+	return q - p;
+}
+
+/* Value of the word at p in list k; *end set to its end. */
+static const char *
+lk_at(const struct nctx *c, enum nlist k, size_t p, size_t *end)
+{
+	size_t		 n = wordlen(c, p);
+	const char	*v;
+
+	if (n == 0 || (v = lk(c, k, c->s + p, n)) == NULL)
+		return NULL;
+	*end = p + n;
+	return v;
+}
+
+/* Position after 1..NUM_GAP bytes of white space at p, or NOPE. */
+static size_t
+gap(const struct nctx *c, size_t p)
+{
+	size_t	q = p;
+
+	if (p == NOPE)
+		return NOPE;
+	while (q < c->len && IS_SPACE(c->s[q]) && q - p <= NUM_GAP)
+		q++;
+	if (q == p || q - p > NUM_GAP)
+		return NOPE;
+	return q;
+}
+
+/* Position after a gap or a single hyphen at p, or NOPE. */
+static size_t
+joint(const struct nctx *c, size_t p)
+{
+	if (p < c->len && c->s[p] == '-')
+		return p + 1;
+	return gap(c, p);
+}
+
+/* The longest entry of list k (up to its most words) starting with the
+ * word at p; returns its value and sets *end, or NULL. */
+static const char *
+lk_phrase(const struct nctx *c, enum nlist k, size_t p, size_t *end)
+{
+	size_t		 ws[NUM_PHRASE], we[NUM_PHRASE], n = 0, i, j, q, wl;
+	size_t		 klen;
+	char		 key[NUM_KEYMAX];
+	const char	*v;
+
+	if (p == NOPE || (wl = wordlen(c, p)) == 0)
+		return NULL;
+	if (c->indexed && !(c->filter[word_hash(0, c->s + p, wl) &
+	    (FILTER_SLOTS - 1)] & (1u << k)))
+		return NULL;
+	for (q = p; n < c->maxwords[k]; n++) {
+		ws[n] = q;
+		we[n] = q + wl;
+		if ((q = gap(c, we[n])) == NOPE || (wl = wordlen(c, q)) == 0) {
+			n++;
+			break;
+		}
+	}
+	for (i = n; i > 0; i--) {
+		klen = 0;
+		for (j = 0; j < i; j++) {
+			wl = we[j] - ws[j];
+			if (klen + wl + 1 > sizeof key)
+				break;
+			if (j > 0)
+				key[klen++] = ' ';
+			memcpy(key + klen, c->s + ws[j], wl);
+			klen += wl;
+		}
+		if (j < i)
+			continue;
+		if ((v = lookup(c, k, key, klen)) != NULL) {
+			*end = we[i - 1];
+			return v;
+		}
+	}
+	return NULL;
+}
+
+/* A whole number written in digits in a list value ("1000000"). */
+static int
+vnum(const char *v, double *out)
+{
+	double	x = 0;
+	int	n = 0;
+
+	if (v == NULL)
+		return 0;
+	for (; IS_DIGIT(*v) && n <= NUM_MAXDIGITS; v++, n++)
+		x = x * 10 + (*v - '0');
+	if (n == 0 || n > NUM_MAXDIGITS || *v != '\0')
+		return 0;
+	*out = x;
+	return 1;
+}
+
+/* "LO..HI" in a list value. */
+static int
+vrange(const char *v, double *lo, double *hi)
+{
+	char		 buf[40];
+	const char	*dots;
+
+	if (v == NULL || (dots = strstr(v, "..")) == NULL ||
+	    (size_t)(dots - v) >= sizeof buf)
+		return 0;
+	memcpy(buf, v, (size_t)(dots - v));
+	buf[dots - v] = '\0';
+	return vnum(buf, lo) && vnum(dots + 2, hi) && *lo <= *hi;
+}
+
+static enum nmod
+vmod(const char *v)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && i < sizeof mod_codes / sizeof *mod_codes;
+	    i++)
+		if (strcmp(v, mod_codes[i].code) == 0)
+			return mod_codes[i].mod;
+	return M_NONE;
+}
+
+/* --- values ------------------------------------------------------------ */
+
+static int
+whole(double x)
+{
+	return (double)(long long)x == x;
+}
+
+static void
+set_value(struct nval *v, double x, double mant, double scale)
+{
+	v->lo = v->hi = x;
+	v->mant = mant;
+	v->scale = scale;
+	v->has_lo = v->has_hi = 1;
+}
+
+/* Apply a bound to v; ordinals take none. */
+static int
+apply_mod(struct nval *v, enum nmod m)
+{
+	if (m == M_NONE || v->ordinal)
+		return 0;
+	switch (m) {
+	case M_APPROX:
+		v->approx = 1;
+		v->mod = "APPROX";
+		break;
+	case M_NEARLY:
+		/* "nearly 40,000": short of it, by an unknown margin. */
+		v->approx = 1;
+		v->has_lo = 0;
+		v->mod = "LESS_THAN";
+		break;
+	case M_MORE:
+		/* Counts are whole: "more than 100" is at least 101. */
+		if (whole(v->lo))
+			v->lo += 1;
+		v->has_lo = 1;
+		v->has_hi = 0;
+		v->mod = "MORE_THAN";
+		break;
+	case M_EQMORE:
+		v->has_lo = 1;
+		v->has_hi = 0;
+		v->mod = "EQUAL_OR_MORE";
+		break;
+	case M_LESS:
+		if (whole(v->hi) && v->hi >= 1)
+			v->hi -= 1;
+		v->has_lo = 0;
+		v->has_hi = 1;
+		v->mod = "LESS_THAN";
+		break;
+	case M_EQLESS:
+		v->has_lo = 0;
+		v->has_hi = 1;
+		v->mod = "EQUAL_OR_LESS";
+		break;
+	default:
+		break;
+	}
+	v->bounded = 1;
+	return 1;
+}
+
+/* Scale words after a value: "million", "hundred thousand".  Each must
+ * be larger than the one before.  Returns the new end; *scale is the
+ * product. */
+static size_t
+scale_words(const struct nctx *c, size_t q, double *scale)
+{
+	const char	*val;
+	size_t		 r, e;
+	double		 b, last = 0;
+
+	*scale = 1;
+	for (;;) {
+		r = joint(c, q);
+		if (r == NOPE)
+			break;
+		if ((val = lk_at(c, NL_SMALL, r, &e)) == NULL &&
+		    (val = lk_at(c, NL_BIG, r, &e)) == NULL)
+			break;
+		if (!vnum(val, &b) || b <= last || *scale * b > NUM_MAX)
+			break;
+		*scale *= b;
+		last = b;
+		q = e;
+	}
+	return q;
+}
+
+/* Is the character before p a currency sign ("$5m")? */
+static int
+after_currency(const struct nctx *c, size_t p)
+{
+	size_t	b = p, n = 0;
+
+	while (b > 0 && n < 4) {
+		b--;
+		n++;
+		if (((unsigned char)c->s[b] & 0xc0) != 0x80)
+			break;
+	}
+	return n > 0 && lk(c, NL_CURRENCY, c->s + b, p - b) != NULL;
+}
+
+/* Digits at p: "16,150", "1,234.5", "21st", "1.5bn", "10 million". */
+static size_t
+n_digits(struct nctx *c, size_t p, struct nval *v)
+{
+	const char	*s = c->s, *val;
+	size_t		 q = p, w;
+	double		 m = 0, scale = 1, x;
+	unsigned	 nd = 0, k = 0;
+	int		 sep = 0, suffixed = 0;	/* sep: ',' or '.' */
+
+	memset(v, 0, sizeof *v);
+	while (q < c->len && IS_DIGIT(s[q])) {
+		if (++nd <= NUM_MAXDIGITS)
+			m = m * 10 + (s[q] - '0');
+		q++;
+	}
+	if (nd == 0 || nd > NUM_MAXDIGITS)
+		return NOPE;
+	/* Thousands separators: groups of exactly three digits. */
+	if (nd <= 3)
+		while (q + 4 <= c->len && s[q] == ',' && IS_DIGIT(s[q + 1]) &&
+		    IS_DIGIT(s[q + 2]) && IS_DIGIT(s[q + 3]) &&
+		    (q + 4 == c->len || !IS_DIGIT(s[q + 4]))) {
+			if ((nd += 3) > NUM_MAXDIGITS)
+				return NOPE;
+			m = m * 1000 + (s[q + 1] - '0') * 100 +
+			    (s[q + 2] - '0') * 10 + (s[q + 3] - '0');
+			q += 4;
+			sep = 1;
+		}
+	v->ndig = nd;
+	if (q + 1 < c->len && s[q] == '.' && IS_DIGIT(s[q + 1])) {
+		for (q++; q < c->len && IS_DIGIT(s[q]); q++) {
+			if (nd + ++k > NUM_MAXDIGITS)
+				return NOPE;
+			m = m * 10 + (s[q] - '0');
+		}
+		sep = 1;
+		/* "30.10.2022", "1.2.3": a date or a version. */
+		if (q + 1 < c->len && s[q] == '.' && IS_DIGIT(s[q + 1]))
+			return NOPE;
+	}
+	/* "10:30", "10/30/2022": clock times, dates, fractions. */
+	if (q + 1 < c->len && (s[q] == ':' || s[q] == '/') &&
+	    IS_DIGIT(s[q + 1]))
+		return NOPE;
+	x = m / p10[k];
+	set_value(v, x, x, 1);
+	v->digits = 1;
+	if (q < c->len && IS_ALPHA(s[q])) {
+		for (w = 0; q + w < c->len && IS_ALPHA(s[q + w]) &&
+		    w <= NUM_WORDMAX; w++)
+			;
+		if (q + w < c->len && IS_DIGIT(s[q + w]))
+			return NOPE;			/* "4x4", "A320neo" */
+		if (k == 0 && lk(c, NL_ORDSUF, s + q, w) != NULL) {
+			v->ordinal = 1;
+			q += w;
+			suffixed = 1;
+		} else if ((val = lk(c, NL_ABBREV, s + q, w)) != NULL ||
+		    ((val = lk(c, NL_MONEY, s + q, w)) != NULL &&
+		    (!c->scan || after_currency(c, p)))) {
+			if (!vnum(val, &scale))
+				return NOPE;
+			q += w;
+			suffixed = 1;
+		} else if (lk(c, NL_TIME, s + q, w) != NULL)
+			return NOPE;			/* "10am" */
+		else if (w == 1)
+			return NOPE;			/* "5G", "1990s" */
+		/* Otherwise a unit written close ("5km"): the number ends
+		 * here. */
+	}
+	if (q + 1 < c->len && s[q] == '\'' && (s[q + 1] | 0x20) == 's' &&
+	    (q + 2 == c->len || !IS_ALPHA(s[q + 2])))
+		return NOPE;				/* "the 1990's" */
+	if (!suffixed)
+		q = scale_words(c, q, &scale);
+	if (m * scale / p10[k] > NUM_MAX)
+		return NOPE;
+	if (scale != 1)
+		set_value(v, m * scale / p10[k], x, scale);
+	v->plain = !sep && scale == 1 && !v->ordinal;
+	return q;
+}
+
+/* Cardinal words: "eight", "twenty-three", "two hundred and fifty",
+ * "a million", "one million two hundred thousand". */
+enum wstate { W_NONE, W_ART, W_UNIT, W_TENS, W_HUND, W_BIG, W_AND };
+
+static size_t
+n_words(struct nctx *c, size_t p, struct nval *v)
+{
+	enum wstate	 st = W_NONE;
+	const char	*val;
+	size_t		 q = p, e, good = NOPE, r;
+	double		 total = 0, cur = 0, lastbig = 0, lastsmall = 0, x;
+	double		 gval = 0, gmant = 0, gscale = 1;
+	int		 hund = 0, ntok, hyphen = 0;
+	enum nlist	 k;
+
+	memset(v, 0, sizeof *v);
+	for (ntok = 0; ntok < NUM_MAXTOKENS; ntok++) {
+		val = NULL;
+		for (k = NL_ONES; k <= NL_ZERO; k++)
+			if ((val = lk_at(c, k, q, &e)) != NULL)
+				break;
+		if (val != NULL) {
+			if (!vnum(val, &x))
+				break;
+			if (st == W_TENS && k == NL_ONES && x >= 1 && x <= 9)
+				cur += x;
+			else if (hyphen || k == NL_ZERO ? st != W_NONE :
+			    !(st == W_NONE || st == W_BIG || st == W_AND ||
+			    (st == W_HUND && x < 100)))
+				break;
+			else
+				cur += x;
+			st = k == NL_TENS ? W_TENS : W_UNIT;
+			if (k == NL_ZERO)
+				st = W_UNIT;
+		} else if (st == W_NONE && !hyphen &&
+		    lk_at(c, NL_ART, q, &e) != NULL) {
+			cur = 1;
+			st = W_ART;
+		} else if ((val = lk_at(c, NL_SMALL, q, &e)) != NULL) {
+			if (!vnum(val, &x) || hund || cur < 1 || cur >= 100 ||
+			    !(st == W_ART || st == W_UNIT || st == W_TENS) ||
+			    (st == W_ART && hyphen))
+				break;
+			cur *= x;
+			lastsmall = x;
+			hund = 1;
+			st = W_HUND;
+		} else if ((val = lk_at(c, NL_BIG, q, &e)) != NULL) {
+			if (!vnum(val, &x) || cur < 1 ||
+			    (lastbig != 0 && x >= lastbig) ||
+			    !(st == W_ART || st == W_UNIT || st == W_TENS ||
+			    st == W_HUND) || (st == W_ART && hyphen))
+				break;
+			total += cur * x;
+			cur = 0;
+			hund = 0;
+			lastbig = x;
+			st = W_BIG;
+		} else if (!hyphen && !c->noand && (st == W_HUND ||
+		    st == W_BIG) && lk_at(c, NL_AND, q, &e) != NULL) {
+			st = W_AND;
+		} else
+			break;
+		if (total + cur > NUM_MAX)
+			return NOPE;
+		if (st == W_UNIT || st == W_TENS || st == W_HUND ||
+		    st == W_BIG) {
+			good = e;
+			gval = total + cur;
+			if (st == W_BIG) {
+				gscale = lastbig;
+				gmant = gval / lastbig;
+			} else if (st == W_HUND && total == 0) {
+				gscale = lastsmall;
+				gmant = gval / lastsmall;
+			} else {
+				gscale = 1;
+				gmant = gval;
+			}
+		}
+		/* The next word: after white space, or after a hyphen
+		 * between a tens word and a unit or before a scale. */
+		hyphen = e < c->len && c->s[e] == '-';
+		if (hyphen && st == W_ART)
+			break;
+		if ((r = joint(c, e)) == NOPE)
+			break;
+		q = r;
+	}
+	if (good == NOPE)
+		return NOPE;
+	set_value(v, gval, gmant, gscale);
+	return good;
+}
+
+/* Denominator of the fraction word at p, or 0. */
+static double
+frac_at(const struct nctx *c, size_t p, size_t *end)
+{
+	double	d;
+
+	if (p == NOPE || !vnum(lk_at(c, NL_FRAC, p, end), &d) || d < 1)
+		return 0;
+	return d;
+}
+
+/* A whole number below a hundred, in words or digits, at p: the count
+ * of a fraction ("three quarters", "two and a half"). */
+static size_t
+small_count(struct nctx *c, size_t p, double *x)
+{
+	struct nval	 t;
+	size_t		 e;
+
+	if (p < c->len && IS_DIGIT(c->s[p]))
+		e = n_digits(c, p, &t);
+	else
+		e = n_words(c, p, &t);
+	if (e == NOPE || t.ordinal || t.scale != 1 || !whole(t.lo) ||
+	    (t.digits && !t.plain))
+		return NOPE;
+	*x = t.lo;
+	return e;
+}
+
+/* A single scale word at p ("million", "dozen"). */
+static size_t
+one_scale(const struct nctx *c, size_t p, double *b)
+{
+	size_t	e;
+
+	if (p == NOPE)
+		return NOPE;
+	if (vnum(lk_at(c, NL_SMALL, p, &e), b) ||
+	    vnum(lk_at(c, NL_BIG, p, &e), b))
+		return e;
+	return NOPE;
+}
+
+/* Fractions: "two and a half million", "one and a half", "half a
+ * million", "a quarter of a million", "three quarters of a million".
+ * Without a count before it, a fraction needs a scale: "half" alone is no
+ * number. */
+static size_t
+n_frac(struct nctx *c, size_t p, struct nval *v)
+{
+	size_t	e, r, q;
+	double	num = 1, d, b = 1;
+
+	memset(v, 0, sizeof *v);
+	if ((e = small_count(c, p, &num)) != NOPE &&
+	    (r = gap(c, e)) != NOPE && lk_at(c, NL_AND, r, &e) != NULL &&
+	    (r = gap(c, e)) != NOPE && lk_at(c, NL_ART, r, &e) != NULL &&
+	    (d = frac_at(c, gap(c, e), &e)) != 0) {
+		if ((q = one_scale(c, gap(c, e), &b)) != NOPE)
+			e = q;
+		if ((num + 1 / d) * b > NUM_MAX)
+			return NOPE;
+		set_value(v, (num + 1 / d) * b, num + 1 / d, b);
+		v->digits = IS_DIGIT(c->s[p]);
+		return e;
+	}
+	num = 1;
+	q = p;
+	if (lk_at(c, NL_ART, p, &e) != NULL)
+		q = gap(c, e);
+	else if ((e = small_count(c, p, &num)) != NOPE)
+		q = joint(c, e);
+	if ((d = frac_at(c, q, &e)) == 0)
+		return NOPE;
+	if ((r = gap(c, e)) != NOPE && lk_at(c, NL_OF, r, &q) != NULL)
+		e = q;
+	if ((r = gap(c, e)) != NOPE && lk_at(c, NL_ART, r, &q) != NULL)
+		e = q;
+	if ((e = one_scale(c, gap(c, e), &b)) == NOPE || num / d * b > NUM_MAX)
+		return NOPE;
+	set_value(v, num / d * b, num / d, b);
+	v->digits = IS_DIGIT(c->s[p]);
+	return e;
+}
+
+/* Vague quantities: "several", "dozens", "a few hundred", "several
+ * hundred thousand" (each scale counts the range: LO*b .. (HI+1)*b-1),
+ * "tens of thousands" (the same with the plural scale's unit). */
+static size_t
+n_vague(struct nctx *c, size_t p, struct nval *v)
+{
+	const char	*val;
+	size_t		 e, r, q;
+	double		 lo, hi, b, last = 0;
+
+	memset(v, 0, sizeof *v);
+	if ((val = lk_phrase(c, NL_VAGUE, p, &e)) == NULL ||
+	    !vrange(val, &lo, &hi))
+		return NOPE;
+	if ((r = gap(c, e)) != NOPE && lk_at(c, NL_OF, r, &q) != NULL &&
+	    vnum(lk_at(c, NL_VSCALE, gap(c, q), &r), &b)) {
+		lo *= b;
+		hi = (hi + 1) * b - 1;
+		e = r;
+	} else
+		while ((q = one_scale(c, joint(c, e), &b)) != NOPE &&
+		    b > last && hi <= NUM_MAX) {
+			lo *= b;
+			hi = (hi + 1) * b - 1;
+			last = b;
+			e = q;
+		}
+	if (hi > NUM_MAX)
+		return NOPE;
+	set_value(v, lo, lo, 1);
+	v->hi = hi;
+	v->approx = 1;
+	v->vague = 1;
+	return e;
+}
+
+/* Ordinal words: "third", "twentieth", "twenty-first". */
+static size_t
+n_ordword(struct nctx *c, size_t p, struct nval *v)
+{
+	size_t	e, r;
+	double	t, o;
+
+	memset(v, 0, sizeof *v);
+	if (vnum(lk_at(c, NL_TENS, p, &e), &t) && (r = joint(c, e)) != NOPE &&
+	    vnum(lk_at(c, NL_ORD, r, &e), &o) && o >= 1 && o <= 9)
+		o += t;
+	else if (!vnum(lk_at(c, NL_ORD, p, &e), &o))
+		return NOPE;
+	set_value(v, o, o, 1);
+	v->ordinal = 1;
+	return e;
+}
+
+/* Start of the word that ends right before p (across white space, or a
+ * hyphen when hyphen is set), or NOPE. */
+static size_t
+prev_word(const struct nctx *c, size_t p, int hyphen, size_t *wend)
+{
+	size_t	q = p, n = 0;
+
+	if (hyphen && q > 0 && c->s[q - 1] == '-')
+		q--;
+	else {
+		while (q > 0 && IS_SPACE(c->s[q - 1]) && n <= NUM_GAP) {
+			q--;
+			n++;
+		}
+		if (n == 0 || n > NUM_GAP)
+			return NOPE;
+	}
+	*wend = q;
+	for (n = 0; q > 0 && IS_ALPHA(c->s[q - 1]) && n <= NUM_WORDMAX; n++)
+		q--;
+	if (n == 0 || n > NUM_WORDMAX ||
+	    (q > 0 && (IS_DIGIT(c->s[q - 1]) || IS_HIGH(c->s[q - 1]))))
+		return NOPE;
+	return q;
+}
+
+/* Is the word at p the denominator of a fraction ("a third", "two
+ * thirds", "2 thirds") rather than an ordinal? */
+static int
+after_count(const struct nctx *c, size_t p)
+{
+	size_t		ws, we;
+	enum nlist	k;
+
+	if ((ws = prev_word(c, p, 1, &we)) == NOPE) {
+		we = p;
+		while (we > 0 && p - we <= NUM_GAP && IS_SPACE(c->s[we - 1]))
+			we--;
+		return we < p && we > 0 && IS_DIGIT(c->s[we - 1]);
+	}
+	if (lk(c, NL_ART, c->s + ws, we - ws) != NULL)
+		return 1;
+	for (k = NL_ONES; k <= NL_ZERO; k++)
+		if (lk(c, k, c->s + ws, we - ws) != NULL)
+			return 1;
+	return 0;
+}
+
+/* One value at p: digits, words, a fraction, a vague quantity or an
+ * ordinal; the longest reading wins. */
+static size_t
+n_core(struct nctx *c, size_t p, struct nval *v)
+{
+	struct nval	t;
+	size_t		e, best = NOPE, q;
+	int		fraction = 0;
+
+	memset(v, 0, sizeof *v);
+	if (p == NOPE || p >= c->len)
+		return NOPE;
+	if (IS_DIGIT(c->s[p])) {
+		if ((best = n_digits(c, p, v)) == NOPE)
+			return NOPE;
+		if ((e = n_frac(c, p, &t)) != NOPE && e > best) {
+			best = e;
+			*v = t;
+			fraction = 1;
+		}
+	} else {
+		if ((e = n_frac(c, p, &t)) != NOPE) {
+			best = e;
+			*v = t;
+			fraction = 1;
+		}
+		if ((e = n_vague(c, p, &t)) != NOPE &&
+		    (best == NOPE || e > best)) {
+			best = e;
+			*v = t;
+			fraction = 0;
+		}
+		if ((e = n_words(c, p, &t)) != NOPE &&
+		    (best == NOPE || e > best)) {
+			best = e;
+			*v = t;
+			fraction = 0;
+		}
+		if ((e = n_ordword(c, p, &t)) != NOPE &&
+		    (best == NOPE || e > best) && !after_count(c, p)) {
+			best = e;
+			*v = t;
+		}
+	}
+	if (best == NOPE)
+		return NOPE;
+	/* "two-thirds", "one half": the count of a fraction without a
+	 * scale, which is no number of things. */
+	if (!fraction && !v->ordinal && !v->vague &&
+	    frac_at(c, joint(c, best), &q) != 0)
+		return NOPE;
+	v->core = p;
+	return best;
+}
+
+/* Join v and the second end t of a range; the second must be larger.
+ * "5-6 million": a scale on the second end only applies to both. */
+static int
+combine(struct nval *v, const struct nval *t)
+{
+	double	lo = v->lo, hi = v->hi;
+
+	if (t->ordinal)
+		return 0;
+	if (v->scale == 1 && !v->vague && !t->vague && t->scale > 1 &&
+	    v->lo < t->mant)
+		lo = hi = v->lo * t->scale;
+	if (!(hi < t->lo))
+		return 0;
+	v->lo = lo;
+	v->hi = t->hi;
+	v->approx |= t->approx;
+	v->vague |= t->vague;
+	v->has_lo = v->has_hi = 1;
+	v->range = 1;
+	return 1;
+}
+
+/* A value, or a range of two: "5,000-6,000", "5,000 to 6,000", "two or
+ * three".  After "from", "to" starts a change, not a range. */
+static size_t
+n_range(struct nctx *c, size_t p, struct nval *v, int nofrom)
+{
+	const char	*s = c->s;
+	struct nval	 t;
+	size_t		 e, r, e2, n;
+
+	if ((e = n_core(c, p, v)) == NOPE || v->ordinal)
+		return e;
+	if (v->digits) {
+		for (r = e, n = 0; r < c->len && s[r] == ' ' && n < NUM_GAP;
+		    r++, n++)
+			;
+		if (r < c->len && s[r] == '-') {
+			for (r++, n = 0; r < c->len && s[r] == ' ' &&
+			    n < NUM_GAP; r++, n++)
+				;
+			if (r < c->len && IS_DIGIT(s[r]) &&
+			    (e2 = n_digits(c, r, &t)) != NOPE) {
+				/* "2022-10-30", "2014-15": dates. */
+				if (e2 + 1 < c->len && (s[e2] == '-' ||
+				    s[e2] == '/') && IS_DIGIT(s[e2 + 1]))
+					return NOPE;
+				if (c->scan && v->plain && v->ndig == 4 &&
+				    t.plain && t.ndig == 2 && v->lo >= 1000 &&
+				    v->lo <= 2099)
+					return NOPE;
+				if (combine(v, &t))
+					return e2;
+			}
+		}
+	}
+	if ((r = gap(c, e)) != NOPE &&
+	    lk_phrase(c, NL_SUFFIX, r, &e2) == NULL &&
+	    ((!nofrom && lk_at(c, NL_TO, r, &e2) != NULL) ||
+	    lk_at(c, NL_OR, r, &e2) != NULL) &&
+	    (e2 = n_core(c, gap(c, e2), &t)) != NOPE && combine(v, &t))
+		return e2;
+	return e;
+}
+
+/* "between 5,000 and 6,000".  The first end is read without "and"
+ * first ("between two hundred and three hundred"), then with it
+ * ("between one hundred and fifty and two hundred"). */
+static size_t
+n_between(struct nctx *c, size_t p, struct nval *v)
+{
+	struct nval	t;
+	size_t		b, e, r;
+	int		pass;
+
+	if (lk_at(c, NL_BETWEEN, p, &b) == NULL)
+		return NOPE;
+	for (pass = 0; pass < 2; pass++) {
+		c->noand = pass == 0;
+		e = n_core(c, gap(c, b), v);
+		c->noand = 0;
+		if (e == NOPE || v->ordinal ||
+		    (r = gap(c, e)) == NOPE || lk_at(c, NL_AND, r, &e) == NULL ||
+		    (e = n_core(c, gap(c, e), &t)) == NOPE || !combine(v, &t))
+			continue;
+		return e;
+	}
+	return NOPE;
+}
+
+/* A whole expression at p: bound, value or range, bound after. */
+static size_t
+n_expr(struct nctx *c, size_t p, struct nval *v)
+{
+	const char	*val;
+	size_t		 e = NOPE, r, b, we;
+	enum nmod	 pre = M_NONE;
+
+	if ((val = lk_phrase(c, NL_BOUNDS, p, &b)) != NULL &&
+	    (r = gap(c, b)) != NOPE) {
+		if ((e = n_between(c, r, v)) == NOPE)
+			e = n_range(c, r, v, 0);
+		if (e != NOPE && !v->ordinal)
+			pre = vmod(val);
+		else
+			e = NOPE;
+	}
+	if (e == NOPE) {
+		if ((e = n_between(c, p, v)) == NOPE) {
+			b = prev_word(c, p, 0, &we);
+			e = n_range(c, p, v, b != NOPE &&
+			    lk(c, NL_FROM, c->s + b, we - b) != NULL);
+		}
+		if (e == NOPE)
+			return NOPE;
+	}
+	if (!v->ordinal) {
+		if (e < c->len && c->s[e] == '+' && v->digits &&
+		    IS_DIGIT(c->s[e - 1]) &&
+		    (e + 1 == c->len || !IS_ALNUM(c->s[e + 1]))) {
+			apply_mod(v, M_EQMORE);
+			e++;
+		} else if ((val = lk_phrase(c, NL_SUFFIX, joint(c, e), &b)) !=
+		    NULL) {
+			apply_mod(v, vmod(val));
+			e = b;
+		}
+	}
+	apply_mod(v, pre);
+	return e;
+}
+
+/* --- date context (scan only) ----------------------------------------- */
+
+/* Is there a capitalized month name right before p ("October 30", "Oct.
+ * 30", "30 October, 2022")? */
+static int
+month_before(const struct nctx *c, size_t p)
+{
+	size_t	q = p, n = 0, we;
+
+	while (q > 0 && IS_SPACE(c->s[q - 1]) && n <= NUM_GAP) {
+		q--;
+		n++;
+	}
+	if (q > 0 && (c->s[q - 1] == '.' || c->s[q - 1] == ','))
+		q--;
+	else if (n == 0)
+		return 0;
+	for (we = q, n = 0; q > 0 && IS_ALPHA(c->s[q - 1]) && n <= NUM_WORDMAX;
+	    n++)
+		q--;
+	if (n == 0 || n > NUM_WORDMAX || (q > 0 && IS_ALNUM(c->s[q - 1])))
+		return 0;
+	return IS_UPPER(c->s[q]) && lk(c, NL_MONTHS, c->s + q, we - q) != NULL;
+}
+
+/* Is there a day after a month right before p ("October 30, 2022")? */
+static int
+day_before(const struct nctx *c, size_t p)
+{
+	size_t	q = p, n = 0;
+
+	while (q > 0 && IS_SPACE(c->s[q - 1]) && n <= NUM_GAP) {
+		q--;
+		n++;
+	}
+	if (q > 0 && c->s[q - 1] == ',')
+		q--;
+	else if (n == 0)
+		return 0;
+	for (n = 0; q > 0 && IS_ALPHA(c->s[q - 1]) && n < 3; n++)
+		q--;
+	for (n = 0; q > 0 && IS_DIGIT(c->s[q - 1]) && n < 3; n++)
+		q--;
+	if (n == 0 || n > 2 || (q > 0 && IS_ALNUM(c->s[q - 1])))
+		return 0;
+	return month_before(c, q);
+}
+
+/* Is there a capitalized month name after e ("30 October", "30th of
+ * October")? */
+static int
+month_after(const struct nctx *c, size_t e)
+{
+	size_t	q = gap(c, e), r, n;
+
+	if (q != NOPE && lk_at(c, NL_OF, q, &r) != NULL)
+		q = gap(c, r);
+	if (q == NOPE || (n = wordlen(c, q)) == 0)
+		return 0;
+	return IS_UPPER(c->s[q]) && lk(c, NL_MONTHS, c->s + q, n) != NULL;
+}
+
+/* Is there a clock word after e ("10 am", "10 a.m.", "1500 GMT")? */
+static int
+time_after(const struct nctx *c, size_t e)
+{
+	size_t	q = gap(c, e), n = 0;
+
+	if (q == NOPE)
+		return 0;
+	while (q + n < c->len && n <= NUM_WORDMAX && (IS_ALPHA(c->s[q + n]) ||
+	    c->s[q + n] == '.' || c->s[q + n] == '\''))
+		n++;
+	while (n > 0 && c->s[q + n - 1] == '.')
+		n--;
+	if (n == 0 || (q + n < c->len && IS_ALNUM(c->s[q + n])))
+		return 0;
+	return lk(c, NL_TIME, c->s + q, n) != NULL;
+}
+
+/* Does the number at [p, e) belong to a date or a time?  Days (1-31)
+ * and 4-digit years beside a month name, years after "in", "since"...,
+ * and numbers before a clock word are left to the date recognizer. */
+static int
+in_date(const struct nctx *c, const struct nval *v, size_t e)
+{
+	size_t	p = v->core, b, we;
+	int	day, year;
+
+	if (!v->digits || v->bounded || v->vague ||
+	    !(v->plain || (v->ordinal && v->ndig <= 2)))
+		return 0;
+	if (!v->ordinal && !v->range && v->ndig <= 4 && time_after(c, e))
+		return 1;
+	day = v->ndig <= 2 && v->lo >= 1 && v->lo <= 31;
+	year = v->ndig == 4 && !v->ordinal && v->lo >= 1000 && v->lo <= 2999;
+	if (!day && !year)
+		return 0;
+	if (month_before(c, p) || month_after(c, e))
+		return 1;
+	if (year && day_before(c, p))
+		return 1;
+	if (year && v->lo <= 2099 && (b = prev_word(c, p, 0, &we)) != NOPE &&
+	    lk(c, NL_YEARCTX, c->s + b, we - b) != NULL)
+		return 1;
+	return 0;
+}
+
+/* --- entry points ------------------------------------------------------ */
+
+static void
+fill(struct cc_number *o, const struct nval *v, size_t start, size_t end)
+{
+	memset(o, 0, sizeof *o);
+	o->start = start;
+	o->end = end;
+	o->has_min = v->has_lo;
+	o->has_max = v->has_hi;
+	o->min = v->has_lo ? v->lo : 0;
+	o->max = v->has_hi ? v->hi : 0;
+	o->approx = v->approx;
+	o->ordinal = v->ordinal;
+	o->mod = v->mod;
+}
+
+int
+cc_number_parse(const struct cc_vocab *vc, const char *s, size_t len,
+    struct cc_number *out)
+{
+	struct nctx	c;
+	struct nval	v;
+	size_t		a = 0, b = len, e, r;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return CC_EINVAL;
+	while (a < b && IS_SPACE(s[a]))
+		a++;
+	while (b > a && IS_SPACE(s[b - 1]))
+		b--;
+	if (a == b || !IS_ALNUM(s[a]))
+		return CC_EFORMAT;
+	ctx_init(&c, vc, s, b, 0);
+	if ((e = n_expr(&c, a, &v)) == NOPE)
+		return CC_EFORMAT;
+	/* The rest of a hyphenated compound: "10-page", "eight-month-old". */
+	for (r = e; r + 1 < b && s[r] == '-' && IS_ALPHA(s[r + 1]);)
+		for (r++; r < b && IS_ALPHA(s[r]); r++)
+			;
+	if (r != b)
+		return CC_EFORMAT;
+	fill(out, &v, a, e);
+	return CC_OK;
+}
+
+/* Skip the rest of a word (letters, digits, non-ASCII bytes). */
+static size_t
+skip_word(const struct nctx *c, size_t p)
+{
+	while (p < c->len && (IS_ALNUM(c->s[p]) || IS_HIGH(c->s[p]) ||
+	    c->s[p] == '_'))
+		p++;
+	return p;
+}
+
+/* Skip a run of digits with the separators inside it ("1.2.3",
+ * "10:30:00", "2022-10-30"). */
+static size_t
+skip_digits(const struct nctx *c, size_t p)
+{
+	while (p < c->len && (IS_DIGIT(c->s[p]) || (p + 1 < c->len &&
+	    strchr(".,:/-", c->s[p]) != NULL && c->s[p] != '\0' &&
+	    IS_DIGIT(c->s[p + 1]))))
+		p++;
+	return p;
+}
+
+size_t
+cc_number_scan(const struct cc_vocab *vc, const char *s, size_t len,
+    struct cc_number *out, size_t max)
+{
+	struct nctx	 c;
+	struct nval	 v;
+	size_t		 p = 0, e, n = 0, w;
+	char		 ch, prev;
+
+	if (s == NULL)
+		return 0;
+	ctx_init(&c, vc, s, len, 1);
+	while (p < len) {
+		ch = s[p];
+		prev = p > 0 ? s[p - 1] : ' ';
+		if (IS_DIGIT(ch)) {
+			/* Inside a word or an identifier ("MH17",
+			 * "COVID-19"), or the tail of a rejected number. */
+			if (IS_ALPHA(prev) || prev == '_' ||
+			    (IS_HIGH(prev) && !after_currency(&c, p))) {
+				p = skip_word(&c, p);
+				continue;
+			}
+			if (p >= 2 && (((prev == '-' || prev == '/') &&
+			    IS_ALPHA(s[p - 2])) || ((prev == '.' ||
+			    prev == ',') && IS_DIGIT(s[p - 2])))) {
+				p = skip_digits(&c, p);
+				continue;
+			}
+		} else if (IS_ALPHA(ch)) {
+			for (w = 0; p + w < len && IS_ALPHA(s[p + w]) &&
+			    w <= NUM_WORDMAX; w++)
+				;
+			if (IS_ALNUM(prev) || IS_HIGH(prev) ||
+			    w > NUM_WORDMAX || !(c.filter[word_hash(0, s + p, w) &
+			    (FILTER_SLOTS - 1)] & NL_STARTERS)) {
+				p = skip_word(&c, p);
+				continue;
+			}
+		} else {
+			p++;
+			continue;
+		}
+		if ((e = n_expr(&c, p, &v)) == NOPE) {
+			p = IS_DIGIT(ch) ? skip_digits(&c, p) :
+			    skip_word(&c, p);
+			continue;
+		}
+		if (in_date(&c, &v, e)) {
+			p = e;
+			continue;
+		}
+		if (n < max)
+			fill(&out[n], &v, p, e);
+		n++;
+		p = e;
+	}
+	return n;
+}

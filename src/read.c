@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,7 @@ display_name(const char *path)
 static char *
 base_name(const char *path)
 {
-	const char	*b, *dot;
+	const char	*b, *p, *dot;
 	size_t		 n;
 
 	if (strcmp(path, "-") == 0)
@@ -82,7 +83,7 @@ base_name(const char *path)
 	for (b = path + n; b > path && b[-1] != '/'; b--)
 		;
 	dot = NULL;
-	for (const char *p = b + 1; p < path + n; p++)
+	for (p = b + 1; p < path + n; p++)
 		if (*p == '.')
 			dot = p;
 	return xstrndup(b, (size_t)((dot != NULL ? dot : path + n) - b));
@@ -253,7 +254,7 @@ iso_time_ok(const char *s)
  * "30 October 2022", "Oct. 30, 2022".  Returns 0, or -1 for anything else.
  */
 static int
-normalize_date(const char *s, char out[11])
+normalize_date(const char *s, char out[32])
 {
 	int	y, m = 0, d = 0;
 
@@ -267,10 +268,11 @@ normalize_date(const char *s, char out[11])
 		/* "October 30, 2022" */
 		while (*s == ' ')
 			s++;
-		if (!ndigits(s, 2, &d) && !ndigits(s, 1, &d))
+		if (*s < '0' || *s > '9')
 			return -1;
-		s += d >= 10 || s[1] == ' ' || s[1] == ',' ? (s[1] >= '0' &&
-		    s[1] <= '9' ? 2 : 1) : 1;
+		d = *s++ - '0';
+		if (*s >= '0' && *s <= '9')
+			d = d * 10 + (*s++ - '0');
 		if (*s == ',')
 			s++;
 		while (*s == ' ')
@@ -300,7 +302,7 @@ normalize_date(const char *s, char out[11])
 	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
 	    d > days_in_month(y, m))
 		return -1;
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	snprintf(out, 32, "%04d-%02d-%02d", y, m, d);
 	return 0;
 }
 
@@ -315,15 +317,20 @@ yaml_fail(struct cc_diag *d, const char *file, unsigned first_line,
     const yaml_parser_t *p)
 {
 	const yaml_mark_t	*mk = &p->problem_mark;
+	const char		*problem = p->problem ? p->problem :
+				    "invalid YAML";
 
-	if (p->context != NULL && p->context_mark.line < mk->line)
+	/* libyaml's context ("while scanning a quoted scalar") has its own
+	 * position, often where the trouble began: say both. */
+	if (p->context != NULL)
 		cc_diag_set(d, file, first_line + (unsigned)mk->line,
-		    (unsigned)mk->column + 1, "front matter: %s %s",
-		    p->problem ? p->problem : "invalid YAML", p->context);
+		    (unsigned)mk->column + 1, "front matter: %s %s that "
+		    "starts at line %u, column %u", problem, p->context,
+		    first_line + (unsigned)p->context_mark.line,
+		    (unsigned)p->context_mark.column + 1);
 	else
 		cc_diag_set(d, file, first_line + (unsigned)mk->line,
-		    (unsigned)mk->column + 1, "front matter: %s",
-		    p->problem ? p->problem : "invalid YAML");
+		    (unsigned)mk->column + 1, "front matter: %s", problem);
 }
 
 static char *
@@ -387,7 +394,7 @@ parse_front_matter(const char *file, const char *fm, size_t n,
 	yaml_node_t		*root, *k, *v;
 	yaml_node_pair_t	*pair;
 	const char		*key;
-	char			*val, date[11], **slot;
+	char			*val, date[32], **slot;
 	int			 rc = CC_EFORMAT;
 
 	if (!yaml_parser_initialize(&parser)) {
@@ -407,7 +414,8 @@ parse_front_matter(const char *file, const char *fm, size_t n,
 		goto out;
 	}
 	if (root->type != YAML_MAPPING_NODE) {
-		cc_diag_set(d, file, first_line + (unsigned)root->start_mark.line,
+		cc_diag_set(d, file,
+		    first_line + (unsigned)root->start_mark.line,
 		    (unsigned)root->start_mark.column + 1,
 		    "front matter: expected 'key: value' lines");
 		goto out;
@@ -498,9 +506,9 @@ cc_read_buffer(const char *path, const char *data, size_t len,
     struct cc_article *a, struct cc_diag *d)
 {
 	const char	*file = display_name(path);
-	const char	*end = data + len, *p, *next, *body, *why;
+	const char	*end, *p, *next, *body, *fm, *why;
 	size_t		 n, bad;
-	unsigned	 line, col, fm_line;
+	unsigned	 line, col;
 	int		 rc;
 
 	cc_article_init(a);
@@ -517,6 +525,7 @@ cc_read_buffer(const char *path, const char *data, size_t len,
 		cc_diag_set(d, file, 0, 0, "empty file");
 		return CC_EFORMAT;
 	}
+	end = data + len;
 	if (cc_utf8_valid(data, len, &bad, &why) != CC_OK) {
 		line_col(data, bad, &line, &col);
 		if (why == CC_UTF8_NUL)
@@ -528,13 +537,12 @@ cc_read_buffer(const char *path, const char *data, size_t len,
 		return CC_EFORMAT;
 	}
 
-	/* Front matter: "---" on the very first line. */
+	/* Front matter: "---" on the very first line, up to the next "---"
+	 * (or YAML's "...") line. */
 	body = data;
-	n = line_at(data, end, &next);
+	n = line_at(data, end, &fm);
 	if (is_delim(data, n, "---")) {
-		fm_line = 2;
-		line = 2;
-		for (p = next; p < end; p = next, line++) {
+		for (p = fm; p < end; p = next) {
 			n = line_at(p, end, &next);
 			if (is_delim(p, n, "---") || is_delim(p, n, "..."))
 				break;
@@ -544,13 +552,7 @@ cc_read_buffer(const char *path, const char *data, size_t len,
 			    "no '---' line after the '---' on line 1");
 			return CC_EFORMAT;
 		}
-		if ((rc = parse_front_matter(file, data + (next - data) -
-		    (next - data) + (size_t)(data ? 0 : 0) + 0 ? data : data,
-		    0, 0, a, d)) != CC_OK)
-			;
-		rc = parse_front_matter(file, data + (size_t)(line_at(data,
-		    end, &body), body - data), (size_t)(p - body), fm_line, a,
-		    d);
+		rc = parse_front_matter(file, fm, (size_t)(p - fm), 2, a, d);
 		if (rc != CC_OK) {
 			cc_article_release(a);
 			return rc;
@@ -558,9 +560,9 @@ cc_read_buffer(const char *path, const char *data, size_t len,
 		body = next;
 	}
 	if (cc_utf8_blank(body, (size_t)(end - body))) {
-		cc_diag_set(d, file, 0, 0, body == end ? (body == data ?
-		    "empty file" : "no article text after the front matter") :
-		    "only white space, no article text");
+		cc_diag_set(d, file, 0, 0, "%s", body == data ?
+		    "only white space, no article text" :
+		    "no article text after the front matter");
 		cc_article_release(a);
 		return CC_EFORMAT;
 	}
@@ -656,8 +658,9 @@ struct walk {
 	cc_diag_fn	 err;
 	void		*errarg;
 	unsigned	 nbad;
-	dev_t		 dev[WALK_DEPTH];	/* directories being walked, */
-	ino_t		 ino[WALK_DEPTH];	/* to stop symlink loops */
+	/* The directories being walked, to stop symlink loops. */
+	dev_t		 dev[WALK_DEPTH];
+	ino_t		 ino[WALK_DEPTH];
 	unsigned	 depth;
 };
 

@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,12 +109,21 @@ read_all(const char *path, char **data, size_t *len, struct cc_diag *d)
 	return CC_OK;
 }
 
+static void node_error(struct cc_diag *, const char *, const yaml_node_t *,
+    const char *, ...) __attribute__((format(printf, 4, 5)));
+
 static void
 node_error(struct cc_diag *d, const char *path, const yaml_node_t *n,
-    const char *msg, const char *arg)
+    const char *fmt, ...)
 {
+	char	msg[sizeof d->msg];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	cc_diag_set(d, path, (unsigned)n->start_mark.line + 1,
-	    (unsigned)n->start_mark.column + 1, msg, arg ? arg : "");
+	    (unsigned)n->start_mark.column + 1, "%s", msg);
 }
 
 static char *
@@ -142,7 +152,7 @@ parse_entry(const char *path, yaml_document_t *doc, yaml_node_t *m,
     struct review_entry *e, struct cc_diag *d)
 {
 	yaml_node_pair_t	*p;
-	yaml_node_t		*k, *v;
+	yaml_node_t		*k, *v, *st = m;
 	char			**field;
 	const char		*name;
 
@@ -156,8 +166,7 @@ parse_entry(const char *path, yaml_document_t *doc, yaml_node_t *m,
 		k = yaml_document_get_node(doc, p->key);
 		v = yaml_document_get_node(doc, p->value);
 		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE) {
-			node_error(d, path, k ? k : m, "%sexpected a field name",
-			    "");
+			node_error(d, path, k ? k : m, "expected a field name");
 			return CC_EFORMAT;
 		}
 		name = (const char *)k->data.scalar.value;
@@ -186,6 +195,8 @@ parse_entry(const char *path, yaml_document_t *doc, yaml_node_t *m,
 		}
 		if (!is_null(v))
 			*field = scalar(v);
+		if (field == &e->status)
+			st = v;
 	}
 	if (e->status == NULL) {
 		node_error(d, path, m, "the decision for %s has no status "
@@ -194,7 +205,7 @@ parse_entry(const char *path, yaml_document_t *doc, yaml_node_t *m,
 	}
 	if (strcmp(e->status, "accepted") != 0 &&
 	    strcmp(e->status, "dismissed") != 0) {
-		node_error(d, path, m, "status must be accepted or dismissed, "
+		node_error(d, path, st, "status must be accepted or dismissed, "
 		    "not \"%s\"", e->status);
 		return CC_EFORMAT;
 	}
@@ -238,8 +249,8 @@ review_parse(const char *path, const char *data, size_t len,
 	    is_null(root))
 		goto more_docs;
 	if (root->type != YAML_MAPPING_NODE) {
-		node_error(d, path, root, "%sthe review file must map finding "
-		    "ids to decisions", "");
+		node_error(d, path, root, "the review file must map finding "
+		    "ids to decisions");
 		rc = CC_EFORMAT;
 		goto out;
 	}
@@ -249,8 +260,7 @@ review_parse(const char *path, const char *data, size_t len,
 		v = yaml_document_get_node(&doc, p->value);
 		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE ||
 		    k->data.scalar.length == 0) {
-			node_error(d, path, k ? k : root, "%sexpected a finding "
-			    "id", "");
+			node_error(d, path, k ? k : root, "expected a finding id");
 			rc = CC_EFORMAT;
 			goto out;
 		}
@@ -278,8 +288,7 @@ more_docs:
 		goto yaml_error;
 	root = yaml_document_get_root_node(&more);
 	if (root != NULL) {
-		node_error(d, path, root, "%sonly one YAML document is allowed",
-		    "");
+		node_error(d, path, root, "only one YAML document is allowed");
 		rc = CC_EFORMAT;
 	}
 	yaml_document_delete(&more);
@@ -352,6 +361,24 @@ cc_review_status(const struct cc_review *rv, const char *id)
 	const struct review_entry	*e = review_find(rv, id);
 
 	return e != NULL ? e->status : NULL;
+}
+
+int
+cc_review_get(const struct cc_review *rv, const char *id,
+    const char **status, const char **reviewer, const char **date,
+    const char **note)
+{
+	const struct review_entry	*e = review_find(rv, id);
+
+	if (status != NULL)
+		*status = e != NULL ? e->status : NULL;
+	if (reviewer != NULL)
+		*reviewer = e != NULL ? e->reviewer : NULL;
+	if (date != NULL)
+		*date = e != NULL ? e->date : NULL;
+	if (note != NULL)
+		*note = e != NULL ? e->note : NULL;
+	return e != NULL;
 }
 
 size_t
@@ -749,7 +776,7 @@ cc_review_record(const char *path, const char *id, const char *status,
 	if (exists && stat(path, &st) == 0)
 		mode = st.st_mode & 07777;
 
-	cc_buf_init(&b, REVIEW_MAX + 65536);
+	cc_buf_init(&b, 0);
 	nl = split_lines(data ? data : "", len, &ln);
 	if ((e = review_find(&rv, id)) != NULL) {
 		next = nl;

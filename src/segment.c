@@ -274,6 +274,27 @@ add(const char *s, size_t a, size_t b, unsigned para,
 	}
 }
 
+/*
+ * Is the period at s[p] the end of a sentence glued to the next by
+ * scraping ("in March.The West")?  Two lower-case letters before it, a
+ * capitalized word right after, and not inside a URL or an address.
+ */
+static int
+is_glued(const char *s, size_t start, size_t p, size_t le)
+{
+	size_t	r;
+
+	if (p < start + 2 || !is_lower((unsigned char)s[p - 1]) ||
+	    !is_lower((unsigned char)s[p - 2]) || p + 2 >= le ||
+	    !is_upper_at(s, p + 1, le) || !is_lower((unsigned char)s[p + 2]))
+		return 0;
+	for (r = p; r > start && p - r < GLUED_BACK &&
+	    !is_space((unsigned char)s[r - 1]); r--)
+		if (s[r - 1] == '/' || s[r - 1] == '@' || s[r - 1] == '.')
+			return 0;
+	return r == start || is_space((unsigned char)s[r - 1]);
+}
+
 /* Split the line s[ls..le) (not blank) into sentences. */
 static void
 segment_line(const char *s, size_t ls, size_t le, unsigned para,
@@ -307,22 +328,10 @@ segment_line(const char *s, size_t ls, size_t le, unsigned para,
 		if (k == le)
 			break;		/* the line ends the sentence */
 		if (!is_space((unsigned char)s[k])) {
-			/* "Ukraine.The West": glued by scraping. */
-			if (ndots == 1 && other == 0 && k == q && p >= start + 2 &&
-			    is_lower((unsigned char)s[p - 1]) &&
-			    is_lower((unsigned char)s[p - 2]) &&
-			    is_upper_at(s, q, le) && q + 1 < le &&
-			    is_lower((unsigned char)s[q + 1])) {
-				/* Not inside a URL or an address. */
-				for (r = p; r > start && p - r < GLUED_BACK &&
-				    !is_space((unsigned char)s[r - 1]) &&
-				    s[r - 1] != '/' && s[r - 1] != '@' &&
-				    s[r - 1] != '.'; r--)
-					;
-				if (r == start || is_space((unsigned char)s[r - 1])) {
-					add(s, start, q, para, out);
-					start = q;
-				}
+			if (ndots == 1 && other == 0 && k == q &&
+			    is_glued(s, start, p, le)) {
+				add(s, start, q, para, out);
+				start = q;
 			}
 			p = k;
 			continue;

@@ -100,7 +100,8 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    " OR extracted_with <> ?1 ORDER BY name",
 	[ST_EXTRACTED] =
 	    "UPDATE articles SET date = ?2, date_min = ?3, date_max = ?4,"
-	    " date_basis = ?5, extracted_with = ?6 WHERE id = ?1",
+	    " date_basis = ?5, extracted_with = ?6, outlet = ?7,"
+	    " outlet_basis = ?8 WHERE id = ?1",
 	[ST_SENTENCES_DELETE] = "DELETE FROM sentences WHERE article = ?1",
 	[ST_SENTENCE_INSERT] =
 	    "INSERT INTO sentences (article, seq, start, \"end\", para, boiler)"
@@ -907,6 +908,8 @@ cc_store_put_extraction(struct cc_store *s, const struct cc_article *a,
 	bind_str(st, 4, a->date_max, &brc);
 	bind_str(st, 5, a->date_basis, &brc);
 	bind_str(st, 6, rules_hash != NULL ? rules_hash : "", &brc);
+	bind_str(st, 7, a->outlet, &brc);
+	bind_str(st, 8, a->outlet_basis, &brc);
 	if (brc != SQLITE_OK) {
 		stmt_done(st);
 		rc = store_fail(s, NULL);

@@ -101,7 +101,9 @@ struct cc_sentence	*cc_sentences_push(struct cc_sentences *);
  * and every line after it (a comment form, a "Related Posts" list), once
  * some article text (a line of six words or more that is not boilerplate)
  * has been seen, so a "Related articles" box above the story does not
- * swallow it.
+ * swallow it.  A line that repeats an earlier line word for word (a
+ * caption under every photo, the headline printed again) is boilerplate
+ * too: what it says is already counted once.
  */
 #define CC_BOILER_LINE_MAX	1024
 
@@ -113,8 +115,9 @@ void			 cc_boiler_free(struct cc_boiler *);
  * 1-based column of the error in the pattern and d->msg to its text. */
 int			 cc_boiler_add(struct cc_boiler *, const char *pattern,
 			    int tail, struct cc_diag *d);
-/* Set the boiler flag on the sentences of s (folded) that lie on
- * boilerplate lines. */
+/* Set the boiler flag on the sentences of s (folded; the text they were
+ * segmented from) that lie on boilerplate lines.  b may be NULL (then
+ * only repeated lines are marked). */
 void			 cc_boiler_mark(const struct cc_boiler *, const char *s,
 			    size_t len, struct cc_sentences *);
 

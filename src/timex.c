@@ -1,3 +1,2251 @@
-/* timex.c - placeholder, being written. */
+/*
+ * timex.c - dates and durations in news prose, normalized to TIMEX3.
+ *
+ * The text is cut into tokens (words, digit runs, single punctuation
+ * marks).  At each token a few hand-written parsers try to read a date or
+ * a duration; the longest reading wins and scanning resumes after it.  A
+ * parser builds an underspecified date first (a month and day without a
+ * year, a bare weekday, "the week before the reference's"); a second step
+ * resolves it against the reference date and the tense of the sentence,
+ * the way HeidelTime keeps extraction and resolution apart.
+ *
+ * No English lives in this file: every word is looked up in a vocabulary
+ * list from claims/vocab/dates.yaml, which says what each list holds:
+ *   months, month_abbrevs, months_ambiguous, weekdays, weekday_abbrevs,
+ *   date_ordinal_suffixes, date_the, date_of, date_preps,
+ *   date_range_joins, date_relative_days, date_present, date_shifts,
+ *   date_weekends, date_ago, date_parts, date_quarters, date_halves,
+ *   date_seasons, date_year_suffixes, date_future_cues, date_past_cues, date_units,
+ *   date_articles, date_half, date_and, duration_vague, duration_spans,
+ *   date_units_plural, duration_suffixes, duration_rate_cues, date_mods.
+ * Number words ("eight-month") come from the number lists of
+ * claims/vocab/numbers.yaml (NUMBER_LISTS below).
+ *
+ * Resolution rules for news prose:
+ * - A year-less date, month, quarter or season is the latest one on or
+ *   before the reference date, unless the sentence reads as future; then
+ *   it is the earliest one on or after the reference.
+ * - A bare weekday ("said on Monday") is the latest such day on or before
+ *   the reference: in an article dated Sunday 2022-10-30, "Monday" is
+ *   2022-10-24; in one dated Monday it is that same day (news of the day).
+ *   Read as future, it is the first such day after the reference.  "last
+ *   Monday" is the latest one strictly before the reference; "this
+ *   Monday" and "next Monday" are that day in the reference's ISO week and
+ *   in the week after.
+ * - Tense: the nearest cue before the mention in its sentence decides (a
+ *   future cue such as "will" or "is scheduled" gives future, a reporting
+ *   verb such as "said" gives past: "X will go, he said on Monday" is
+ *   past).  With no cue before it, the first cue after the mention
+ *   decides ("On Tuesday, Putin will meet..."); with none, past.
+ * - Parts of a period (START, MID, END) cover its first, middle and last
+ *   third in lo/hi; EARLIER and LATER cut the period at the reference.
+ */
 #include "config.h"
-typedef int cc_placeholder_timex;
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "timex.h"
+#include "xmalloc.h"
+
+/* Years beyond this are refused: day counts then fit in 32 bits. */
+#define YEAR_MAX	999999
+
+/* Lists of number words in claims/vocab/numbers.yaml (number.c owns
+ * them): counts in durations ("eight-month") and ordinal days ("the
+ * twenty-first of May").  A tens word may join a following ones word or
+ * ordinal with a hyphen or a space. */
+static const char *const NUMBER_LISTS[] = {
+	"number_ones", "number_teens", "number_tens", NULL
+};
+static const char *const ORDINAL_LISTS[] = {
+	"number_ordinals", NULL
+};
+static const char *const TENS_LISTS[] = {
+	"number_tens", NULL
+};
+
+#define DAYS_PER_YEAR	365.2425
+#define DAYS_PER_MONTH	(DAYS_PER_YEAR / 12)
+
+/* --- date arithmetic ------------------------------------------------- */
+
+static int
+is_leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(long y, int m)
+{
+	static const int	n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+				    31, 30, 31 };
+
+	if (m == 2 && is_leap(y))
+		return 29;
+	return n[m - 1];
+}
+
+int
+cc_date_valid(const struct cc_date *dt)
+{
+	return dt->y >= 1 && dt->y <= YEAR_MAX && dt->m >= 1 &&
+	    dt->m <= 12 && dt->d >= 1 && dt->d <= month_days(dt->y, dt->m);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+ * days_from_civil: exact for every year, no tables). */
+static long
+days_ymd(long y, int m, int d)
+{
+	long	era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+long
+cc_date_days(const struct cc_date *dt)
+{
+	return days_ymd(dt->y, dt->m, dt->d);
+}
+
+void
+cc_date_from_days(long z, struct cc_date *dt)
+{
+	long	era, doe, yoe, doy, mp, y;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	dt->d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	dt->m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	dt->y = (int)(y + (dt->m <= 2));
+}
+
+static int
+weekday_of(long days)
+{
+	long	w = (days + 4) % 7;	/* 1970-01-01 was a Thursday */
+
+	return (int)(w < 0 ? w + 7 : w);
+}
+
+int
+cc_date_weekday(const struct cc_date *dt)
+{
+	return weekday_of(cc_date_days(dt));
+}
+
+int
+cc_date_parse_iso(const char *s, struct cc_date *dt)
+{
+	struct cc_date	t;
+	int		i;
+
+	/* Checked byte by byte, so a short string stops at its NUL. */
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return CC_EFORMAT;
+		} else if (s[i] < '0' || s[i] > '9')
+			return CC_EFORMAT;
+	}
+	t.y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	t.m = (s[5] - '0') * 10 + (s[6] - '0');
+	t.d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (!cc_date_valid(&t))
+		return CC_EFORMAT;
+	*dt = t;
+	return CC_OK;
+}
+
+void
+cc_date_iso(const struct cc_date *dt, char *out, size_t outlen)
+{
+	snprintf(out, outlen, "%04d-%02d-%02d", dt->y, dt->m, dt->d);
+}
+
+/* ISO weekday, 1 = Monday .. 7 = Sunday. */
+static int
+iso_wd(long days)
+{
+	int	w = weekday_of(days);
+
+	return w == 0 ? 7 : w;
+}
+
+static void
+iso_week(long days, int *wy, int *wn)
+{
+	long		thu = days - iso_wd(days) + 4;
+	struct cc_date	t;
+
+	cc_date_from_days(thu, &t);
+	*wy = t.y;
+	*wn = (int)((thu - days_ymd(t.y, 1, 1)) / 7) + 1;
+}
+
+static long
+iso_week_monday(int wy, int wn)
+{
+	long	jan4 = days_ymd(wy, 1, 4);
+
+	return jan4 - iso_wd(jan4) + 1 + (long)(wn - 1) * 7;
+}
+
+/* --- tokens ---------------------------------------------------------- */
+
+enum { T_WORD, T_NUM, T_PUNCT };
+
+struct tok {
+	size_t		 s, e;
+	int		 type;
+	unsigned	 sp:1;		/* white space before */
+	unsigned	 nl:1;		/* a line break before */
+	unsigned	 grouped:1;	/* "16,150", "1.5": never a day/year */
+	int		 ndig;		/* digits of a plain number */
+	double		 val;		/* its value */
+};
+
+struct scan {
+	const struct cc_vocab	*vc;
+	const char		*s;
+	size_t			 len;
+	struct tok		*t;
+	size_t			 nt;
+	size_t			 cap;
+	const struct cc_date	*ref;
+	long			 rdays;
+	/* Lists found so far, by the (literal) name pointer. */
+	const char		*lname[64];
+	const struct cc_vocab_list *lptr[64];
+	int			 nl;
+};
+
+static int
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_alpha(unsigned char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+/* Length of a Unicode space or punctuation mark at p that must not glue
+ * to a word (U+00A0, U+2000-U+206F), or 0. */
+static size_t
+upunct_len(const char *p, size_t left)
+{
+	const unsigned char	*u = (const unsigned char *)p;
+
+	if (left >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	if (left >= 3 && u[0] == 0xe2 && (u[1] == 0x80 || u[1] == 0x81))
+		return 3;
+	return 0;
+}
+
+static void
+tokenize(struct scan *sc)
+{
+	const char	*s = sc->s;
+	size_t		 i = 0, j, k, ul;
+	int		 sp = 1, nl = 1;
+	struct tok	*t;
+	char		 num[64];
+	size_t		 nn;
+
+	while (i < sc->len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v') {
+			sp = 1;
+			if (c == '\n')
+				nl = 1;
+			i++;
+			continue;
+		}
+		ul = upunct_len(s + i, sc->len - i);
+		if (ul == 2) {		/* no-break space */
+			sp = 1;
+			i += 2;
+			continue;
+		}
+		if (sc->nt == sc->cap) {
+			sc->cap = sc->cap ? sc->cap * 2 : 256;
+			sc->t = xreallocarray(sc->t, sc->cap, sizeof *sc->t);
+		}
+		t = &sc->t[sc->nt++];
+		memset(t, 0, sizeof *t);
+		t->s = i;
+		t->sp = sp;
+		t->nl = nl;
+		sp = nl = 0;
+		if (ul != 0) {
+			t->type = T_PUNCT;
+			t->e = i + ul;
+		} else if (is_digit(c)) {
+			t->type = T_NUM;
+			for (j = i; j < sc->len && is_digit(s[j]); j++)
+				;
+			t->ndig = (int)(j - i);
+			/*
+			 * Thousands groups and decimals stay one token, so no
+			 * part of "16,150" can read as a day or a year; a
+			 * comma before anything but three digits is not a
+			 * group ("October 30,2022").
+			 */
+			for (;;) {
+				if (j + 1 < sc->len && (s[j] == ',' ||
+				    s[j] == '.') && is_digit(s[j + 1])) {
+					for (k = j + 1; k < sc->len &&
+					    is_digit(s[k]); k++)
+						;
+					if (s[j] == ',' && k - j - 1 != 3)
+						break;
+					j = k;
+					t->grouped = 1;
+					continue;
+				}
+				break;
+			}
+			t->e = j;
+			for (nn = 0, k = i; k < j && nn < sizeof num - 1; k++)
+				if (s[k] != ',')
+					num[nn++] = s[k];
+			num[nn] = '\0';
+			t->val = strtod(num, NULL);
+		} else if (is_alpha(c) || (c == '\'' && i + 1 < sc->len &&
+		    is_alpha((unsigned char)s[i + 1]) && !t->sp &&
+		    sc->nt > 1)) {
+			/* A word; "'s", "'ll" glued to the word before stay
+			 * words of their own. */
+			t->type = T_WORD;
+			for (j = i + 1; j < sc->len && is_alpha(s[j]) &&
+			    upunct_len(s + j, sc->len - j) == 0; j++)
+				;
+			t->e = j;
+		} else {
+			t->type = T_PUNCT;
+			t->e = i + 1;
+		}
+		i = t->e;
+	}
+}
+
+static int
+is_punct(const struct scan *sc, size_t i, char ch)
+{
+	return i < sc->nt && sc->t[i].type == T_PUNCT &&
+	    sc->s[sc->t[i].s] == ch;
+}
+
+/* Token i follows token i-1 with no space between. */
+static int
+glued(const struct scan *sc, size_t i)
+{
+	return i < sc->nt && i > 0 && !sc->t[i].sp;
+}
+
+static const struct cc_vocab_list *
+list_of(const struct scan *csc, const char *name)
+{
+	struct scan	*sc = (struct scan *)csc;	/* a cache only */
+	int		 i;
+
+	for (i = 0; i < sc->nl; i++)
+		if (sc->lname[i] == name)
+			return sc->lptr[i];
+	if (sc->nl == (int)(sizeof sc->lname / sizeof sc->lname[0]))
+		return cc_vocab_list(sc->vc, name);
+	sc->lname[sc->nl] = name;
+	sc->lptr[sc->nl] = cc_vocab_list(sc->vc, name);
+	return sc->lptr[sc->nl++];
+}
+
+/*
+ * Value of key[0..klen) in list l (NULL if absent; "" for a word without
+ * value), and whether some longer entry starts with key, so a caller
+ * growing a phrase word by word knows when to stop.  The list is kept
+ * sorted case-insensitively by vocab.c, so this is one binary search.
+ */
+static const char *
+list_find(const struct scan *sc, const char *name, const char *key,
+    size_t klen, int *more)
+{
+	const struct cc_vocab_list	*l = list_of(sc, name);
+	size_t				 lo = 0, hi, mid;
+	int				 r;
+	const char			*w;
+
+	*more = 0;
+	if (l == NULL || klen == 0)
+		return NULL;
+	if (!l->sorted) {
+		*more = 1;
+		return cc_vocab_lookup(sc->vc, name, key, klen);
+	}
+	hi = l->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		w = l->v[mid].word;
+		r = strncasecmp(key, w, klen);
+		if (r == 0 && w[klen] != '\0')
+			r = -1;
+		if (r > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < l->n && strncasecmp(key, l->v[lo].word, klen) == 0) {
+		w = l->v[lo].word;
+		if (w[klen] == '\0') {
+			*more = lo + 1 < l->n && strncasecmp(key,
+			    l->v[lo + 1].word, klen) == 0;
+			return l->v[lo].value ? l->v[lo].value : "";
+		}
+		*more = 1;
+	}
+	return NULL;
+}
+
+/*
+ * The longest entry of list spelled by the tokens from i (words joined by
+ * one space where the text has space, glued where it has none; a hyphen
+ * may join words).  Returns its value and sets *n to the tokens used, or
+ * NULL.
+ */
+static const char *
+lookup(const struct scan *sc, const char *list, size_t i, size_t *n)
+{
+	char		 key[128];
+	size_t		 klen = 0, k, l;
+	const char	*v, *found = NULL;
+	const struct tok *t;
+	int		 more = 1;
+
+	for (k = i; k < sc->nt && k < i + 6; k++) {
+		t = &sc->t[k];
+		if (k > i && t->nl)
+			break;
+		if (t->type == T_PUNCT && !(sc->s[t->s] == '-' ||
+		    sc->s[t->s] == '\''))
+			break;
+		l = t->e - t->s;
+		if (klen + l + 2 >= sizeof key)
+			break;
+		if (k > i && t->sp)
+			key[klen++] = ' ';
+		memcpy(key + klen, sc->s + t->s, l);
+		klen += l;
+		if (t->type == T_PUNCT)
+			continue;	/* a word never ends in a hyphen */
+		if ((v = list_find(sc, list, key, klen, &more)) != NULL) {
+			found = v;
+			*n = k - i + 1;
+		}
+		if (!more)
+			break;
+	}
+	return found;
+}
+
+/* Like lookup() but only a single token. */
+static const char *
+lookup1(const struct scan *sc, const char *list, size_t i)
+{
+	int	more;
+
+	if (i >= sc->nt || sc->t[i].type == T_PUNCT)
+		return NULL;
+	return list_find(sc, list, sc->s + sc->t[i].s, sc->t[i].e - sc->t[i].s,
+	    &more);
+}
+
+static int
+is_upper_at(const struct scan *sc, size_t i)
+{
+	unsigned char	c = (unsigned char)sc->s[sc->t[i].s];
+
+	return c >= 'A' && c <= 'Z';
+}
+
+/* --- tense ----------------------------------------------------------- */
+
+/* Is there a sentence boundary between tokens j and j+1? */
+static int
+sent_break(const struct scan *sc, size_t j)
+{
+	const struct tok	*a, *b;
+
+	if (j + 1 >= sc->nt)
+		return 1;
+	a = &sc->t[j];
+	b = &sc->t[j + 1];
+	if (b->nl)
+		return 1;
+	if (a->type != T_PUNCT || !b->sp)
+		return 0;
+	switch (sc->s[a->s]) {
+	case '!':
+	case '?':
+		return 1;
+	case '.':
+		/* Not after an abbreviation or an initial. */
+		if (j > 0 && glued(sc, j) && sc->t[j - 1].type == T_WORD &&
+		    (sc->t[j - 1].e - sc->t[j - 1].s == 1 ||
+		    lookup1(sc, "month_abbrevs", j - 1) != NULL ||
+		    lookup1(sc, "weekday_abbrevs", j - 1) != NULL))
+			return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Tense of the mention at tokens [t0, t1): 1 future, 0 past; *cue set to
+ * the token of the deciding future cue. */
+static int
+future_tense(const struct scan *sc, size_t t0, size_t t1, size_t *cue)
+{
+	size_t	j, n;
+
+	for (j = t0; j > 0 && !sent_break(sc, j - 1); j--) {
+		if (lookup(sc, "date_future_cues", j - 1, &n) != NULL &&
+		    j - 1 + n <= t0) {
+			*cue = j - 1;
+			return 1;
+		}
+		if (lookup(sc, "date_past_cues", j - 1, &n) != NULL &&
+		    j - 1 + n <= t0)
+			return 0;
+	}
+	for (j = t1; j < sc->nt && j > 0 && !sent_break(sc, j - 1); j++) {
+		if (lookup(sc, "date_future_cues", j, &n) != NULL) {
+			*cue = j;
+			return 1;
+		}
+		if (lookup(sc, "date_past_cues", j, &n) != NULL)
+			return 0;
+	}
+	return 0;
+}
+
+/* --- numbers --------------------------------------------------------- */
+
+/* The longest word of lists at i: its value and tokens used. */
+static int
+list_word(const struct scan *sc, size_t i, const char *const *lists,
+    double *val, size_t *n)
+{
+	const char	*v;
+	size_t		 k, m, best = 0;
+	double		 x = 0;
+
+	for (k = 0; lists[k] != NULL; k++) {
+		if ((v = lookup(sc, lists[k], i, &m)) != NULL && m > best &&
+		    *v != '\0') {
+			best = m;
+			x = strtod(v, NULL);
+		}
+	}
+	*val = x;
+	*n = best;
+	return best != 0;
+}
+
+/*
+ * A number word at i from lists (NUMBER_LISTS or ORDINAL_LISTS): "eight",
+ * "twenty-one", "twenty one", "twenty-first"; the value and tokens used.
+ */
+static int
+number_word(const struct scan *sc, size_t i, const char *const *lists,
+    double *val, size_t *n)
+{
+	double	tens, ones;
+	size_t	m, k, j;
+
+	if (list_word(sc, i, TENS_LISTS, &tens, &m) && m == 1) {
+		j = i + 1;
+		if (is_punct(sc, j, '-') && glued(sc, j) && glued(sc, j + 1))
+			j++;
+		if (j < sc->nt && (j > i + 1 || sc->t[j].sp) &&
+		    list_word(sc, j, lists, &ones, &k) && ones >= 1 &&
+		    ones <= 9) {
+			*val = tens + ones;
+			*n = j + k - i;
+			return 1;
+		}
+	}
+	return list_word(sc, i, lists, val, n);
+}
+
+/* A day of the month at i: "30", "30th", or an ordinal word; sets
+ * *ord when written as an ordinal. */
+static int
+day_at(const struct scan *sc, size_t i, int *d, int *ord, size_t *end)
+{
+	const struct tok	*t;
+	double			 v;
+	size_t			 n;
+
+	if (i >= sc->nt)
+		return 0;
+	t = &sc->t[i];
+	*ord = 0;
+	if (t->type == T_NUM) {
+		if (t->grouped || t->ndig > 2)
+			return 0;
+		/* "18:30" is a time, "30/10" is handled elsewhere. */
+		if (glued(sc, i + 1) && (is_punct(sc, i + 1, ':') ||
+		    is_punct(sc, i + 1, '/')) && glued(sc, i + 2) &&
+		    sc->t[i + 2].type == T_NUM)
+			return 0;
+		*d = (int)t->val;
+		*end = i + 1;
+		if (glued(sc, i + 1) && lookup1(sc, "date_ordinal_suffixes",
+		    i + 1) != NULL) {
+			*ord = 1;
+			*end = i + 2;
+		}
+		return 1;
+	}
+	if (number_word(sc, i, ORDINAL_LISTS, &v, &n) && v >= 1 && v <= 31) {
+		*d = (int)v;
+		*ord = 1;
+		*end = i + n;
+		return 1;
+	}
+	return 0;
+}
+
+/* A four-digit year at i. */
+static int
+year_at(const struct scan *sc, size_t i, int *y)
+{
+	const struct tok	*t;
+
+	if (i >= sc->nt)
+		return 0;
+	t = &sc->t[i];
+	if (t->type != T_NUM || t->grouped || t->ndig != 4 || t->val < 1)
+		return 0;
+	/* "2022-23", "2022/10", "2022%" belong to something else. */
+	if (glued(sc, i + 1) && sc->t[i + 1].type == T_PUNCT &&
+	    (is_punct(sc, i + 1, '/') ||
+	    (is_punct(sc, i + 1, '-') && i + 2 < sc->nt &&
+	    sc->t[i + 2].type == T_NUM && glued(sc, i + 2)) ||
+	    is_punct(sc, i + 1, '%')))
+		return 0;
+	if (glued(sc, i + 1) && sc->t[i + 1].type == T_NUM)
+		return 0;
+	if (i > 0 && glued(sc, i) && (is_punct(sc, i - 1, '$') ||
+	    is_punct(sc, i - 1, '#')))
+		return 0;
+	*y = (int)t->val;
+	return 1;
+}
+
+/* --- units and durations --------------------------------------------- */
+
+struct unit {
+	int	time;		/* hours or minutes: PT... */
+	double	n;		/* count of letter in one unit */
+	char	letter;		/* D W M Y H (T), M (T: minutes) */
+};
+
+static int
+unit_parse(const char *v, struct unit *u)
+{
+	char	*ep;
+
+	u->time = 0;
+	if (*v == 'T') {
+		u->time = 1;
+		v++;
+	}
+	u->n = strtod(v, &ep);
+	if (ep == v || u->n <= 0)
+		return 0;
+	u->letter = *ep;
+	if (u->time ? (u->letter != 'H' && u->letter != 'M') :
+	    strchr("DWMY", u->letter) == NULL || u->letter == '\0')
+		return 0;
+	return 1;
+}
+
+static int
+unit_at(const struct scan *sc, size_t i, struct unit *u, size_t *n)
+{
+	const char	*v = lookup(sc, "date_units", i, n);
+
+	return v != NULL && unit_parse(v, u);
+}
+
+static double
+unit_days(const struct unit *u)
+{
+	if (u->time)
+		return u->n * (u->letter == 'H' ? 1.0 / 24 : 1.0 / 1440);
+	switch (u->letter) {
+	case 'W':
+		return u->n * 7;
+	case 'M':
+		return u->n * DAYS_PER_MONTH;
+	case 'Y':
+		return u->n * DAYS_PER_YEAR;
+	}
+	return u->n;
+}
+
+/* Granularity of a calendar period of one unit, or 0. */
+enum gran { G_NONE, G_DAY, G_WEEK, G_MONTH, G_SEASON, G_QUARTER, G_HALF,
+	G_YEAR, G_DECADE, G_WEEKEND };
+
+static int
+unit_gran(const struct unit *u)
+{
+	if (u->time)
+		return G_NONE;
+	if (u->letter == 'D' && u->n == 1)
+		return G_DAY;
+	if (u->letter == 'W' && u->n == 1)
+		return G_WEEK;
+	if (u->letter == 'M' && u->n == 1)
+		return G_MONTH;
+	if (u->letter == 'M' && u->n == 3)
+		return G_QUARTER;
+	if (u->letter == 'M' && u->n == 6)
+		return G_HALF;
+	if (u->letter == 'Y' && u->n == 1)
+		return G_YEAR;
+	if (u->letter == 'Y' && u->n == 10)
+		return G_DECADE;
+	return G_NONE;
+}
+
+static const char *const GRAN_NAME[] = {
+	"", "day", "week", "month", "season", "quarter", "half", "year",
+	"decade", "weekend"
+};
+
+static double
+round_days(double d)
+{
+	return d >= 1 ? floor(d + 0.5) : d;
+}
+
+/* TIMEX3 period value for cnt units (vague: "PXM"). */
+static void
+period_value(char *out, size_t outlen, double cnt, const struct unit *u,
+    int vague)
+{
+	double		 total = cnt * u->n;
+	char		 letter = u->letter;
+	const char	*code = NULL;
+
+	if (vague) {
+		if (u->letter == 'Y' && u->n == 10)
+			code = "DE";
+		else if (u->letter == 'Y' && u->n == 100)
+			code = "CE";
+		else if (!u->time && u->letter == 'M' && u->n == 3)
+			code = "Q";
+		if (code != NULL)
+			snprintf(out, outlen, "PX%s", code);
+		else
+			snprintf(out, outlen, "P%sX%c", u->time ? "T" : "",
+			    letter);
+		return;
+	}
+	/* A fraction moves to the next smaller unit when it comes out
+	 * whole there: P1.5Y is P18M, P0.5D is PT12H. */
+	if (total != floor(total) && !u->time) {
+		if (letter == 'Y' && total * 12 == floor(total * 12)) {
+			total *= 12;
+			letter = 'M';
+		} else if (letter == 'W' && total * 7 == floor(total * 7)) {
+			total *= 7;
+			letter = 'D';
+		} else if (letter == 'D' && total * 24 == floor(total * 24)) {
+			snprintf(out, outlen, "PT%.0fH", total * 24);
+			return;
+		}
+	}
+	if (total == floor(total))
+		snprintf(out, outlen, "P%s%.0f%c", u->time ? "T" : "", total,
+		    letter);
+	else
+		snprintf(out, outlen, "P%s%g%c", u->time ? "T" : "", total,
+		    letter);
+}
+
+/* A count before a unit: digits, a number word, "a", a vague word, "half
+ * a", "one and a half". */
+struct count {
+	double	min, max;
+	int	vague;
+	int	article;	/* "a"/"an": may be a rate ("twice a day") */
+	size_t	end;
+};
+
+/* "and a half" at i: tokens used, or 0. */
+static size_t
+and_a_half(const struct scan *sc, size_t i)
+{
+	size_t	j = i, n;
+
+	if (lookup1(sc, "date_and", j) == NULL)
+		return 0;
+	j++;
+	if (lookup1(sc, "date_articles", j) != NULL)
+		j++;
+	if (lookup(sc, "date_half", j, &n) == NULL)
+		return 0;
+	return j + n - i;
+}
+
+static int
+count_at(const struct scan *sc, size_t i, struct count *c)
+{
+	const char	*v;
+	char		*ep;
+	size_t		 n, h;
+	double		 x;
+
+	memset(c, 0, sizeof *c);
+	if (i >= sc->nt)
+		return 0;
+	if (sc->t[i].type == T_NUM) {
+		if (sc->t[i].ndig > 9 || (i > 0 && glued(sc, i) &&
+		    sc->t[i - 1].type != T_PUNCT))
+			return 0;
+		/* "1/2", "3:30" are not counts of units. */
+		if (glued(sc, i + 1) && (is_punct(sc, i + 1, '/') ||
+		    is_punct(sc, i + 1, ':')))
+			return 0;
+		c->min = c->max = sc->t[i].val;
+		c->end = i + 1;
+	} else if ((v = lookup(sc, "duration_vague", i, &n)) != NULL) {
+		c->min = strtod(v, &ep);
+		c->max = *ep == '-' ? strtod(ep + 1, NULL) : c->min;
+		c->vague = 1;
+		c->end = i + n;
+		return c->max >= c->min && c->min > 0;
+	} else if (number_word(sc, i, NUMBER_LISTS, &x, &n)) {
+		c->min = c->max = x;
+		c->end = i + n;
+	} else if ((v = lookup(sc, "date_half", i, &n)) != NULL &&
+	    lookup1(sc, "date_articles", i + n) != NULL) {
+		c->min = c->max = strtod(v, NULL);
+		c->end = i + n + 1;
+		return c->min > 0;
+	} else if ((v = lookup1(sc, "date_articles", i)) != NULL) {
+		c->min = c->max = strtod(v, NULL);
+		c->article = 1;
+		c->end = i + 1;
+	} else
+		return 0;
+	/* "one and a half years" */
+	if ((h = and_a_half(sc, c->end)) != 0) {
+		c->min += 0.5;
+		c->max += 0.5;
+		c->end += h;
+	}
+	return c->min > 0;
+}
+
+/* --- dates ----------------------------------------------------------- */
+
+enum how {
+	H_ABS,		/* every part written */
+	H_YEARLESS,	/* month/day, month, quarter, season without a year */
+	H_WEEKDAY,	/* a weekday, bare or with last/this/next */
+	H_DAYOFF,	/* yesterday, today, three days ago */
+	H_SHIFT,	/* last week, next month, a year ago */
+	H_PRESENT,	/* now */
+	H_MONTHOFF	/* a month or a year ago: off months, same day */
+};
+
+struct dx {
+	int		 gran;
+	int		 how;
+	int		 y, m, d;	/* y == 0: no year written */
+	int		 n;		/* quarter, half, season 1..4, week */
+	int		 wd;		/* weekday written, -1 if none */
+	size_t		 wd0, wd1;	/* its tokens */
+	int		 wdshift;	/* -1 last, 0 this, 1 next, 2 bare */
+	long		 off;		/* H_DAYOFF days, H_SHIFT periods */
+	const char	*mod;		/* START MID END EARLIER LATER */
+	int		 usorder;	/* 4/5/2022 read as month/day */
+	int		 yshift;	/* year is the reference's + off ("March
+					   last year") */
+	int		 invalid;	/* impossible: swallow, emit nothing */
+	size_t		 t0, end;	/* tokens [t0, end) */
+};
+
+static const char *const SEASONS[] = { "SP", "SU", "FA", "WI", NULL };
+
+static int
+season_code(const char *v)
+{
+	int	i;
+
+	for (i = 0; SEASONS[i] != NULL; i++)
+		if (strcmp(SEASONS[i], v) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* Prepositional role of the word(s) right before token i, skipping one
+ * article ("in the summer"), or NULL. */
+static const char *
+prep_before(const struct scan *sc, size_t i)
+{
+	const char	*v;
+	size_t		 k, n;
+
+	if (i > 0 && lookup1(sc, "date_the", i - 1) != NULL)
+		i--;
+	for (k = 1; k <= 2 && k <= i; k++)
+		if ((v = lookup(sc, "date_preps", i - k, &n)) != NULL &&
+		    n == k)
+			return v;
+	return NULL;
+}
+
+/* A month name at i: sets *m, *end (after an abbreviation's dot), and
+ * *abbr for a short form. */
+static int
+month_at(const struct scan *sc, size_t i, int *m, size_t *end, int *abbr)
+{
+	const char	*v;
+
+	*abbr = 0;
+	if ((v = lookup1(sc, "months", i)) != NULL) {
+		if (lookup1(sc, "months_ambiguous", i) != NULL &&
+		    !is_upper_at(sc, i))
+			return 0;
+	} else if ((v = lookup1(sc, "month_abbrevs", i)) != NULL) {
+		*abbr = 1;
+		if (!is_upper_at(sc, i))
+			return 0;
+	} else
+		return 0;
+	*m = atoi(v);
+	if (*m < 1 || *m > 12)
+		return 0;
+	*end = i + 1;
+	if (*abbr && is_punct(sc, i + 1, '.') && glued(sc, i + 1))
+		*end = i + 2;
+	return 1;
+}
+
+/* Numeric dates: 2022-10-30, 2022/10/30, 10/30/2022, 30/10/2022. */
+static int
+parse_numeric(const struct scan *sc, size_t i, struct dx *dx)
+{
+	const struct tok	*t = sc->t;
+	int			 a, b, c, y, m, d;
+	char			 sep;
+
+	if (i + 4 >= sc->nt || t[i].type != T_NUM || t[i].grouped ||
+	    t[i + 2].type != T_NUM || t[i + 4].type != T_NUM ||
+	    t[i + 2].grouped || t[i + 4].grouped)
+		return 0;
+	sep = sc->s[t[i + 1].s];
+	if ((sep != '-' && sep != '/') || !is_punct(sc, i + 3, sep) ||
+	    !glued(sc, i + 1) || !glued(sc, i + 2) || !glued(sc, i + 3) ||
+	    !glued(sc, i + 4))
+		return 0;
+	/* Part of a longer run of numbers ("1-2-3-4"): not a date. */
+	if ((glued(sc, i + 5) && sc->t[i + 5].type == T_NUM) ||
+	    (glued(sc, i + 5) && (is_punct(sc, i + 5, sep)) &&
+	    glued(sc, i + 6) && sc->t[i + 6].type == T_NUM) ||
+	    (i > 0 && glued(sc, i) && (is_punct(sc, i - 1, sep) ||
+	    sc->t[i - 1].type == T_NUM)))
+		return 0;
+	a = (int)t[i].val;
+	b = (int)t[i + 2].val;
+	c = (int)t[i + 4].val;
+	if (t[i].ndig == 4 && t[i + 2].ndig <= 2 && t[i + 4].ndig <= 2) {
+		y = a;
+		m = b;
+		d = c;
+	} else if (t[i].ndig <= 2 && t[i + 2].ndig <= 2 &&
+	    (t[i + 4].ndig == 4 || (sep == '/' && t[i + 4].ndig == 2))) {
+		/* Two-digit years: 00-49 are 20xx, 50-99 19xx. */
+		y = t[i + 4].ndig == 2 ? (c < 50 ? 2000 + c : 1900 + c) : c;
+		if (a > 12 && b <= 12) {
+			d = a;
+			m = b;
+		} else {
+			m = a;
+			d = b;
+			dx->usorder = a <= 12 && b <= 12 && a != b;
+		}
+	} else
+		return 0;
+	dx->gran = G_DAY;
+	dx->how = H_ABS;
+	dx->y = y;
+	dx->m = m;
+	dx->d = d;
+	dx->end = i + 5;
+	if (m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+		dx->invalid = 1;
+	return 1;
+}
+
+/* Optional ", 2022" / " 2022" after a day: the year and the end. */
+static void
+trailing_year(const struct scan *sc, struct dx *dx)
+{
+	size_t	j = dx->end;
+	int	y;
+
+	if (is_punct(sc, j, ','))
+		j++;
+	if (year_at(sc, j, &y)) {
+		dx->y = y;
+		dx->end = j + 1;
+	}
+}
+
+static void
+check_day(struct dx *dx)
+{
+	int	lim = dx->y ? month_days(dx->y, dx->m) :
+		    month_days(2000, dx->m);
+
+	if (dx->d < 1 || dx->d > lim)
+		dx->invalid = 1;
+}
+
+/* "... last year", "... of this year", "... of the year" after a month,
+ * quarter or half: the year counted from the reference's. */
+static void
+year_shift(const struct scan *sc, struct dx *dx)
+{
+	const char	*v = NULL;
+	size_t		 j = dx->end, n = 1, m;
+	struct unit	 u;
+
+	if (is_punct(sc, j, ',') || lookup1(sc, "date_of", j) != NULL)
+		j++;
+	if ((v = lookup(sc, "date_shifts", j, &n)) == NULL &&
+	    lookup1(sc, "date_the", j) == NULL)
+		return;
+	if (unit_at(sc, j + n, &u, &m) && unit_gran(&u) == G_YEAR) {
+		dx->yshift = 1;
+		dx->off = v ? atol(v) : 0;
+		dx->end = j + n + m;
+	}
+}
+
+/* Month first: "October 30, 2022", "Oct. 30", "October 2022", "October". */
+static int
+parse_month_first(const struct scan *sc, size_t i, const char *ctx,
+    struct dx *dx)
+{
+	size_t	j, k;
+	int	m, d, ord, abbr, y;
+
+	if (!month_at(sc, i, &m, &j, &abbr))
+		return 0;
+	dx->m = m;
+	dx->how = H_YEARLESS;
+	if (day_at(sc, j, &d, &ord, &k) && (d <= 31 || ord) &&
+	    !(year_at(sc, j, &y))) {
+		dx->gran = G_DAY;
+		dx->d = d;
+		dx->end = k;
+		trailing_year(sc, dx);
+		check_day(dx);
+		return 1;
+	}
+	k = j;
+	if (is_punct(sc, k, ',') || lookup1(sc, "date_of", k) != NULL)
+		k++;
+	if (year_at(sc, k, &y)) {
+		dx->gran = G_MONTH;
+		dx->y = y;
+		dx->end = k + 1;
+		return 1;
+	}
+	/* Alone: short forms never; words that are also common words only
+	 * after a date preposition. */
+	dx->gran = G_MONTH;
+	dx->end = j;
+	year_shift(sc, dx);
+	if (dx->yshift)
+		return 1;
+	if (abbr)
+		return 0;
+	if (lookup1(sc, "months_ambiguous", i) != NULL && ctx == NULL)
+		return 0;
+	return 1;
+}
+
+/* Day first: "30 October 2022", "the 30th of October". */
+static int
+parse_day_first(const struct scan *sc, size_t i, struct dx *dx)
+{
+	size_t	j = i, k;
+	int	d, ord, m, abbr, of = 0, the = 0;
+
+	if (lookup1(sc, "date_the", j) != NULL) {
+		j++;
+		the = 1;
+	}
+	if (!day_at(sc, j, &d, &ord, &k))
+		return 0;
+	if (the && !ord)
+		return 0;
+	if (lookup1(sc, "date_of", k) != NULL) {
+		k++;
+		of = 1;
+	}
+	if (!month_at(sc, k, &m, &j, &abbr))
+		return 0;
+	if (d > 31 && !ord && !of)
+		return 0;
+	dx->gran = G_DAY;
+	dx->how = H_YEARLESS;
+	dx->m = m;
+	dx->d = d;
+	dx->end = j;
+	trailing_year(sc, dx);
+	check_day(dx);
+	return 1;
+}
+
+/* "[the] first quarter [of] [2022 | last year]", "Q3 2021", halves too. */
+static int
+parse_quarter(const struct scan *sc, size_t i, struct dx *dx)
+{
+	const char	*v;
+	size_t		 j = i, n;
+	int		 y, g = G_QUARTER;
+
+	if (lookup1(sc, "date_the", j) != NULL)
+		j++;
+	if ((v = lookup(sc, "date_quarters", j, &n)) == NULL) {
+		if ((v = lookup(sc, "date_halves", j, &n)) == NULL)
+			return 0;
+		g = G_HALF;
+	}
+	dx->n = atoi(v);
+	if (dx->n < 1 || dx->n > (g == G_QUARTER ? 4 : 2))
+		return 0;
+	dx->gran = g;
+	dx->how = H_YEARLESS;
+	j += n;
+	dx->end = j;
+	if (is_punct(sc, j, ',') || lookup1(sc, "date_of", j) != NULL)
+		j++;
+	if (year_at(sc, j, &y)) {
+		dx->y = y;
+		dx->end = j + 1;
+		return 1;
+	}
+	year_shift(sc, dx);
+	return 1;
+}
+
+/* "last week", "next month", "this year", "last Monday", "last summer". */
+static int
+parse_shift(const struct scan *sc, size_t i, struct dx *dx)
+{
+	const char	*v, *w;
+	size_t		 n, k;
+	struct unit	 u;
+	int		 g;
+
+	k = i;
+	if (lookup1(sc, "date_the", k) != NULL)
+		k++;
+	if ((v = lookup(sc, "date_shifts", k, &n)) == NULL)
+		return 0;
+	k += n;
+	if (lookup1(sc, "date_weekends", k) != NULL) {
+		dx->gran = G_WEEKEND;
+		dx->how = H_SHIFT;
+		dx->off = atol(v);
+		dx->end = k + 1;
+		return 1;
+	}
+	if ((w = lookup1(sc, "months", k)) != NULL ||
+	    (w = lookup1(sc, "month_abbrevs", k)) != NULL) {
+		/* "last September": the latest September before the
+		 * reference's month; "next June" the first after it. */
+		dx->gran = G_MONTH;
+		dx->how = H_SHIFT;
+		dx->m = atoi(w);
+		dx->off = atol(v);
+		dx->end = k + 1;
+		if (is_punct(sc, k + 1, '.') && glued(sc, k + 1) &&
+		    lookup1(sc, "month_abbrevs", k) != NULL)
+			dx->end++;
+		return dx->m >= 1 && dx->m <= 12;
+	}
+	if ((w = lookup1(sc, "weekdays", k)) != NULL) {
+		dx->gran = G_DAY;
+		dx->how = H_WEEKDAY;
+		dx->wd = atoi(w);
+		/* "this Friday" is the nearest Friday the tense allows. */
+		dx->wdshift = atoi(v) == 0 ? 2 : atoi(v);
+		dx->end = k + 1;
+		return 1;
+	}
+	if ((w = lookup1(sc, "date_seasons", k)) != NULL &&
+	    season_code(w) != 0) {
+		dx->gran = G_SEASON;
+		dx->how = H_SHIFT;
+		dx->n = season_code(w);
+		dx->off = atol(v);
+		dx->end = k + 1;
+		return 1;
+	}
+	if (unit_at(sc, k, &u, &n) && (g = unit_gran(&u)) != G_NONE &&
+	    g != G_DAY) {
+		dx->gran = g;
+		dx->how = H_SHIFT;
+		dx->off = atol(v);
+		dx->end = k + n;
+		return 1;
+	}
+	return 0;
+}
+
+/* A season: "summer 2021", "the summer of 2021", "in the summer". */
+static int
+parse_season(const struct scan *sc, size_t i, const char *ctx,
+    struct dx *dx)
+{
+	const char	*v;
+	size_t		 j = i;
+	int		 y, the = 0;
+
+	if (lookup1(sc, "date_the", j) != NULL) {
+		j++;
+		the = 1;
+	}
+	if ((v = lookup1(sc, "date_seasons", j)) == NULL ||
+	    season_code(v) == 0)
+		return 0;
+	dx->gran = G_SEASON;
+	dx->how = H_YEARLESS;
+	dx->n = season_code(v);
+	j++;
+	dx->end = j;
+	if (lookup1(sc, "date_of", j) != NULL)
+		j++;
+	if (year_at(sc, j, &y)) {
+		dx->y = y;
+		dx->end = j + 1;
+		return 1;
+	}
+	/* Alone, a season word is too often a verb or a noun ("prices
+	 * fall", "after the fall of Kabul"): only "in the summer". */
+	return the && ctx != NULL && strcmp(ctx, "IN") == 0;
+}
+
+/* A year in date context, or a decade ("the 1990s"). */
+static int
+parse_year(const struct scan *sc, size_t i, const char *ctx, int inpart,
+    struct dx *dx)
+{
+	const char	*v;
+	int		 y;
+
+	if (i >= sc->nt || sc->t[i].type != T_NUM || sc->t[i].grouped ||
+	    sc->t[i].ndig != 4)
+		return 0;
+	v = glued(sc, i + 1) ? lookup1(sc, "date_year_suffixes", i + 1) :
+	    NULL;
+	y = (int)sc->t[i].val;
+	/* "the 1970's" is a decade, "2020's budget" a year. */
+	if (v != NULL && y % 10 == 0 && i > 0 &&
+	    lookup1(sc, "date_the", i - 1) != NULL)
+		v = "DECADE";
+	if (v != NULL && strcmp(v, "DECADE") == 0 && y % 10 == 0) {
+		dx->gran = G_DECADE;
+		dx->how = H_ABS;
+		dx->y = y;
+		dx->end = i + 2;
+		return 1;
+	}
+	if (!year_at(sc, i, &y))
+		return 0;
+	if (v == NULL && !inpart && (ctx == NULL || strcmp(ctx, "ON") == 0 ||
+	    strcmp(ctx, "AT") == 0 || strcmp(ctx, "FOR") == 0))
+		return 0;
+	if (y < 1000)
+		return 0;
+	dx->gran = G_YEAR;
+	dx->how = H_ABS;
+	dx->y = y;
+	dx->end = i + 1;
+	return 1;
+}
+
+static void
+dx_reset(struct dx *dx, size_t i)
+{
+	memset(dx, 0, sizeof *dx);
+	dx->wd = -1;
+	dx->t0 = i;
+}
+
+/*
+ * The core of a date phrase at i, without parts or prepositions.  ctx is
+ * the role of a preposition before it (NULL if none); inpart is set
+ * inside "end of ...", where a bare year counts.
+ */
+static int
+parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
+    struct dx *dx)
+{
+	const char	*v;
+	size_t		 n, j;
+	struct dx	 sub;
+
+	memset(dx, 0, sizeof *dx);
+	dx->wd = -1;
+	dx->t0 = i;
+	if (i >= sc->nt)
+		return 0;
+	if (parse_numeric(sc, i, dx))
+		return 1;
+	/* A weekday, alone or before a date. */
+	v = lookup1(sc, "weekdays", i);
+	if (v == NULL && is_upper_at(sc, i) && (v = lookup1(sc,
+	    "weekday_abbrevs", i)) != NULL && !(is_punct(sc, i + 1, ',') ||
+	    is_punct(sc, i + 1, '.')))
+		v = NULL;
+	if (v != NULL) {
+		j = i + 1;
+		if (is_punct(sc, j, '.') && glued(sc, j))
+			j++;
+		if (is_punct(sc, j, ','))
+			j++;
+		memset(&sub, 0, sizeof sub);
+		sub.wd = -1;
+		if (parse_month_first(sc, j, "ON", &sub) ||
+		    parse_day_first(sc, j, &sub)) {
+			if (sub.gran == G_DAY) {
+				*dx = sub;
+				dx->t0 = i;
+				dx->wd = atoi(v);
+				dx->wd0 = i;
+				dx->wd1 = i + 1;
+				return 1;
+			}
+		}
+		memset(dx, 0, sizeof *dx);
+		dx->t0 = i;
+		if (lookup1(sc, "weekdays", i) == NULL)
+			return 0;
+		dx->gran = G_DAY;
+		dx->how = H_WEEKDAY;
+		dx->wd = atoi(v);
+		dx->wdshift = 2;
+		dx->end = i + 1;
+		return 1;
+	}
+	dx->wd = -1;
+	if ((v = lookup(sc, "date_relative_days", i, &n)) != NULL) {
+		dx->gran = G_DAY;
+		dx->how = H_DAYOFF;
+		dx->off = atol(v);
+		dx->end = i + n;
+		return 1;
+	}
+	if (lookup(sc, "date_present", i, &n) != NULL) {
+		dx->gran = G_DAY;
+		dx->how = H_PRESENT;
+		dx->end = i + n;
+		return 1;
+	}
+	/* "the weekend" after a preposition: the nearest one by tense. */
+	if (lookup1(sc, "date_the", i) != NULL && ctx != NULL &&
+	    lookup1(sc, "date_weekends", i + 1) != NULL) {
+		dx->gran = G_WEEKEND;
+		dx->how = H_YEARLESS;
+		dx->end = i + 2;
+		return 1;
+	}
+	/* Each parser may leave fields behind when it fails: start clean. */
+	if ((dx_reset(dx, i), parse_shift(sc, i, dx)) ||
+	    (dx_reset(dx, i), parse_quarter(sc, i, dx)) ||
+	    (dx_reset(dx, i), parse_season(sc, i, ctx, dx)) ||
+	    (dx_reset(dx, i), parse_month_first(sc, i, ctx, dx)) ||
+	    (dx_reset(dx, i), parse_day_first(sc, i, dx)) ||
+	    (dx_reset(dx, i), parse_year(sc, i, ctx, inpart, dx)))
+		return 1;
+	return 0;
+}
+
+/*
+ * A date phrase: the core, or a part of one: "the end of March", "mid-
+ * November", "early 2021", "late last year", "by the end of the year".
+ */
+static int
+parse_date(const struct scan *sc, size_t i, struct dx *dx)
+{
+	const char	*ctx = prep_before(sc, i), *v;
+	size_t		 j = i, n, k;
+	struct dx	 sub;
+	struct unit	 u;
+	int		 of = 0;
+
+	if (lookup1(sc, "date_the", j) != NULL)
+		j++;
+	if ((v = lookup(sc, "date_parts", j, &n)) != NULL) {
+		k = j + n;
+		if (is_punct(sc, k, '-') && glued(sc, k) && glued(sc, k + 1))
+			k++;
+		else if (lookup1(sc, "date_of", k) != NULL) {
+			k++;
+			of = 1;
+		}
+		if (parse_core(sc, k, "IN", 1, &sub) && sub.how != H_WEEKDAY &&
+		    sub.how != H_DAYOFF && sub.how != H_PRESENT &&
+		    !sub.invalid && (sub.gran != G_DAY || of)) {
+			*dx = sub;
+			dx->mod = v;
+			dx->t0 = i;
+			return 1;
+		}
+		/* "the end of the year": the reference's own period. */
+		if (of && lookup1(sc, "date_the", k) != NULL &&
+		    unit_at(sc, k + 1, &u, &n) && unit_gran(&u) != G_NONE &&
+		    unit_gran(&u) != G_DAY) {
+			memset(dx, 0, sizeof *dx);
+			dx->wd = -1;
+			dx->gran = unit_gran(&u);
+			dx->how = H_SHIFT;
+			dx->off = 0;
+			dx->mod = v;
+			dx->t0 = i;
+			dx->end = k + 1 + n;
+			return 1;
+		}
+	}
+	return parse_core(sc, i, ctx, 0, dx);
+}
+
+/* --- resolution ------------------------------------------------------ */
+
+struct period {
+	int	gran;
+	int	y, m, d, n;	/* n: week, quarter, half, season */
+};
+
+/* Value, lo and hi of a concrete period. */
+static void
+period_fill(const struct period *p, struct cc_timex *x, long *lo, long *hi)
+{
+	int	m0;
+
+	switch (p->gran) {
+	case G_DAY:
+		snprintf(x->value, sizeof x->value, "%04d-%02d-%02d", p->y,
+		    p->m, p->d);
+		*lo = *hi = days_ymd(p->y, p->m, p->d);
+		break;
+	case G_WEEK:
+		snprintf(x->value, sizeof x->value, "%04d-W%02d", p->y, p->n);
+		*lo = iso_week_monday(p->y, p->n);
+		*hi = *lo + 6;
+		break;
+	case G_WEEKEND:
+		snprintf(x->value, sizeof x->value, "%04d-W%02d-WE", p->y,
+		    p->n);
+		*lo = iso_week_monday(p->y, p->n) + 5;
+		*hi = *lo + 1;
+		break;
+	case G_MONTH:
+		snprintf(x->value, sizeof x->value, "%04d-%02d", p->y, p->m);
+		*lo = days_ymd(p->y, p->m, 1);
+		*hi = days_ymd(p->y, p->m, month_days(p->y, p->m));
+		break;
+	case G_QUARTER:
+	case G_HALF:
+		snprintf(x->value, sizeof x->value, "%04d-%c%d", p->y,
+		    p->gran == G_QUARTER ? 'Q' : 'H', p->n);
+		m0 = p->gran == G_QUARTER ? 3 * p->n - 2 : 6 * p->n - 5;
+		*lo = days_ymd(p->y, m0, 1);
+		m0 += p->gran == G_QUARTER ? 2 : 5;
+		*hi = days_ymd(p->y, m0, month_days(p->y, m0));
+		break;
+	case G_SEASON:
+		/* Meteorological seasons; winter runs into the next year. */
+		snprintf(x->value, sizeof x->value, "%04d-%s", p->y,
+		    SEASONS[p->n - 1]);
+		m0 = 3 * p->n;
+		*lo = days_ymd(p->y, m0, 1);
+		*hi = days_ymd(p->y + (m0 + 2 > 12), (m0 + 2) % 12 + 1, 1) - 1;
+		break;
+	case G_YEAR:
+		snprintf(x->value, sizeof x->value, "%04d", p->y);
+		*lo = days_ymd(p->y, 1, 1);
+		*hi = days_ymd(p->y, 12, 31);
+		break;
+	case G_DECADE:
+		snprintf(x->value, sizeof x->value, "%03d", p->y / 10);
+		*lo = days_ymd(p->y / 10 * 10, 1, 1);
+		*hi = days_ymd(p->y / 10 * 10 + 9, 12, 31);
+		break;
+	}
+	snprintf(x->granularity, sizeof x->granularity, "%s",
+	    GRAN_NAME[p->gran]);
+}
+
+/* The value of an unresolved period (no reference date). */
+static void
+unresolved_value(const struct dx *dx, struct cc_timex *x)
+{
+	char	*v = x->value;
+	size_t	 l = sizeof x->value;
+	char	 y[8];
+
+	if (dx->y)
+		snprintf(y, sizeof y, "%04d", dx->y);
+	else
+		snprintf(y, sizeof y, "XXXX");
+	switch (dx->how) {
+	case H_WEEKDAY:
+		snprintf(v, l, "XXXX-WXX-%d", dx->wd == 0 ? 7 : dx->wd);
+		break;
+	case H_DAYOFF:
+	case H_MONTHOFF:
+		snprintf(v, l, "XXXX-XX-XX");
+		break;
+	case H_PRESENT:
+		snprintf(v, l, "PRESENT_REF");
+		break;
+	default:
+		switch (dx->gran) {
+		case G_DAY:
+			snprintf(v, l, "%s-%02d-%02d", y, dx->m, dx->d);
+			break;
+		case G_WEEK:
+			snprintf(v, l, "XXXX-WXX");
+			break;
+		case G_WEEKEND:
+			snprintf(v, l, "XXXX-WXX-WE");
+			break;
+		case G_MONTH:
+			if (dx->how == H_SHIFT)
+				snprintf(v, l, "XXXX-XX");
+			else
+				snprintf(v, l, "%s-%02d", y, dx->m);
+			break;
+		case G_QUARTER:
+		case G_HALF:
+			snprintf(v, l, "%s-%c%d", y,
+			    dx->gran == G_QUARTER ? 'Q' : 'H', dx->n);
+			break;
+		case G_SEASON:
+			snprintf(v, l, "%s-%s", y, SEASONS[dx->n - 1]);
+			break;
+		case G_DECADE:
+			snprintf(v, l, "XXX");
+			break;
+		default:
+			snprintf(v, l, "%s", y);
+		}
+	}
+	snprintf(x->granularity, sizeof x->granularity, "%s",
+	    GRAN_NAME[dx->gran]);
+}
+
+/* Start month of a period index for year-less comparison. */
+static int
+period_start_month(int gran, int m, int n)
+{
+	switch (gran) {
+	case G_QUARTER:
+		return 3 * n - 2;
+	case G_HALF:
+		return 6 * n - 5;
+	case G_SEASON:
+		return 3 * n;
+	}
+	return m;
+}
+
+/*
+ * The year of a year-less period: the latest on or before the reference
+ * (past) or the earliest on or after it (future).  Compared by start
+ * month (and day), which is what "on or before" means for a period that
+ * has begun.
+ */
+static int
+yearless_year(const struct scan *sc, const struct dx *dx, int fut)
+{
+	int	y = sc->ref->y, sm, k;
+	int	rm = sc->ref->m, rd = sc->ref->d;
+
+	sm = period_start_month(dx->gran, dx->m, dx->n);
+	if (dx->gran == G_DAY) {
+		if (!fut && (dx->m > rm || (dx->m == rm && dx->d > rd)))
+			y--;
+		if (fut && (dx->m < rm || (dx->m == rm && dx->d < rd)))
+			y++;
+		/* February 29 lives in leap years only. */
+		for (k = 0; k < 8 && dx->d > month_days(y, dx->m); k++)
+			y += fut ? 1 : -1;
+		return y;
+	}
+	if (!fut && sm > rm)
+		y--;
+	if (fut) {
+		/* A period still running counts as the future one. */
+		int em = sm + (dx->gran == G_QUARTER || dx->gran ==
+		    G_SEASON ? 2 : dx->gran == G_HALF ? 5 : 0);
+
+		if (em < rm)
+			y++;
+	}
+	return y;
+}
+
+/* Fill x->value, lo, hi, granularity from dx; fut chooses the future
+ * reading where the text leaves it open. */
+static void
+resolve(const struct scan *sc, const struct dx *dx, int fut,
+    struct cc_timex *x)
+{
+	struct period	 p;
+	long		 lo = 0, hi = 0, day, mon;
+	int		 rwd;
+
+	memset(&p, 0, sizeof p);
+	p.gran = dx->gran;
+	if (sc->ref == NULL && dx->how != H_ABS && !(dx->how == H_YEARLESS &&
+	    dx->y != 0 && !dx->yshift)) {
+		unresolved_value(dx, x);
+		if (dx->how == H_PRESENT)
+			snprintf(x->granularity, sizeof x->granularity,
+			    "day");
+		x->relative = 1;
+		return;
+	}
+	switch (dx->how) {
+	case H_ABS:
+		p.y = dx->y;
+		p.m = dx->m;
+		p.d = dx->d;
+		p.n = dx->n;
+		break;
+	case H_YEARLESS:
+		if (dx->yshift) {
+			p.y = sc->ref->y + (int)dx->off;
+			p.m = dx->m;
+			p.d = dx->d;
+			p.n = dx->n;
+			break;
+		}
+		if (dx->gran == G_WEEKEND) {
+			/* The latest weekend begun by the reference, or the
+			 * first one not yet over. */
+			day = sc->rdays - (iso_wd(sc->rdays) - 1) + 5;
+			if (!fut && day > sc->rdays)
+				day -= 7;
+			iso_week(day, &p.y, &p.n);
+			break;
+		}
+		p.y = dx->y ? dx->y : yearless_year(sc, dx, fut);
+		p.m = dx->m;
+		p.d = dx->d;
+		p.n = dx->n;
+		if (dx->gran == G_DAY && p.d > month_days(p.y, p.m))
+			p.d = month_days(p.y, p.m);
+		break;
+	case H_PRESENT:
+		snprintf(x->value, sizeof x->value, "PRESENT_REF");
+		snprintf(x->granularity, sizeof x->granularity, "day");
+		cc_date_from_days(sc->rdays, &x->lo);
+		x->hi = x->lo;
+		return;
+	case H_MONTHOFF:
+		mon = (long)sc->ref->y * 12 + sc->ref->m - 1 + dx->off;
+		p.y = (int)(mon / 12);
+		p.m = (int)(mon % 12) + 1;
+		p.d = sc->ref->d;
+		if (p.y >= 1 && p.d > month_days(p.y, p.m))
+			p.d = month_days(p.y, p.m);
+		break;
+	case H_WEEKDAY:
+	case H_DAYOFF:
+		rwd = weekday_of(sc->rdays);
+		day = sc->rdays;
+		if (dx->how == H_DAYOFF)
+			day += dx->off;
+		else if (dx->wdshift == 2 && !fut)
+			day -= (rwd - dx->wd + 7) % 7;
+		else if (dx->wdshift == 2)
+			day += (dx->wd - rwd + 7) % 7 ? (dx->wd - rwd + 7) % 7 :
+			    7;
+		else if (dx->wdshift < 0)
+			day -= (rwd - dx->wd + 7) % 7 ? (rwd - dx->wd + 7) % 7 :
+			    7;
+		else
+			day += -(iso_wd(day) - 1) + 7 * dx->wdshift +
+			    (dx->wd + 6) % 7;
+		{
+			struct cc_date t;
+
+			cc_date_from_days(day, &t);
+			p.y = t.y;
+			p.m = t.m;
+			p.d = t.d;
+		}
+		break;
+	case H_SHIFT:
+		switch (dx->gran) {
+		case G_WEEK:
+			iso_week(sc->rdays + 7 * dx->off, &p.y, &p.n);
+			break;
+		case G_MONTH:
+			if (dx->m != 0) {
+				p.m = dx->m;
+				p.y = sc->ref->y;
+				if (dx->off < 0 && dx->m >= sc->ref->m)
+					p.y--;
+				else if (dx->off > 0 && dx->m <= sc->ref->m)
+					p.y++;
+				break;
+			}
+			mon = (long)sc->ref->y * 12 + sc->ref->m - 1 + dx->off;
+			p.y = (int)(mon / 12);
+			p.m = (int)(mon % 12) + 1;
+			break;
+		case G_WEEKEND:
+			iso_week(sc->rdays + 7 * dx->off, &p.y, &p.n);
+			break;
+		case G_QUARTER:
+		case G_HALF:
+			mon = dx->gran == G_QUARTER ? 4 : 2;
+			mon = (long)sc->ref->y * mon + (sc->ref->m - 1) /
+			    (12 / mon) + dx->off;
+			p.y = (int)(mon / (dx->gran == G_QUARTER ? 4 : 2));
+			p.n = (int)(mon % (dx->gran == G_QUARTER ? 4 : 2)) + 1;
+			break;
+		case G_SEASON:
+			/* "this summer": the latest begun by the reference;
+			 * "last summer": the latest over before it; "next
+			 * summer": the first not begun. */
+			p.n = dx->n;
+			p.y = sc->ref->y;
+			mon = days_ymd(p.y, 3 * dx->n, 1);
+			if (dx->off < 0) {
+				if (mon + 91 > sc->rdays)
+					p.y--;
+				if (days_ymd(p.y, 3 * dx->n, 1) + 91 > sc->rdays)
+					p.y--;
+			} else if (dx->off == 0 && mon > sc->rdays)
+				p.y--;
+			else if (dx->off > 0 && mon <= sc->rdays)
+				p.y++;
+			break;
+		case G_YEAR:
+			p.y = sc->ref->y + (int)dx->off;
+			break;
+		case G_DECADE:
+			p.y = (sc->ref->y / 10 + (int)dx->off) * 10;
+			break;
+		}
+		break;
+	}
+	if (p.y < 1 || p.y > YEAR_MAX) {
+		unresolved_value(dx, x);
+		return;
+	}
+	period_fill(&p, x, &lo, &hi);
+	/* Parts of the period. */
+	if (dx->mod != NULL && hi > lo) {
+		long len = hi - lo + 1;
+
+		if (strcmp(dx->mod, "START") == 0)
+			hi = lo + len / 3 - 1;
+		else if (strcmp(dx->mod, "MID") == 0) {
+			hi = lo + 2 * len / 3 - 1;
+			lo = lo + len / 3;
+		} else if (strcmp(dx->mod, "END") == 0)
+			lo = lo + 2 * len / 3;
+		else if (strcmp(dx->mod, "EARLIER") == 0 && hi > sc->rdays &&
+		    sc->ref != NULL)
+			hi = sc->rdays > lo ? sc->rdays : lo;
+		else if (strcmp(dx->mod, "LATER") == 0 && lo < sc->rdays &&
+		    sc->ref != NULL)
+			lo = sc->rdays < hi ? sc->rdays : hi;
+	}
+	cc_date_from_days(lo, &x->lo);
+	cc_date_from_days(hi, &x->hi);
+}
+
+/* --- emitting -------------------------------------------------------- */
+
+static void
+span(const struct scan *sc, size_t t0, size_t t1, struct cc_timex *x)
+{
+	x->start = sc->t[t0].s;
+	x->end = sc->t[t1 - 1].e;
+}
+
+/* The full name of weekday wd from the vocabulary, for messages. */
+static const char *
+weekday_name(const struct scan *sc, int wd, size_t *len)
+{
+	const struct cc_vocab_list	*l = cc_vocab_list(sc->vc, "weekdays");
+	const char			*best = NULL;
+	size_t				 i;
+
+	for (i = 0; l != NULL && i < l->n; i++)
+		if (l->v[i].value != NULL && atoi(l->v[i].value) == wd &&
+		    (best == NULL || strlen(l->v[i].word) > strlen(best)))
+			best = l->v[i].word;
+	*len = best ? strlen(best) : 1;
+	return best ? best : "?";
+}
+
+static const char *
+mod_of(const char *m)
+{
+	static const char *const keep[] = { "START", "MID", "END", "APPROX",
+	    "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS",
+	    NULL };
+	int	i;
+
+	for (i = 0; m != NULL && keep[i] != NULL; i++)
+		if (strcmp(m, keep[i]) == 0)
+			return keep[i];
+	return NULL;
+}
+
+/* Turn a parsed date into a result: tense, resolution, basis. */
+static void
+emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
+    struct cc_timex *x)
+{
+	size_t		 cue = 0, wl;
+	int		 fut = 0, open;
+	const char	*wn;
+	char		 iso[16], refs[16];
+
+	memset(x, 0, sizeof *x);
+	x->kind = CC_TIMEX_DATE;
+	span(sc, dx->t0, dx->end, x);
+	x->mod = mod_of(dx->mod);
+	open = dx->how == H_YEARLESS ? dx->y == 0 && !dx->yshift :
+	    dx->how == H_WEEKDAY && dx->wdshift == 2;
+	if (open && !forcepast && sc->ref != NULL)
+		fut = future_tense(sc, dx->t0, dx->end, &cue);
+	resolve(sc, dx, fut, x);
+	x->future = fut;
+	x->relative = dx->how != H_ABS && !(dx->how == H_YEARLESS && dx->y);
+	if (sc->ref != NULL)
+		cc_date_iso(sc->ref, refs, sizeof refs);
+	if (!x->relative)
+		snprintf(x->basis, sizeof x->basis, "absolute");
+	else if (sc->ref == NULL)
+		snprintf(x->basis, sizeof x->basis, "unresolved");
+	else if (fut)
+		snprintf(x->basis, sizeof x->basis, "relative to %s, future "
+		    "(\"%.*s\")", refs, (int)(sc->t[cue].e - sc->t[cue].s),
+		    sc->s + sc->t[cue].s);
+	else
+		snprintf(x->basis, sizeof x->basis, "relative to %s", refs);
+	if (dx->usorder) {
+		size_t bl = strlen(x->basis);
+
+		snprintf(x->basis + bl, sizeof x->basis - bl,
+		    "; read as month/day");
+	}
+	/* A weekday beside a date must agree with it: say so, pick none. */
+	if (dx->wd >= 0 && dx->how != H_WEEKDAY && x->lo.y != 0 &&
+	    cc_date_weekday(&x->lo) != dx->wd) {
+		size_t bl = strlen(x->basis);
+
+		x->weekday_mismatch = 1;
+		cc_date_iso(&x->lo, iso, sizeof iso);
+		wn = weekday_name(sc, cc_date_weekday(&x->lo), &wl);
+		snprintf(x->basis + bl, sizeof x->basis - bl,
+		    "; weekday mismatch: '%.*s' but %s is %.*s",
+		    (int)(sc->t[dx->wd0].e - sc->t[dx->wd0].s),
+		    sc->s + sc->t[dx->wd0].s, iso, (int)wl, wn);
+	}
+}
+
+/* "since X": the time from X to the reference. */
+static void
+emit_since(const struct scan *sc, size_t t0, const struct cc_timex *d,
+    struct cc_timex *x)
+{
+	char	refs[16];
+	int	months;
+
+	memset(x, 0, sizeof *x);
+	x->kind = CC_TIMEX_DURATION;
+	x->start = sc->t[t0].s;
+	x->end = d->end;
+	x->relative = 1;
+	snprintf(x->granularity, sizeof x->granularity, "%s",
+	    d->granularity);
+	if (sc->ref == NULL || d->lo.y == 0) {
+		snprintf(x->value, sizeof x->value, "PXD");
+		snprintf(x->basis, sizeof x->basis, "unresolved");
+		x->days_max = -1;
+		return;
+	}
+	x->lo = d->lo;
+	cc_date_from_days(sc->rdays, &x->hi);
+	x->days_max = (double)(sc->rdays - cc_date_days(&d->lo));
+	x->days_min = (double)(sc->rdays - cc_date_days(&d->hi));
+	if (x->days_min < 0)
+		x->days_min = 0;
+	if (x->days_max < 0)
+		x->days_max = 0;
+	/* The value counts in the date's own granularity: "since 2014" is
+	 * P8Y, "since September" P1M, "since February 24" P248D. */
+	months = (sc->ref->y - d->lo.y) * 12 + sc->ref->m - d->lo.m;
+	if (strcmp(d->granularity, "year") == 0 || strcmp(d->granularity,
+	    "decade") == 0)
+		snprintf(x->value, sizeof x->value, "P%dY", months / 12);
+	else if (strcmp(d->granularity, "day") == 0 ||
+	    strcmp(d->granularity, "week") == 0)
+		snprintf(x->value, sizeof x->value, "P%.0fD", x->days_max);
+	else
+		snprintf(x->value, sizeof x->value, "P%dM", months);
+	cc_date_iso(sc->ref, refs, sizeof refs);
+	snprintf(x->basis, sizeof x->basis, "since %s, to %s", d->value,
+	    refs);
+}
+
+/* --- top-level parsers ----------------------------------------------- */
+
+/* "between December and January", "from 2014 to 2016". */
+static int
+parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
+{
+	const char	*v;
+	size_t		 n, j;
+	struct dx	 a, b;
+	struct cc_timex	 xa, xb;
+	long		 la, lb;
+	int		 k;
+
+	if ((v = lookup(sc, "date_preps", i, &n)) == NULL ||
+	    (strcmp(v, "BETWEEN") != 0 && strcmp(v, "FROM") != 0))
+		return 0;
+	if (!parse_date(sc, i + n, &a) || a.invalid || a.how == H_PRESENT)
+		return 0;
+	j = a.end;
+	if ((v = lookup(sc, "date_range_joins", j, &n)) == NULL &&
+	    !(is_punct(sc, j, '-')))
+		return 0;
+	if (v == NULL)
+		n = 1;
+	if (!parse_core(sc, j + n, "IN", 1, &b) || b.invalid ||
+	    b.how == H_PRESENT || b.gran == G_NONE)
+		return 0;
+	/* "from January 5 to 10"? not handled: both ends must be dates. */
+	emit_date(sc, &b, 0, &xb);
+	if (a.how == H_YEARLESS && a.y == 0 && xb.lo.y != 0 &&
+	    b.gran != G_NONE) {
+		/* The start is the latest such period on or before the end. */
+		struct dx	 t = a;
+		struct cc_date	 r = xb.hi;
+
+		for (k = 0; k < 2; k++) {
+			t.y = r.y - k;
+			t.how = H_YEARLESS;
+			emit_date(sc, &t, 1, &xa);
+			xa.relative = 1;
+			if (xa.lo.y != 0 && cc_date_days(&xa.lo) <=
+			    cc_date_days(&xb.lo))
+				break;
+		}
+		snprintf(xa.basis, sizeof xa.basis, "%s", xb.basis);
+	} else
+		emit_date(sc, &a, 0, &xa);
+	memset(x, 0, sizeof *x);
+	x->kind = CC_TIMEX_DATE;
+	x->start = sc->t[i].s;
+	x->end = xb.end;
+	x->relative = xa.relative || xb.relative;
+	x->future = xb.future;
+	snprintf(x->value, sizeof x->value, "%.15s/%.15s", xa.value,
+	    xb.value);
+	snprintf(x->granularity, sizeof x->granularity, "%s",
+	    xa.granularity);
+	snprintf(x->basis, sizeof x->basis, "%s", xb.basis);
+	x->lo = xa.lo;
+	x->hi = xb.hi;
+	if (xa.lo.y != 0 && xb.hi.y != 0) {
+		la = cc_date_days(&xa.lo);
+		lb = cc_date_days(&xb.hi);
+		if (lb < la)
+			return 0;
+	}
+	return (int)(b.end);
+}
+
+/*
+ * A duration: "[mod] COUNT UNIT [and a half] [-old|-long]", "[the]
+ * past|next [COUNT] UNIT", "for months", and "COUNT UNIT ago" (a date).
+ * Returns the token after it, or 0.
+ */
+static size_t
+parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
+{
+	const char	*v, *mod = NULL, *sfx = NULL;
+	size_t		 j = i, n, h, k;
+	struct count	 c;
+	struct unit	 u;
+	int		 dir = 0, the = 0, hascount;
+	char		 refs[16];
+
+	memset(x, 0, sizeof *x);
+	if ((v = lookup(sc, "date_mods", j, &n)) != NULL) {
+		mod = v;
+		j += n;
+	}
+	k = j;
+	if (mod == NULL) {
+		if (lookup1(sc, "date_the", k) != NULL) {
+			k++;
+			the = 1;
+		}
+		if ((v = lookup(sc, "duration_spans", k, &n)) != NULL) {
+			dir = atoi(v);
+			j = k + n;
+		} else
+			the = 0;
+	}
+	hascount = count_at(sc, j, &c);
+	if (hascount) {
+		k = c.end;
+		if (is_punct(sc, k, '-') && glued(sc, k) && glued(sc, k + 1))
+			k++;
+	} else {
+		if (mod != NULL)
+			return 0;
+		k = j;
+	}
+	if (!unit_at(sc, k, &u, &n))
+		return 0;
+	k += n;
+	if (!hascount) {
+		/*
+		 * No count: "the past week" is one week; "the past months",
+		 * "in recent years", "for months" and "decades-long" are
+		 * vague (two or more, no upper bound).
+		 */
+		const char	*p = prep_before(sc, j);
+		int		 plural = lookup(sc, "date_units_plural", k - n,
+				    &h) != NULL;
+		int		 suffixed = is_punct(sc, k, '-') && glued(sc, k) &&
+				    lookup1(sc, "duration_suffixes", k + 1) != NULL;
+
+		/* "...-month-old" after a word that is no count we know. */
+		if (j > 0 && is_punct(sc, j - 1, '-') && glued(sc, j))
+			return 0;
+		c.end = j;
+		c.min = c.max = 1;
+		if (plural && (dir != 0 || suffixed ||
+		    (p != NULL && strcmp(p, "FOR") == 0))) {
+			c.vague = 1;
+			c.min = 2;
+			c.max = -1;
+		} else if (plural || !((dir < 0 && the) || suffixed))
+			return 0;
+	} else if (c.article) {
+		/* "a decades-long war": the count is not the article's. */
+		if (lookup(sc, "date_units_plural", k - n, &h) != NULL)
+			return 0;
+		/* "twice a day", "$100 a month": a rate, not a length. */
+		if (j > 0 && (sc->t[j - 1].type == T_NUM ||
+		    lookup1(sc, "duration_rate_cues", j - 1) != NULL))
+			return 0;
+	}
+	/* "a year and a half" */
+	if (hascount && !c.vague && (h = and_a_half(sc, k)) != 0) {
+		c.min += 0.5;
+		c.max += 0.5;
+		k += h;
+	}
+	/* "-old", "-long", " old" */
+	if (is_punct(sc, k, '-') && glued(sc, k) && glued(sc, k + 1) &&
+	    (sfx = lookup1(sc, "duration_suffixes", k + 1)) != NULL)
+		k += 2;
+	else if ((sfx = lookup1(sc, "duration_suffixes", k)) != NULL &&
+	    strcmp(sfx, "OLD") == 0)
+		k += 1;
+	else
+		sfx = NULL;
+	/* "three days ago": a date. */
+	if (hascount && !c.vague && dir == 0 && lookup1(sc, "date_ago", k) !=
+	    NULL && unit_gran(&u) != G_NONE && c.min == floor(c.min)) {
+		struct dx	dx;
+
+		memset(&dx, 0, sizeof dx);
+		dx.wd = -1;
+		dx.t0 = i + (mod != NULL ? 0 : 0);
+		dx.end = k + 1;
+		/* The day that far back: "two weeks ago" is a day, not
+		 * a week, so timelines can compare it. */
+		dx.gran = G_DAY;
+		if (u.letter == 'D' || u.letter == 'W') {
+			dx.how = H_DAYOFF;
+			dx.off = -(long)(c.min * u.n * (u.letter == 'W' ? 7 : 1));
+		} else {
+			dx.how = H_MONTHOFF;
+			dx.off = -(long)(c.min * u.n * (u.letter == 'Y' ? 12 : 1));
+		}
+		dx.mod = mod;
+		emit_date(sc, &dx, 1, x);
+		return k + 1;
+	}
+	x->kind = CC_TIMEX_DURATION;
+	span(sc, mod != NULL || dir != 0 ? i : j, k, x);
+	if (dir != 0 && the)
+		x->start = sc->t[i].s;
+	x->mod = mod_of(mod);
+	period_value(x->value, sizeof x->value, c.min, &u, c.vague);
+	x->days_min = round_days(c.min * unit_days(&u));
+	x->days_max = c.max < 0 ? -1 : round_days(c.max * unit_days(&u));
+	if (u.time)
+		snprintf(x->granularity, sizeof x->granularity, "hour");
+	else
+		snprintf(x->granularity, sizeof x->granularity, "%s",
+		    unit_gran(&u) != G_NONE ? GRAN_NAME[unit_gran(&u)] :
+		    u.letter == 'Y' ? "year" : "day");
+	/* Anchored at the reference: "the past N months", "N-month-old". */
+	if (sc->ref != NULL && (dir != 0 || (sfx != NULL &&
+	    strcmp(sfx, "OLD") == 0))) {
+		double far = x->days_max < 0 ? x->days_min : x->days_max;
+
+		x->relative = 1;
+		cc_date_iso(sc->ref, refs, sizeof refs);
+		if (dir > 0) {
+			cc_date_from_days(sc->rdays + 1, &x->lo);
+			cc_date_from_days(sc->rdays + (long)far, &x->hi);
+		} else {
+			cc_date_from_days(sc->rdays - (long)far, &x->lo);
+			cc_date_from_days(sc->rdays, &x->hi);
+		}
+		snprintf(x->basis, sizeof x->basis, "%s %s",
+		    dir > 0 ? "from" : "up to", refs);
+	} else
+		snprintf(x->basis, sizeof x->basis, "length");
+	return k;
+}
+
+/* The best reading at token i: results in out (one or two), the token
+ * after it in *end; 0 results and *end > i to swallow an impossible
+ * date; *end == i when nothing is there. */
+static int
+scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
+    size_t *end)
+{
+	struct cc_timex	 x, d;
+	struct dx	 dx;
+	const char	*v;
+	size_t		 n, e, best = i;
+	int		 nout = 0;
+
+	/* "since X": a duration up to the reference, and the date X. */
+	if ((v = lookup(sc, "date_preps", i, &n)) != NULL &&
+	    strcmp(v, "SINCE") == 0 && parse_date(sc, i + n, &dx)) {
+		if (dx.invalid) {
+			*end = dx.end;
+			return 0;
+		}
+		if (dx.how != H_PRESENT) {
+			emit_date(sc, &dx, 1, &d);
+			emit_since(sc, i, &d, &out[0]);
+			out[1] = d;
+			best = dx.end;
+			nout = 2;
+		}
+	}
+	if ((e = (size_t)parse_range(sc, i, &x)) > best) {
+		out[0] = x;
+		best = e;
+		nout = 1;
+	}
+	if ((e = parse_duration(sc, i, &x)) > best) {
+		out[0] = x;
+		best = e;
+		nout = 1;
+	}
+	if (parse_date(sc, i, &dx) && dx.end > best) {
+		best = dx.end;
+		if (dx.invalid)
+			nout = 0;
+		else {
+			emit_date(sc, &dx, 0, &out[0]);
+			nout = 1;
+		}
+	}
+	*end = best;
+	return nout;
+}
+
+size_t
+cc_timex_scan(const struct cc_vocab *vc, const char *s, size_t len,
+    const struct cc_date *ref, struct cc_timex *out, size_t max)
+{
+	struct scan	 sc;
+	struct cc_timex	 r[2];
+	size_t		 i = 0, end, found = 0;
+	int		 n, k;
+
+	memset(&sc, 0, sizeof sc);
+	sc.vc = vc;
+	sc.s = s;
+	sc.len = len;
+	if (ref != NULL && cc_date_valid(ref)) {
+		sc.ref = ref;
+		sc.rdays = cc_date_days(ref);
+	}
+	tokenize(&sc);
+	while (i < sc.nt) {
+		n = scan_at(&sc, i, r, &end);
+		if (end <= i) {
+			i++;
+			continue;
+		}
+		for (k = 0; k < n; k++) {
+			if (found < max)
+				out[found] = r[k];
+			found++;
+		}
+		i = end;
+	}
+	free(sc.t);
+	return found;
+}

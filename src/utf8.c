@@ -189,13 +189,15 @@ fold_cp(int32_t cp)
 	utf8proc_category_t	cat;
 
 	switch (cp) {
-	case 0x2018: case 0x2019: case 0x201a: case 0x201b:	/* ‘ ’ ‚ ‛ */
-	case 0x2032: case 0x2035:				/* primes */
-	case 0x2039: case 0x203a:				/* ‹ › */
-	case 0x02bc: case 0xff07:	/* modifier apostrophe, fullwidth */
+	/* Curly single quotes, primes, single guillemets, modifier letter
+	 * apostrophe, fullwidth apostrophe. */
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b:
+	case 0x2032: case 0x2035: case 0x2039: case 0x203a:
+	case 0x02bc: case 0xff07:
 		return '\'';
-	case 0x201c: case 0x201d: case 0x201e: case 0x201f:	/* “ ” „ ‟ */
-	case 0x2033: case 0x2036:				/* double primes */
+	/* Curly double quotes, double primes, guillemets, fullwidth. */
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f:
+	case 0x2033: case 0x2036:
 	case 0x00ab: case 0x00bb:				/* « » */
 	case 0xff02:
 		return '"';
@@ -347,7 +349,7 @@ cc_fold(const char *str, size_t len, struct cc_fold *f)
 	o.map = xreallocarray(NULL, o.cap, sizeof *o.map);
 
 	while (i < len) {
-		/* Fast path: ASCII not followed by a possible combining mark. */
+		/* Fast path: ASCII not followed by a combining mark. */
 		if (s[i] < 0x80 && (i + 1 == len || s[i + 1] < 0x80)) {
 			emit_one(&o, s, len, i, 1, s[i]);
 			i++;

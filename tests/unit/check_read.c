@@ -1,20 +1,463 @@
-/* check_read.c - placeholder suite, being written. */
+/*
+ * check_read.c - the plain-text Reader: front matter, every kind of bad
+ * input with the position users are told, the size cap, stdin, and the
+ * directory walk (order, what is skipped, going on after a bad file).
+ */
 #include "config.h"
-#include "check_main.h"
 
-START_TEST(test_placeholder)
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "check_main.h"
+#include "xmalloc.h"
+
+#define DATA(rel)	xstrdup(CC_TEST_DATA_PATH("read/" rel))
+
+/* Read a fixture; returns the status, a and d filled. */
+static int
+read_fixture(const char *rel, struct cc_article *a, struct cc_diag *d)
 {
-	ck_assert_int_eq(1, 1);
+	char	path[4096];
+
+	snprintf(path, sizeof path, "%s", CC_TEST_DATA_PATH(rel));
+	cc_diag_clear(d);
+	return cc_read_file(path, a, d);
+}
+
+static int
+read_str(const char *s, struct cc_article *a, struct cc_diag *d)
+{
+	cc_diag_clear(d);
+	return cc_read_buffer("dir/test.txt", s, strlen(s), a, d);
+}
+
+START_TEST(test_front_matter)
+{
+	struct cc_article	a;
+	struct cc_diag		d;
+
+	ck_assert_int_eq(read_fixture("read/front-matter.txt", &a, &d), CC_OK);
+	ck_assert_str_eq(a.name, "front-matter");
+	ck_assert_str_eq(a.format, "txt");
+	ck_assert_str_eq(a.outlet, "anews");
+	ck_assert_str_eq(a.outlet_basis, "front matter");
+	ck_assert_str_eq(a.url,
+	    "https://www.anews.com.tr/world/2022/10/30/talks");
+	ck_assert_str_eq(a.published, "2022-10-30");
+	ck_assert_str_eq(a.title, "Russia still ready to negotiate");
+	ck_assert_str_eq(a.author, "Jane Doe, John Roe");
+	/* The body is everything after the closing line, unchanged. */
+	ck_assert_str_eq(a.text, "Russia remains willing to enter into "
+	    "negotiations, the minister said on Sunday.\n");
+	ck_assert_uint_eq(a.len, strlen(a.text));
+	ck_assert_uint_eq(strlen(a.hash), CC_HASH_HEXLEN);
+	ck_assert_ptr_null(a.date);
+	cc_article_release(&a);
+	ck_assert_ptr_null(a.name);
+
+	/* CRLF front matter; the body keeps its CRLF and curly quotes. */
+	ck_assert_int_eq(read_fixture("read/front-matter-crlf.txt", &a, &d),
+	    CC_OK);
+	ck_assert_str_eq(a.outlet, "guardian");
+	ck_assert_str_eq(a.published, "2022-02-14");
+	ck_assert_ptr_null(a.url);
+	ck_assert_str_eq(a.text, "Lavrov said: \xe2\x80\x9cThere\xe2\x80\x99s "
+	    "always a chance.\xe2\x80\x9d\r\n");
+	cc_article_release(&a);
+
+	/* No front matter: all of it is the body. */
+	ck_assert_int_eq(read_str("Just text.\n---\nmore\n", &a, &d), CC_OK);
+	ck_assert_str_eq(a.name, "test");
+	ck_assert_str_eq(a.text, "Just text.\n---\nmore\n");
+	ck_assert_ptr_null(a.outlet);
+	ck_assert_ptr_null(a.outlet_basis);
+	cc_article_release(&a);
+
+	/* Empty front matter, "..." as the closing line, null values. */
+	ck_assert_int_eq(read_str("---\n---\nBody.", &a, &d), CC_OK);
+	ck_assert_str_eq(a.text, "Body.");
+	cc_article_release(&a);
+	ck_assert_int_eq(read_str("---\nurl: ~\ntitle: ''\n...\nBody.", &a,
+	    &d), CC_OK);
+	ck_assert_ptr_null(a.url);
+	ck_assert_ptr_null(a.title);
+	ck_assert_str_eq(a.text, "Body.");
+	cc_article_release(&a);
+}
+END_TEST
+
+START_TEST(test_published_formats)
+{
+	const char	*ok[][2] = {
+		{ "2022-10-30", "2022-10-30" },
+		{ "2022-10-30T08:00:00Z", "2022-10-30" },
+		{ "2022-10-30T23:30:00+03:00", "2022-10-30" },
+		{ "2022-10-30 08:00", "2022-10-30" },
+		{ "'2022-10-30T08:00:00.123-0500'", "2022-10-30" },
+		{ "2024-02-29", "2024-02-29" },
+		{ "October 30, 2022", "2022-10-30" },
+		{ "Oct. 3, 2022", "2022-10-03" },
+		{ "30 October 2022", "2022-10-30" },
+	};
+	const char	*bad[] = { "last Tuesday", "2022-13-01", "2023-02-29",
+			    "2022-10-32", "2022-10-30T25:00", "30/10/2022",
+			    "2022-10-30 and more", "1066-10-14", "Octopus 3, 2022" };
+	struct cc_article	 a;
+	struct cc_diag		 d;
+	char			 buf[256];
+	size_t			 i;
+
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		snprintf(buf, sizeof buf, "---\npublished: %s\n---\nText.\n",
+		    ok[i][0]);
+		ck_assert_msg(read_str(buf, &a, &d) == CC_OK, "%s: %s",
+		    ok[i][0], d.msg);
+		ck_assert_str_eq(a.published, ok[i][1]);
+		cc_article_release(&a);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(buf, sizeof buf, "---\ntitle: T\npublished: %s\n---\n"
+		    "Text.\n", bad[i]);
+		ck_assert_msg(read_str(buf, &a, &d) == CC_EFORMAT,
+		    "'%s' accepted", bad[i]);
+		ck_assert_uint_eq(d.line, 3);
+		ck_assert_uint_eq(d.col, 12);
+		ck_assert_ptr_nonnull(strstr(d.msg, "published"));
+		ck_assert_ptr_null(a.text);
+	}
+}
+END_TEST
+
+START_TEST(test_front_matter_errors)
+{
+	struct cc_article	a;
+	struct cc_diag		d;
+
+	/* Invalid YAML: line and column in the whole file. */
+	ck_assert_int_eq(read_fixture("read/bad-yaml.txt", &a, &d),
+	    CC_EFORMAT);
+	ck_assert_ptr_nonnull(strstr(d.file, "bad-yaml.txt"));
+	ck_assert_uint_ge(d.line, 3);
+	ck_assert_uint_le(d.line, 6);
+	ck_assert_uint_gt(d.col, 0);
+	ck_assert_ptr_nonnull(strstr(d.msg, "front matter"));
+	ck_assert_ptr_null(a.name);
+
+	ck_assert_int_eq(read_str("---\na: 1\n  b: 2\n---\nText.\n", &a, &d),
+	    CC_EFORMAT);
+	ck_assert_uint_eq(d.line, 3);
+
+	ck_assert_int_eq(read_fixture("read/bad-date.txt", &a, &d),
+	    CC_EFORMAT);
+	ck_assert_uint_eq(d.line, 3);
+	ck_assert_ptr_nonnull(strstr(d.msg, "last Tuesday"));
+
+	/* Not closed. */
+	ck_assert_int_eq(read_fixture("read/unclosed.txt", &a, &d),
+	    CC_EFORMAT);
+	ck_assert_uint_eq(d.line, 1);
+	ck_assert_ptr_nonnull(strstr(d.msg, "not closed"));
+
+	/* Not a mapping; a known key with a list. */
+	ck_assert_int_eq(read_str("---\njust a line\n---\nText.\n", &a, &d),
+	    CC_EFORMAT);
+	ck_assert_uint_eq(d.line, 2);
+	ck_assert_int_eq(read_str("---\nurl: [a, b]\n---\nText.\n", &a, &d),
+	    CC_EFORMAT);
+	ck_assert_uint_eq(d.line, 2);
+	ck_assert_uint_eq(d.col, 6);
+	ck_assert_ptr_nonnull(strstr(d.msg, "url"));
+
+	/* Unknown keys, even nested ones, are no error. */
+	ck_assert_int_eq(read_str("---\ntags: [a, b]\nextra: {x: 1}\n"
+	    "outlet: tass\n---\nText.\n", &a, &d), CC_OK);
+	ck_assert_str_eq(a.outlet, "tass");
+	cc_article_release(&a);
+
+	/* Front matter and nothing after it. */
+	ck_assert_int_eq(read_str("---\noutlet: tass\n---\n\n  \n", &a, &d),
+	    CC_EFORMAT);
+	ck_assert_ptr_nonnull(strstr(d.msg, "no article text"));
+}
+END_TEST
+
+START_TEST(test_bad_input)
+{
+	struct cc_article	a;
+	struct cc_diag		d;
+
+	ck_assert_int_eq(read_fixture("read/empty.txt", &a, &d), CC_EFORMAT);
+	ck_assert_ptr_nonnull(strstr(d.msg, "empty"));
+	ck_assert_ptr_nonnull(strstr(d.file, "empty.txt"));
+
+	ck_assert_int_eq(read_fixture("read/blank.txt", &a, &d), CC_EFORMAT);
+	ck_assert_ptr_nonnull(strstr(d.msg, "white space"));
+
+	ck_assert_int_eq(read_fixture("read/binary.txt", &a, &d), CC_EFORMAT);
+	ck_assert_ptr_nonnull(strstr(d.msg, "binary"));
+	ck_assert_uint_eq(d.line, 2);
+	ck_assert_uint_eq(d.col, 1);
+
+	/* Line 3, column 14 counted in characters: "Line “three” \xc0". */
+	ck_assert_int_eq(read_fixture("read/bad-utf8.txt", &a, &d),
+	    CC_EFORMAT);
+	ck_assert_ptr_nonnull(strstr(d.msg, "invalid UTF-8"));
+	ck_assert_ptr_nonnull(strstr(d.msg, "overlong"));
+	ck_assert_uint_eq(d.line, 3);
+	ck_assert_uint_eq(d.col, 14);
+	ck_assert_ptr_null(a.text);
+
+	ck_assert_int_eq(read_str("ok\n\xed\xa0\x80", &a, &d), CC_EFORMAT);
+	ck_assert_uint_eq(d.line, 2);
+	ck_assert_uint_eq(d.col, 1);
+	ck_assert_ptr_nonnull(strstr(d.msg, "surrogate"));
+
+	/* UTF-16 says so. */
+	ck_assert_int_eq(cc_read_buffer("x.txt", "\xff\xfeH\0i\0", 6, &a, &d),
+	    CC_EFORMAT);
+	ck_assert_ptr_nonnull(strstr(d.msg, "UTF-16"));
+
+	/* A BOM is dropped, nothing else. */
+	ck_assert_int_eq(read_fixture("read/bom.txt", &a, &d), CC_OK);
+	ck_assert_str_eq(a.text, "Text after a byte order mark.\n");
+	cc_article_release(&a);
+	ck_assert_int_eq(read_str("\xef\xbb\xbf \n", &a, &d), CC_EFORMAT);
+}
+END_TEST
+
+START_TEST(test_unreadable)
+{
+	struct cc_article	 a;
+	struct cc_diag		 d;
+	char			*dir = DATA("corpus");
+
+	cc_diag_clear(&d);
+	ck_assert_int_eq(cc_read_file("/nonexistent/x.txt", &a, &d), CC_EIO);
+	ck_assert_str_eq(d.file, "/nonexistent/x.txt");
+	ck_assert_ptr_nonnull(strstr(d.msg, strerror(ENOENT)));
+	ck_assert_ptr_null(a.text);
+
+	ck_assert_int_eq(cc_read_file(dir, &a, &d), CC_EIO);
+	ck_assert_ptr_nonnull(strstr(d.msg, strerror(EISDIR)));
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_size_cap)
+{
+	char			 path[] = "/tmp/cc-read-XXXXXX";
+	struct cc_article	 a;
+	struct cc_diag		 d;
+	int			 fd;
+
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, "Text.\n", 6), 6);
+	/* Sparse: no disk space used. */
+	ck_assert_int_eq(ftruncate(fd, (off_t)CC_ARTICLE_MAX + 1), 0);
+	close(fd);
+	cc_diag_clear(&d);
+	ck_assert_int_eq(cc_read_file(path, &a, &d), CC_ETOOBIG);
+	ck_assert_ptr_nonnull(strstr(d.msg, "64 MiB"));
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_stdin)
+{
+	struct cc_article	 a;
+	struct cc_diag		 d;
+	char			*path = DATA("front-matter.txt");
+	int			 fd, saved;
+
+	fd = open(path, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	saved = dup(STDIN_FILENO);
+	ck_assert_int_ge(dup2(fd, STDIN_FILENO), 0);
+	close(fd);
+	cc_diag_clear(&d);
+	ck_assert_int_eq(cc_read_file("-", &a, &d), CC_OK);
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	ck_assert_str_eq(a.name, "stdin");
+	ck_assert_str_eq(a.path, "-");
+	ck_assert_str_eq(a.outlet, "anews");
+	cc_article_release(&a);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_hash)
+{
+	struct cc_article	a, b;
+	struct cc_diag		d;
+	char			h1[CC_HASH_HEXLEN + 1];
+
+	ck_assert_int_eq(read_str("---\noutlet: tass\n---\nText.\n", &a, &d),
+	    CC_OK);
+	memcpy(h1, a.hash, sizeof h1);
+	cc_article_release(&a);
+	/* Same input, same hash; another path does not matter. */
+	ck_assert_int_eq(cc_read_buffer("other/name.txt",
+	    "---\noutlet: tass\n---\nText.\n", 27, &a, &d), CC_OK);
+	ck_assert_str_eq(a.hash, h1);
+	cc_article_release(&a);
+	/* A metadata change is a change. */
+	ck_assert_int_eq(read_str("---\noutlet: anews\n---\nText.\n", &a, &d),
+	    CC_OK);
+	ck_assert_str_ne(a.hash, h1);
+	cc_article_release(&a);
+	/* So is a body change, and no metadata differs from empty. */
+	ck_assert_int_eq(read_str("---\noutlet: tass\n---\nText!\n", &a, &d),
+	    CC_OK);
+	ck_assert_str_ne(a.hash, h1);
+	ck_assert_int_eq(read_str("Text.\n", &b, &d), CC_OK);
+	ck_assert_str_ne(b.hash, h1);
+	ck_assert_str_ne(b.hash, a.hash);
+	cc_article_release(&a);
+	cc_article_release(&b);
+	/* Field boundaries count: title "ab" + author "c" is not "a"+"bc". */
+	ck_assert_int_eq(read_str("---\ntitle: ab\nauthor: c\n---\nT\n", &a,
+	    &d), CC_OK);
+	ck_assert_int_eq(read_str("---\ntitle: a\nauthor: bc\n---\nT\n", &b,
+	    &d), CC_OK);
+	ck_assert_str_ne(a.hash, b.hash);
+	cc_article_release(&a);
+	cc_article_release(&b);
+}
+END_TEST
+
+/* The walk: record names in order, report errors. */
+struct seen {
+	char		 names[16][64];
+	unsigned	 n;
+	char		 errs[16][2048];
+	unsigned	 nerr;
+	unsigned	 stop_after;
+};
+
+static int
+on_article(struct cc_article *a, void *arg)
+{
+	struct seen	*s = arg;
+
+	ck_assert_uint_lt(s->n, 16);
+	snprintf(s->names[s->n++], sizeof s->names[0], "%s", a->name);
+	ck_assert_ptr_nonnull(a->text);
+	return s->stop_after != 0 && s->n == s->stop_after ? 42 : CC_OK;
+}
+
+static void
+on_error(const struct cc_diag *d, void *arg)
+{
+	struct seen	*s = arg;
+
+	ck_assert_uint_lt(s->nerr, 16);
+	snprintf(s->errs[s->nerr++], sizeof s->errs[0], "%s:%u:%u: %s",
+	    d->file, d->line, d->col, d->msg);
+}
+
+START_TEST(test_walk)
+{
+	struct seen	 s;
+	char		*paths[4];
+	unsigned	 nbad = 99;
+
+	memset(&s, 0, sizeof s);
+	paths[0] = DATA("corpus");
+	paths[1] = xstrdup("/nonexistent/dir");
+	paths[2] = DATA("corpus/notes.md");	/* named: read anyway */
+	ck_assert_int_eq(cc_read_paths(paths, 3, on_article, &s, on_error, &s,
+	    &nbad), CC_OK);
+	/* Sorted by bytes, recursively; hidden files and directories,
+	 * sources.yaml and other extensions skipped; a bad file reported
+	 * in its place and the walk goes on. */
+	ck_assert_uint_eq(s.n, 6);
+	ck_assert_str_eq(s.names[0], "a");
+	ck_assert_str_eq(s.names[1], "b");
+	ck_assert_str_eq(s.names[2], "E");
+	ck_assert_str_eq(s.names[3], "d");
+	ck_assert_str_eq(s.names[4], "z");
+	ck_assert_str_eq(s.names[5], "notes");
+	ck_assert_uint_eq(nbad, 2);
+	ck_assert_uint_eq(s.nerr, 2);
+	ck_assert_ptr_nonnull(strstr(s.errs[0], "c-bad.txt:1:8: invalid UTF-8"));
+	ck_assert_ptr_nonnull(strstr(s.errs[1], "/nonexistent/dir"));
+	ck_assert_ptr_nonnull(strstr(s.errs[1], strerror(ENOENT)));
+
+	/* fn stops the walk with its value. */
+	memset(&s, 0, sizeof s);
+	s.stop_after = 2;
+	ck_assert_int_eq(cc_read_paths(paths, 3, on_article, &s, on_error, &s,
+	    NULL), 42);
+	ck_assert_uint_eq(s.n, 2);
+	ck_assert_uint_eq(s.nerr, 0);
+
+	free(paths[0]);
+	free(paths[1]);
+	free(paths[2]);
+}
+END_TEST
+
+START_TEST(test_walk_symlink_loop)
+{
+	char		 dir[] = "/tmp/cc-walk-XXXXXX", p[256];
+	struct seen	 s;
+	char		*paths[1];
+	unsigned	 nbad = 99;
+	FILE		*f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(p, sizeof p, "%s/one.txt", dir);
+	f = fopen(p, "w");
+	fputs("One.\n", f);
+	fclose(f);
+	snprintf(p, sizeof p, "%s/loop", dir);
+	ck_assert_int_eq(symlink(".", p), 0);
+	memset(&s, 0, sizeof s);
+	paths[0] = dir;
+	ck_assert_int_eq(cc_read_paths(paths, 1, on_article, &s, on_error, &s,
+	    &nbad), CC_OK);
+	ck_assert_uint_eq(s.n, 1);
+	ck_assert_uint_eq(nbad, 0);
+	unlink(p);
+	snprintf(p, sizeof p, "%s/one.txt", dir);
+	unlink(p);
+	rmdir(dir);
 }
 END_TEST
 
 static Suite *
-(void)
+read_suite(void)
 {
 	Suite	*s = suite_create("read");
-	TCase	*tc = tcase_create("placeholder");
+	TCase	*tc;
 
-	tcase_add_test(tc, test_placeholder);
+	tc = tcase_create("front matter");
+	tcase_add_test(tc, test_front_matter);
+	tcase_add_test(tc, test_published_formats);
+	tcase_add_test(tc, test_front_matter_errors);
+	tcase_add_test(tc, test_hash);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("files");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_bad_input);
+	tcase_add_test(tc, test_unreadable);
+	tcase_add_test(tc, test_size_cap);
+	tcase_add_test(tc, test_stdin);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("walk");
+	tcase_add_test(tc, test_walk);
+	tcase_add_test(tc, test_walk_symlink_loop);
 	suite_add_tcase(s, tc);
 	return s;
 }
