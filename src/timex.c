@@ -15,9 +15,10 @@
  *   date_ordinal_suffixes, date_the, date_of, date_preps,
  *   date_range_joins, date_relative_days, date_present, date_shifts,
  *   date_weekends, date_ago, date_parts, date_quarters, date_halves,
- *   date_seasons, date_year_suffixes, date_future_cues, date_past_cues, date_units,
- *   date_articles, date_half, date_and, duration_vague, duration_spans,
- *   date_units_plural, duration_suffixes, duration_rate_cues, date_mods.
+ *   date_seasons, date_year_suffixes, date_future_cues, date_past_cues,
+ *   date_units, date_units_plural, date_articles, date_half, date_and,
+ *   duration_vague, duration_spans, duration_suffixes,
+ *   duration_rate_cues, date_mods.
  * Number words ("eight-month") come from the number lists of
  * claims/vocab/numbers.yaml (NUMBER_LISTS below).
  *
@@ -217,7 +218,7 @@ struct tok {
 	int		 type;
 	unsigned	 sp:1;		/* white space before */
 	unsigned	 nl:1;		/* a line break before */
-	unsigned	 grouped:1;	/* "16,150", "1.5": never a day/year */
+	unsigned	 grouped:1;	/* "16,150", "1.5": not a day */
 	int		 ndig;		/* digits of a plain number */
 	double		 val;		/* its value */
 };
@@ -877,7 +878,7 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 
 enum how {
 	H_ABS,		/* every part written */
-	H_YEARLESS,	/* month/day, month, quarter, season without a year */
+	H_YEARLESS,	/* month/day, month, quarter... without year */
 	H_WEEKDAY,	/* a weekday, bare or with last/this/next */
 	H_DAYOFF,	/* yesterday, today, three days ago */
 	H_SHIFT,	/* last week, next month, a year ago */
@@ -889,16 +890,16 @@ struct dx {
 	int		 gran;
 	int		 how;
 	int		 y, m, d;	/* y == 0: no year written */
-	int		 n;		/* quarter, half, season 1..4, week */
+	int		 n;		/* quarter, half, season */
 	int		 wd;		/* weekday written, -1 if none */
 	size_t		 wd0, wd1;	/* its tokens */
-	int		 wdshift;	/* -1 last, 0 this, 1 next, 2 bare */
-	long		 off;		/* H_DAYOFF days, H_SHIFT periods */
+	int		 wdshift;	/* -1 last, 1 next, 2 bare */
+	long		 off;		/* days, periods or months */
 	const char	*mod;		/* START MID END EARLIER LATER */
 	int		 usorder;	/* 4/5/2022 read as month/day */
-	int		 yshift;	/* year is the reference's + off ("March
-					   last year") */
-	int		 invalid;	/* impossible: swallow, emit nothing */
+	int		 yshift;	/* year: the reference's + off
+					   ("March last year") */
+	int		 invalid;	/* impossible: emit nothing */
 	size_t		 t0, end;	/* tokens [t0, end) */
 };
 
@@ -1763,8 +1764,6 @@ resolve(const struct scan *sc, const struct dx *dx, int fut,
 			if (dx->off < 0) {
 				if (mon + 91 > sc->rdays)
 					p.y--;
-				if (days_ymd(p.y, 3 * dx->n, 1) + 91 > sc->rdays)
-					p.y--;
 			} else if (dx->off == 0 && mon > sc->rdays)
 				p.y--;
 			else if (dx->off > 0 && mon <= sc->rdays)
@@ -1819,7 +1818,7 @@ span(const struct scan *sc, size_t t0, size_t t1, struct cc_timex *x)
 static const char *
 weekday_name(const struct scan *sc, int wd, size_t *len)
 {
-	const struct cc_vocab_list	*l = cc_vocab_list(sc->vc, "weekdays");
+	const struct cc_vocab_list	*l = list_of(sc, "weekdays");
 	const char			*best = NULL;
 	size_t				 i;
 
@@ -2065,10 +2064,11 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 		 * vague (two or more, no upper bound).
 		 */
 		const char	*p = prep_before(sc, j);
-		int		 plural = lookup(sc, "date_units_plural", k - n,
-				    &h) != NULL;
-		int		 suffixed = is_punct(sc, k, '-') && glued(sc, k) &&
-				    lookup1(sc, "duration_suffixes", k + 1) != NULL;
+		int		 plural, suffixed;
+
+		plural = lookup(sc, "date_units_plural", k - n, &h) != NULL;
+		suffixed = is_punct(sc, k, '-') && glued(sc, k) &&
+		    lookup1(sc, "duration_suffixes", k + 1) != NULL;
 
 		/* "...-month-old" after a word that is no count we know. */
 		if (j > 0 && is_punct(sc, j - 1, '-') && glued(sc, j))
@@ -2113,17 +2113,19 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 
 		memset(&dx, 0, sizeof dx);
 		dx.wd = -1;
-		dx.t0 = i + (mod != NULL ? 0 : 0);
+		dx.t0 = i;
 		dx.end = k + 1;
 		/* The day that far back: "two weeks ago" is a day, not
 		 * a week, so timelines can compare it. */
 		dx.gran = G_DAY;
 		if (u.letter == 'D' || u.letter == 'W') {
 			dx.how = H_DAYOFF;
-			dx.off = -(long)(c.min * u.n * (u.letter == 'W' ? 7 : 1));
+			dx.off = -(long)(c.min * u.n *
+			    (u.letter == 'W' ? 7 : 1));
 		} else {
 			dx.how = H_MONTHOFF;
-			dx.off = -(long)(c.min * u.n * (u.letter == 'Y' ? 12 : 1));
+			dx.off = -(long)(c.min * u.n *
+			    (u.letter == 'Y' ? 12 : 1));
 		}
 		dx.mod = mod;
 		emit_date(sc, &dx, 1, x);

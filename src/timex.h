@@ -8,7 +8,9 @@
  * December", "October 30, 2022", "end of March" (mod END)...  A duration
  * mention ("eight-month-old", "for two weeks", "a decade") gets a TIMEX3
  * period value (P8M) and its length in days.  Words come from the
- * vocabulary lists named in timex.c (claims/vocab/dates.yaml).
+ * vocabulary lists named in timex.c (claims/vocab/dates.yaml); the
+ * resolution rules (tense, weekdays, parts of periods) are stated at the
+ * top of timex.c.
  *
  * Pure: no I/O.  Results are plain values; nothing to free.
  */
@@ -36,14 +38,22 @@ struct cc_timex {
 	size_t			 end;
 	char			 value[32];	/* TIMEX3: 2022-10-30, 2022-10,
 						   2022-W43, 2022-Q1, P8M,
-						   PXM, PRESENT_REF */
+						   PXM, PRESENT_REF; a range
+						   of dates is START/END
+						   ("2021-12/2022-01") */
 	const char		*mod;		/* START, MID, END, APPROX,
 						   MORE_THAN, LESS_THAN,
 						   EQUAL_OR_MORE or NULL */
 	struct cc_date		 lo;		/* dates: first day covered */
-	struct cc_date		 hi;		/* dates: last day covered */
+	struct cc_date		 hi;		/* dates: last day covered;
+						   durations anchored at the
+						   reference ("since X", "the
+						   past N days", "N-month-old")
+						   the span they cover; all
+						   zero when unresolved */
 	double			 days_min;	/* durations: length in days */
-	double			 days_max;
+	double			 days_max;	/* < 0: no upper bound ("for
+						   months") */
 	char			 granularity[8];/* "day", "week", "month",
 						   "quarter", "year" */
 	char			 basis[96];	/* "absolute", "relative to
@@ -70,7 +80,11 @@ void	cc_date_iso(const struct cc_date *, char *out, size_t outlen);
  * Find every date and duration in s[0..len), left to right, without
  * overlaps, resolving against ref (which may be NULL: then relative
  * expressions keep an unresolved value such as "XXXX-10-30" and lo/hi are
- * zero).  Writes at most max results; returns how many were found.
+ * zero).  One nesting is allowed: "since February 24" gives a duration
+ * (to the reference) followed by the date "February 24" inside it.
+ * Impossible dates ("February 30", "the 45th of March") give nothing.
+ * Writes at most max results (out may be NULL when max is 0); returns
+ * how many were found, which may exceed max.
  */
 size_t	cc_timex_scan(const struct cc_vocab *, const char *s, size_t len,
 	    const struct cc_date *ref, struct cc_timex *out, size_t max);

@@ -9,7 +9,7 @@ START_TEST(test_placeholder)
 END_TEST
 
 static Suite *
-(void)
+number_suite(void)
 {
 	Suite	*s = suite_create("number");
 	TCase	*tc = tcase_create("placeholder");
