@@ -587,9 +587,9 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 		/* Otherwise a unit written close ("5km"): the number ends
 		 * here. */
 	}
-	if (q + 1 < c->len && s[q] == '\'' && (s[q + 1] | 0x20) == 's' &&
-	    (q + 2 == c->len || !IS_ALPHA(s[q + 2])))
-		return NOPE;				/* "the 1990's" */
+	/* "the 1990's", "2021's budget": a name of a year or decade. */
+	if (q + 1 < c->len && s[q] == '\'' && IS_ALPHA(s[q + 1]))
+		return NOPE;
 	if (!suffixed)
 		q = scale_words(c, q, &scale);
 	if (m * scale / p10[k] > NUM_MAX)
@@ -624,17 +624,17 @@ n_words(struct nctx *c, size_t p, struct nval *v)
 		if (val != NULL) {
 			if (!vnum(val, &x))
 				break;
-			if (st == W_TENS && k == NL_ONES && x >= 1 && x <= 9)
-				cur += x;
-			else if (hyphen || k == NL_ZERO ? st != W_NONE :
+			/* A unit joins a tens word ("twenty-three");
+			 * otherwise a word below a hundred opens a group:
+			 * first, or after a scale or "and".  Zero stands
+			 * alone. */
+			if (!(st == W_TENS && k == NL_ONES) &&
+			    (hyphen || (k == NL_ZERO && st != W_NONE) ||
 			    !(st == W_NONE || st == W_BIG || st == W_AND ||
-			    (st == W_HUND && x < 100)))
+			    st == W_HUND)))
 				break;
-			else
-				cur += x;
+			cur += x;
 			st = k == NL_TENS ? W_TENS : W_UNIT;
-			if (k == NL_ZERO)
-				st = W_UNIT;
 		} else if (st == W_NONE && !hyphen &&
 		    lk_at(c, NL_ART, q, &e) != NULL) {
 			cur = 1;

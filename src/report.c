@@ -139,7 +139,6 @@ struct rep {
 	size_t				  nclaims;
 	const struct cc_finding		**findings;	/* by severity */
 	size_t				  nfindings;
-	size_t				 *forder;	/* original positions */
 	char				  csp[CC_SHA256_B64LEN + 1];
 };
 
@@ -946,9 +945,10 @@ claims_row(struct page *pg, const struct art_ref *ar,
 {
 	const char	*dash = "\xe2\x80\x94";
 
+	/* On the article page the id links to the claim's label. */
 	if (si >= 0 && !ev)
-		rawf(pg, "<tr><th scope=\"row\"><a href=\"#s%ld\">c%" PRId64
-		    "</a></th><td>", si, c->id);
+		rawf(pg, "<tr><th scope=\"row\"><a href=\"#c%" PRId64
+		    "\">c%" PRId64 "</a></th><td>", c->id, c->id);
 	else
 		rawf(pg, "<tr><th scope=\"row\">c%" PRId64 "</th><td>", c->id);
 	esc(pg, c->type, dash);
@@ -1269,6 +1269,10 @@ emit_finding(struct page *pg, const struct rep *r, const struct cc_finding *f)
 			raw(pg, " (article not in the store)");
 		}
 		raw(pg, "</p>\n<p>");
+		if (c->measure != NULL) {
+			esc(pg, c->measure, NULL);
+			raw(pg, ": ");
+		}
 		emit_value(pg, c);
 		if (c->time_start != NULL) {
 			raw(pg, " \xc2\xb7 ");
@@ -1560,27 +1564,27 @@ write_index(const struct rep *r, const char *outdir, struct cc_diag *d)
 
 /* Setup. */
 
-static const struct rep	*sort_rep;	/* for cmp_finding */
+/* A finding's place in the index: severity, then Compare's order. */
+struct forder {
+	int	rank;
+	size_t	i;
+};
 
 static int
-cmp_finding(const void *a, const void *b)
+cmp_forder(const void *a, const void *b)
 {
-	size_t			 x = *(const size_t *)a, y = *(const size_t *)b;
-	const struct cc_finding	*fx = &sort_rep->in->findings->v[x];
-	const struct cc_finding	*fy = &sort_rep->in->findings->v[y];
-	int			 rx = cc_severity_rank(fx->severity);
-	int			 ry = cc_severity_rank(fy->severity);
+	const struct forder	*x = a, *y = b;
 
-	if (rx != ry)
-		return rx - ry;
-	/* Otherwise keep the order Compare chose. */
-	return (x > y) - (x < y);
+	if (x->rank != y->rank)
+		return x->rank - y->rank;
+	return (x->i > y->i) - (x->i < y->i);
 }
 
 static void
 rep_init(struct rep *r, const struct cc_report_input *in)
 {
 	const struct cc_claims	*cl = in->claims;
+	struct forder		*fo;
 	size_t			 i, j, k;
 
 	memset(r, 0, sizeof *r);
@@ -1621,16 +1625,17 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 	}
 
 	r->nfindings = in->findings != NULL ? in->findings->n : 0;
-	r->forder = xreallocarray(NULL, r->nfindings + 1, sizeof *r->forder);
+	fo = xreallocarray(NULL, r->nfindings + 1, sizeof *fo);
 	r->findings = xreallocarray(NULL, r->nfindings + 1,
 	    sizeof *r->findings);
+	for (i = 0; i < r->nfindings; i++) {
+		fo[i].rank = cc_severity_rank(in->findings->v[i].severity);
+		fo[i].i = i;
+	}
+	qsort(fo, r->nfindings, sizeof *fo, cmp_forder);
 	for (i = 0; i < r->nfindings; i++)
-		r->forder[i] = i;
-	sort_rep = r;
-	qsort(r->forder, r->nfindings, sizeof *r->forder, cmp_finding);
-	sort_rep = NULL;
-	for (i = 0; i < r->nfindings; i++)
-		r->findings[i] = &in->findings->v[r->forder[i]];
+		r->findings[i] = &in->findings->v[fo[i].i];
+	free(fo);
 }
 
 static void
@@ -1646,7 +1651,6 @@ rep_release(struct rep *r)
 	free(r->byid);
 	free(r->byart);
 	free(r->findings);
-	free(r->forder);
 }
 
 int

@@ -34,9 +34,15 @@ struct cc_report_input {
 
 /*
  * Write outdir/index.html and the pages it links (one per article),
- * creating outdir if needed.  Files are written to a temporary name and
- * renamed, so a reader never sees half a page.  Returns CC_OK, or CC_EIO
- * with d filled.
+ * creating outdir (and its parents) if needed.  An article's page is
+ * outdir/article-NAME.html, NAME being the article name lower-cased and
+ * reduced to [a-z0-9._-]; a name that had to change gets "~" and a hash
+ * of the original, so page names are unique and stay put between runs.
+ * Sentences are anchored as #sN (N: index in sents), claim labels as
+ * #c<id>.  Files are written to a temporary name in outdir and renamed,
+ * so a reader never sees half a page.  Nothing is borrowed past the call.
+ * Returns CC_OK, or CC_EIO (CC_ETOOBIG for a page past the buffer cap)
+ * with d naming the path.
  */
 int	cc_report_write(const char *outdir, const struct cc_report_input *,
 	    struct cc_diag *d);
