@@ -118,15 +118,18 @@ cc_buf_printf(struct cc_buf *b, const char *fmt, ...)
 	return CC_OK;
 }
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
+size_t
+cc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	uint32_t	c;
 	size_t		len, i;
 
-	if (s[0] < 0x80)
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
 		return 1;
+	}
 	if (s[0] >= 0xc2 && s[0] <= 0xdf)
 		len = 2, c = s[0] & 0x1f;
 	else if (s[0] >= 0xe0 && s[0] <= 0xef)
@@ -145,6 +148,7 @@ utf8_seq(const unsigned char *s, size_t n)
 	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
 	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
 		return 0;
+	*cp = c;
 	return len;
 }
 
@@ -153,6 +157,7 @@ cc_buf_add_json_str(struct cc_buf *b, const char *s, size_t n)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i, start, k;
+	uint32_t		 cp;
 	int			 rc = CC_OK;
 
 	if (s == NULL)
@@ -165,7 +170,7 @@ cc_buf_add_json_str(struct cc_buf *b, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (p[i] >= 0x80 && (k = utf8_seq(p + i, n - i)) != 0) {
+		if (p[i] >= 0x80 && (k = cc_utf8_decode(p + i, n - i, &cp)) != 0) {
 			i += k;
 			continue;
 		}

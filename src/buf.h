@@ -11,6 +11,7 @@
 #define CC_BUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define CC_BUF_DEFAULT_MAX	((size_t)1 << 31)	/* 2 GiB */
 
@@ -44,5 +45,10 @@ int	 cc_buf_printf(struct cc_buf *, const char *, ...)
 int	 cc_buf_add_json_str(struct cc_buf *, const char *, size_t);
 int	 cc_buf_add_json_cstr(struct cc_buf *, const char *);
 int	 cc_buf_add_json_num(struct cc_buf *, double);
+
+/* Decode the UTF-8 sequence at s (n bytes available): its length (1-4)
+ * with the code point in *cp, or 0 if invalid (overlong forms, surrogates
+ * and values past U+10FFFF included). */
+size_t	 cc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 #endif

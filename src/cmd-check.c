@@ -5,13 +5,13 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "cmd.h"
+#include "file.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -27,8 +27,7 @@ static int
 write_junit(const char *path, const struct cc_findings *fs)
 {
 	struct cc_buf	 b = CC_BUF_INIT;
-	FILE		*fp;
-	char		*tmp;
+	struct cc_diag	 d;
 	size_t		 i, nfail = 0;
 	int		 ok;
 
@@ -58,19 +57,10 @@ write_junit(const char *path, const struct cc_findings *fs)
 		cc_buf_adds(&b, "</testcase>\n");
 	}
 	cc_buf_adds(&b, "</testsuite>\n</testsuites>\n");
-	tmp = xasprintf("%s.tmp", path);
-	ok = (fp = fopen(tmp, "w")) != NULL;
-	if (ok) {
-		ok = fwrite(b.data, 1, b.len, fp) == b.len;
-		ok = (fclose(fp) == 0) && ok;
-	}
-	if (ok)
-		ok = rename(tmp, path) == 0;
-	if (!ok) {
-		cc_error("%s: cannot write: %s", path, strerror(errno));
-		remove(tmp);
-	}
-	free(tmp);
+	cc_diag_clear(&d);
+	ok = cc_file_write_atomic(path, b.data, b.len, 0644, 0, &d) == CC_OK;
+	if (!ok)
+		cc_diag_print(&d, "error");
 	cc_buf_release(&b);
 	return ok ? CC_OK : CC_EIO;
 }

@@ -30,39 +30,6 @@
 #define REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD in UTF-8 */
 #define URL_MAX		4096
 
-/* Decode the UTF-8 sequence at s; its length (1-4), or 0 if invalid
- * (overlong forms, surrogates and values past U+10FFFF included). */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t	c;
-	size_t		len, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, c = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, c = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
 
 /* Bidi embeddings, overrides and isolates: they reorder the text after
  * them, so a hostile article could make a page say what it does not. */
@@ -101,7 +68,7 @@ cc_html_escape(struct cc_buf *b, const char *s, size_t n)
 				if (p[i] < 0x20 || p[i] == 0x7f)
 					rep = REPLACEMENT;
 			}
-		} else if ((k = utf8_decode(p + i, n - i, &c)) == 0) {
+		} else if ((k = cc_utf8_decode(p + i, n - i, &c)) == 0) {
 			/* One invalid byte becomes one U+FFFD, then resync. */
 			k = 1;
 			rep = REPLACEMENT;
@@ -163,7 +130,7 @@ cc_html_url_ok(const char *url)
 				return 0;
 			continue;
 		}
-		if ((k = utf8_decode(p + i, n - i, &c)) == 0)
+		if ((k = cc_utf8_decode(p + i, n - i, &c)) == 0)
 			return 0;
 		/* Non-ASCII is fine (IRIs) unless invisible or reordering. */
 		if ((c >= 0x80 && c <= 0xa0) || is_bidi_control(c) ||

@@ -19,6 +19,7 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "file.h"
 #include "pack.h"
 #include "xmalloc.h"
 
@@ -174,36 +175,6 @@ pack_collect(const char *dir, int top, char ***files, size_t *n)
 	free(names);
 }
 
-static char *
-read_all(const char *path, size_t *lenp, struct cc_diag *d)
-{
-	FILE		*f;
-	struct cc_buf	 b;
-	char		 chunk[8192];
-	size_t		 n;
-
-	cc_buf_init(&b, PACK_MAX_FILE);
-	if ((f = fopen(path, "rb")) == NULL) {
-		cc_diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (cc_buf_add(&b, chunk, n) != CC_OK) {
-			cc_diag_set(d, path, 0, 0, "file is too large");
-			fclose(f);
-			cc_buf_release(&b);
-			return NULL;
-		}
-	}
-	if (ferror(f)) {
-		cc_diag_set(d, path, 0, 0, "read error: %s", strerror(errno));
-		fclose(f);
-		cc_buf_release(&b);
-		return NULL;
-	}
-	fclose(f);
-	return cc_buf_detach(&b, lenp);
-}
 
 static int
 pack_parse_file(struct pack_load *pl, struct pack_file *pf,
@@ -216,7 +187,7 @@ pack_parse_file(struct pack_load *pl, struct pack_file *pf,
 	int		 ok;
 
 	cc_diag_clear(&d);
-	if ((data = read_all(pf->path, &len, &d)) == NULL) {
+	if (cc_file_read(pf->path, PACK_MAX_FILE, &data, &len, &d) != CC_OK) {
 		pl->nerr++;
 		if (pl->err)
 			pl->err(&d, pl->errarg);

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "file.h"
 #include "claim.h"
 #include "diag.h"
 #include "hash.h"
@@ -719,44 +720,10 @@ static int
 write_atomic(const char *dir, const char *name, const struct cc_buf *b,
     struct cc_diag *d)
 {
-	char		*path, *tmp;
-	const char	*p = b->data;
-	size_t		 left = b->len;
-	ssize_t		 w;
-	int		 fd, rc = CC_OK;
+	char	*path = xasprintf("%s/%s", dir, name);
+	int	 rc;
 
-	path = xasprintf("%s/%s", dir, name);
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
-	if ((fd = mkstemp(tmp)) == -1) {
-		cc_diag_set(d, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		rc = CC_EIO;
-		goto out;
-	}
-	while (left > 0) {
-		if ((w = write(fd, p, left)) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		p += w;
-		left -= (size_t)w;
-	}
-	/* mkstemp() makes the file private; a report is for reading. */
-	if (left > 0 || fchmod(fd, 0644) != 0) {
-		cc_diag_set(d, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		close(fd);
-		rc = CC_EIO;
-	} else if (close(fd) != 0 || rename(tmp, path) != 0) {
-		cc_diag_set(d, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		rc = CC_EIO;
-	}
-	if (rc != CC_OK)
-		unlink(tmp);
-out:
-	free(tmp);
+	rc = cc_file_write_atomic(path, b->data, b->len, 0644, 0, d);
 	free(path);
 	return rc;
 }

@@ -27,6 +27,7 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "file.h"
 #include "claim.h"
 #include "diag.h"
 #include "review.h"
@@ -402,39 +403,6 @@ cc_review_apply(const struct cc_review *rv, struct cc_findings *fs)
 
 /* Writing. */
 
-/* Length of the valid UTF-8 sequence at s and its code point; 0 if
- * invalid. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t	c;
-	size_t		len, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, c = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, c = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
 
 /*
  * A YAML double-quoted scalar for any text: quotes and backslashes
@@ -451,7 +419,7 @@ yaml_quote(struct cc_buf *b, const char *s)
 
 	cc_buf_addc(b, '"');
 	for (i = 0; i < n; i += k) {
-		if ((k = utf8_seq(p + i, n - i, &c)) == 0) {
+		if ((k = cc_utf8_decode(p + i, n - i, &c)) == 0) {
 			cc_buf_adds(b, "\\uFFFD");
 			k = 1;
 			continue;
@@ -567,47 +535,14 @@ line_comment(const char *s, size_t n)
 	return i < n && s[i] == '#';
 }
 
-/* Write data to path through a temporary file in the same directory. */
+/* Write data to path through a temporary file in the same directory;
+ * the decision log is worth an fsync: it is not regenerated. */
 static int
 write_atomic(const char *path, const struct cc_buf *b, mode_t mode,
     struct cc_diag *d)
 {
-	char		*tmp = xasprintf("%s.XXXXXX", path);
-	const char	*p = b->data;
-	size_t		 left = b->len;
-	ssize_t		 w;
-	int		 fd, rc = CC_OK;
-
-	if ((fd = mkstemp(tmp)) == -1) {
-		cc_diag_set(d, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		free(tmp);
-		return CC_EIO;
-	}
-	while (left > 0) {
-		if ((w = write(fd, p, left)) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		p += w;
-		left -= (size_t)w;
-	}
-	/* The decision log is worth an fsync: it is not regenerated. */
-	if (left > 0 || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-		cc_diag_set(d, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		close(fd);
-		rc = CC_EIO;
-	} else if (close(fd) != 0 || rename(tmp, path) != 0) {
-		cc_diag_set(d, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		rc = CC_EIO;
-	}
-	if (rc != CC_OK)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	return cc_file_write_atomic(path, b->data, b->len, mode,
+	    CC_FILE_SYNC, d);
 }
 
 static int
