@@ -409,10 +409,12 @@ art_date(const struct cc_article *a)
 static int
 art_date_inferred(const struct cc_article *a)
 {
-	if (a->date == NULL)
-		return 0;	/* published (metadata) or undated */
-	return a->date_basis == NULL ||
-	    strncmp(a->date_basis, "metadata", 8) != 0;
+	/* Metadata and a dateline state the date; anything else (a date
+	 * worked out from "the eight-month-old war") is inferred. */
+	if (a->date == NULL || a->date_basis == NULL)
+		return 0;
+	return strncmp(a->date_basis, "metadata", 8) != 0 &&
+	    strncmp(a->date_basis, "dateline", 8) != 0;
 }
 
 /* Find needle in hay[0..n), ASCII case-insensitively; offset or -1. */
