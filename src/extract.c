@@ -79,6 +79,9 @@ struct ex_doc {
 	char			*lower;		/* ASCII-lower-cased fold */
 	struct cc_date		 ref;		/* document date, or zero */
 	const char		*outlet;
+	unsigned		 para;		/* paragraph being read */
+	char			*speaker;	/* last named speaker ... */
+	unsigned		 speaker_para;	/* ... and where */
 };
 
 static int
@@ -251,13 +254,45 @@ claim_slot(struct cc_claim *c, const char *name)
 }
 
 /*
+ * A speaker is a canonical entity id when the alias tables know the name
+ * ("Russian Foreign Minister Sergei Lavrov" -> lavrov).  A pronoun ("he
+ * added") is the last named speaker of the same paragraph, or nobody.
+ */
+static void
+resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
+    struct cc_claim *c)
+{
+	const char	*id;
+
+	if (c->speaker == NULL)
+		return;
+	if (cc_vocab_lookup(ex->pack->vocab, "pronouns", c->speaker,
+	    strlen(c->speaker)) != NULL) {
+		free(c->speaker);
+		c->speaker = NULL;
+		if (doc->speaker != NULL && doc->speaker_para == doc->para)
+			c->speaker = xstrdup(doc->speaker);
+		return;
+	}
+	id = cc_entity_lookup(ex->pack->entities, c->speaker,
+	    strlen(c->speaker));
+	if (id != NULL) {
+		free(c->speaker);
+		c->speaker = xstrdup(id);
+	}
+	free(doc->speaker);
+	doc->speaker = xstrdup(c->speaker);
+	doc->speaker_para = doc->para;
+}
+
+/*
  * Build a claim from the current match of rule r's pattern re in the
  * sentence [ss, se) of the fold.  Returns 0 (and leaves no claim) when
  * the match does not make a usable claim, e.g. a value that is not a
  * number.
  */
 static int
-build_claim(struct cc_extractor *ex, const struct ex_doc *doc,
+build_claim(struct cc_extractor *ex, struct ex_doc *doc,
     const struct cc_rule *r, pcre2_code *re, size_t ss, size_t se,
     struct cc_claims *out)
 {
@@ -347,6 +382,7 @@ build_claim(struct cc_extractor *ex, const struct ex_doc *doc,
 		ts = ov[2 * k];
 		te = ov[2 * k + 1];
 	}
+	resolve_speaker(ex, doc, c);
 	if (is_numeric_type(r->type) && (!have_value ||
 	    c->value_kind != CC_VALUE_NUMBER)) {
 		cc_claim_release(c);
@@ -383,7 +419,7 @@ seen_before(const struct cc_claims *out, size_t upto)
 }
 
 static void
-run_rule(struct cc_extractor *ex, const struct ex_doc *doc,
+run_rule(struct cc_extractor *ex, struct ex_doc *doc,
     const struct cc_rule *r, size_t ss, size_t se, struct cc_claims *out)
 {
 	PCRE2_SIZE	*ov;
@@ -550,6 +586,31 @@ document_date(struct cc_extractor *ex, struct cc_article *a,
 	}
 }
 
+/*
+ * A claim made in a paragraph that cites a source ("TASS reported",
+ * "Newsweek reports") carries that source in reported_by: the comparison
+ * uses it to tell independent confirmation from one story copied.
+ */
+static void
+attach_sources(struct cc_claims *out, size_t base, const unsigned *paras)
+{
+	size_t		 i, j;
+	const char	*src;
+
+	for (i = base; i < out->n; i++) {
+		if (strcmp(out->v[i].type, "source") != 0)
+			continue;
+		src = out->v[i].vtext ? out->v[i].vtext : out->v[i].subject;
+		if (src == NULL)
+			continue;
+		for (j = base; j < out->n; j++)
+			if (j != i && paras[j - base] == paras[i - base] &&
+			    out->v[j].reported_by == NULL &&
+			    strcmp(out->v[j].type, "source") != 0)
+				out->v[j].reported_by = xstrdup(src);
+	}
+}
+
 int
 cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
     struct cc_sentences *sents, struct cc_claims *out)
@@ -558,7 +619,8 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	const struct cc_outlet	*o;
 	struct cc_fold		 f;
 	struct ex_doc		 doc;
-	size_t			 i, r, ss, se;
+	unsigned		*paras;
+	size_t			 i, r, ss, se, k, first, base = out->n;
 
 	cc_fold(a->text, a->len, &f);
 	cc_segment(f.s, f.len, sents);
@@ -587,15 +649,25 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	doc.lower = lower_copy(f.s, f.len);
 	doc.outlet = a->outlet;
 	document_date(ex, a, &f, sents, &doc.ref);
+	paras = NULL;
 	for (i = 0; i < sents->n; i++) {
 		if (sents->v[i].boiler)
 			continue;
 		ss = sents->v[i].start;
 		se = sents->v[i].end;
+		doc.para = sents->v[i].para;
+		first = out->n;
 		for (r = 0; r < pk->nrules; r++)
 			if (triggered(&pk->rules[r], doc.lower, ss, se))
 				run_rule(ex, &doc, &pk->rules[r], ss, se, out);
+		paras = xreallocarray(paras, out->n - base + 1,
+		    sizeof *paras);
+		for (k = first; k < out->n; k++)
+			paras[k - base] = doc.para;
 	}
+	attach_sources(out, base, paras);
+	free(paras);
+	free(doc.speaker);
 	/* Sentences are stored with offsets into the stored text. */
 	for (i = 0; i < sents->n; i++) {
 		sents->v[i].start = f.map[sents->v[i].start];
@@ -718,6 +790,7 @@ check_example(struct cc_extractor *ex, const struct cc_rule *r,
 	cc_buf_release(&b);
 	cc_claims_release(&out);
 	cc_sentences_release(&sents);
+	free(doc.speaker);
 	free(doc.lower);
 	cc_fold_release(&f);
 	return ok;
