@@ -230,7 +230,8 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 		ms[nms].x = NULL;
 		ms[nms++].num = &nums[i];
 	}
-	qsort(ms, nms, sizeof *ms, mention_cmp);
+	if (nms > 0)
+		qsort(ms, nms, sizeof *ms, mention_cmp);
 	for (i = 0; i < nms; i++)
 		print_mention(&out, &ms[i], in.data, f.map[ms[i].start],
 		    cc_fold_orig_end(&f, in.data, ms[i].end));

@@ -234,7 +234,10 @@ cc_compare(const struct cc_pack *pk, const struct cc_claims *claims,
 			;
 		compare_block(v + i, j - i, out);
 	}
-	qsort(out->v + first, out->n - first, sizeof *out->v, finding_cmp);
+	/* (out->v is NULL when nothing was ever found: not for qsort) */
+	if (out->n > first)
+		qsort(out->v + first, out->n - first, sizeof *out->v,
+		    finding_cmp);
 	for (i = 0; i < n; i++)
 		free(v[i].key);
 	free(v);

@@ -157,7 +157,8 @@ pack_collect(const char *dir, int top, char ***files, size_t *n)
 		names[nn++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, nn, sizeof *names, name_cmp);
+	if (nn > 0)
+		qsort(names, nn, sizeof *names, name_cmp);
 	for (i = 0; i < nn; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);
 		len = strlen(names[i]);

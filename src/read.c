@@ -746,7 +746,8 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 	}
 	closedir(dir);
 	/* Sorted by bytes, not locale: the same order on every machine. */
-	qsort(names, n, sizeof *names, name_cmp);
+	if (n > 0)
+		qsort(names, n, sizeof *names, name_cmp);
 	w->dev[w->depth] = st->st_dev;
 	w->ino[w->depth] = st->st_ino;
 	w->depth++;

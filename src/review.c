@@ -274,7 +274,8 @@ review_parse(const char *path, const char *data, size_t len,
 		if ((rc = parse_entry(path, &doc, v, e, d)) != CC_OK)
 			goto out;
 	}
-	qsort(rv->v, rv->n, sizeof *rv->v, cmp_entry);
+	if (rv->n > 0)
+		qsort(rv->v, rv->n, sizeof *rv->v, cmp_entry);
 	for (i = 1; i < rv->n; i++)
 		if (strcmp(rv->v[i].id, rv->v[i - 1].id) == 0) {
 			cc_diag_set(d, path, (unsigned)rv->v[i].line + 1, 1,
