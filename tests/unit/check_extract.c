@@ -45,6 +45,19 @@ run(const char *name, const char *published, const char *text,
 	cc_extractor_free(ex);
 }
 
+/* The claims of one type: other packs may add statements and quotes
+ * about the same sentences. */
+static size_t
+count_type(const struct cc_claims *c, const char *type, size_t *first)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].type, type) == 0 && n++ == 0 && first)
+			*first = i;
+	return n;
+}
+
 static void
 done(struct cc_article *a, struct cc_sentences *s, struct cc_claims *c)
 {
@@ -64,10 +77,11 @@ START_TEST(test_offsets_into_stored_text)
 	struct cc_sentences	 s;
 	struct cc_claims	 c;
 	const struct cc_claim	*k;
+	size_t			 at = 0;
 
 	run("t1", "2022-02-14", text, &a, &s, &c);
-	ck_assert_uint_eq(c.n, 1);
-	k = &c.v[0];
+	ck_assert_uint_eq(count_type(&c, "force", &at), 1);
+	k = &c.v[at];
 	ck_assert_str_eq(k->type, "force");
 	ck_assert_str_eq(k->measure, "troops");
 	ck_assert(k->approx && k->vmin == 130000 && k->vmax == 130000);
@@ -92,12 +106,13 @@ START_TEST(test_boilerplate_yields_nothing)
 	struct cc_article	 a;
 	struct cc_sentences	 s;
 	struct cc_claims	 c;
+	size_t			 at = 0;
 
 	run("t2", "2022-10-30", "Officials said 12 people were killed.\n"
 	    "More under this ad\n\nLeave a Reply\n"
 	    "Commenter: 500 people were killed, I heard.\n", &a, &s, &c);
-	ck_assert_uint_eq(c.n, 1);
-	ck_assert(c.v[0].vmin == 12);
+	ck_assert_uint_eq(count_type(&c, "casualty", &at), 1);
+	ck_assert(c.v[at].vmin == 12);
 	done(&a, &s, &c);
 }
 END_TEST
@@ -107,6 +122,7 @@ START_TEST(test_dateline_and_relative_day)
 	struct cc_article	 a;
 	struct cc_sentences	 s;
 	struct cc_claims	 c;
+	size_t			 i;
 
 	run("t3", NULL, "Kremlin says talks possible\n\nA News WORLD\n"
 	    "Published October 30,2022\n\n"
@@ -116,10 +132,14 @@ START_TEST(test_dateline_and_relative_day)
 	ck_assert_str_eq(a.date, "2022-10-30");
 	ck_assert_int_eq(strncmp(a.date_basis, "dateline", 8), 0);
 	ck_assert_str_eq(a.outlet, "anews");
-	ck_assert_uint_eq(c.n, 3);
-	ck_assert_str_eq(c.v[1].time_start, "2022-10-24");
-	ck_assert_int_eq(strncmp(c.v[1].basis, "relative:", 9), 0);
-	ck_assert_str_eq(c.v[1].subject, "civilians");
+	ck_assert_uint_eq(count_type(&c, "casualty", NULL), 3);
+	for (i = 0; i < c.n; i++) {
+		if (strcmp(c.v[i].type, "casualty") != 0)
+			continue;
+		ck_assert_str_eq(c.v[i].time_start, "2022-10-24");
+		ck_assert_int_eq(strncmp(c.v[i].basis, "relative:", 9), 0);
+		ck_assert_str_eq(c.v[i].subject, "civilians");
+	}
 	done(&a, &s, &c);
 }
 END_TEST
@@ -130,6 +150,8 @@ START_TEST(test_inferred_date)
 	struct cc_sentences	 s;
 	struct cc_claims	 c;
 
+	size_t			 at = 0;
+
 	run("t4", NULL, "Russia is open to talks to end the eight-month-old "
 	    "conflict, Lavrov said.\n", &a, &s, &c);
 	ck_assert_ptr_nonnull(a.date);
@@ -139,9 +161,8 @@ START_TEST(test_inferred_date)
 	ck_assert_str_le(a.date_min, a.date);
 	ck_assert_str_ge(a.date_max, a.date);
 	ck_assert_str_eq(a.outlet, "t4");	/* no marker: the file name */
-	ck_assert_uint_eq(c.n, 1);
-	ck_assert_str_eq(c.v[0].type, "duration");
-	ck_assert(c.v[0].vmin == 243 && c.v[0].vmax == 243);
+	ck_assert_uint_eq(count_type(&c, "duration", &at), 1);
+	ck_assert(c.v[at].vmin == 243 && c.v[at].vmax == 243);
 	done(&a, &s, &c);
 }
 END_TEST
