@@ -80,6 +80,7 @@ struct ex_doc {
 	struct cc_date		 ref;		/* document date, or zero */
 	const char		*outlet;
 	unsigned		 para;		/* paragraph being read */
+	unsigned		 prev_para;	/* the one read before it */
 	char			*speaker;	/* last named speaker ... */
 	unsigned		 speaker_para;	/* ... and where */
 };
@@ -256,7 +257,10 @@ claim_slot(struct cc_claim *c, const char *name)
 /*
  * A speaker is a canonical entity id when the alias tables know the name
  * ("Russian Foreign Minister Sergei Lavrov" -> lavrov).  A pronoun ("he
- * added") is the last named speaker of the same paragraph, or nobody.
+ * added") is the last named speaker of the same paragraph or, as scraped
+ * articles put every paragraph on its own line and news paragraphs are
+ * short, of the paragraph just before it ("In addition, he stated ...");
+ * otherwise nobody.
  */
 static void
 resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
@@ -270,7 +274,8 @@ resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
 	    strlen(c->speaker)) != NULL) {
 		free(c->speaker);
 		c->speaker = NULL;
-		if (doc->speaker != NULL && doc->speaker_para == doc->para)
+		if (doc->speaker != NULL && (doc->speaker_para == doc->para ||
+		    doc->speaker_para == doc->prev_para))
 			c->speaker = xstrdup(doc->speaker);
 		return;
 	}
@@ -655,7 +660,10 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 			continue;
 		ss = sents->v[i].start;
 		se = sents->v[i].end;
-		doc.para = sents->v[i].para;
+		if (sents->v[i].para != doc.para) {
+			doc.prev_para = doc.para;
+			doc.para = sents->v[i].para;
+		}
 		first = out->n;
 		for (r = 0; r < pk->nrules; r++)
 			if (triggered(&pk->rules[r], doc.lower, ss, se))
