@@ -9,6 +9,8 @@
  * any disjoint pair makes the key a contradiction.  Following ACLED's
  * practice for conflicting figures, a contradiction's summary shows the
  * range and names the most conservative figure instead of picking one.
+ * Statements about a named subject are keyed the same way by their
+ * proposition; opposite polarities in one period contradict.
  */
 #include "config.h"
 
@@ -40,6 +42,17 @@ is_numeric(const struct cc_claim *c)
 	    strcmp(c->type, "force") == 0 ||
 	    strcmp(c->type, "quantity") == 0 ||
 	    strcmp(c->type, "duration") == 0);
+}
+
+/* Statements about a known subject ("russia" is ready to negotiate) can
+ * be compared; "unspecified" and "self" need a resolver we do not have. */
+static int
+is_statement(const struct cc_claim *c)
+{
+	return strcmp(c->type, "statement") == 0 && c->subject != NULL &&
+	    c->measure != NULL && c->polarity != NULL &&
+	    strcmp(c->subject, "unspecified") != 0 &&
+	    strcmp(c->subject, "self") != 0;
 }
 
 static char *
@@ -198,6 +211,65 @@ compare_block(struct cmp_item *v, size_t n, struct cc_findings *out)
 	cc_buf_release(&b);
 }
 
+/* "affirmed by lavrov (000_x, 2022-10-25)" into b. */
+static void
+describe_stance(const struct cc_claim *c, struct cc_buf *b)
+{
+	cc_buf_printf(b, "%s by %s (%s%s%s)", c->polarity,
+	    c->speaker ? c->speaker : "an unnamed speaker", outlet_of(c),
+	    c->time_start ? ", " : "", c->time_start ? c->time_start : "");
+}
+
+/*
+ * Statements sharing subject, proposition and month: both polarities
+ * present is a contradiction - between speakers when different people
+ * hold the two positions ("Russia had declined" vs "we never decline"),
+ * else one speaker contradicting themself; one polarity from two or
+ * more outlets is an agreement.
+ */
+static void
+compare_statements(struct cmp_item *v, size_t n, struct cc_findings *out)
+{
+	struct cc_buf	 b = CC_BUF_INIT;
+	const struct cc_claim *aff = NULL, *neg = NULL;
+	size_t		 i, j, noutlets = 0;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(outlet_of(v[i].c), outlet_of(v[j].c)) == 0)
+				break;
+		if (j == i)
+			noutlets++;
+		/* describe each side by a claim with a named speaker if any */
+		if (strcmp(v[i].c->polarity, "negated") == 0) {
+			if (neg == NULL || (neg->speaker == NULL &&
+			    v[i].c->speaker != NULL))
+				neg = v[i].c;
+		} else if (aff == NULL || (aff->speaker == NULL &&
+		    v[i].c->speaker != NULL))
+			aff = v[i].c;
+	}
+	if (aff != NULL && neg != NULL) {
+		int same = aff->speaker != NULL && neg->speaker != NULL &&
+		    strcmp(aff->speaker, neg->speaker) == 0;
+
+		cc_buf_printf(&b, "%s, %s: %s \"%s\" ", same ?
+		    "same speaker" : "between speakers", aff->subject,
+		    aff->vtext ? aff->vtext : aff->measure, aff->text);
+		describe_stance(aff, &b);
+		cc_buf_printf(&b, " vs \"%s\" ", neg->text);
+		describe_stance(neg, &b);
+		emit(out, "contradiction", "medium", v, n,
+		    cc_buf_detach(&b, NULL));
+	} else if (noutlets >= 2) {
+		cc_buf_printf(&b, "%s: %s, %s by %zu outlets", v[0].c->subject,
+		    v[0].c->vtext ? v[0].c->vtext : v[0].c->measure,
+		    v[0].c->polarity, noutlets);
+		emit(out, "agreement", "info", v, n, cc_buf_detach(&b, NULL));
+	}
+	cc_buf_release(&b);
+}
+
 static int
 finding_cmp(const void *a, const void *b)
 {
@@ -221,7 +293,7 @@ cc_compare(const struct cc_pack *pk, const struct cc_claims *claims,
 
 	(void)pk;
 	for (i = 0; i < claims->n; i++) {
-		if (!is_numeric(&claims->v[i]))
+		if (!is_numeric(&claims->v[i]) && !is_statement(&claims->v[i]))
 			continue;
 		v[n].c = &claims->v[i];
 		v[n].key = claim_key(&claims->v[i]);
@@ -232,7 +304,10 @@ cc_compare(const struct cc_pack *pk, const struct cc_claims *claims,
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && strcmp(v[i].key, v[j].key) == 0; j++)
 			;
-		compare_block(v + i, j - i, out);
+		if (strcmp(v[i].c->type, "statement") == 0)
+			compare_statements(v + i, j - i, out);
+		else
+			compare_block(v + i, j - i, out);
 	}
 	/* (out->v is NULL when nothing was ever found: not for qsort) */
 	if (out->n > first)

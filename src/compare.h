@@ -3,7 +3,8 @@
  *
  * Claims are grouped by key (type/subject/measure/period); within a key,
  * numeric claims from different outlets agree when their intervals
- * overlap and contradict otherwise.  Finding ids are derived from the key
+ * overlap and contradict otherwise, and statements of one proposition
+ * contradict when one is affirmed and another negated.  Finding ids are derived from the key
  * and the claims' identities, so a finding keeps its id across runs.
  */
 #ifndef CC_COMPARE_H

@@ -160,6 +160,66 @@ START_TEST(test_stable_ids)
 }
 END_TEST
 
+static struct cc_claim *
+stance(struct cc_claims *cs, const char *outlet, const char *speaker,
+    const char *polarity)
+{
+	struct cc_claim	*c = add(cs, outlet, "ready_to_negotiate", 0, 0, 0);
+
+	free(c->type);
+	c->type = xstrdup("statement");
+	free(c->subject);
+	c->subject = xstrdup("russia");
+	c->value_kind = CC_VALUE_TEXT;
+	c->vtext = xstrdup("ready to negotiate");
+	c->speaker = xstrdup_or_null(speaker);
+	c->polarity = xstrdup(polarity);
+	return c;
+}
+
+START_TEST(test_statements)
+{
+	struct cc_claims	cs = { 0 };
+	struct cc_findings	fs = { 0 };
+
+	/* "Russia had declined" (Kirby) vs "we are ready" (Lavrov). */
+	stance(&cs, "a", "lavrov", "affirmed");
+	stance(&cs, "b", "kirby", "negated");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "contradiction");
+	ck_assert_str_eq(only(&fs)->key,
+	    "statement/russia/ready_to_negotiate/2022-10");
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "between speakers"));
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary,
+	    "affirmed by lavrov"));
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "negated by kirby"));
+	cc_findings_release(&fs);
+	cc_claims_release(&cs);
+	/* One speaker both ways in one month contradicts themself. */
+	stance(&cs, "a", "lavrov", "affirmed");
+	stance(&cs, "b", "lavrov", "negated");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "same speaker"));
+	cc_findings_release(&fs);
+	cc_claims_release(&cs);
+	/* The same stance from two outlets agrees; from one, nothing. */
+	stance(&cs, "a", "lavrov", "affirmed");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 0);
+	stance(&cs, "b", "peskov", "affirmed");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "agreement");
+	cc_findings_release(&fs);
+	/* Another month is another period: no contradiction across it. */
+	free(stance(&cs, "c", "kirby", "negated")->time_start);
+	cs.v[cs.n - 1].time_start = xstrdup("2022-02-14");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "agreement");
+	cc_findings_release(&fs);
+	cc_claims_release(&cs);
+}
+END_TEST
+
 static Suite *
 compare_suite(void)
 {
@@ -171,6 +231,7 @@ compare_suite(void)
 	tcase_add_test(tc, test_open_interval);
 	tcase_add_test(tc, test_needs_two_outlets_and_one_key);
 	tcase_add_test(tc, test_stable_ids);
+	tcase_add_test(tc, test_statements);
 	suite_add_tcase(s, tc);
 	return s;
 }
