@@ -918,7 +918,8 @@ cc_entities_seal(struct cc_entities *E)
 	}
 	free(ok);
 	/* Near-miss targets, grouped by first byte and sorted by length. */
-	qsort(E->vt, E->nvt, sizeof *E->vt, vt_cmp);
+	if (E->nvt > 0)		/* (vt is NULL in an empty table) */
+		qsort(E->vt, E->nvt, sizeof *E->vt, vt_cmp);
 	for (i = 0, b = 0; b < 257; b++) {
 		while (i < E->nvt && (unsigned char)E->vt[i].low[0] < b)
 			i++;
