@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "file.h"
 #include "number.h"
 #include "text.h"
 #include "timex.h"
@@ -31,7 +32,8 @@ struct mention {
 	size_t			 start;
 	size_t			 end;
 	const struct cc_timex	*x;	/* or */
-	const struct cc_number	*num;
+	const struct cc_number	*num;	/* or */
+	const struct cc_entity_mention *ent;
 };
 
 static int
@@ -47,18 +49,6 @@ mention_cmp(const void *a, const void *b)
 	return 0;
 }
 
-static int
-read_stdin(struct cc_buf *b)
-{
-	char	chunk[65536];
-	size_t	n;
-	int	rc;
-
-	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-		if ((rc = cc_buf_add(b, chunk, n)) != CC_OK)
-			return rc;
-	return ferror(stdin) ? CC_EIO : CC_OK;
-}
 
 static void
 add_iso(struct cc_buf *b, const struct cc_date *d)
@@ -87,10 +77,15 @@ print_mention(struct cc_buf *b, const struct mention *m, const char *in,
 	const struct cc_number	*n = m->num;
 
 	cc_buf_printf(b, "{\"kind\":\"%s\",\"start\":%zu,\"end\":%zu,"
-	    "\"text\":", n != NULL ? "number" : x->kind == CC_TIMEX_DATE ?
-	    "date" : "duration", start, end);
+	    "\"text\":", m->ent != NULL ? "entity" : n != NULL ? "number" :
+	    x->kind == CC_TIMEX_DATE ? "date" : "duration", start, end);
 	cc_buf_add_json_str(b, in + start, end - start);
-	if (n != NULL) {
+	if (m->ent != NULL) {
+		cc_buf_adds(b, ",\"id\":");
+		cc_buf_add_json_cstr(b, m->ent->id);
+		cc_buf_adds(b, ",\"variant_of\":");
+		cc_buf_add_json_cstr(b, m->ent->variant_of);
+	} else if (n != NULL) {
 		cc_buf_adds(b, ",\"value\":{\"min\":");
 		add_bound(b, n->min, n->has_min);
 		cc_buf_adds(b, ",\"max\":");
@@ -145,8 +140,11 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 	struct cc_date			 ref;
 	struct cc_timex			*tx = NULL;
 	struct cc_number		*nums = NULL;
+	struct cc_entity_mention	*ents = NULL;
 	struct mention			*ms = NULL;
-	size_t				 ntx, nnum, nms = 0, i, k, bad;
+	struct cc_diag			 d;
+	char				*data;
+	size_t				 ntx, nnum, nent, nms = 0, i, k, bad;
 	int				 first, rc, ret = CC_EXIT_OK, inside;
 
 	if ((first = cc_cmd_parse(e, argc, argv, opts)) < 0)
@@ -168,12 +166,14 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 	 * single spaces (an unquoted sentence works too). */
 	cc_buf_init(&in, NORMALIZE_MAX);
 	if (strcmp(argv[first], "-") == 0 && first + 1 == argc) {
-		if ((rc = read_stdin(&in)) != CC_OK) {
-			cc_error("stdin: %s", rc == CC_ETOOBIG ?
-			    "text too large" : strerror(errno));
-			cc_buf_release(&in);
+		cc_diag_clear(&d);
+		if (cc_file_read("-", NORMALIZE_MAX, &data, &i, &d) != CC_OK) {
+			snprintf(d.file, sizeof d.file, "stdin");
+			cc_diag_print(&d, "error");
 			return CC_EXIT_USAGE;
 		}
+		in.data = data;
+		in.len = in.cap = i;
 	} else {
 		for (i = (size_t)first; i < (size_t)argc; i++) {
 			if (i > (size_t)first)
@@ -211,7 +211,22 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 	nums = xreallocarray(NULL, nnum + 1, sizeof *nums);
 	nnum = cc_number_scan(ctx->pack->vocab, f.s, f.len, nums, nnum);
 
-	ms = xreallocarray(NULL, ntx + nnum + 1, sizeof *ms);
+	/* The entity scan says only how many it wrote: grow until it fits. */
+	for (k = 256;; k *= 2) {
+		ents = xreallocarray(ents, k, sizeof *ents);
+		nent = cc_entity_scan(ctx->pack->entities, f.s, f.len, ents,
+		    k);
+		if (nent < k)
+			break;
+	}
+
+	ms = xreallocarray(NULL, ntx + nnum + nent + 1, sizeof *ms);
+	memset(ms, 0, (ntx + nnum + nent + 1) * sizeof *ms);
+	for (i = 0; i < nent; i++) {
+		ms[nms].start = ents[i].start;
+		ms[nms].end = ents[i].end;
+		ms[nms++].ent = &ents[i];
+	}
 	for (i = 0; i < ntx; i++) {
 		ms[nms].start = tx[i].start;
 		ms[nms].end = tx[i].end;
@@ -243,6 +258,7 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 		cc_error("stdout: %s", strerror(errno));
 
 	free(ms);
+	free(ents);
 	free(nums);
 	free(tx);
 	cc_fold_release(&f);
@@ -253,7 +269,7 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 
 const struct cc_cmd_entry cc_cmd_normalize_entry = {
 	"normalize", "[--ref DATE] TEXT|-",
-	"show the numbers, dates and durations recognized in TEXT",
+	"show the numbers, dates, durations and entities recognized in TEXT",
 	"  --ref DATE   the article's date (YYYY-MM-DD): relative dates\n"
 	"               (\"on Monday\", \"last month\") are resolved against it\n"
 	"  TEXT         the text, or '-' to read it from standard input\n"

@@ -18,5 +18,11 @@ check "no date is made of the plain numbers" sh -c '! grep -q "\"kind\":\"date\"
 # before the mention count as 2 and 3 bytes.
 status 0 "normalize reads stdin" sh -c 'printf "\342\200\234Yes\342\200\235\302\240on Monday" | "$CLAIMCHECK" --rules "'"$RULES"'" normalize --ref 2022-10-30 -'
 check "offsets count bytes of the raw input" grep -q '"start":14,"end":20,"text":"Monday","timex":"2022-10-24"' "$TMPD/out"
+status 0 "normalize finds entities" cc normalize --ref 2022-02-14 \
+    "German Chancellor Olaf Schultz arrived in Kyiv, Zelenskiy said."
+check "a misspelt name resolves and is marked a variant" grep -qx \
+    '{"kind":"entity","start":18,"end":30,"text":"Olaf Schultz","id":"scholz","variant_of":"Olaf Scholz"}' "$TMPD/out"
+check "a known spelling is not a variant" grep -q \
+    '"text":"Zelenskiy","id":"zelensky","variant_of":null}' "$TMPD/out"
 status 2 "a bad --ref is a usage error" cc normalize --ref 2022-13-45 "on Monday"
 done_testing
