@@ -144,7 +144,7 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 	struct mention			*ms = NULL;
 	struct cc_diag			 d;
 	char				*data;
-	size_t				 ntx, nnum, nent, nms = 0, i, k, bad;
+	size_t				 ntx, nnum, nent, nms = 0, i, k, bad, cap;
 	int				 first, rc, ret = CC_EXIT_OK, inside;
 
 	if ((first = cc_cmd_parse(e, argc, argv, opts)) < 0)
@@ -202,17 +202,28 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 	}
 
 	cc_fold(in.data, in.len, &f);
+	/* One pass each into arrays sized for news prose (a mention every
+	 * 64 bytes is dense); a second only when that was too few. */
+	cap = f.len / 64 + 16;
+	tx = xreallocarray(NULL, cap, sizeof *tx);
 	ntx = cc_timex_scan(ctx->pack->vocab, f.s, f.len,
-	    refarg != NULL ? &ref : NULL, NULL, 0);
-	tx = xreallocarray(NULL, ntx + 1, sizeof *tx);
-	ntx = cc_timex_scan(ctx->pack->vocab, f.s, f.len,
-	    refarg != NULL ? &ref : NULL, tx, ntx);
-	nnum = cc_number_scan(ctx->pack->vocab, f.s, f.len, NULL, 0);
-	nums = xreallocarray(NULL, nnum + 1, sizeof *nums);
-	nnum = cc_number_scan(ctx->pack->vocab, f.s, f.len, nums, nnum);
+	    refarg != NULL ? &ref : NULL, tx, cap);
+	if (ntx > cap) {
+		tx = xreallocarray(tx, ntx, sizeof *tx);
+		ntx = cc_timex_scan(ctx->pack->vocab, f.s, f.len,
+		    refarg != NULL ? &ref : NULL, tx, ntx);
+	}
+	nums = xreallocarray(NULL, cap, sizeof *nums);
+	nnum = cc_number_scan(ctx->pack->vocab, f.s, f.len, nums, cap);
+	if (nnum > cap) {
+		nums = xreallocarray(nums, nnum, sizeof *nums);
+		nnum = cc_number_scan(ctx->pack->vocab, f.s, f.len, nums,
+		    nnum);
+	}
 
-	/* The entity scan says only how many it wrote: grow until it fits. */
-	for (k = 256;; k *= 2) {
+	/* The entity scan says only how many it wrote: grow until it fits
+	 * (from the same guess, so a long text is not scanned ten times). */
+	for (k = cap;; k *= 2) {
 		ents = xreallocarray(ents, k, sizeof *ents);
 		nent = cc_entity_scan(ctx->pack->entities, f.s, f.len, ents,
 		    k);
@@ -233,11 +244,16 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 		ms[nms].x = &tx[i];
 		ms[nms++].num = NULL;
 	}
-	for (i = 0; i < nnum; i++) {
-		/* A number inside a date or duration belongs to it. */
-		for (inside = 0, k = 0; k < ntx && !inside; k++)
-			inside = nums[i].start < tx[k].end &&
-			    tx[k].start < nums[i].end;
+	for (k = 0, i = 0; i < nnum; i++) {
+		/*
+		 * A number inside a date or duration belongs to it.  Both
+		 * lists run left to right (a nested date lies within the
+		 * duration before it), so one pointer walks the mentions:
+		 * those ending before this number end before the next one.
+		 */
+		while (k < ntx && tx[k].end <= nums[i].start)
+			k++;
+		inside = k < ntx && tx[k].start < nums[i].end;
 		if (inside)
 			continue;
 		ms[nms].start = nums[i].start;

@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <stdio.h>
+#ifdef __GLIBC__		/* (defined once a libc header is in) */
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -54,6 +57,12 @@ main(int argc, char **argv)
 	const char			*rules = NULL;
 	int				 i, rc, j;
 
+#ifdef M_TRIM_THRESHOLD
+	/* Compiling the packs frees many small JIT buffers; glibc giving
+	 * each back to the kernel doubled start-up time (measured: 0.5-1.1 s
+	 * against 0.2 s).  Keep up to 64 MiB for reuse instead. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 	memset(&ctx, 0, sizeof ctx);
 	ctx.db_path = "claimcheck.db";
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {

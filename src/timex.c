@@ -3,7 +3,11 @@
  *
  * The text is cut into tokens (words, digit runs, single punctuation
  * marks).  At each token a few hand-written parsers try to read a date or
- * a duration; the longest reading wins and scanning resumes after it.  A
+ * a duration; the longest reading wins and scanning resumes after it.
+ * Speed (news text is mostly words no date starts with): on a long text
+ * every word is looked up once in an index of the lists' first words
+ * (struct windex) and tokens that cannot start a mention are passed over
+ * (may_start); tokens are cut a line at a time, not all at once.  A
  * parser builds an underspecified date first (a month and day without a
  * year, a bare weekday, "the week before the reference's"); a second step
  * resolves it against the reference date and the tense of the sentence,
@@ -44,10 +48,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "diag.h"
 #include "timex.h"
@@ -56,18 +60,73 @@
 /* Years beyond this are refused: day counts then fit in 32 bits. */
 #define YEAR_MAX	999999
 
+/*
+ * The vocabulary lists this file reads, by number, so a lookup indexes an
+ * array instead of searching the vocabulary for a name.  LIST_NAME spells
+ * them as in the YAML.
+ */
+enum list {
+	L_MONTHS, L_MONTH_ABBREVS, L_MONTHS_AMBIGUOUS, L_WEEKDAYS,
+	L_WEEKDAY_ABBREVS, L_DATE_ORDINAL_SUFFIXES, L_DATE_THE, L_DATE_OF,
+	L_DATE_PREPS, L_DATE_RANGE_JOINS, L_DATE_RELATIVE_DAYS, L_DATE_PRESENT,
+	L_DATE_SHIFTS, L_DATE_WEEKENDS, L_DATE_AGO, L_DATE_PARTS,
+	L_DATE_QUARTERS, L_DATE_HALVES, L_DATE_SEASONS, L_DATE_YEAR_SUFFIXES,
+	L_DATE_FUTURE_CUES, L_DATE_PAST_CUES, L_DATE_UNITS, L_DATE_UNITS_PLURAL,
+	L_DATE_ARTICLES, L_DATE_HALF, L_DATE_AND, L_DURATION_VAGUE,
+	L_DURATION_SPANS, L_DURATION_SUFFIXES, L_DURATION_RATE_CUES,
+	L_DATE_MODS, L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS,
+	L_NUMBER_ORDINALS,
+	L_NLISTS,
+	L_END = -1	/* ends the arrays below */
+};
+
+static const char *const LIST_NAME[L_NLISTS] = {
+	"months", "month_abbrevs", "months_ambiguous", "weekdays",
+	"weekday_abbrevs", "date_ordinal_suffixes", "date_the", "date_of",
+	"date_preps", "date_range_joins", "date_relative_days", "date_present",
+	"date_shifts", "date_weekends", "date_ago", "date_parts",
+	"date_quarters", "date_halves", "date_seasons", "date_year_suffixes",
+	"date_future_cues", "date_past_cues", "date_units", "date_units_plural",
+	"date_articles", "date_half", "date_and", "duration_vague",
+	"duration_spans", "duration_suffixes", "duration_rate_cues",
+	"date_mods", "number_ones", "number_teens", "number_tens",
+	"number_ordinals"
+};
+
+#define LBIT(l)		((uint64_t)1 << (l))
+_Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
+
+/*
+ * The lists looked up at the first token of a mention (every parser
+ * starts with a number or with one of these words).  A word in none of
+ * them cannot start a date or a duration, and the scanner skips it
+ * without trying the parsers: most words of news prose.  The lists left
+ * out are only read after or before a mention's first token: tense cues,
+ * "of", "ago", "-old", "and a half", range joins, suffixes, rate cues,
+ * plural units, weekends, the ambiguous months.  A new parser that
+ * starts with a word of one of those must take its list out of this
+ * exclusion, or the texts it should match are skipped unread.
+ */
+#define START_LISTS	(~(LBIT(L_DATE_FUTURE_CUES) | \
+	LBIT(L_DATE_PAST_CUES) | LBIT(L_DATE_ORDINAL_SUFFIXES) | \
+	LBIT(L_DATE_OF) | LBIT(L_DATE_RANGE_JOINS) | LBIT(L_DATE_AGO) | \
+	LBIT(L_DATE_YEAR_SUFFIXES) | LBIT(L_DATE_UNITS_PLURAL) | \
+	LBIT(L_DATE_AND) | LBIT(L_DURATION_SUFFIXES) | \
+	LBIT(L_DURATION_RATE_CUES) | LBIT(L_MONTHS_AMBIGUOUS) | \
+	LBIT(L_DATE_WEEKENDS)) & (LBIT(L_NLISTS) - 1))
+
 /* Lists of number words in claims/vocab/numbers.yaml (number.c owns
  * them): counts in durations ("eight-month") and ordinal days ("the
  * twenty-first of May").  A tens word may join a following ones word or
  * ordinal with a hyphen or a space. */
-static const char *const NUMBER_LISTS[] = {
-	"number_ones", "number_teens", "number_tens", NULL
+static const int NUMBER_LISTS[] = {
+	L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS, L_END
 };
-static const char *const ORDINAL_LISTS[] = {
-	"number_ordinals", NULL
+static const int ORDINAL_LISTS[] = {
+	L_NUMBER_ORDINALS, L_END
 };
-static const char *const TENS_LISTS[] = {
-	"number_tens", NULL
+static const int TENS_LISTS[] = {
+	L_NUMBER_TENS, L_END
 };
 
 #define DAYS_PER_YEAR	365.2425
@@ -216,12 +275,68 @@ enum { T_WORD, T_NUM, T_PUNCT };
 struct tok {
 	size_t		 s, e;
 	int		 type;
+	int		 w;		/* words: its entry in the word index
+					   (struct windex), -1 if none */
 	unsigned	 sp:1;		/* white space before */
 	unsigned	 nl:1;		/* a line break before */
 	unsigned	 grouped:1;	/* "16,150", "1.5": not a day */
 	int		 ndig;		/* digits of a plain number */
 	double		 val;		/* its value */
 };
+
+/*
+ * The word index of a scan: each list entry filed under its first word
+ * ("as of" under "as"), with the lists that hold that word alone (exact)
+ * and the lists with a longer entry starting with it (longer).  A token
+ * is looked up once, when the text is cut, and every later question
+ * "is token i in list L" is a bit test instead of a binary search with
+ * strncasecmp per list per parser, which was most of the time spent on
+ * news text.  Lists the index cannot answer for exactly (an entry that
+ * does not start with a letter, an unsorted list) are marked odd and
+ * keep the binary search.
+ */
+struct wval {
+	int		 list;
+	int		 next;		/* next value of the same word, -1 */
+	const char	*value;
+};
+
+struct word {
+	const char	*w;		/* its first len bytes are the word */
+	size_t		 len;
+	uint64_t	 exact;		/* LBIT()s of lists holding the word */
+	uint64_t	 longer;	/* ... with longer entries after it */
+	int		 vals;		/* first struct wval, -1 if none */
+};
+
+struct windex {
+	struct word	*w;
+	size_t		 nw;
+	struct wval	*v;
+	size_t		 nv;
+	int		*slot;		/* open addressing: index into w or -1 */
+	size_t		 mask;
+	size_t		 maxlen;	/* longest first word */
+	uint64_t	 odd;		/* lists answered by binary search */
+};
+
+/* Below this many bytes the index costs more than it saves (a sentence
+ * scanned on its own): lookups then search the lists directly. */
+#define WINDEX_MIN_BYTES	256
+
+/*
+ * A long text is not cut into tokens all at once (forty bytes a token,
+ * the array alone was most of the time on a few megabytes: fresh pages
+ * to fault in) but a line at a time, keeping SCAN_AHEAD tokens and the
+ * rest of their line ahead of the scanning point, and the tokens behind
+ * it that a parser may read: the line of the point (tense cues are read
+ * back to the start of the sentence) and SCAN_BEHIND more (a preposition
+ * before a date).  A parser reads at most a few dozen tokens ahead and
+ * never past the end of a line but for a date split over one ("October
+ * 30" with a break between), so the results are those of one pass.
+ */
+#define SCAN_AHEAD	1024
+#define SCAN_BEHIND	8
 
 struct scan {
 	const struct cc_vocab	*vc;
@@ -232,11 +347,20 @@ struct scan {
 	size_t			 cap;
 	const struct cc_date	*ref;
 	long			 rdays;
-	/* Lists found so far, by the (literal) name pointer. */
-	const char		*lname[64];
-	const struct cc_vocab_list *lptr[64];
-	int			 nl;
+	/* The lists, found in the vocabulary on first use. */
+	const struct cc_vocab_list *list[L_NLISTS];
+	uint64_t		 found;		/* LBIT()s of list[] looked for */
+	uint64_t		 first[L_NLISTS][4]; /* bytes entries of each
+						   list start with, lower
+						   case: most lookups end
+						   here without the index */
+	struct windex		*ix;		/* or NULL */
+	size_t			 tpos;		/* text cut into tokens so far */
+	struct tok		*small;		/* t to begin with: SMALL_TOKENS
+						   on the caller's stack */
 };
+
+#define SMALL_TOKENS	64
 
 static int
 is_digit(unsigned char c)
@@ -264,17 +388,25 @@ upunct_len(const char *p, size_t left)
 	return 0;
 }
 
+/*
+ * Cut s[sc->tpos..end) into tokens appended to sc->t.  end is the end of
+ * a line or of the text and tpos the start of one: no token spans a line
+ * break, and after one the state is as at the start (space and line
+ * break before), so the text can be cut a line at a time with the same
+ * tokens as in one go.
+ */
 static void
-tokenize(struct scan *sc)
+tokenize(struct scan *sc, size_t end)
 {
 	const char	*s = sc->s;
-	size_t		 i = 0, j, k, ul;
+	size_t		 i = sc->tpos, j, k, ul;
 	int		 sp = 1, nl = 1;
 	struct tok	*t;
 	char		 num[64];
 	size_t		 nn;
 
-	while (i < sc->len) {
+	sc->tpos = end;
+	while (i < end) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
@@ -292,11 +424,23 @@ tokenize(struct scan *sc)
 			continue;
 		}
 		if (sc->nt == sc->cap) {
-			sc->cap = sc->cap ? sc->cap * 2 : 256;
-			sc->t = xreallocarray(sc->t, sc->cap, sizeof *sc->t);
+			/* A sentence fits in the caller's small array (no
+			 * malloc per sentence); a long text needs the window
+			 * of SCAN_AHEAD and what is behind it. */
+			if (sc->t == sc->small) {
+				sc->cap = 4 * SCAN_AHEAD;
+				sc->t = xreallocarray(NULL, sc->cap,
+				    sizeof *sc->t);
+				memcpy(sc->t, sc->small, sc->nt * sizeof *sc->t);
+			} else {
+				sc->cap *= 2;
+				sc->t = xreallocarray(sc->t, sc->cap,
+				    sizeof *sc->t);
+			}
 		}
 		t = &sc->t[sc->nt++];
 		memset(t, 0, sizeof *t);
+		t->w = -1;
 		t->s = i;
 		t->sp = sp;
 		t->nl = nl;
@@ -367,20 +511,251 @@ glued(const struct scan *sc, size_t i)
 	return i < sc->nt && i > 0 && !sc->t[i].sp;
 }
 
+/* ASCII lower case, as strncasecmp folds in the C locale. */
+static unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 static const struct cc_vocab_list *
-list_of(const struct scan *csc, const char *name)
+list_get(const struct scan *csc, int list)
 {
 	struct scan	*sc = (struct scan *)csc;	/* a cache only */
-	int		 i;
 
-	for (i = 0; i < sc->nl; i++)
-		if (sc->lname[i] == name)
-			return sc->lptr[i];
-	if (sc->nl == (int)(sizeof sc->lname / sizeof sc->lname[0]))
-		return cc_vocab_list(sc->vc, name);
-	sc->lname[sc->nl] = name;
-	sc->lptr[sc->nl] = cc_vocab_list(sc->vc, name);
-	return sc->lptr[sc->nl++];
+	const struct cc_vocab_list	*l;
+	unsigned char			 c;
+	size_t				 j;
+
+	if (!(sc->found & LBIT(list))) {
+		l = sc->list[list] = cc_vocab_list(sc->vc, LIST_NAME[list]);
+		sc->found |= LBIT(list);
+		for (j = 0; l != NULL && j < l->n; j++) {
+			c = lower((unsigned char)l->v[j].word[0]);
+			sc->first[list][c >> 6] |= (uint64_t)1 << (c & 63);
+		}
+	}
+	return sc->list[list];
+}
+
+static size_t
+word_hash(const char *w, size_t len)
+{
+	size_t	h = 2166136261u, i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ lower((unsigned char)w[i])) * 16777619u;
+	return h;
+}
+
+static int
+word_eq(const char *a, const char *b, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/* The index of word w[0..len), or -1; with add, file it if new. */
+static int
+windex_find(struct windex *ix, const char *w, size_t len, int add)
+{
+	size_t		 h = word_hash(w, len) & ix->mask;
+	struct word	*x;
+
+	while (ix->slot[h] >= 0) {
+		x = &ix->w[ix->slot[h]];
+		if (x->len == len && word_eq(x->w, w, len))
+			return ix->slot[h];
+		h = (h + 1) & ix->mask;
+	}
+	if (!add)
+		return -1;
+	x = &ix->w[ix->nw];
+	x->w = w;
+	x->len = len;
+	x->exact = x->longer = 0;
+	x->vals = -1;
+	if (len > ix->maxlen)
+		ix->maxlen = len;
+	ix->slot[h] = (int)ix->nw;
+	return (int)ix->nw++;
+}
+
+/*
+ * Length of the first word of an entry as the tokenizer would cut it
+ * from text: the letters before a space, hyphen, apostrophe, digit or
+ * Unicode punctuation.  0 when the entry does not start with a letter.
+ */
+static size_t
+first_word_len(const char *w)
+{
+	size_t	j;
+
+	if (!is_alpha((unsigned char)w[0]))
+		return 0;
+	for (j = 1; is_alpha((unsigned char)w[j]); j++)
+		if ((unsigned char)w[j] >= 0x80 &&
+		    upunct_len(w + j, strlen(w + j)) != 0)
+			break;
+	return j;
+}
+
+static void
+windex_build(struct scan *sc)
+{
+	struct windex			*ix = xcalloc(1, sizeof *ix);
+	const struct cc_vocab_list	*l;
+	size_t				 total = 0, size, j, fl;
+	int				 list;
+	struct word			*x;
+
+	for (list = 0; list < L_NLISTS; list++)
+		if ((l = list_get(sc, list)) != NULL)
+			total += l->n;
+	for (size = 64; size < total * 2; size *= 2)
+		;
+	ix->slot = xreallocarray(NULL, size, sizeof *ix->slot);
+	memset(ix->slot, 0xff, size * sizeof *ix->slot);	/* all -1 */
+	ix->mask = size - 1;
+	ix->w = xreallocarray(NULL, total + 1, sizeof *ix->w);
+	ix->v = xreallocarray(NULL, total + 1, sizeof *ix->v);
+	for (list = 0; list < L_NLISTS; list++) {
+		if ((l = list_get(sc, list)) == NULL)
+			continue;	/* absent: every lookup fails, as before */
+		if (!l->sorted) {
+			ix->odd |= LBIT(list);
+			continue;
+		}
+		for (j = 0; j < l->n; j++) {
+			/* A word the key buffer of lookup() could not hold
+			 * is odd too, so both ways agree on it. */
+			fl = first_word_len(l->v[j].word);
+			if (fl == 0 || fl > 100) {
+				ix->odd |= LBIT(list);
+				break;
+			}
+			x = &ix->w[windex_find(ix, l->v[j].word, fl, 1)];
+			if (l->v[j].word[fl] != '\0') {
+				x->longer |= LBIT(list);
+				continue;
+			}
+			x->exact |= LBIT(list);
+			ix->v[ix->nv].list = list;
+			ix->v[ix->nv].value = l->v[j].value ? l->v[j].value :
+			    "";
+			ix->v[ix->nv].next = x->vals;
+			x->vals = (int)ix->nv++;
+		}
+	}
+	sc->ix = ix;
+}
+
+/* Cut the next line into tokens, filing its words in the index. */
+static void
+tokenize_line(struct scan *sc)
+{
+	const char	*nl = memchr(sc->s + sc->tpos, '\n', sc->len - sc->tpos);
+	size_t		 j = sc->nt;
+	struct tok	*t;
+
+	tokenize(sc, nl != NULL ? (size_t)(nl - sc->s) + 1 : sc->len);
+	for (; sc->ix != NULL && j < sc->nt; j++) {
+		t = &sc->t[j];
+		if (t->type == T_WORD && t->e - t->s <= sc->ix->maxlen)
+			t->w = windex_find(sc->ix, sc->s + t->s, t->e - t->s,
+			    0);
+	}
+}
+
+/*
+ * Drop the tokens before the ones a parser at *i may read (see
+ * SCAN_AHEAD), moving the rest to the front; *i follows them.
+ */
+static void
+drop_behind(struct scan *sc, size_t *i)
+{
+	size_t	ls = *i, d;
+
+	while (ls > 0 && !sc->t[ls].nl)
+		ls--;
+	d = *i - SCAN_BEHIND < ls ? *i - SCAN_BEHIND : ls;
+	if (d == 0)
+		return;
+	memmove(sc->t, sc->t + d, (sc->nt - d) * sizeof *sc->t);
+	sc->nt -= d;
+	*i -= d;
+}
+
+static void
+windex_free(struct windex *ix)
+{
+	if (ix == NULL)
+		return;
+	free(ix->slot);
+	free(ix->w);
+	free(ix->v);
+	free(ix);
+}
+
+/* The value list holds for the indexed word w (which it holds). */
+static const char *
+windex_value(const struct windex *ix, const struct word *w, int list)
+{
+	int	k;
+
+	for (k = w->vals; k >= 0; k = ix->v[k].next)
+		if (ix->v[k].list == list)
+			return ix->v[k].value;
+	return NULL;
+}
+
+/*
+ * Can a date or a duration start at token i?  Every parser begins with
+ * a number or with a word of START_LISTS (and a lookup there never
+ * matches punctuation but a hyphen or an apostrophe), so any other token
+ * is skipped at once.  Only asked when the index is built.
+ */
+static int
+may_start(const struct scan *sc, size_t i)
+{
+	const struct tok	*t = &sc->t[i];
+	const struct word	*w;
+	uint64_t		 odd = sc->ix->odd & START_LISTS;
+
+	if (t->type == T_NUM)
+		return 1;
+	if (t->type == T_PUNCT)
+		return odd != 0 && (sc->s[t->s] == '-' ||
+		    sc->s[t->s] == '\'');
+	if (odd != 0)
+		return 1;
+	if (t->w < 0)
+		return 0;
+	w = &sc->ix->w[t->w];
+	return ((w->exact | w->longer) & START_LISTS) != 0;
+}
+
+/* strncasecmp() of the C locale, inlined: lookups without the index
+ * spend most of their time here. */
+static int
+ci_ncmp(const char *a, const char *b, size_t n)
+{
+	size_t		i;
+	unsigned char	ca, cb;
+
+	for (i = 0; i < n; i++) {
+		ca = lower((unsigned char)a[i]);
+		cb = lower((unsigned char)b[i]);
+		if (ca != cb)
+			return ca - cb;
+		if (ca == '\0')
+			break;
+	}
+	return 0;
 }
 
 /*
@@ -390,26 +765,30 @@ list_of(const struct scan *csc, const char *name)
  * sorted case-insensitively by vocab.c, so this is one binary search.
  */
 static const char *
-list_find(const struct scan *sc, const char *name, const char *key,
-    size_t klen, int *more)
+list_find(const struct scan *sc, int list, const char *key, size_t klen,
+    int *more)
 {
-	const struct cc_vocab_list	*l = list_of(sc, name);
+	const struct cc_vocab_list	*l = list_get(sc, list);
 	size_t				 lo = 0, hi, mid;
 	int				 r;
 	const char			*w;
+	unsigned char			 c;
 
 	*more = 0;
 	if (l == NULL || klen == 0)
 		return NULL;
+	c = lower((unsigned char)key[0]);
+	if (l->sorted && !(sc->first[list][c >> 6] & (uint64_t)1 << (c & 63)))
+		return NULL;	/* no entry starts with this letter */
 	if (!l->sorted) {
 		*more = 1;
-		return cc_vocab_lookup(sc->vc, name, key, klen);
+		return cc_vocab_lookup(sc->vc, LIST_NAME[list], key, klen);
 	}
 	hi = l->n;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		w = l->v[mid].word;
-		r = strncasecmp(key, w, klen);
+		r = ci_ncmp(key, w, klen);
 		if (r == 0 && w[klen] != '\0')
 			r = -1;
 		if (r > 0)
@@ -417,10 +796,10 @@ list_find(const struct scan *sc, const char *name, const char *key,
 		else
 			hi = mid;
 	}
-	if (lo < l->n && strncasecmp(key, l->v[lo].word, klen) == 0) {
+	if (lo < l->n && ci_ncmp(key, l->v[lo].word, klen) == 0) {
 		w = l->v[lo].word;
 		if (w[klen] == '\0') {
-			*more = lo + 1 < l->n && strncasecmp(key,
+			*more = lo + 1 < l->n && ci_ncmp(key,
 			    l->v[lo + 1].word, klen) == 0;
 			return l->v[lo].value ? l->v[lo].value : "";
 		}
@@ -436,14 +815,32 @@ list_find(const struct scan *sc, const char *name, const char *key,
  * NULL.
  */
 static const char *
-lookup(const struct scan *sc, const char *list, size_t i, size_t *n)
+lookup(const struct scan *sc, int list, size_t i, size_t *n)
 {
-	char		 key[128];
-	size_t		 klen = 0, k, l;
-	const char	*v, *found = NULL;
-	const struct tok *t;
-	int		 more = 1;
+	char			 key[128];
+	size_t			 klen = 0, k, l;
+	const char		*v, *found = NULL;
+	const struct tok	*t;
+	const struct word	*w;
+	int			 more = 1;
 
+	/*
+	 * With the index: a token that is no entry's first word matches
+	 * nothing (the key always starts with the whole token, and what
+	 * follows a word token is never a letter), and a word no longer
+	 * entry starts with matches alone or not at all.
+	 */
+	if (sc->ix != NULL && !(sc->ix->odd & LBIT(list))) {
+		if (i >= sc->nt || sc->t[i].w < 0)
+			return NULL;
+		w = &sc->ix->w[sc->t[i].w];
+		if (!(w->longer & LBIT(list))) {
+			if (!(w->exact & LBIT(list)))
+				return NULL;
+			*n = 1;
+			return windex_value(sc->ix, w, list);
+		}
+	}
 	for (k = i; k < sc->nt && k < i + 6; k++) {
 		t = &sc->t[k];
 		if (k > i && t->nl)
@@ -472,12 +869,20 @@ lookup(const struct scan *sc, const char *list, size_t i, size_t *n)
 
 /* Like lookup() but only a single token. */
 static const char *
-lookup1(const struct scan *sc, const char *list, size_t i)
+lookup1(const struct scan *sc, int list, size_t i)
 {
-	int	more;
+	const struct word	*w;
+	int			 more;
 
 	if (i >= sc->nt || sc->t[i].type == T_PUNCT)
 		return NULL;
+	if (sc->ix != NULL && !(sc->ix->odd & LBIT(list))) {
+		if (sc->t[i].w < 0)
+			return NULL;
+		w = &sc->ix->w[sc->t[i].w];
+		return w->exact & LBIT(list) ? windex_value(sc->ix, w, list) :
+		    NULL;
+	}
 	return list_find(sc, list, sc->s + sc->t[i].s, sc->t[i].e - sc->t[i].s,
 	    &more);
 }
@@ -514,8 +919,8 @@ sent_break(const struct scan *sc, size_t j)
 		/* Not after an abbreviation or an initial. */
 		if (j > 0 && glued(sc, j) && sc->t[j - 1].type == T_WORD &&
 		    (sc->t[j - 1].e - sc->t[j - 1].s == 1 ||
-		    lookup1(sc, "month_abbrevs", j - 1) != NULL ||
-		    lookup1(sc, "weekday_abbrevs", j - 1) != NULL))
+		    lookup1(sc, L_MONTH_ABBREVS, j - 1) != NULL ||
+		    lookup1(sc, L_WEEKDAY_ABBREVS, j - 1) != NULL))
 			return 0;
 		return 1;
 	}
@@ -530,21 +935,21 @@ future_tense(const struct scan *sc, size_t t0, size_t t1, size_t *cue)
 	size_t	j, n;
 
 	for (j = t0; j > 0 && !sent_break(sc, j - 1); j--) {
-		if (lookup(sc, "date_future_cues", j - 1, &n) != NULL &&
+		if (lookup(sc, L_DATE_FUTURE_CUES, j - 1, &n) != NULL &&
 		    j - 1 + n <= t0) {
 			*cue = j - 1;
 			return 1;
 		}
-		if (lookup(sc, "date_past_cues", j - 1, &n) != NULL &&
+		if (lookup(sc, L_DATE_PAST_CUES, j - 1, &n) != NULL &&
 		    j - 1 + n <= t0)
 			return 0;
 	}
 	for (j = t1; j < sc->nt && j > 0 && !sent_break(sc, j - 1); j++) {
-		if (lookup(sc, "date_future_cues", j, &n) != NULL) {
+		if (lookup(sc, L_DATE_FUTURE_CUES, j, &n) != NULL) {
 			*cue = j;
 			return 1;
 		}
-		if (lookup(sc, "date_past_cues", j, &n) != NULL)
+		if (lookup(sc, L_DATE_PAST_CUES, j, &n) != NULL)
 			return 0;
 	}
 	return 0;
@@ -554,14 +959,14 @@ future_tense(const struct scan *sc, size_t t0, size_t t1, size_t *cue)
 
 /* The longest word of lists at i: its value and tokens used. */
 static int
-list_word(const struct scan *sc, size_t i, const char *const *lists,
+list_word(const struct scan *sc, size_t i, const int *lists,
     double *val, size_t *n)
 {
 	const char	*v;
 	size_t		 k, m, best = 0;
 	double		 x = 0;
 
-	for (k = 0; lists[k] != NULL; k++) {
+	for (k = 0; lists[k] != L_END; k++) {
 		if ((v = lookup(sc, lists[k], i, &m)) != NULL && m > best &&
 		    *v != '\0') {
 			best = m;
@@ -578,7 +983,7 @@ list_word(const struct scan *sc, size_t i, const char *const *lists,
  * "twenty-one", "twenty one", "twenty-first"; the value and tokens used.
  */
 static int
-number_word(const struct scan *sc, size_t i, const char *const *lists,
+number_word(const struct scan *sc, size_t i, const int *lists,
     double *val, size_t *n)
 {
 	double	tens, ones;
@@ -622,7 +1027,7 @@ day_at(const struct scan *sc, size_t i, int *d, int *ord, size_t *end)
 			return 0;
 		*d = (int)t->val;
 		*end = i + 1;
-		if (glued(sc, i + 1) && lookup1(sc, "date_ordinal_suffixes",
+		if (glued(sc, i + 1) && lookup1(sc, L_DATE_ORDINAL_SUFFIXES,
 		    i + 1) != NULL) {
 			*ord = 1;
 			*end = i + 2;
@@ -696,7 +1101,7 @@ unit_parse(const char *v, struct unit *u)
 static int
 unit_at(const struct scan *sc, size_t i, struct unit *u, size_t *n)
 {
-	const char	*v = lookup(sc, "date_units", i, n);
+	const char	*v = lookup(sc, L_DATE_UNITS, i, n);
 
 	return v != NULL && unit_parse(v, u);
 }
@@ -814,12 +1219,12 @@ and_a_half(const struct scan *sc, size_t i)
 {
 	size_t	j = i, n;
 
-	if (lookup1(sc, "date_and", j) == NULL)
+	if (lookup1(sc, L_DATE_AND, j) == NULL)
 		return 0;
 	j++;
-	if (lookup1(sc, "date_articles", j) != NULL)
+	if (lookup1(sc, L_DATE_ARTICLES, j) != NULL)
 		j++;
-	if (lookup(sc, "date_half", j, &n) == NULL)
+	if (lookup(sc, L_DATE_HALF, j, &n) == NULL)
 		return 0;
 	return j + n - i;
 }
@@ -845,7 +1250,7 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 			return 0;
 		c->min = c->max = sc->t[i].val;
 		c->end = i + 1;
-	} else if ((v = lookup(sc, "duration_vague", i, &n)) != NULL) {
+	} else if ((v = lookup(sc, L_DURATION_VAGUE, i, &n)) != NULL) {
 		c->min = strtod(v, &ep);
 		c->max = *ep == '-' ? strtod(ep + 1, NULL) : c->min;
 		c->vague = 1;
@@ -854,12 +1259,12 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 	} else if (number_word(sc, i, NUMBER_LISTS, &x, &n)) {
 		c->min = c->max = x;
 		c->end = i + n;
-	} else if ((v = lookup(sc, "date_half", i, &n)) != NULL &&
-	    lookup1(sc, "date_articles", i + n) != NULL) {
+	} else if ((v = lookup(sc, L_DATE_HALF, i, &n)) != NULL &&
+	    lookup1(sc, L_DATE_ARTICLES, i + n) != NULL) {
 		c->min = c->max = strtod(v, NULL);
 		c->end = i + n + 1;
 		return c->min > 0;
-	} else if ((v = lookup1(sc, "date_articles", i)) != NULL) {
+	} else if ((v = lookup1(sc, L_DATE_ARTICLES, i)) != NULL) {
 		c->min = c->max = strtod(v, NULL);
 		c->article = 1;
 		c->end = i + 1;
@@ -924,10 +1329,10 @@ prep_before(const struct scan *sc, size_t i)
 	const char	*v;
 	size_t		 k, n;
 
-	if (i > 0 && lookup1(sc, "date_the", i - 1) != NULL)
+	if (i > 0 && lookup1(sc, L_DATE_THE, i - 1) != NULL)
 		i--;
 	for (k = 1; k <= 2 && k <= i; k++)
-		if ((v = lookup(sc, "date_preps", i - k, &n)) != NULL &&
+		if ((v = lookup(sc, L_DATE_PREPS, i - k, &n)) != NULL &&
 		    n == k)
 			return v;
 	return NULL;
@@ -941,11 +1346,11 @@ month_at(const struct scan *sc, size_t i, int *m, size_t *end, int *abbr)
 	const char	*v;
 
 	*abbr = 0;
-	if ((v = lookup1(sc, "months", i)) != NULL) {
-		if (lookup1(sc, "months_ambiguous", i) != NULL &&
+	if ((v = lookup1(sc, L_MONTHS, i)) != NULL) {
+		if (lookup1(sc, L_MONTHS_AMBIGUOUS, i) != NULL &&
 		    !is_upper_at(sc, i))
 			return 0;
-	} else if ((v = lookup1(sc, "month_abbrevs", i)) != NULL) {
+	} else if ((v = lookup1(sc, L_MONTH_ABBREVS, i)) != NULL) {
 		*abbr = 1;
 		if (!is_upper_at(sc, i))
 			return 0;
@@ -1050,10 +1455,10 @@ year_shift(const struct scan *sc, struct dx *dx)
 	size_t		 j = dx->end, n = 1, m;
 	struct unit	 u;
 
-	if (is_punct(sc, j, ',') || lookup1(sc, "date_of", j) != NULL)
+	if (is_punct(sc, j, ',') || lookup1(sc, L_DATE_OF, j) != NULL)
 		j++;
-	if ((v = lookup(sc, "date_shifts", j, &n)) == NULL &&
-	    lookup1(sc, "date_the", j) == NULL)
+	if ((v = lookup(sc, L_DATE_SHIFTS, j, &n)) == NULL &&
+	    lookup1(sc, L_DATE_THE, j) == NULL)
 		return;
 	if (unit_at(sc, j + n, &u, &m) && unit_gran(&u) == G_YEAR) {
 		dx->yshift = 1;
@@ -1084,7 +1489,7 @@ parse_month_first(const struct scan *sc, size_t i, const char *ctx,
 		return 1;
 	}
 	k = j;
-	if (is_punct(sc, k, ',') || lookup1(sc, "date_of", k) != NULL)
+	if (is_punct(sc, k, ',') || lookup1(sc, L_DATE_OF, k) != NULL)
 		k++;
 	if (year_at(sc, k, &y)) {
 		dx->gran = G_MONTH;
@@ -1101,7 +1506,7 @@ parse_month_first(const struct scan *sc, size_t i, const char *ctx,
 		return 1;
 	if (abbr)
 		return 0;
-	if (lookup1(sc, "months_ambiguous", i) != NULL && ctx == NULL)
+	if (lookup1(sc, L_MONTHS_AMBIGUOUS, i) != NULL && ctx == NULL)
 		return 0;
 	return 1;
 }
@@ -1113,7 +1518,7 @@ parse_day_first(const struct scan *sc, size_t i, struct dx *dx)
 	size_t	j = i, k;
 	int	d, ord, m, abbr, of = 0, the = 0;
 
-	if (lookup1(sc, "date_the", j) != NULL) {
+	if (lookup1(sc, L_DATE_THE, j) != NULL) {
 		j++;
 		the = 1;
 	}
@@ -1121,7 +1526,7 @@ parse_day_first(const struct scan *sc, size_t i, struct dx *dx)
 		return 0;
 	if (the && !ord)
 		return 0;
-	if (lookup1(sc, "date_of", k) != NULL) {
+	if (lookup1(sc, L_DATE_OF, k) != NULL) {
 		k++;
 		of = 1;
 	}
@@ -1147,10 +1552,10 @@ parse_quarter(const struct scan *sc, size_t i, struct dx *dx)
 	size_t		 j = i, n;
 	int		 y, g = G_QUARTER;
 
-	if (lookup1(sc, "date_the", j) != NULL)
+	if (lookup1(sc, L_DATE_THE, j) != NULL)
 		j++;
-	if ((v = lookup(sc, "date_quarters", j, &n)) == NULL) {
-		if ((v = lookup(sc, "date_halves", j, &n)) == NULL)
+	if ((v = lookup(sc, L_DATE_QUARTERS, j, &n)) == NULL) {
+		if ((v = lookup(sc, L_DATE_HALVES, j, &n)) == NULL)
 			return 0;
 		g = G_HALF;
 	}
@@ -1161,7 +1566,7 @@ parse_quarter(const struct scan *sc, size_t i, struct dx *dx)
 	dx->how = H_YEARLESS;
 	j += n;
 	dx->end = j;
-	if (is_punct(sc, j, ',') || lookup1(sc, "date_of", j) != NULL)
+	if (is_punct(sc, j, ',') || lookup1(sc, L_DATE_OF, j) != NULL)
 		j++;
 	if (year_at(sc, j, &y)) {
 		dx->y = y;
@@ -1182,20 +1587,20 @@ parse_shift(const struct scan *sc, size_t i, struct dx *dx)
 	int		 g;
 
 	k = i;
-	if (lookup1(sc, "date_the", k) != NULL)
+	if (lookup1(sc, L_DATE_THE, k) != NULL)
 		k++;
-	if ((v = lookup(sc, "date_shifts", k, &n)) == NULL)
+	if ((v = lookup(sc, L_DATE_SHIFTS, k, &n)) == NULL)
 		return 0;
 	k += n;
-	if (lookup1(sc, "date_weekends", k) != NULL) {
+	if (lookup1(sc, L_DATE_WEEKENDS, k) != NULL) {
 		dx->gran = G_WEEKEND;
 		dx->how = H_SHIFT;
 		dx->off = atol(v);
 		dx->end = k + 1;
 		return 1;
 	}
-	if ((w = lookup1(sc, "months", k)) != NULL ||
-	    (w = lookup1(sc, "month_abbrevs", k)) != NULL) {
+	if ((w = lookup1(sc, L_MONTHS, k)) != NULL ||
+	    (w = lookup1(sc, L_MONTH_ABBREVS, k)) != NULL) {
 		/* "last September": the latest September before the
 		 * reference's month; "next June" the first after it. */
 		dx->gran = G_MONTH;
@@ -1204,11 +1609,11 @@ parse_shift(const struct scan *sc, size_t i, struct dx *dx)
 		dx->off = atol(v);
 		dx->end = k + 1;
 		if (is_punct(sc, k + 1, '.') && glued(sc, k + 1) &&
-		    lookup1(sc, "month_abbrevs", k) != NULL)
+		    lookup1(sc, L_MONTH_ABBREVS, k) != NULL)
 			dx->end++;
 		return dx->m >= 1 && dx->m <= 12;
 	}
-	if ((w = lookup1(sc, "weekdays", k)) != NULL) {
+	if ((w = lookup1(sc, L_WEEKDAYS, k)) != NULL) {
 		dx->gran = G_DAY;
 		dx->how = H_WEEKDAY;
 		dx->wd = atoi(w);
@@ -1217,7 +1622,7 @@ parse_shift(const struct scan *sc, size_t i, struct dx *dx)
 		dx->end = k + 1;
 		return 1;
 	}
-	if ((w = lookup1(sc, "date_seasons", k)) != NULL &&
+	if ((w = lookup1(sc, L_DATE_SEASONS, k)) != NULL &&
 	    season_code(w) != 0) {
 		dx->gran = G_SEASON;
 		dx->how = H_SHIFT;
@@ -1246,11 +1651,11 @@ parse_season(const struct scan *sc, size_t i, const char *ctx,
 	size_t		 j = i;
 	int		 y, the = 0;
 
-	if (lookup1(sc, "date_the", j) != NULL) {
+	if (lookup1(sc, L_DATE_THE, j) != NULL) {
 		j++;
 		the = 1;
 	}
-	if ((v = lookup1(sc, "date_seasons", j)) == NULL ||
+	if ((v = lookup1(sc, L_DATE_SEASONS, j)) == NULL ||
 	    season_code(v) == 0)
 		return 0;
 	dx->gran = G_SEASON;
@@ -1258,7 +1663,7 @@ parse_season(const struct scan *sc, size_t i, const char *ctx,
 	dx->n = season_code(v);
 	j++;
 	dx->end = j;
-	if (lookup1(sc, "date_of", j) != NULL)
+	if (lookup1(sc, L_DATE_OF, j) != NULL)
 		j++;
 	if (year_at(sc, j, &y)) {
 		dx->y = y;
@@ -1281,12 +1686,12 @@ parse_year(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	if (i >= sc->nt || sc->t[i].type != T_NUM || sc->t[i].grouped ||
 	    sc->t[i].ndig != 4)
 		return 0;
-	v = glued(sc, i + 1) ? lookup1(sc, "date_year_suffixes", i + 1) :
+	v = glued(sc, i + 1) ? lookup1(sc, L_DATE_YEAR_SUFFIXES, i + 1) :
 	    NULL;
 	y = (int)sc->t[i].val;
 	/* "the 1970's" is a decade, "2020's budget" a year. */
 	if (v != NULL && y % 10 == 0 && i > 0 &&
-	    lookup1(sc, "date_the", i - 1) != NULL)
+	    lookup1(sc, L_DATE_THE, i - 1) != NULL)
 		v = "DECADE";
 	if (v != NULL && strcmp(v, "DECADE") == 0 && y % 10 == 0) {
 		dx->gran = G_DECADE;
@@ -1338,9 +1743,9 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	if (parse_numeric(sc, i, dx))
 		return 1;
 	/* A weekday, alone or before a date. */
-	v = lookup1(sc, "weekdays", i);
+	v = lookup1(sc, L_WEEKDAYS, i);
 	if (v == NULL && is_upper_at(sc, i) && (v = lookup1(sc,
-	    "weekday_abbrevs", i)) != NULL && !(is_punct(sc, i + 1, ',') ||
+	    L_WEEKDAY_ABBREVS, i)) != NULL && !(is_punct(sc, i + 1, ',') ||
 	    is_punct(sc, i + 1, '.')))
 		v = NULL;
 	if (v != NULL) {
@@ -1364,7 +1769,7 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 		}
 		memset(dx, 0, sizeof *dx);
 		dx->t0 = i;
-		if (lookup1(sc, "weekdays", i) == NULL)
+		if (lookup1(sc, L_WEEKDAYS, i) == NULL)
 			return 0;
 		dx->gran = G_DAY;
 		dx->how = H_WEEKDAY;
@@ -1374,22 +1779,22 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 		return 1;
 	}
 	dx->wd = -1;
-	if ((v = lookup(sc, "date_relative_days", i, &n)) != NULL) {
+	if ((v = lookup(sc, L_DATE_RELATIVE_DAYS, i, &n)) != NULL) {
 		dx->gran = G_DAY;
 		dx->how = H_DAYOFF;
 		dx->off = atol(v);
 		dx->end = i + n;
 		return 1;
 	}
-	if (lookup(sc, "date_present", i, &n) != NULL) {
+	if (lookup(sc, L_DATE_PRESENT, i, &n) != NULL) {
 		dx->gran = G_DAY;
 		dx->how = H_PRESENT;
 		dx->end = i + n;
 		return 1;
 	}
 	/* "the weekend" after a preposition: the nearest one by tense. */
-	if (lookup1(sc, "date_the", i) != NULL && ctx != NULL &&
-	    lookup1(sc, "date_weekends", i + 1) != NULL) {
+	if (lookup1(sc, L_DATE_THE, i) != NULL && ctx != NULL &&
+	    lookup1(sc, L_DATE_WEEKENDS, i + 1) != NULL) {
 		dx->gran = G_WEEKEND;
 		dx->how = H_YEARLESS;
 		dx->end = i + 2;
@@ -1419,13 +1824,13 @@ parse_date(const struct scan *sc, size_t i, struct dx *dx)
 	struct unit	 u;
 	int		 of = 0;
 
-	if (lookup1(sc, "date_the", j) != NULL)
+	if (lookup1(sc, L_DATE_THE, j) != NULL)
 		j++;
-	if ((v = lookup(sc, "date_parts", j, &n)) != NULL) {
+	if ((v = lookup(sc, L_DATE_PARTS, j, &n)) != NULL) {
 		k = j + n;
 		if (is_punct(sc, k, '-') && glued(sc, k) && glued(sc, k + 1))
 			k++;
-		else if (lookup1(sc, "date_of", k) != NULL) {
+		else if (lookup1(sc, L_DATE_OF, k) != NULL) {
 			k++;
 			of = 1;
 		}
@@ -1438,7 +1843,7 @@ parse_date(const struct scan *sc, size_t i, struct dx *dx)
 			return 1;
 		}
 		/* "the end of the year": the reference's own period. */
-		if (of && lookup1(sc, "date_the", k) != NULL &&
+		if (of && lookup1(sc, L_DATE_THE, k) != NULL &&
 		    unit_at(sc, k + 1, &u, &n) && unit_gran(&u) != G_NONE &&
 		    unit_gran(&u) != G_DAY) {
 			memset(dx, 0, sizeof *dx);
@@ -1818,7 +2223,7 @@ span(const struct scan *sc, size_t t0, size_t t1, struct cc_timex *x)
 static const char *
 weekday_name(const struct scan *sc, int wd, size_t *len)
 {
-	const struct cc_vocab_list	*l = list_of(sc, "weekdays");
+	const struct cc_vocab_list	*l = list_get(sc, L_WEEKDAYS);
 	const char			*best = NULL;
 	size_t				 i;
 
@@ -1956,13 +2361,13 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	long		 la, lb;
 	int		 k;
 
-	if ((v = lookup(sc, "date_preps", i, &n)) == NULL ||
+	if ((v = lookup(sc, L_DATE_PREPS, i, &n)) == NULL ||
 	    (strcmp(v, "BETWEEN") != 0 && strcmp(v, "FROM") != 0))
 		return 0;
 	if (!parse_date(sc, i + n, &a) || a.invalid || a.how == H_PRESENT)
 		return 0;
 	j = a.end;
-	if ((v = lookup(sc, "date_range_joins", j, &n)) == NULL &&
+	if ((v = lookup(sc, L_DATE_RANGE_JOINS, j, &n)) == NULL &&
 	    !(is_punct(sc, j, '-')))
 		return 0;
 	if (v == NULL)
@@ -2028,17 +2433,17 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	char		 refs[16];
 
 	memset(x, 0, sizeof *x);
-	if ((v = lookup(sc, "date_mods", j, &n)) != NULL) {
+	if ((v = lookup(sc, L_DATE_MODS, j, &n)) != NULL) {
 		mod = v;
 		j += n;
 	}
 	k = j;
 	if (mod == NULL) {
-		if (lookup1(sc, "date_the", k) != NULL) {
+		if (lookup1(sc, L_DATE_THE, k) != NULL) {
 			k++;
 			the = 1;
 		}
-		if ((v = lookup(sc, "duration_spans", k, &n)) != NULL) {
+		if ((v = lookup(sc, L_DURATION_SPANS, k, &n)) != NULL) {
 			dir = atoi(v);
 			j = k + n;
 		} else
@@ -2066,9 +2471,9 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 		const char	*p = prep_before(sc, j);
 		int		 plural, suffixed;
 
-		plural = lookup(sc, "date_units_plural", k - n, &h) != NULL;
+		plural = lookup(sc, L_DATE_UNITS_PLURAL, k - n, &h) != NULL;
 		suffixed = is_punct(sc, k, '-') && glued(sc, k) &&
-		    lookup1(sc, "duration_suffixes", k + 1) != NULL;
+		    lookup1(sc, L_DURATION_SUFFIXES, k + 1) != NULL;
 
 		/* "...-month-old" after a word that is no count we know. */
 		if (j > 0 && is_punct(sc, j - 1, '-') && glued(sc, j))
@@ -2084,11 +2489,11 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 			return 0;
 	} else if (c.article) {
 		/* "a decades-long war": the count is not the article's. */
-		if (lookup(sc, "date_units_plural", k - n, &h) != NULL)
+		if (lookup(sc, L_DATE_UNITS_PLURAL, k - n, &h) != NULL)
 			return 0;
 		/* "twice a day", "$100 a month": a rate, not a length. */
 		if (j > 0 && (sc->t[j - 1].type == T_NUM ||
-		    lookup1(sc, "duration_rate_cues", j - 1) != NULL))
+		    lookup1(sc, L_DURATION_RATE_CUES, j - 1) != NULL))
 			return 0;
 	}
 	/* "a year and a half" */
@@ -2099,15 +2504,15 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	}
 	/* "-old", "-long", " old" */
 	if (is_punct(sc, k, '-') && glued(sc, k) && glued(sc, k + 1) &&
-	    (sfx = lookup1(sc, "duration_suffixes", k + 1)) != NULL)
+	    (sfx = lookup1(sc, L_DURATION_SUFFIXES, k + 1)) != NULL)
 		k += 2;
-	else if ((sfx = lookup1(sc, "duration_suffixes", k)) != NULL &&
+	else if ((sfx = lookup1(sc, L_DURATION_SUFFIXES, k)) != NULL &&
 	    strcmp(sfx, "OLD") == 0)
 		k += 1;
 	else
 		sfx = NULL;
 	/* "three days ago": a date. */
-	if (hascount && !c.vague && dir == 0 && lookup1(sc, "date_ago", k) !=
+	if (hascount && !c.vague && dir == 0 && lookup1(sc, L_DATE_AGO, k) !=
 	    NULL && unit_gran(&u) != G_NONE && c.min == floor(c.min)) {
 		struct dx	dx;
 
@@ -2180,7 +2585,7 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	int		 nout = 0;
 
 	/* "since X": a duration up to the reference, and the date X. */
-	if ((v = lookup(sc, "date_preps", i, &n)) != NULL &&
+	if ((v = lookup(sc, L_DATE_PREPS, i, &n)) != NULL &&
 	    strcmp(v, "SINCE") == 0 && parse_date(sc, i + n, &dx)) {
 		if (dx.invalid) {
 			*end = dx.end;
@@ -2222,11 +2627,14 @@ cc_timex_scan(const struct cc_vocab *vc, const char *s, size_t len,
     const struct cc_date *ref, struct cc_timex *out, size_t max)
 {
 	struct scan	 sc;
+	struct tok	 small[SMALL_TOKENS];
 	struct cc_timex	 r[2];
 	size_t		 i = 0, end, found = 0;
 	int		 n, k;
 
 	memset(&sc, 0, sizeof sc);
+	sc.t = sc.small = small;
+	sc.cap = SMALL_TOKENS;
 	sc.vc = vc;
 	sc.s = s;
 	sc.len = len;
@@ -2234,8 +2642,19 @@ cc_timex_scan(const struct cc_vocab *vc, const char *s, size_t len,
 		sc.ref = ref;
 		sc.rdays = cc_date_days(ref);
 	}
-	tokenize(&sc);
-	while (i < sc.nt) {
+	if (len >= WINDEX_MIN_BYTES)
+		windex_build(&sc);
+	for (;;) {
+		while (sc.tpos < len && (i >= sc.nt || sc.nt - i < SCAN_AHEAD))
+			tokenize_line(&sc);
+		if (i >= sc.nt)
+			break;
+		if (i >= 4 * SCAN_AHEAD)
+			drop_behind(&sc, &i);
+		if (sc.ix != NULL && !may_start(&sc, i)) {
+			i++;
+			continue;
+		}
 		n = scan_at(&sc, i, r, &end);
 		if (end <= i) {
 			i++;
@@ -2248,6 +2667,8 @@ cc_timex_scan(const struct cc_vocab *vc, const char *s, size_t len,
 		}
 		i = end;
 	}
-	free(sc.t);
+	windex_free(sc.ix);
+	if (sc.t != small)
+		free(sc.t);
 	return found;
 }
