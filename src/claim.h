@@ -1,4 +1,3 @@
-/* TEMPORARY NOTE FOR HELPERS (lead removes it): before building or editing, read /tmp/common.md — build out of tree in /tmp/build-NAME, never configure/bootstrap in /work/main, never git add/commit, edit only your own files. */
 /*
  * claim.h - claims and findings: the records that flow from Extract to
  * Store, Compare and Render, and their JSON/TSV shapes (SPEC.md).

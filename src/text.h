@@ -1,4 +1,3 @@
-/* TEMPORARY NOTE FOR HELPERS (lead removes it): before building or editing, read /tmp/common.md — build out of tree in /tmp/build-NAME, never configure/bootstrap in /work/main, never git add/commit, edit only your own files. */
 /*
  * text.h - the Text stage: UTF-8 checks, folding, sentences, boilerplate.
  *
