@@ -1,0 +1,490 @@
+/*
+ * extract-bench.c - throughput of the Extract stage with every rule pack
+ * loaded, for "make bench": the figure the issue asks for is MB/s of
+ * article text per core (aim: 30 MB/s or more).
+ *
+ * extract-bench RULES_DIR FILE [ARTICLE_BYTES]
+ *	Load the pack from RULES_DIR, cut FILE (news text, one paragraph a
+ *	line: bench/newsgen.py) into articles of about ARTICLE_BYTES
+ *	(default 3000, the size of the seed articles) at paragraph ends,
+ *	each headed by a dateline as scraped copy is, and time on one core,
+ *	median of five runs:
+ *	  fold+segment      what every article costs before any rule runs
+ *	  extract           cc_extract_article(): fold, segment, boilerplate,
+ *	                    outlet, document date, every rule, claims
+ *	  PCRE2 JIT ceiling one simple pattern (\bkilled\b, caseless, UTF,
+ *	                    as rules are compiled) over the same articles:
+ *	                    what a single scan of the text costs
+ *	and the ratio of each to the ceiling, so the table says how much the
+ *	rule count multiplies the cost of reading the text once.
+ *
+ * extract-bench rules RULES_DIR FILE [ARTICLE_BYTES]
+ *	Where the pattern time goes: for each rule, the share of sentences
+ *	its trigger words let through and the time its patterns take on
+ *	them (fastest of five runs), costliest first.
+ *
+ * Times are the process's CPU time (CLOCK_PROCESS_CPUTIME_ID), as the
+ * figure is per core and "make bench" may share the machine with other
+ * work; a benchmark that prints figures, not a pass/fail test.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "claim.h"
+#include "diag.h"
+#include "extract.h"
+#include "pack.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define RUNS		5
+#define ARTICLE_BYTES	3000
+
+static double
+now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int
+dbl_cmp(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double
+median(double *v, size_t n)
+{
+	qsort(v, n, sizeof *v, dbl_cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	struct cc_buf	b = CC_BUF_INIT;
+	FILE		*f;
+	char		 chunk[65536];
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		perror(path);
+		exit(2);
+	}
+	cc_buf_init(&b, (size_t)1 << 30);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		cc_buf_add(&b, chunk, n);
+	fclose(f);
+	cc_buf_addc(&b, '\0');
+	*len = b.len - 1;
+	return b.data;	/* the buffer is ours now */
+}
+
+/* The corpus: articles whose name and text the bench owns. */
+struct corpus {
+	struct cc_article	*v;
+	size_t			 n;
+	size_t			 bytes;
+};
+
+static const char *const MONTHS[] = { "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October",
+    "November", "December" };
+
+/*
+ * Cut text into articles of about want bytes at line ends.  Each gets a
+ * dateline ("Published October 30, 2022", the date varying) because the
+ * seed articles, scraped from the web, carry one and no front matter:
+ * the extractor then dates every article from its text, as it does for
+ * real input.
+ */
+static void
+make_corpus(const char *text, size_t len, size_t want, struct corpus *c)
+{
+	struct cc_buf	 b = CC_BUF_INIT;
+	const char	*p = text, *end = text + len, *nl;
+	struct cc_article *a;
+
+	memset(c, 0, sizeof *c);
+	while (p < end) {
+		cc_buf_reset(&b);
+		cc_buf_printf(&b, "Published %s %zu, 2022\n\n",
+		    MONTHS[c->n % 12], 1 + c->n % 28);
+		while (p < end && b.len < want) {
+			if ((nl = memchr(p, '\n', end - p)) == NULL)
+				nl = end - 1;
+			cc_buf_add(&b, p, nl + 1 - p);
+			p = nl + 1;
+		}
+		c->v = xreallocarray(c->v, c->n + 1, sizeof *c->v);
+		a = &c->v[c->n];
+		cc_article_init(a);
+		a->name = xasprintf("bench-%05zu", c->n);
+		a->text = xstrndup(b.data, b.len);
+		a->len = b.len;
+		c->bytes += b.len;
+		c->n++;
+	}
+	cc_buf_release(&b);
+}
+
+/* Forget what an extraction settled, so the next run does it again. */
+static void
+reset_article(struct cc_article *a)
+{
+	free(a->outlet);
+	free(a->outlet_basis);
+	free(a->date);
+	free(a->date_min);
+	free(a->date_max);
+	free(a->date_basis);
+	a->outlet = a->outlet_basis = NULL;
+	a->date = a->date_min = a->date_max = a->date_basis = NULL;
+}
+
+enum stage { S_SEGMENT, S_EXTRACT, S_CEILING, S_NSTAGES };
+
+static const char *const STAGE_NAME[] = {
+	"fold+segment only",
+	"extract, all packs",
+	"PCRE2 JIT, one pattern (ceiling)",
+};
+
+struct bench {
+	const struct corpus	*c;
+	struct cc_extractor	*ex;
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	size_t			 nclaims;	/* of the last extract run */
+	size_t			 nsents;
+	size_t			 sink;
+};
+
+static void
+run_stage(struct bench *b, enum stage st)
+{
+	struct cc_sentences	 sents;
+	struct cc_claims	 out;
+	struct cc_fold		 f;
+	struct cc_article	*a;
+	PCRE2_SIZE		*ov;
+	size_t			 i, off, nclaims = 0;
+
+	memset(&sents, 0, sizeof sents);
+	memset(&out, 0, sizeof out);
+	b->nsents = 0;
+	for (i = 0; i < b->c->n; i++) {
+		a = &b->c->v[i];
+		sents.n = 0;
+		switch (st) {
+		case S_SEGMENT:
+			cc_fold(a->text, a->len, &f);
+			cc_segment(f.s, f.len, &sents);
+			b->sink += f.len;
+			cc_fold_release(&f);
+			break;
+		case S_EXTRACT:
+			/* Claims go to a fresh list per article, as in
+			 * the pipeline (duplicates are looked for in it). */
+			reset_article(a);
+			cc_extract_article(b->ex, a, &sents, &out);
+			nclaims += out.n;
+			cc_claims_release(&out);
+			memset(&out, 0, sizeof out);
+			break;
+		case S_CEILING:
+			off = 0;
+			while (pcre2_jit_match(b->re, (PCRE2_SPTR)a->text,
+			    a->len, off, 0, b->md, NULL) >= 0) {
+				ov = pcre2_get_ovector_pointer(b->md);
+				b->sink++;
+				off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			}
+			break;
+		default:
+			break;
+		}
+		b->nsents += sents.n;
+	}
+	if (st == S_EXTRACT)
+		b->nclaims = nclaims;
+	cc_sentences_release(&sents);
+}
+
+/* Seconds of RUNS runs of stage st after one warm-up run: the median,
+ * or the fastest (for differences between small figures, which the
+ * noise of a shared machine would swamp). */
+static double
+time_stage(struct bench *b, enum stage st, int fastest)
+{
+	double	t[RUNS];
+	size_t	r;
+
+	run_stage(b, st);
+	for (r = 0; r < RUNS; r++) {
+		t[r] = now();
+		run_stage(b, st);
+		t[r] = now() - t[r];
+	}
+	median(t, RUNS);	/* sorts */
+	return fastest ? t[0] : median(t, RUNS);
+}
+
+static int
+load(const char *rules, struct cc_pack **pk)
+{
+	unsigned	nerr = 0;
+
+	if (cc_pack_load(rules, pk, cc_diag_print_error, &nerr) != CC_OK) {
+		fprintf(stderr, "extract-bench: cannot load %s\n", rules);
+		return 2;
+	}
+	return 0;
+}
+
+static int
+throughput(const char *rules, const char *path, size_t want)
+{
+	struct cc_pack	*pk;
+	struct corpus	 c;
+	struct bench	 b;
+	char		*text;
+	size_t		 len, i, npats = 0, ntrig = 0;
+	double		 sec[S_NSTAGES], mb;
+	int		 st, e;
+	PCRE2_SIZE	 eoff;
+
+	if (load(rules, &pk) != 0)
+		return 2;
+	text = slurp(path, &len);
+	make_corpus(text, len, want, &c);
+	free(text);
+	mb = c.bytes / 1e6;
+	for (i = 0; i < pk->nrules; i++) {
+		npats += pk->rules[i].npats;
+		ntrig += pk->rules[i].ntriggers > 0;
+	}
+
+	memset(&b, 0, sizeof b);
+	b.c = &c;
+	b.ex = cc_extractor_new(pk);
+	b.re = pcre2_compile((PCRE2_SPTR)"\\bkilled\\b", PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_CASELESS, &e, &eoff, NULL);
+	if (b.re == NULL || pcre2_jit_compile(b.re, PCRE2_JIT_COMPLETE) != 0) {
+		fputs("extract-bench: PCRE2 JIT unavailable\n", stderr);
+		return 2;
+	}
+	b.md = pcre2_match_data_create_from_pattern(b.re, NULL);
+
+	for (st = 0; st < S_NSTAGES; st++)
+		sec[st] = time_stage(&b, st, 0);
+	run_stage(&b, S_EXTRACT);	/* for the sentence and claim counts */
+
+	printf("extract throughput: %.2f MB in %zu articles (%zu sentences, "
+	    "%zu claims), %zu rules (%zu patterns, %zu with triggers), "
+	    "median of %d runs, one core\n", mb, c.n, b.nsents, b.nclaims,
+	    pk->nrules, npats, ntrig, RUNS);
+	printf("%-34s %10s %12s %12s\n", "stage", "MB/s", "articles/s",
+	    "x ceiling");
+	for (st = 0; st < S_NSTAGES; st++)
+		printf("%-34s %10.1f %12.0f %12.1f\n", STAGE_NAME[st],
+		    mb / sec[st], c.n / sec[st], sec[st] / sec[S_CEILING]);
+
+	for (i = 0; i < c.n; i++)
+		cc_article_release(&c.v[i]);
+	free(c.v);
+	pcre2_match_data_free(b.md);
+	pcre2_code_free(b.re);
+	cc_extractor_free(b.ex);
+	cc_pack_free(pk);
+	return b.sink == 0;	/* never: the text says "killed" */
+}
+
+struct rule_time {
+	const char	*id;
+	double		 sec;		/* its patterns, all sentences */
+	size_t		 nsent;		/* sentences its triggers pass */
+	size_t		 nmatch;
+};
+
+static int
+rt_cmp(const void *a, const void *b)
+{
+	const struct rule_time *x = a, *y = b;
+
+	return x->sec < y->sec ? 1 : x->sec > y->sec ? -1 : 0;
+}
+
+/* A folded article, lower-cased as the extractor's trigger test sees it. */
+struct folded {
+	struct cc_fold		 f;
+	char			*lower;
+	struct cc_sentences	 ss;
+};
+
+/* Does a trigger of r occur in lower[a..b)?  (extract.c's test.) */
+static int
+rule_triggered(const struct cc_rule *r, const char *lower, size_t a,
+    size_t b)
+{
+	size_t	k;
+
+	if (r->ntriggers == 0)
+		return 1;
+	for (k = 0; k < r->ntriggers; k++)
+		if (memmem(lower + a, b - a, r->triggers[k],
+		    strlen(r->triggers[k])) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Every match of r's patterns in the sentences its triggers pass, as
+ * run_rule() looks for them (building claims left out). */
+static size_t
+rule_patterns(const struct cc_rule *r, const struct folded *fv, size_t n,
+    const unsigned char *pass, pcre2_match_data *md,
+    pcre2_match_context *mctx)
+{
+	PCRE2_SIZE	*ov;
+	size_t		 i, k, p, off, len, nm = 0, si = 0;
+	const char	*s;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < fv[i].ss.n; k++, si++) {
+			if (!pass[si])
+				continue;
+			s = fv[i].f.s + fv[i].ss.v[k].start;
+			len = fv[i].ss.v[k].end - fv[i].ss.v[k].start;
+			for (p = 0; p < r->npats; p++)
+				for (off = 0; off <= len; nm++) {
+					if (pcre2_match(r->pats[p],
+					    (PCRE2_SPTR)s, len, off,
+					    PCRE2_NO_UTF_CHECK, md, mctx) < 0)
+						break;
+					ov = pcre2_get_ovector_pointer(md);
+					off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+				}
+		}
+	return nm;
+}
+
+/*
+ * Each rule alone: how many sentences its trigger words let through and
+ * what its patterns cost there (fastest of RUNS), costliest first.  The
+ * extractor's own overhead per claim (fields, numbers, dates) is not in
+ * these figures.
+ */
+static int
+per_rule(const char *rules, const char *path, size_t want)
+{
+	struct cc_pack		 *pk;
+	struct rule_time	 *rt;
+	struct corpus		  c;
+	struct folded		 *fv;
+	pcre2_match_data	 *md;
+	pcre2_match_context	 *mctx;
+	pcre2_jit_stack		 *jit;
+	unsigned char		 *pass;
+	char			 *text;
+	size_t			  len, i, k, j, nsent = 0, si;
+	double			  t, best, total = 0;
+	int			  run;
+
+	if (load(rules, &pk) != 0)
+		return 2;
+	text = slurp(path, &len);
+	make_corpus(text, len, want, &c);
+	free(text);
+	fv = xcalloc(c.n, sizeof *fv);
+	for (i = 0; i < c.n; i++) {
+		cc_fold(c.v[i].text, c.v[i].len, &fv[i].f);
+		cc_segment(fv[i].f.s, fv[i].f.len, &fv[i].ss);
+		fv[i].lower = xstrndup(fv[i].f.s, fv[i].f.len);
+		for (k = 0; k < fv[i].f.len; k++)
+			if (fv[i].lower[k] >= 'A' && fv[i].lower[k] <= 'Z')
+				fv[i].lower[k] += 32;
+		nsent += fv[i].ss.n;
+	}
+	/* As the extractor matches: same limits, JIT stack. */
+	md = pcre2_match_data_create(64, NULL);
+	mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(mctx, 2000000);
+	pcre2_set_depth_limit(mctx, 10000);
+	jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	pcre2_jit_stack_assign(mctx, NULL, jit);
+	pass = xmalloc(nsent + 1);
+	rt = xcalloc(pk->nrules, sizeof *rt);
+	for (j = 0; j < pk->nrules; j++) {
+		const struct cc_rule *r = &pk->rules[j];
+
+		rt[j].id = r->id;
+		for (i = 0, si = 0; i < c.n; i++)
+			for (k = 0; k < fv[i].ss.n; k++, si++) {
+				pass[si] = rule_triggered(r, fv[i].lower,
+				    fv[i].ss.v[k].start, fv[i].ss.v[k].end);
+				rt[j].nsent += pass[si];
+			}
+		best = 0;
+		for (run = 0; run <= RUNS; run++) {
+			t = now();
+			rt[j].nmatch = rule_patterns(r, fv, c.n, pass, md,
+			    mctx);
+			t = now() - t;
+			if (run == 1 || (run > 1 && t < best))
+				best = t;	/* run 0 warms up */
+		}
+		rt[j].sec = best;
+		total += best;
+	}
+	qsort(rt, pk->nrules, sizeof *rt, rt_cmp);
+	printf("rule patterns alone: %.2f MB, %zu articles, %zu sentences; "
+	    "all patterns %.1f ms (%.1f MB/s), fastest of %d runs\n",
+	    c.bytes / 1e6, c.n, nsent, total * 1000, c.bytes / 1e6 / total,
+	    RUNS);
+	printf("%-36s %9s %7s %10s %8s\n", "rule", "ms", "share",
+	    "sentences", "matches");
+	for (j = 0; j < pk->nrules; j++)
+		printf("%-36s %9.2f %6.1f%% %9.1f%% %8zu\n", rt[j].id,
+		    rt[j].sec * 1000, 100 * rt[j].sec / total,
+		    100.0 * rt[j].nsent / nsent, rt[j].nmatch);
+	free(rt);
+	free(pass);
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mctx);
+	pcre2_jit_stack_free(jit);
+	for (i = 0; i < c.n; i++) {
+		cc_fold_release(&fv[i].f);
+		cc_sentences_release(&fv[i].ss);
+		free(fv[i].lower);
+		cc_article_release(&c.v[i]);
+	}
+	free(fv);
+	free(c.v);
+	cc_pack_free(pk);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc >= 4 && argc <= 5 && strcmp(argv[1], "rules") == 0)
+		return per_rule(argv[2], argv[3], argc == 5 ?
+		    (size_t)atol(argv[4]) : ARTICLE_BYTES);
+	if (argc >= 3 && argc <= 4)
+		return throughput(argv[1], argv[2], argc == 4 ?
+		    (size_t)atol(argv[3]) : ARTICLE_BYTES);
+	fprintf(stderr, "usage: extract-bench RULES_DIR FILE "
+	    "[ARTICLE_BYTES]\n"
+	    "       extract-bench rules RULES_DIR FILE [ARTICLE_BYTES]\n");
+	return 2;
+}
