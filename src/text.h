@@ -114,9 +114,10 @@ void			 cc_boiler_free(struct cc_boiler *);
  * 1-based column of the error in the pattern and d->msg to its text. */
 int			 cc_boiler_add(struct cc_boiler *, const char *pattern,
 			    int tail, struct cc_diag *d);
-/* Set the boiler flag on the sentences of s (folded, valid UTF-8 - not checked again; the text they were
- * segmented from) that lie on boilerplate lines.  b may be NULL (then
- * only repeated lines are marked). */
+/* Set the boiler flag on the sentences of s (folded, valid UTF-8: it is
+ * not checked again; the text they were segmented from) that lie on
+ * boilerplate lines.  b may be NULL (then only repeated lines are
+ * marked). */
 void			 cc_boiler_mark(const struct cc_boiler *, const char *s,
 			    size_t len, struct cc_sentences *);
 
