@@ -30,13 +30,20 @@ claims_format(const struct cc_cmd_entry *e, const char *format)
 }
 
 static int
+put_claim(const void *items, size_t i, int tsv, struct cc_buf *b)
+{
+	const struct cc_claim	*v = items;
+
+	return tsv ? cc_claim_tsv(&v[i], b) : cc_claim_json(&v[i], b);
+}
+
+static int
 cmd_claims_exec(struct cc_ctx *ctx, int argc, char **argv)
 {
 	const struct cc_cmd_entry	*e = &cc_cmd_claims_entry;
 	struct cc_claim_filter		 filter;
 	struct cc_claims		 claims;
 	struct cc_article		 a;
-	struct cc_buf			 b = CC_BUF_INIT;
 	const char			*format = NULL, *article = NULL;
 	const char			*type = NULL;
 	struct cc_opt			 opts[] = {
@@ -45,7 +52,6 @@ cmd_claims_exec(struct cc_ctx *ctx, int argc, char **argv)
 		{ "type", 1, &type },
 		{ NULL, 0, NULL }
 	};
-	size_t				 i;
 	int				 tsv, rc, first;
 
 	if ((first = cc_cmd_parse(e, argc, argv, opts)) < 0)
@@ -90,33 +96,10 @@ cmd_claims_exec(struct cc_ctx *ctx, int argc, char **argv)
 		cc_claims_release(&claims);
 		return CC_EXIT_INTERNAL;
 	}
-	rc = CC_OK;
-	if (tsv)
-		rc = cc_buf_printf(&b, "%s\n", cc_claim_tsv_header());
-	for (i = 0; i < claims.n && rc == CC_OK; i++) {
-		rc = tsv ? cc_claim_tsv(&claims.v[i], &b) :
-		    cc_claim_json(&claims.v[i], &b);
-		if (rc == CC_OK)
-			rc = cc_buf_addc(&b, '\n');
-		/* Flush as we go: the output can be large. */
-		if (rc == CC_OK && b.len >= 65536) {
-			if (fwrite(b.data, 1, b.len, stdout) != b.len)
-				rc = CC_EIO;
-			cc_buf_reset(&b);
-		}
-	}
-	if (rc == CC_OK && b.len > 0 &&
-	    fwrite(b.data, 1, b.len, stdout) != b.len)
-		rc = CC_EIO;
-	if (fflush(stdout) != 0)
-		rc = CC_EIO;
-	if (rc == CC_EIO)
-		cc_error("stdout: %s", strerror(errno));
-	else if (rc != CC_OK)
-		cc_error("claims: %s", cc_strerror(rc));
-	cc_buf_release(&b);
+	rc = cc_cmd_print_records("claims", claims.v, claims.n, tsv,
+	    cc_claim_tsv_header(), put_claim);
 	cc_claims_release(&claims);
-	return rc == CC_OK ? CC_EXIT_OK : CC_EXIT_INTERNAL;
+	return rc;
 }
 
 const struct cc_cmd_entry cc_cmd_claims_entry = {

@@ -15,11 +15,18 @@
 #include "cmd.h"
 
 static int
+put_finding(const void *items, size_t i, int tsv, struct cc_buf *b)
+{
+	const struct cc_finding	*v = items;
+
+	return tsv ? cc_finding_tsv(&v[i], b) : cc_finding_json(&v[i], b);
+}
+
+static int
 cmd_findings_exec(struct cc_ctx *ctx, int argc, char **argv)
 {
 	const struct cc_cmd_entry	*e = &cc_cmd_findings_entry;
 	struct cc_findings		 fs;
-	struct cc_buf			 b = CC_BUF_INIT;
 	const char			*format = NULL, *kind = NULL;
 	const char			*review = NULL;
 	struct cc_opt			 opts[] = {
@@ -28,7 +35,6 @@ cmd_findings_exec(struct cc_ctx *ctx, int argc, char **argv)
 		{ "review", 1, &review },
 		{ NULL, 0, NULL }
 	};
-	size_t				 i;
 	int				 tsv, rc, first;
 
 	if ((first = cc_cmd_parse(e, argc, argv, opts)) < 0)
@@ -65,32 +71,10 @@ cmd_findings_exec(struct cc_ctx *ctx, int argc, char **argv)
 		cc_findings_release(&fs);
 		return rc;
 	}
-	rc = CC_OK;
-	if (tsv)
-		rc = cc_buf_printf(&b, "%s\n", cc_finding_tsv_header());
-	for (i = 0; i < fs.n && rc == CC_OK; i++) {
-		rc = tsv ? cc_finding_tsv(&fs.v[i], &b) :
-		    cc_finding_json(&fs.v[i], &b);
-		if (rc == CC_OK)
-			rc = cc_buf_addc(&b, '\n');
-		if (rc == CC_OK && b.len >= 65536) {
-			if (fwrite(b.data, 1, b.len, stdout) != b.len)
-				rc = CC_EIO;
-			cc_buf_reset(&b);
-		}
-	}
-	if (rc == CC_OK && b.len > 0 &&
-	    fwrite(b.data, 1, b.len, stdout) != b.len)
-		rc = CC_EIO;
-	if (fflush(stdout) != 0)
-		rc = CC_EIO;
-	if (rc == CC_EIO)
-		cc_error("stdout: %s", strerror(errno));
-	else if (rc != CC_OK)
-		cc_error("findings: %s", cc_strerror(rc));
-	cc_buf_release(&b);
+	rc = cc_cmd_print_records("findings", fs.v, fs.n, tsv,
+	    cc_finding_tsv_header(), put_finding);
 	cc_findings_release(&fs);
-	return rc == CC_OK ? CC_EXIT_OK : CC_EXIT_INTERNAL;
+	return rc;
 }
 
 const struct cc_cmd_entry cc_cmd_findings_entry = {

@@ -4,8 +4,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "buf.h"
 
 #include "cmd.h"
 
@@ -134,4 +137,38 @@ cc_ctx_pack(struct cc_ctx *ctx)
 		return CC_EXIT_USAGE;
 	}
 	return CC_EXIT_OK;
+}
+
+int
+cc_cmd_print_records(const char *what, const void *items, size_t n, int tsv,
+    const char *tsv_header, cc_record_fn fn)
+{
+	struct cc_buf	b = CC_BUF_INIT;
+	size_t		i;
+	int		rc = CC_OK;
+
+	if (tsv)
+		rc = cc_buf_printf(&b, "%s\n", tsv_header);
+	for (i = 0; i < n && rc == CC_OK; i++) {
+		rc = fn(items, i, tsv, &b);
+		if (rc == CC_OK)
+			rc = cc_buf_addc(&b, '\n');
+		/* Flush as we go: the output can be large. */
+		if (rc == CC_OK && b.len >= 65536) {
+			if (fwrite(b.data, 1, b.len, stdout) != b.len)
+				rc = CC_EIO;
+			cc_buf_reset(&b);
+		}
+	}
+	if (rc == CC_OK && b.len > 0 &&
+	    fwrite(b.data, 1, b.len, stdout) != b.len)
+		rc = CC_EIO;
+	if (fflush(stdout) != 0)
+		rc = CC_EIO;
+	if (rc == CC_EIO)
+		cc_error("stdout: %s", strerror(errno));
+	else if (rc != CC_OK)
+		cc_error("%s: %s", what, cc_strerror(rc));
+	cc_buf_release(&b);
+	return rc == CC_OK ? CC_EXIT_OK : CC_EXIT_INTERNAL;
 }

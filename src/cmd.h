@@ -101,6 +101,20 @@ int	cc_pipeline_findings(struct cc_ctx *, const char *review_path,
 	    const char *kind, struct cc_findings *out);
 int	cc_pipeline_report(struct cc_ctx *, const char *outdir,
 	    const struct cc_findings *);
+/*
+ * Print n records to stdout, one per line (TSV with header, else JSON),
+ * flushing as it goes; fn appends record i to the buffer.  Returns an
+ * exit status; a write error is reported.
+ */
+typedef int (*cc_record_fn)(const void *items, size_t i, int tsv,
+	    struct cc_buf *);
+int	cc_cmd_print_records(const char *what, const void *items, size_t n,
+	    int tsv, const char *tsv_header, cc_record_fn fn);
+
+/* Run one pipeline stage (extract, or compare when force is set) inside
+ * its own transaction; an exit status. */
+int	cc_pipeline_stage(struct cc_ctx *, int (*stage)(struct cc_ctx *));
+
 /* The default review file: RULES_DIR/review.yaml (caller frees). */
 char	*cc_review_default_path(const struct cc_ctx *);
 #endif

@@ -276,3 +276,22 @@ out:
 	cc_claims_release(&claims);
 	return rc;
 }
+
+int
+cc_pipeline_stage(struct cc_ctx *ctx, int (*stage)(struct cc_ctx *))
+{
+	int	rc;
+
+	if (cc_store_begin(ctx->store) != CC_OK)
+		goto fail;
+	if ((rc = stage(ctx)) != CC_EXIT_OK) {
+		cc_store_rollback(ctx->store);
+		return rc;
+	}
+	if (cc_store_commit(ctx->store) != CC_OK)
+		goto fail;
+	return CC_EXIT_OK;
+fail:
+	cc_diag_print(cc_store_diag(ctx->store), "error");
+	return CC_EXIT_INTERNAL;
+}
