@@ -296,6 +296,25 @@ bind_str(sqlite3_stmt *st, int i, const char *v, int *brc)
 		*brc = sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 }
 
+/* The statement id with one text parameter bound, ready to step; NULL
+ * (the failure recorded) if it cannot be prepared or bound. */
+static sqlite3_stmt *
+stmt_get_str(struct cc_store *s, enum stmt_id id, const char *v)
+{
+	sqlite3_stmt	*st;
+	int		 brc = SQLITE_OK;
+
+	if ((st = stmt_get(s, id)) == NULL)
+		return NULL;
+	bind_str(st, 1, v, &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		store_fail(s, NULL);
+		return NULL;
+	}
+	return st;
+}
+
 static void
 bind_int(sqlite3_stmt *st, int i, int64_t v, int *brc)
 {
@@ -351,15 +370,9 @@ static int
 meta_bump(struct cc_store *s, const char *key)
 {
 	sqlite3_stmt	*st;
-	int		 brc = SQLITE_OK;
 
-	if ((st = stmt_get(s, ST_META_BUMP)) == NULL)
+	if ((st = stmt_get_str(s, ST_META_BUMP, key)) == NULL)
 		return CC_ESTORE;
-	bind_str(st, 1, key, &brc);
-	if (brc != SQLITE_OK) {
-		stmt_done(st);
-		return store_fail(s, NULL);
-	}
 	return stmt_run(s, st);
 }
 
@@ -565,16 +578,11 @@ article_find(struct cc_store *s, const char *name, int64_t *id,
 {
 	sqlite3_stmt	*st;
 	const char	*h;
-	int		 brc = SQLITE_OK, rc;
+	int		 rc;
 
 	*id = 0;
-	if ((st = stmt_get(s, ST_ARTICLE_FIND)) == NULL)
+	if ((st = stmt_get_str(s, ST_ARTICLE_FIND, name)) == NULL)
 		return CC_ESTORE;
-	bind_str(st, 1, name, &brc);
-	if (brc != SQLITE_OK) {
-		stmt_done(st);
-		return store_fail(s, NULL);
-	}
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
@@ -704,17 +712,12 @@ cc_store_pending(struct cc_store *s, const char *rules_hash, char ***names,
     size_t *n)
 {
 	sqlite3_stmt	*st;
-	int		 brc = SQLITE_OK;
 
 	*names = NULL;
 	*n = 0;
-	if ((st = stmt_get(s, ST_PENDING)) == NULL)
+	if ((st = stmt_get_str(s, ST_PENDING,
+	    rules_hash != NULL ? rules_hash : "")) == NULL)
 		return CC_ESTORE;
-	bind_str(st, 1, rules_hash != NULL ? rules_hash : "", &brc);
-	if (brc != SQLITE_OK) {
-		stmt_done(st);
-		return store_fail(s, NULL);
-	}
 	return collect_names(s, st, names, n);
 }
 
@@ -736,16 +739,11 @@ cc_store_get_article(struct cc_store *s, const char *name,
 {
 	sqlite3_stmt	*st;
 	const char	*h;
-	int		 brc = SQLITE_OK, rc;
+	int		 rc;
 
 	cc_article_init(a);
-	if ((st = stmt_get(s, ST_ARTICLE_GET)) == NULL)
+	if ((st = stmt_get_str(s, ST_ARTICLE_GET, name)) == NULL)
 		return CC_ESTORE;
-	bind_str(st, 1, name, &brc);
-	if (brc != SQLITE_OK) {
-		stmt_done(st);
-		return store_fail(s, NULL);
-	}
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
 		stmt_done(st);
@@ -933,15 +931,10 @@ cc_store_get_sentences(struct cc_store *s, const char *name,
 {
 	struct cc_sentence	*sn;
 	sqlite3_stmt		*st;
-	int			 brc = SQLITE_OK, rc;
+	int			 rc;
 
-	if ((st = stmt_get(s, ST_SENTENCES_GET)) == NULL)
+	if ((st = stmt_get_str(s, ST_SENTENCES_GET, name)) == NULL)
 		return CC_ESTORE;
-	bind_str(st, 1, name, &brc);
-	if (brc != SQLITE_OK) {
-		stmt_done(st);
-		return store_fail(s, NULL);
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		sn = cc_sentences_push(out);
 		sn->start = (size_t)sqlite3_column_int64(st, 0);
@@ -1122,15 +1115,10 @@ cc_store_get_findings(struct cc_store *s, const char *kind,
 {
 	struct cc_finding	*f;
 	sqlite3_stmt		*st;
-	int			 brc = SQLITE_OK, rc, lrc = CC_OK;
+	int			 rc, lrc = CC_OK;
 
-	if ((st = stmt_get(s, ST_FINDINGS_GET)) == NULL)
+	if ((st = stmt_get_str(s, ST_FINDINGS_GET, kind)) == NULL)
 		return CC_ESTORE;
-	bind_str(st, 1, kind, &brc);
-	if (brc != SQLITE_OK) {
-		stmt_done(st);
-		return store_fail(s, NULL);
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		f = cc_findings_push(out);
 		f->id = col_str(st, 0);
@@ -1159,16 +1147,11 @@ int
 cc_store_meta_get(struct cc_store *s, const char *key, char **value)
 {
 	sqlite3_stmt	*st;
-	int		 brc = SQLITE_OK, rc;
+	int		 rc;
 
 	*value = NULL;
-	if ((st = stmt_get(s, ST_META_GET)) == NULL)
+	if ((st = stmt_get_str(s, ST_META_GET, key)) == NULL)
 		return CC_ESTORE;
-	bind_str(st, 1, key, &brc);
-	if (brc != SQLITE_OK) {
-		stmt_done(st);
-		return store_fail(s, NULL);
-	}
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*value = col_str(st, 0);
