@@ -41,6 +41,7 @@
 #include "pack.h"
 #include "text.h"
 #include "xmalloc.h"
+#include "bench.h"
 
 #define RUNS		5
 #define ARTICLE_BYTES	3000
@@ -52,42 +53,6 @@ now(void)
 
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int
-dbl_cmp(const void *a, const void *b)
-{
-	double	x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double
-median(double *v, size_t n)
-{
-	qsort(v, n, sizeof *v, dbl_cmp);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	struct cc_buf	b = CC_BUF_INIT;
-	FILE		*f;
-	char		 chunk[65536];
-	size_t		 n;
-
-	if ((f = fopen(path, "rb")) == NULL) {
-		perror(path);
-		exit(2);
-	}
-	cc_buf_init(&b, (size_t)1 << 30);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		cc_buf_add(&b, chunk, n);
-	fclose(f);
-	cc_buf_addc(&b, '\0');
-	*len = b.len - 1;
-	return b.data;	/* the buffer is ours now */
 }
 
 /* The corpus: articles whose name and text the bench owns. */

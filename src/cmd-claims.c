@@ -7,27 +7,11 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "cmd.h"
-
-/* Parse --format; 1 for TSV, 0 for JSON Lines, -1 (reported) if bad. */
-static int
-claims_format(const struct cc_cmd_entry *e, const char *format)
-{
-	if (format == NULL || strcmp(format, "jsonl") == 0)
-		return 0;
-	if (strcmp(format, "tsv") == 0)
-		return 1;
-	fprintf(stderr, "claimcheck %s: unknown format '%s' (jsonl or tsv)\n",
-	    e->name, format);
-	cc_cmd_usage(e, 1);
-	return -1;
-}
 
 static int
 put_claim(const void *items, size_t i, int tsv, struct cc_buf *b)
@@ -62,16 +46,9 @@ cmd_claims_exec(struct cc_ctx *ctx, int argc, char **argv)
 		cc_cmd_usage(e, 1);
 		return CC_EXIT_USAGE;
 	}
-	if ((tsv = claims_format(e, format)) < 0)
+	if ((tsv = cc_cmd_format(e, format)) < 0)
 		return CC_EXIT_USAGE;
-	/* A dump must not create an empty store in the wrong directory and
-	 * print nothing: say where we looked. */
-	if (ctx->store == NULL && access(ctx->db_path, F_OK) != 0) {
-		cc_error("%s: no claim store here (run 'claimcheck report' or "
-		    "'claimcheck ingest' first, or give --db)", ctx->db_path);
-		return CC_EXIT_USAGE;
-	}
-	if ((rc = cc_ctx_store(ctx)) != CC_EXIT_OK)
+	if ((rc = cc_ctx_existing_store(ctx)) != CC_EXIT_OK)
 		return rc;
 	/* An unknown name is a typo, not an article without claims. */
 	if (article != NULL) {

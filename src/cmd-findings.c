@@ -6,10 +6,8 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -45,24 +43,9 @@ cmd_findings_exec(struct cc_ctx *ctx, int argc, char **argv)
 		cc_cmd_usage(e, 1);
 		return CC_EXIT_USAGE;
 	}
-	if (format == NULL || strcmp(format, "jsonl") == 0)
-		tsv = 0;
-	else if (strcmp(format, "tsv") == 0)
-		tsv = 1;
-	else {
-		fprintf(stderr, "claimcheck %s: unknown format '%s' "
-		    "(jsonl or tsv)\n", e->name, format);
-		cc_cmd_usage(e, 1);
+	if ((tsv = cc_cmd_format(e, format)) < 0)
 		return CC_EXIT_USAGE;
-	}
-	/* A dump must not create an empty store in the wrong directory and
-	 * print nothing: say where we looked. */
-	if (ctx->store == NULL && access(ctx->db_path, F_OK) != 0) {
-		cc_error("%s: no claim store here (run 'claimcheck report' or "
-		    "'claimcheck compare' first, or give --db)", ctx->db_path);
-		return CC_EXIT_USAGE;
-	}
-	if ((rc = cc_ctx_store(ctx)) != CC_EXIT_OK)
+	if ((rc = cc_ctx_existing_store(ctx)) != CC_EXIT_OK)
 		return rc;
 
 	memset(&fs, 0, sizeof fs);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 
@@ -171,4 +172,28 @@ cc_cmd_print_records(const char *what, const void *items, size_t n, int tsv,
 		cc_error("%s: %s", what, cc_strerror(rc));
 	cc_buf_release(&b);
 	return rc == CC_OK ? CC_EXIT_OK : CC_EXIT_INTERNAL;
+}
+
+int
+cc_cmd_format(const struct cc_cmd_entry *e, const char *format)
+{
+	if (format == NULL || strcmp(format, "jsonl") == 0)
+		return 0;
+	if (strcmp(format, "tsv") == 0)
+		return 1;
+	fprintf(stderr, "claimcheck %s: unknown format '%s' (jsonl or tsv)\n",
+	    e->name, format);
+	cc_cmd_usage(e, 1);
+	return -1;
+}
+
+int
+cc_ctx_existing_store(struct cc_ctx *ctx)
+{
+	if (ctx->store == NULL && access(ctx->db_path, F_OK) != 0) {
+		cc_error("%s: no claim store here (run 'claimcheck report' "
+		    "first, or give --db)", ctx->db_path);
+		return CC_EXIT_USAGE;
+	}
+	return cc_ctx_store(ctx);
 }

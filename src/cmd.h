@@ -111,6 +111,13 @@ typedef int (*cc_record_fn)(const void *items, size_t i, int tsv,
 int	cc_cmd_print_records(const char *what, const void *items, size_t n,
 	    int tsv, const char *tsv_header, cc_record_fn fn);
 
+/* --format jsonl|tsv of the dump commands: 1 for TSV, 0 for JSON Lines
+ * (also when NULL), -1 after printing a usage error. */
+int	cc_cmd_format(const struct cc_cmd_entry *, const char *format);
+/* Open the store for a dump command, which must not create an empty one
+ * in the wrong directory and print nothing: an exit status. */
+int	cc_ctx_existing_store(struct cc_ctx *);
+
 /* Run one pipeline stage (extract, or compare when force is set) inside
  * its own transaction; an exit status. */
 int	cc_pipeline_stage(struct cc_ctx *, int (*stage)(struct cc_ctx *));
