@@ -96,6 +96,28 @@ static const char report_css[] =
 ".ev { border: 1px solid #9a9a9a; border-radius: .25rem;"
 " padding: .25rem .75rem .5rem; }\n"
 ".ev h4 { margin: .4rem 0; }\n"
+".ev blockquote { margin: .5rem 0; padding-left: .75rem;"
+" border-left: 3px solid #9a9a9a; }\n"
+"td.dis { background: #fdecea; }\n"
+".dis-mark { font-weight: 700; color: #8b0000; }\n"
+"figure.tl { margin: 1rem 0; overflow-x: auto; }\n"
+"svg.tl { width: 100%; max-width: 1000px; height: auto;"
+" font: 13px system-ui, Arial, sans-serif; }\n"
+"svg.tl .grid { stroke: #d4d4d4; }\n"
+"svg.tl .lane { stroke: #8a8a8a; }\n"
+"svg.tl .tick { text-anchor: middle; fill: #333; font-size: 12px; }\n"
+"svg.tl .name { text-anchor: end; fill: #1b1b1b; }\n"
+"svg.tl .legend text { fill: #1b1b1b; }\n"
+"svg.tl .pt circle, svg.tl .pt rect { fill: #0b4f8a; stroke: #fff; }\n"
+"svg.tl .pt .span { stroke: #0b4f8a; stroke-width: 3;"
+" stroke-opacity: .45; }\n"
+"svg.tl .late circle, svg.tl .late rect { fill: #b00020; }\n"
+"svg.tl .late .span { stroke: #b00020; }\n"
+"svg.tl .art path { fill: #1b1b1b; }\n"
+"svg.tl .art line { stroke: #1b1b1b; stroke-width: 1.5; }\n"
+"svg.tl .art.inf line { stroke-dasharray: 3 2; }\n"
+"svg.tl .art.inf path { fill: #fff; stroke: #1b1b1b; stroke-width: 2;"
+" stroke-dasharray: 3 2; }\n"
 ".muted { color: #555; }\n"
 ".inferred { font-style: italic; }\n"
 "dl.meta { display: grid; grid-template-columns: max-content 1fr;"
@@ -123,6 +145,13 @@ struct page {
 	int		rc;
 };
 
+/* A claim that a finding of a disagreeing kind names. */
+struct dispute {
+	int64_t			 cid;
+	size_t			 rank;	/* the finding's place in the index */
+	const struct cc_finding	*f;
+};
+
 struct art_ref {
 	const struct cc_report_article	 *ra;
 	char				 *file;		/* article-NAME.html */
@@ -140,6 +169,8 @@ struct rep {
 	size_t				  nclaims;
 	const struct cc_finding		**findings;	/* by severity */
 	size_t				  nfindings;
+	struct dispute			 *disputes;	/* by claim id */
+	size_t				  ndisputes;
 	char				  csp[CC_SHA256_B64LEN + 1];
 };
 
@@ -326,19 +357,27 @@ cmp_claim_art(const void *a, const void *b)
 	return cmp_claim_id(a, b);
 }
 
+/* The number of a claim id "c17"; 0 if it is not one. */
+static int
+claim_num(const char *cid, int64_t *id)
+{
+	char	*end;
+
+	if (cid == NULL || cid[0] != 'c' || cid[1] < '0' || cid[1] > '9')
+		return 0;
+	errno = 0;
+	*id = strtoll(cid + 1, &end, 10);
+	return *end == '\0' && errno == 0;
+}
+
 /* The claim named "c17", or NULL. */
 static const struct cc_claim *
 find_claim(const struct rep *r, const char *cid)
 {
-	char		*end;
-	long long	 id;
-	size_t		 lo = 0, hi = r->nclaims, mid;
+	int64_t	id;
+	size_t	lo = 0, hi = r->nclaims, mid;
 
-	if (cid == NULL || cid[0] != 'c' || cid[1] < '0' || cid[1] > '9')
-		return NULL;
-	errno = 0;
-	id = strtoll(cid + 1, &end, 10);
-	if (*end != '\0' || errno != 0)
+	if (!claim_num(cid, &id))
 		return NULL;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -371,6 +410,68 @@ find_art(const struct rep *r, const char *name)
 			lo = mid + 1;
 	}
 	return NULL;
+}
+
+/* Finding kinds that say claims disagree: their claims are marked in
+ * the matrix.  (Agreements, variants, single sources and stale content
+ * say nothing against a value.) */
+static int
+disagreeing(const char *kind)
+{
+	return nstrcmp(kind, "contradiction") == 0 ||
+	    nstrcmp(kind, "timeline") == 0 || nstrcmp(kind, "internal") == 0;
+}
+
+static int
+cmp_dispute(const void *a, const void *b)
+{
+	const struct dispute	*x = a, *y = b;
+
+	if (x->cid != y->cid)
+		return x->cid < y->cid ? -1 : 1;
+	return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+static void
+find_disputes(struct rep *r)
+{
+	const struct cc_finding	*f;
+	size_t			 i, k, n = 0;
+	int64_t			 id;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (disagreeing(r->findings[i]->kind))
+			n += r->findings[i]->nclaims;
+	r->disputes = xreallocarray(NULL, n + 1, sizeof *r->disputes);
+	for (i = 0; i < r->nfindings; i++) {
+		f = r->findings[i];
+		if (!disagreeing(f->kind))
+			continue;
+		for (k = 0; k < f->nclaims; k++)
+			if (claim_num(f->claims[k], &id)) {
+				r->disputes[r->ndisputes].cid = id;
+				r->disputes[r->ndisputes].rank = i;
+				r->disputes[r->ndisputes++].f = f;
+			}
+	}
+	qsort(r->disputes, r->ndisputes, sizeof *r->disputes, cmp_dispute);
+}
+
+/* The first (most severe) disagreeing finding naming claim c, or NULL. */
+static const struct cc_finding *
+disputed(const struct rep *r, const struct cc_claim *c)
+{
+	size_t	lo = 0, hi = r->ndisputes, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->disputes[mid].cid < c->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->ndisputes && r->disputes[lo].cid == c->id ?
+	    r->disputes[lo].f : NULL;
 }
 
 /* Is sentence s usable against a text of len bytes? */
@@ -1284,6 +1385,36 @@ same_fact(const struct cc_claim *x, const struct cc_claim *y)
 	    nstrcmp(x->measure, y->measure) == 0;
 }
 
+/* One value in a matrix cell: value, time, a link to its sentence, and
+ * when a finding disputes it, a mark that says so in text as well as
+ * colour, linking to the finding. */
+static void
+matrix_value(struct page *pg, const struct rep *r, const struct cc_claim *c)
+{
+	const struct cc_finding	*f = disputed(r, c);
+
+	if (f != NULL)
+		raw(pg, "<span class=\"dis-mark\" aria-hidden=\"true\">"
+		    "\xe2\x89\xa0</span> ");	/* NOT EQUAL TO */
+	emit_value(pg, c);
+	if (c->polarity != NULL && strcmp(c->polarity, "negated") == 0)
+		raw(pg, " (negated)");
+	if (c->time_start != NULL) {
+		raw(pg, " <span class=\"muted\">(");
+		emit_time(pg, c);
+		raw(pg, ")</span>");
+	}
+	raw(pg, " ");
+	emit_ev_link(pg, find_art(r, c->article), c, "[src]");
+	if (f != NULL) {
+		raw(pg, " <a class=\"dis-mark\" href=\"#f-");
+		esc(pg, f->id, NULL);
+		raw(pg, "\">disputed: ");
+		esc(pg, f->kind, NULL);
+		raw(pg, "</a>");
+	}
+}
+
 /* Outlets x facts: which outlet reported what value for each fact (claims
  * with a value, keyed by type/subject/measure). */
 static void
@@ -1291,7 +1422,7 @@ emit_matrix(struct page *pg, const struct rep *r)
 {
 	const struct cc_claim	**v;
 	const char		**outs;
-	size_t			  n = 0, no, i, j, k, e;
+	size_t			  n = 0, no, i, j, k, e, c;
 
 	v = xreallocarray(NULL, r->nclaims + 1, sizeof *v);
 	outs = xreallocarray(NULL, r->nclaims + 1, sizeof *outs);
@@ -1308,6 +1439,9 @@ emit_matrix(struct page *pg, const struct rep *r)
 	}
 	no = distinct(outs, n);
 	qsort(v, n, sizeof *v, cmp_fact);
+	raw(pg, "<p class=\"muted\">A value that a contradiction, timeline "
+	    "or internal finding disputes is marked \xe2\x89\xa0 and links to "
+	    "the finding.</p>\n");
 	raw(pg, "<table class=\"wide\">\n<caption>Values reported for each "
 	    "fact, by outlet</caption>\n<thead><tr><th scope=\"col\">Fact "
 	    "(type / subject / measure)</th>");
@@ -1329,21 +1463,18 @@ emit_matrix(struct page *pg, const struct rep *r)
 		raw(pg, "</th>");
 		/* Within a fact, claims are sorted by outlet like outs. */
 		for (j = 0, k = i; j < no; j++) {
-			raw(pg, "<td>");
+			for (c = k; c < e && nstrcmp(v[c]->outlet, outs[j]) == 0;
+			    c++)
+				if (disputed(r, v[c]) != NULL)
+					break;
+			raw(pg, c < e && nstrcmp(v[c]->outlet, outs[j]) == 0 ?
+			    "<td class=\"dis\">" : "<td>");
 			for (; k < e && nstrcmp(v[k]->outlet, outs[j]) == 0;
 			    k++) {
 				if (k > i && nstrcmp(v[k - 1]->outlet,
 				    outs[j]) == 0)
 					raw(pg, "<br>");
-				emit_value(pg, v[k]);
-				if (v[k]->time_start != NULL) {
-					raw(pg, " <span class=\"muted\">(");
-					emit_time(pg, v[k]);
-					raw(pg, ")</span>");
-				}
-				raw(pg, " ");
-				emit_ev_link(pg, find_art(r, v[k]->article),
-				    v[k], "[src]");
+				matrix_value(pg, r, v[k]);
 			}
 			raw(pg, "</td>");
 		}
@@ -1353,6 +1484,412 @@ emit_matrix(struct page *pg, const struct rep *r)
 out:
 	free(outs);
 	free(v);
+}
+
+/*
+ * The timeline as an inline SVG: one lane per outlet, dates along the
+ * x axis; claims are dots (events squares, a bar for a claimed span),
+ * each article's own date a diamond on its outlet's lane, filled when
+ * the article states it and hollow when it was inferred.  A claim dated
+ * after the article that makes it is drawn in red: that is what recycled
+ * or misdated content looks like.  Integer coordinates only, so output is
+ * byte-identical everywhere; every label goes through esc().
+ */
+
+#define TL_W		1000	/* viewBox width */
+#define TL_LEFT		190	/* room for outlet names */
+#define TL_RIGHT	24
+#define TL_TOP		34	/* room for the axis labels */
+#define TL_LANE		48
+#define TL_LEGEND	44
+#define TL_NAMELEN	26	/* characters of an outlet name shown */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil). */
+static long
+days_from_civil(long y, unsigned m, unsigned d)
+{
+	long		era;
+	unsigned	yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? (unsigned)-3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long)doe - 719468;
+}
+
+static void
+civil_from_days(long z, long *y, unsigned *m, unsigned *d)
+{
+	long		era;
+	unsigned	doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (long)yoe + era * 400 + (*m <= 2);
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD..." (a missing month or day is the
+ * first); 1 and *day on success, 0 for anything else ("PRESENT_REF",
+ * "2022-W43"). */
+static int
+parse_day(const char *s, long *day)
+{
+	unsigned	v[3] = { 0, 1, 1 }, k, i;
+
+	if (s == NULL)
+		return 0;
+	for (k = 0; k < 3; k++) {
+		unsigned w = k == 0 ? 4 : 2;
+
+		for (v[k] = 0, i = 0; i < w; i++, s++) {
+			if (*s < '0' || *s > '9')
+				return 0;
+			v[k] = v[k] * 10 + (unsigned)(*s - '0');
+		}
+		if (k < 2 && *s == '-') {
+			/* "2022-W43", "2022-Q1": not a day. */
+			if (s[1] < '0' || s[1] > '9')
+				return 0;
+			s++;
+			continue;
+		}
+		if (*s != '\0' && *s != 'T' && *s != ' ')
+			return 0;
+		if (k == 0)
+			v[1] = 1;
+		if (k <= 1)
+			v[2] = 1;
+		break;
+	}
+	if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+		return 0;
+	*day = days_from_civil(v[0], v[1], v[2]);
+	return 1;
+}
+
+static void
+day_str(long day, char out[16])
+{
+	long		y;
+	unsigned	m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	snprintf(out, 16, "%04ld-%02u-%02u", y, m, d);
+}
+
+struct tl_pt {
+	const struct cc_claim	*c;
+	long			 d0, d1;	/* days: start, end */
+	size_t			 lane;
+	int			 x, x1;
+};
+
+static int
+cmp_tl_pt(const void *a, const void *b)
+{
+	const struct tl_pt	*p = a, *q = b;
+
+	if (p->lane != q->lane)
+		return p->lane < q->lane ? -1 : 1;
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	return cmp_claim_id(&p->c, &q->c);
+}
+
+struct tl_axis {
+	long	lo, hi;		/* day range of the plot */
+};
+
+static int
+tl_x(const struct tl_axis *ax, long day)
+{
+	long	w = TL_W - TL_LEFT - TL_RIGHT;
+
+	return TL_LEFT + (int)((day - ax->lo) * w / (ax->hi - ax->lo));
+}
+
+/* Lane of an outlet (outs sorted by distinct()). */
+static size_t
+tl_lane(const char **outs, size_t no, const char *outlet)
+{
+	size_t	lo = 0, hi = no, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = nstrcmp(outlet, outs[mid])) == 0)
+			return mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;	/* cannot happen: every outlet has a lane */
+}
+
+/* Grid lines and labels: days, weeks or months, at most about ten. */
+static void
+tl_ticks(struct page *pg, const struct tl_axis *ax, int y0, int y1)
+{
+	static const unsigned	mstep[] = { 1, 2, 3, 6, 12, 24, 60, 120 };
+	char			lab[16];
+	long			span = ax->hi - ax->lo, d, y, ms, m0, m1, m;
+	unsigned		mm, dd, step = 0, i;
+	int			x;
+
+	if (span <= 70) {
+		long dstep = span <= 10 ? 1 : span <= 20 ? 2 : 7;
+
+		for (d = ax->lo; d <= ax->hi; d += dstep) {
+			x = tl_x(ax, d);
+			day_str(d, lab);
+			rawf(pg, "<line class=\"grid\" x1=\"%d\" y1=\"%d\" "
+			    "x2=\"%d\" y2=\"%d\"/><text class=\"tick\" "
+			    "x=\"%d\" y=\"%d\">%s</text>\n", x, y0, x, y1, x,
+			    y0 - 8, lab);
+		}
+		return;
+	}
+	civil_from_days(ax->lo, &y, &mm, &dd);
+	m0 = y * 12 + (long)mm - 1;
+	civil_from_days(ax->hi, &y, &mm, &dd);
+	m1 = y * 12 + (long)mm - 1;
+	for (i = 0; i < sizeof mstep / sizeof mstep[0]; i++) {
+		step = mstep[i];
+		if ((m1 - m0) / (long)step <= 9)
+			break;
+	}
+	ms = (long)step;
+	for (m = (m0 / ms + 1) * ms; m <= m1; m += ms) {
+		d = days_from_civil(m / 12, (unsigned)(m % 12) + 1, 1);
+		x = tl_x(ax, d);
+		day_str(d, lab);
+		lab[step >= 12 ? 4 : 7] = '\0';	/* "2022" or "2022-10" */
+		rawf(pg, "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+		    "y2=\"%d\"/><text class=\"tick\" x=\"%d\" y=\"%d\">%s"
+		    "</text>\n", x, y0, x, y1, x, y0 - 8, lab);
+	}
+}
+
+/* An outlet name for a lane label, cut to TL_NAMELEN characters. */
+static void
+tl_name(struct page *pg, const char *s)
+{
+	size_t	i, n, chars = 0;
+
+	if (s == NULL) {
+		raw(pg, "unknown outlet");
+		return;
+	}
+	n = strlen(s);
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 &&
+		    ++chars > TL_NAMELEN)
+			break;
+	escn(pg, s, i);
+	if (i < n)
+		raw(pg, "\xe2\x80\xa6");	/* ellipsis */
+}
+
+static void
+tl_claim(struct page *pg, const struct rep *r, const struct tl_pt *p,
+    int y)
+{
+	const struct art_ref	*ar = find_art(r, p->c->article);
+	long			 ad;
+	int			 late, ev;
+
+	late = ar != NULL && parse_day(art_date(&ar->ra->art), &ad) &&
+	    p->d0 > ad;
+	ev = nstrcmp(p->c->type, "event") == 0;
+	rawf(pg, "<g class=\"pt%s\"><title>c%" PRId64 " ", late ?
+	    " late" : "", p->c->id);
+	esc(pg, p->c->type, "claim");
+	raw(pg, ": ");
+	esc(pg, p->c->text, NULL);
+	raw(pg, " (");
+	emit_time(pg, p->c);
+	raw(pg, "; ");
+	esc(pg, p->c->article, NULL);
+	if (late)
+		raw(pg, "; dated after the article");
+	raw(pg, ")</title>");
+	if (p->x1 > p->x)
+		rawf(pg, "<line class=\"span\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+		    "y2=\"%d\"/>", p->x, y, p->x1, y);
+	if (ev)
+		rawf(pg, "<rect x=\"%d\" y=\"%d\" width=\"9\" height=\"9\"/>",
+		    p->x - 4, y - 4);
+	else
+		rawf(pg, "<circle cx=\"%d\" cy=\"%d\" r=\"5\"/>", p->x, y);
+	raw(pg, "</g>\n");
+}
+
+static void
+tl_article(struct page *pg, const struct art_ref *ar, int x, int y)
+{
+	const struct cc_article	*a = &ar->ra->art;
+	int			 inf = art_date_inferred(a);
+
+	rawf(pg, "<g class=\"art%s\"><title>Article ", inf ? " inf" : "");
+	esc(pg, a->name, NULL);
+	raw(pg, " dated ");
+	esc(pg, art_date(a), NULL);
+	/* The basis of an inferred date says so itself. */
+	if (a->date_basis != NULL && inf && strncmp(a->date_basis,
+	    "inferred", 8) == 0)
+		raw(pg, " (");
+	else
+		raw(pg, inf ? " (inferred: " : " (stated: ");
+	esc(pg, a->date_basis, "no basis given");
+	/* Above the lane, with a stem through it, so the claims on the
+	 * lane never hide it. */
+	rawf(pg, ")</title><line x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+	    "y2=\"%d\"/><path d=\"M%d %dl6 6-6 6-6-6z\"/></g>\n", x, y - 14,
+	    x, y + 12, x, y - 26);
+}
+
+static void
+tl_legend(struct page *pg, int y)
+{
+	rawf(pg, "<g class=\"legend\">"
+	    "<g class=\"pt\"><circle cx=\"%d\" cy=\"%d\" r=\"5\"/></g>"
+	    "<text x=\"%d\" y=\"%d\">claim</text>"
+	    "<g class=\"pt\"><rect x=\"%d\" y=\"%d\" width=\"9\" "
+	    "height=\"9\"/></g><text x=\"%d\" y=\"%d\">event</text>"
+	    "<g class=\"pt late\"><circle cx=\"%d\" cy=\"%d\" r=\"5\"/></g>"
+	    "<text x=\"%d\" y=\"%d\">dated after its article</text>"
+	    "<g class=\"art\"><path d=\"M%d %dl6 6-6 6-6-6z\"/></g>"
+	    "<text x=\"%d\" y=\"%d\">article date, stated</text>"
+	    "<g class=\"art inf\"><path d=\"M%d %dl6 6-6 6-6-6z\"/></g>"
+	    "<text x=\"%d\" y=\"%d\">article date, inferred</text></g>\n",
+	    TL_LEFT, y, TL_LEFT + 10, y + 4,
+	    TL_LEFT + 86, y - 4, TL_LEFT + 100, y + 4,
+	    TL_LEFT + 176, y, TL_LEFT + 186, y + 4,
+	    TL_LEFT + 380, y - 6, TL_LEFT + 392, y + 4,
+	    TL_LEFT + 572, y - 6, TL_LEFT + 584, y + 4);
+}
+
+/*
+ * v: the n dated claims.  Claims and articles whose dates do not parse
+ * as days (weeks, quarters, "PRESENT_REF") are left to the table.
+ */
+static void
+emit_timeline_svg(struct page *pg, const struct rep *r,
+    const struct cc_claim **v, size_t n)
+{
+	struct tl_pt	*pt;
+	struct tl_axis	 ax;
+	const char	**outs;
+	char		 lo[16], hi[16], *desc;
+	size_t		 np = 0, no, i, j, k, nart = 0, ninf = 0;
+	long		 d, pad;
+	int		 h, y, dy, first = 1;
+
+	pt = xreallocarray(NULL, n + 1, sizeof *pt);
+	outs = xreallocarray(NULL, n + r->narts + 1, sizeof *outs);
+	ax.lo = ax.hi = 0;
+	for (i = 0; i < n; i++) {
+		if (!parse_day(v[i]->time_start, &pt[np].d0))
+			continue;
+		if (!parse_day(v[i]->time_end, &pt[np].d1) ||
+		    pt[np].d1 < pt[np].d0)
+			pt[np].d1 = pt[np].d0;
+		pt[np].c = v[i];
+		if (first || pt[np].d0 < ax.lo)
+			ax.lo = pt[np].d0;
+		if (first || pt[np].d1 > ax.hi)
+			ax.hi = pt[np].d1;
+		first = 0;
+		outs[np++] = v[i]->outlet;
+	}
+	no = np;
+	for (i = 0; i < r->narts; i++) {
+		/* Every outlet gets a lane: an empty one says "nothing
+		 * dated" as plainly as a full one says when. */
+		outs[no++] = r->arts[i].ra->art.outlet;
+		if (!parse_day(art_date(&r->arts[i].ra->art), &d))
+			continue;
+		if (first || d < ax.lo)
+			ax.lo = d;
+		if (first || d > ax.hi)
+			ax.hi = d;
+		first = 0;
+		nart++;
+		ninf += art_date_inferred(&r->arts[i].ra->art) != 0;
+	}
+	if (first)
+		goto out;	/* nothing has a day */
+	day_str(ax.lo, lo);
+	day_str(ax.hi, hi);
+	/* A little room either side, at least three days. */
+	pad = (ax.hi - ax.lo) / 30 + 3;
+	ax.lo -= pad;
+	ax.hi += pad;
+	no = distinct(outs, no);
+	for (i = 0; i < np; i++) {
+		pt[i].lane = tl_lane(outs, no, pt[i].c->outlet);
+		pt[i].x = tl_x(&ax, pt[i].d0);
+		pt[i].x1 = tl_x(&ax, pt[i].d1);
+	}
+	qsort(pt, np, sizeof *pt, cmp_tl_pt);
+
+	h = TL_TOP + (int)no * TL_LANE + TL_LEGEND;
+	/* The accessible name and description are the <title> and <desc>
+	 * children (SVG-AAM); the caption says the same for the eye. */
+	desc = xasprintf("%zu dated claim%s and %zu article date%s (%zu "
+	    "inferred) from %zu outlet%s, %s to %s.", np, np == 1 ? "" : "s",
+	    nart, nart == 1 ? "" : "s", ninf, no, no == 1 ? "" : "s", lo, hi);
+	rawf(pg, "<figure class=\"tl\">\n<svg xmlns=\"http://www.w3.org/2000/"
+	    "svg\" class=\"tl\" role=\"img\" viewBox=\"0 0 %d %d\" "
+	    "width=\"%d\" height=\"%d\">\n<title>Timeline of claims by date "
+	    "and outlet</title>\n<desc>%s The table below lists the same "
+	    "claims.</desc>\n", TL_W, h, TL_W, h, desc);
+	tl_ticks(pg, &ax, TL_TOP, TL_TOP + (int)no * TL_LANE);
+	for (k = 0; k < no; k++) {
+		y = TL_TOP + (int)k * TL_LANE + TL_LANE / 2;
+		rawf(pg, "<line class=\"lane\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+		    "y2=\"%d\"/><text class=\"name\" x=\"%d\" y=\"%d\">",
+		    TL_LEFT, y, TL_W - TL_RIGHT, y, TL_LEFT - 10, y + 4);
+		tl_name(pg, outs[k]);
+		raw(pg, "</text>\n");
+	}
+	for (i = 0; i < r->narts; i++) {
+		if (!parse_day(art_date(&r->arts[i].ra->art), &d))
+			continue;
+		k = tl_lane(outs, no, r->arts[i].ra->art.outlet);
+		tl_article(pg, &r->arts[i], tl_x(&ax, d),
+		    TL_TOP + (int)k * TL_LANE + TL_LANE / 2);
+	}
+	/* Claims at one spot of a lane fan out up and down. */
+	for (i = 0; i < np; i = j) {
+		for (j = i + 1; j < np && pt[j].lane == pt[i].lane &&
+		    pt[j].x == pt[i].x; j++)
+			;
+		for (k = i; k < j; k++) {
+			dy = (int)((k - i) % 5);
+			dy = dy % 2 ? -(dy + 1) / 2 * 4 : dy / 2 * 4;
+			tl_claim(pg, r, &pt[k], TL_TOP + (int)pt[k].lane *
+			    TL_LANE + TL_LANE / 2 + dy);
+		}
+	}
+	tl_legend(pg, h - TL_LEGEND / 2);
+	rawf(pg, "</svg>\n<figcaption class=\"muted\">%s Hover over a mark "
+	    "for its claim; the table below lists every dated claim.</figcaption>"
+	    "\n</figure>\n", desc);
+	free(desc);
+out:
+	free(outs);
+	free(pt);
 }
 
 static int
@@ -1386,6 +1923,7 @@ emit_timeline(struct page *pg, const struct rep *r)
 		raw(pg, "<p>No claim is dated.</p>\n");
 	else {
 		qsort(v, n, sizeof *v, cmp_when);
+		emit_timeline_svg(pg, r, v, n);
 		raw(pg, "<table class=\"wide\">\n<caption>Dated claims by date "
 		    "and outlet</caption>\n<thead><tr><th scope=\"col\">When"
 		    "</th><th scope=\"col\">Outlet</th><th scope=\"col\">Type"
@@ -1605,6 +2143,7 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 	for (i = 0; i < r->nfindings; i++)
 		r->findings[i] = &in->findings->v[fo[i].i];
 	free(fo);
+	find_disputes(r);
 }
 
 static void
@@ -1620,6 +2159,7 @@ rep_release(struct rep *r)
 	free(r->byid);
 	free(r->byart);
 	free(r->findings);
+	free(r->disputes);
 }
 
 int

@@ -146,11 +146,15 @@ static const char *const ok_tags[] = {
 	"html", "head", "meta", "title", "style", "body", "a", "header",
 	"nav", "ul", "li", "main", "h1", "h2", "h3", "h4", "section", "p",
 	"table", "caption", "thead", "tbody", "tr", "th", "td", "span", "mark",
-	"div", "dl", "dt", "dd", "code", "blockquote", "footer", "br", NULL
+	"div", "dl", "dt", "dd", "code", "blockquote", "footer", "br",
+	"figure", "figcaption", "svg", "desc", "g", "line", "text", "circle",
+	"rect", "path", NULL
 };
 static const char *const ok_attrs[] = {
 	"lang", "charset", "http-equiv", "content", "name", "class", "id",
-	"href", "rel", "title", "aria-labelledby", "aria-label", "scope", NULL
+	"href", "rel", "title", "aria-labelledby", "aria-label", "scope",
+	"aria-hidden", "role", "xmlns", "viewBox", "width", "height", "x",
+	"y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "d", NULL
 };
 
 /*
@@ -180,9 +184,10 @@ check_markup(const char *html, const char *what)
 		for (p = q;;) {
 			while (*p == ' ' || *p == '\n')
 				p++;
-			if (*p == '>')
+			if (*p == '>' || (p[0] == '/' && p[1] == '>'))
 				break;
-			for (q = p; (*q >= 'a' && *q <= 'z') || *q == '-'; q++)
+			for (q = p; (*q >= 'a' && *q <= 'z') || *q == '-' ||
+			    (*q >= '0' && *q <= '9') || *q == 'B'; q++)
 				;
 			n = (size_t)(q - p);
 			ck_assert_msg(n > 0 && in_list(ok_attrs, p, n),
@@ -714,6 +719,118 @@ START_TEST(test_report_hostile)
 }
 END_TEST
 
+/* The part of page between the first from and the next to (a copy). */
+static char *
+between(const char *page, const char *from, const char *to)
+{
+	const char	*a = strstr(page, from), *b;
+
+	ck_assert_msg(a != NULL, "no %s", from);
+	b = strstr(a, to);
+	ck_assert_msg(b != NULL, "no %s after %s", to, from);
+	return xstrndup(a, (size_t)(b - a));
+}
+
+/* Write the fixture's report; the part of index.html from..to. */
+static char *
+index_part(const char *from, const char *to)
+{
+	char	*out = write_report(), *page, *part;
+
+	page = slurp2(out, "index.html");
+	part = between(page, from, to);
+	free(page);
+	cleanup_report(out);
+	return part;
+}
+
+START_TEST(test_report_timeline)
+{
+	char	*svg, *tl;
+
+	fixture_setup();
+	/* beta (dated 2022-10-29, inferred) reports a day after its own
+	 * date: the mark of misdated or recycled content. */
+	fx.cv[2].time_start = fx.cv[2].time_end = (char *)"2022-10-30";
+	/* A week is not a day: left to the table. */
+	fx.cv[3].time_start = fx.cv[3].time_end = (char *)"2022-W43";
+	tl = index_part("<h2 id=\"timeline\">", "</section>");
+	svg = between(tl, "<svg ", "</svg>");
+	ck_assert_ptr_nonnull(strstr(svg, "role=\"img\""));
+	ck_assert_ptr_nonnull(strstr(svg, "<title>Timeline of claims"));
+	/* c1, c2 and c3 have days; c4's week does not. */
+	ck_assert_ptr_nonnull(strstr(svg, "<desc>3 dated claims and 3 "
+	    "article dates (2 inferred) from 3 outlets, 2022-10-01 to "
+	    "2022-10-30."));
+	ck_assert_int_eq(count(svg, "<g class=\"pt\"><title>c"), 2);
+	ck_assert_int_eq(count(svg, "<g class=\"pt late\"><title>c3 "), 1);
+	ck_assert_ptr_null(strstr(svg, "<title>c4 "));
+	/* Article dates: alpha's stated, beta's and the hostile one's
+	 * inferred (plus one of each in the legend). */
+	ck_assert_int_eq(count(svg, "<g class=\"art\">"), 2);
+	ck_assert_int_eq(count(svg, "<g class=\"art inf\">"), 3);
+	ck_assert_ptr_nonnull(strstr(svg, "<title>Article alpha dated "
+	    "2022-10-30 (stated: metadata)</title>"));
+	/* A lane per outlet, its name escaped, in name order. */
+	ck_assert_int_eq(count(svg, "<text class=\"name\""), 3);
+	ck_assert_before(strstr(svg, "&lt;script&gt;alert(3)&lt;/script&gt;"
+	    "</text>"), strstr(svg, ">wire-a</text>"));
+	ck_assert_before(strstr(svg, ">wire-a</text>"),
+	    strstr(svg, ">wire-b</text>"));
+	ck_assert_ptr_nonnull(strstr(svg,
+	    "&lt;i&gt;dateline&lt;/i&gt;)</title>"));
+	/* The table is still there for readers without the picture. */
+	ck_assert_ptr_nonnull(strstr(tl, "<caption>Dated claims by date"));
+	free(svg);
+	free(tl);
+}
+END_TEST
+
+START_TEST(test_report_timeline_ticks)
+{
+	char	*svg;
+
+	fixture_setup();
+	/* Fourteen months: month ticks, at most about ten of them. */
+	fx.cv[0].time_start = fx.cv[0].time_end = (char *)"2021-09-15";
+	svg = index_part("<svg ", "</svg>");
+	ck_assert_ptr_nonnull(strstr(svg, ">2022-01</text>"));
+	ck_assert_ptr_null(strstr(svg, ">2022-01-01</text>"));
+	ck_assert_int_le(count(svg, "<text class=\"tick\""), 10);
+	ck_assert_int_ge(count(svg, "<text class=\"tick\""), 4);
+	free(svg);
+}
+END_TEST
+
+START_TEST(test_report_matrix_disputes)
+{
+	char	*out, *page, *mx;
+
+	fixture_setup();
+	out = write_report();
+	page = slurp2(out, "index.html");
+	mx = between(page, "<h2 id=\"matrix\">", "</section>");
+	/* fhigh1 (contradiction) names c1 and c3, fmed1 (timeline) c4; the
+	 * agreement and single-source findings dispute nothing, so c2's
+	 * cell is plain. */
+	ck_assert_int_eq(count(mx, "<td class=\"dis\">"), 3);
+	ck_assert_int_eq(count(mx, "href=\"#f-fhigh1\">disputed: "
+	    "contradiction</a>"), 2);
+	ck_assert_int_eq(count(mx, "href=\"#f-fmed1\">disputed: timeline"
+	    "</a>"), 1);
+	ck_assert_int_eq(count(mx, "\xe2\x89\xa0</span>"), 3);
+	ck_assert_ptr_null(strstr(mx, "#f-flow1"));
+	ck_assert_ptr_null(strstr(mx, "#f-finfo1"));
+	/* The injured row has no marked cell. */
+	free(mx);
+	mx = between(page, "civilians / injured</th>", "</tr>");
+	ck_assert_ptr_null(strstr(mx, "class=\"dis\""));
+	free(mx);
+	free(page);
+	cleanup_report(out);
+}
+END_TEST
+
 START_TEST(test_report_deterministic)
 {
 	char	*out1, *out2, **n1, **n2, *a, *b;
@@ -1229,6 +1346,9 @@ report_suite(void)
 	tcase_add_test(tc, test_report_csp);
 	tcase_add_test(tc, test_report_hostile);
 	tcase_add_test(tc, test_report_deterministic);
+	tcase_add_test(tc, test_report_timeline);
+	tcase_add_test(tc, test_report_timeline_ticks);
+	tcase_add_test(tc, test_report_matrix_disputes);
 	tcase_add_test(tc, test_report_severity_order);
 	tcase_add_test(tc, test_report_evidence);
 	tcase_add_test(tc, test_report_article_page);
