@@ -1,38 +1,697 @@
 /*
- * compare.c - the Compare stage: claims -> findings (see compare.h).
+ * compare.c - the Compare stage: claims -> findings (see compare.h for
+ * the kinds, their severities and the tolerances).
  *
- * Blocking: numeric claims are sorted by key (type/subject/measure/
- * month), so only claims that share a key are ever compared and the pass
- * is O(n log n).  Within a key, values are intervals: an exact figure is
- * [v, v], "about v" is widened by a tolerance, "more than v" is open
- * above.  Claims from different outlets whose intervals all meet agree;
- * any disjoint pair makes the key a contradiction.  Following ACLED's
- * practice for conflicting figures, a contradiction's summary shows the
- * range and names the most conservative figure instead of picking one.
- * Statements about a named subject are keyed the same way by their
- * proposition; opposite polarities in one period contradict.
+ * Every rule works the same way: build one item per claim it cares about
+ * with a key, sort the items by key, and look at each run of equal keys
+ * (a block) on its own.  Inside a block the work is linear or n log n in
+ * the block's size (sorting by outlet to count outlets, extremes for
+ * interval clashes), so the whole pass is O(n log n).
+ *
+ * Independence: two claims from different outlets whose evidence
+ * sentences are near-identical (Jaccard >= CMP_COPY_JACCARD over word
+ * 5-gram shingles, candidates found by MinHash buckets) are copies of one
+ * story; two claims attributed to one source ("TASS reported") or from
+ * one outlet are one source.  An agreement counts the independent
+ * sources among its outlets; one whose outlets are all one source is a
+ * single-source finding instead.
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "compare.h"
+#include "entity.h"
 #include "hash.h"
+#include "text.h"
+#include "timex.h"
 #include "xmalloc.h"
 
 /* How far "about", "nearly", "some" stretch a figure, each way. */
 #define CMP_APPROX_TOLERANCE	0.10
+/* Near-identical evidence sentences: copies of one story. */
+#define CMP_COPY_JACCARD	0.6
+#define CMP_SHINGLE		5
+#define CMP_MINHASHES		4
+/* Quotes longer than this are compared for equality only. */
+#define CMP_QUOTE_MAXWORDS	40
+/* One event a few days apart in two outlets: a timeline clash; further
+ * apart it is more likely another event of the same kind. */
+#define CMP_EVENT_MAXGAP	10
+/* An undated article whose latest dated content ends this many days
+ * before the median date of the dated articles is stale. */
+#define CMP_STALE_DAYS		60
+
+struct cmp {
+	const struct cc_pack		*pk;
+	const struct cc_claims		*cs;
+	const struct cc_compare_doc	**docs;	/* sorted by name */
+	size_t				 ndocs;
+	size_t				*copy;	/* union-find over claims */
+	struct cc_findings		*out;
+};
 
 struct cmp_item {
 	const struct cc_claim	*c;
+	size_t			 idx;	/* in cs->v */
 	char			*key;
 	double			 lo;
 	double			 hi;
+	long			 t0;	/* time_start in days, LONG_MIN if none */
+	long			 t1;
+	const char		*aux;	/* per-rule */
 };
+
+#define NODAY	(-1000000L)
+
+/* --- small helpers ------------------------------------------------- */
+
+static int
+streq(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+static const char *
+outlet_of(const struct cc_claim *c)
+{
+	return c->outlet ? c->outlet : c->article;
+}
+
+static long
+iso_days(const char *s)
+{
+	struct cc_date	d;
+
+	if (s == NULL || strlen(s) < 10 || cc_date_parse_iso(s, &d) != CC_OK)
+		return NODAY;
+	return cc_date_days(&d);
+}
+
+static void
+days_iso(long days, char out[16])
+{
+	struct cc_date	d;
+
+	cc_date_from_days(days, &d);
+	cc_date_iso(&d, out, 16);
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+item_cmp(const void *a, const void *b)
+{
+	const struct cmp_item	*x = a, *y = b;
+	int			 r = strcmp(x->key, y->key);
+
+	if (r != 0)
+		return r;
+	if (x->t0 != y->t0)
+		return x->t0 < y->t0 ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static void
+items_sort(struct cmp_item *v, size_t n)
+{
+	if (n > 1)
+		qsort(v, n, sizeof *v, item_cmp);
+}
+
+static void
+items_free(struct cmp_item *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+}
+
+/* End of the run of items sharing v[i]'s key. */
+static size_t
+block_end(const struct cmp_item *v, size_t n, size_t i)
+{
+	size_t	j;
+
+	for (j = i + 1; j < n && strcmp(v[i].key, v[j].key) == 0; j++)
+		;
+	return j;
+}
+
+static void
+interval(const struct cc_claim *c, double *lo, double *hi)
+{
+	*lo = c->has_min ? c->vmin : -INFINITY;
+	*hi = c->has_max ? c->vmax : INFINITY;
+	if (c->approx) {
+		if (c->has_min)
+			*lo -= fabs(*lo) * CMP_APPROX_TOLERANCE;
+		if (c->has_max)
+			*hi += fabs(*hi) * CMP_APPROX_TOLERANCE;
+	}
+}
+
+static void
+item_init(struct cmp_item *it, const struct cmp *cm, size_t i, char *key)
+{
+	const struct cc_claim	*c = &cm->cs->v[i];
+
+	memset(it, 0, sizeof *it);
+	it->c = c;
+	it->idx = i;
+	it->key = key;
+	interval(c, &it->lo, &it->hi);
+	it->t0 = iso_days(c->time_start);
+	it->t1 = iso_days(c->time_end);
+	if (it->t1 == NODAY)
+		it->t1 = it->t0;
+}
+
+static const struct cc_compare_doc *
+doc_of(const struct cmp *cm, const char *name)
+{
+	size_t	lo = 0, hi = cm->ndocs, mid;
+	int	r;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		r = strcmp(name, cm->docs[mid]->name);
+		if (r == 0)
+			return cm->docs[mid];
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* A document date given by the publisher (metadata, dateline), not
+ * inferred from the content. */
+static int
+doc_dated(const struct cc_compare_doc *d)
+{
+	return d != NULL && d->date != NULL && (d->date_basis == NULL ||
+	    strncmp(d->date_basis, "inferred", 8) != 0);
+}
+
+/* Distinct outlets among claims v[0..n) (sorting a scratch array). */
+static size_t
+count_outlets(const struct cc_claim *const *v, size_t n)
+{
+	const char	**o = xcalloc(n ? n : 1, sizeof *o);
+	size_t		  i, k = 0;
+
+	for (i = 0; i < n; i++)
+		o[i] = outlet_of(v[i]);
+	if (n > 1)
+		qsort(o, n, sizeof *o, str_cmp);
+	for (i = 0; i < n; i++)
+		if (i == 0 || strcmp(o[i], o[i - 1]) != 0)
+			k++;
+	free(o);
+	return k;
+}
+
+/* --- findings ------------------------------------------------------- */
+
+/* Stable id: kind, key and what each claim says where, not store ids,
+ * which change when an unrelated article is re-extracted. */
+static char *
+finding_id(const char *kind, const char *key, const struct cc_claim *const *v,
+    size_t n)
+{
+	struct cc_hasher	*h = cc_hasher_new();
+	char			 hex[CC_HASH_HEXLEN + 1], **ids;
+	size_t			 i;
+
+	/* Sorted, so neither store ids nor claim order matter. */
+	ids = xcalloc(n ? n : 1, sizeof *ids);
+	for (i = 0; i < n; i++)
+		ids[i] = xasprintf("%s:%zu:%s", v[i]->article,
+		    v[i]->ev_start, v[i]->text ? v[i]->text : "");
+	if (n > 1)
+		qsort(ids, n, sizeof *ids, str_cmp);
+	cc_hasher_add(h, kind, strlen(kind) + 1);
+	cc_hasher_add(h, key, strlen(key) + 1);
+	for (i = 0; i < n; i++) {
+		cc_hasher_add(h, ids[i], strlen(ids[i]) + 1);
+		free(ids[i]);
+	}
+	free(ids);
+	cc_hasher_done(h, hex);
+	return xasprintf("f%.10s", hex);
+}
+
+/* Append a finding on claims v[0..n) (may be 0: then outlets o). */
+static void
+emit(struct cmp *cm, const char *kind, const char *severity,
+    const char *key, const struct cc_claim *const *v, size_t n,
+    const char *outlet, char *summary)
+{
+	struct cc_finding	*f = cc_findings_push(cm->out);
+	char			 id[24];
+	size_t			 i;
+
+	f->id = finding_id(kind, key, v, n);
+	f->kind = xstrdup(kind);
+	f->severity = xstrdup(severity);
+	f->key = xstrdup(key);
+	f->summary = summary;
+	f->status = xstrdup("new");
+	for (i = 0; i < n; i++) {
+		snprintf(id, sizeof id, "c%lld", (long long)v[i]->id);
+		cc_finding_add_claim(f, id);
+		cc_finding_add_outlet(f, outlet_of(v[i]));
+	}
+	if (outlet != NULL)
+		cc_finding_add_outlet(f, outlet);
+}
+
+/* Claims of a block of items as a pointer array (caller frees). */
+static const struct cc_claim **
+block_claims(const struct cmp_item *v, size_t n)
+{
+	const struct cc_claim	**c = xcalloc(n ? n : 1, sizeof *c);
+	size_t			  i;
+
+	for (i = 0; i < n; i++)
+		c[i] = v[i].c;
+	return c;
+}
+
+static void
+emit_items(struct cmp *cm, const char *kind, const char *severity,
+    const struct cmp_item *v, size_t n, char *summary)
+{
+	const struct cc_claim	**c = block_claims(v, n);
+
+	emit(cm, kind, severity, v[0].key, c, n, NULL, summary);
+	free(c);
+}
+
+/* --- words ---------------------------------------------------------- */
+
+/* Append word w (wl bytes) to b as one NUL-terminated word. */
+static size_t
+word_add(struct cc_buf *b, const char *w, size_t wl)
+{
+	cc_buf_add(b, w, wl);
+	cc_buf_addc(b, '\0');
+	return 1;
+}
+
+/* Append a word with its contraction spelled out ("there's" -> "there
+ * is", "won't" -> "will not"); a possessive ("Russia's") keeps the
+ * name.  Returns how many words were added. */
+static size_t
+word_expand(struct cc_buf *b, const char *w, size_t wl)
+{
+	static const char *const tails[][2] = {
+		{ "n't", "not" }, { "'re", "are" }, { "'ll", "will" },
+		{ "'ve", "have" }, { "'m", "am" }, { "'d", "would" },
+		{ "'s", "is" }
+	};
+	static const char *const is_stems[] = {
+		"there", "it", "that", "what", "he", "she", "here", "who",
+		"where", "how", "let"
+	};
+	size_t	i, k, tl, stem;
+
+	if (wl == 5 && memcmp(w, "won't", 5) == 0)
+		return word_add(b, "will", 4) + word_add(b, "not", 3);
+	if (wl == 5 && memcmp(w, "can't", 5) == 0)
+		return word_add(b, "can", 3) + word_add(b, "not", 3);
+	for (i = 0; i < sizeof tails / sizeof *tails; i++) {
+		tl = strlen(tails[i][0]);
+		if (wl <= tl || memcmp(w + wl - tl, tails[i][0], tl) != 0)
+			continue;
+		stem = wl - tl;
+		if (i == sizeof tails / sizeof *tails - 1) {
+			for (k = 0; k < sizeof is_stems / sizeof *is_stems;
+			    k++)
+				if (strlen(is_stems[k]) == stem &&
+				    memcmp(w, is_stems[k], stem) == 0)
+					break;
+			if (k == sizeof is_stems / sizeof *is_stems)
+				return word_add(b, w, stem);
+		}
+		return word_add(b, w, stem) + word_add(b, tails[i][1],
+		    strlen(tails[i][1]));
+	}
+	return word_add(b, w, wl);
+}
+
+/*
+ * Normalized words of s: lower case, curly apostrophes as ASCII,
+ * contractions spelled out, punctuation (and curly double quotes,
+ * dashes) dropped.  Words are written NUL-separated into b (reset
+ * first); returns how many.
+ */
+static size_t
+words(const char *s, struct cc_buf *b)
+{
+	struct cc_buf		 w = CC_BUF_INIT;
+	size_t			 n = 0, k;
+	const unsigned char	*p = (const unsigned char *)s;
+
+	cc_buf_reset(b);
+	for (;;) {
+		cc_buf_reset(&w);
+		while (*p != '\0') {
+			if (p[0] == 0xe2 && p[1] == 0x80 &&
+			    (p[2] == 0x98 || p[2] == 0x99)) {
+				cc_buf_addc(&w, '\'');
+				p += 3;
+			} else if (p[0] == 0xe2 && p[1] == 0x80)
+				break;		/* other punctuation */
+			else if (isalnum(*p) || *p >= 0x80 || *p == '\'')
+				cc_buf_addc(&w, (char)tolower(*p++));
+			else
+				break;
+		}
+		while (w.len > 0 && w.data[w.len - 1] == '\'')
+			w.len--;
+		for (k = 0; k < w.len && w.data[k] == '\''; k++)
+			;
+		if (w.len > k)
+			n += word_expand(b, w.data + k, w.len - k);
+		if (*p == '\0')
+			break;
+		p += p[0] == 0xe2 && p[1] == 0x80 && p[2] != '\0' ? 3 : 1;
+	}
+	cc_buf_release(&w);
+	return n;
+}
+
+/* The normalized words of s joined by single spaces into b; returns
+ * how many.  (The result is b->data, NUL-terminated.) */
+static size_t
+phrase(const char *s, struct cc_buf *b)
+{
+	size_t	n = words(s, b), i;
+
+	for (i = 0; i + 1 < b->len; i++)
+		if (b->data[i] == '\0')
+			b->data[i] = ' ';
+	if (n == 0)
+		cc_buf_addc(b, '\0');
+	return n;
+}
+
+/* Words that do not change what a quote says. */
+static int
+filler(const char *w)
+{
+	static const char *const f[] = {
+		"a", "an", "the", "and", "so", "well", "just", "really",
+		"oh", "uh", "um", "very", "now", "then"
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof f / sizeof *f; i++)
+		if (strcmp(w, f[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* --- independence ---------------------------------------------------- */
+
+static size_t
+uf_find(size_t *p, size_t i)
+{
+	while (p[i] != i) {
+		p[i] = p[p[i]];
+		i = p[i];
+	}
+	return i;
+}
+
+static void
+uf_union(size_t *p, size_t a, size_t b)
+{
+	a = uf_find(p, a);
+	b = uf_find(p, b);
+	if (a != b)
+		p[a > b ? a : b] = a < b ? a : b;
+}
+
+struct shingles {
+	uint64_t	*h;	/* sorted, distinct */
+	size_t		 n;
+	uint64_t	 mh[CMP_MINHASHES];
+};
+
+static int
+u64_cmp(const void *a, const void *b)
+{
+	uint64_t	x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+shingle(const char *sentence, struct shingles *sh, struct cc_buf *b)
+{
+	const char	**w;
+	size_t		  nw, i, k, m;
+	const char	 *p;
+
+	memset(sh, 0, sizeof *sh);
+	if (sentence == NULL)
+		return;
+	nw = words(sentence, b);
+	if (nw == 0)
+		return;
+	w = xcalloc(nw, sizeof *w);
+	for (p = b->data, i = 0; i < nw; i++, p += strlen(p) + 1)
+		w[i] = p;
+	m = nw >= CMP_SHINGLE ? nw - CMP_SHINGLE + 1 : 1;
+	sh->h = xcalloc(m, sizeof *sh->h);
+	for (i = 0; i < m; i++) {
+		uint64_t	h = 0x9e3779b97f4a7c15ULL;
+
+		for (k = i; k < i + CMP_SHINGLE && k < nw; k++)
+			h = (h ^ cc_hash64(w[k], strlen(w[k]))) *
+			    0x100000001b3ULL;
+		sh->h[i] = h;
+	}
+	qsort(sh->h, m, sizeof *sh->h, u64_cmp);
+	for (k = 0, i = 0; i < m; i++)
+		if (i == 0 || sh->h[i] != sh->h[k - 1])
+			sh->h[k++] = sh->h[i];
+	sh->n = k;
+	for (k = 0; k < CMP_MINHASHES; k++) {
+		uint64_t	salt = 0x2545f4914f6cdd1dULL * (k + 1), best =
+		    UINT64_MAX;
+
+		for (i = 0; i < sh->n; i++) {
+			uint64_t x = (sh->h[i] ^ salt) * 0xff51afd7ed558ccdULL;
+
+			x ^= x >> 33;
+			if (x < best)
+				best = x;
+		}
+		sh->mh[k] = best;
+	}
+	free(w);
+}
+
+static double
+jaccard(const struct shingles *a, const struct shingles *b)
+{
+	size_t	i = 0, j = 0, both = 0;
+
+	if (a->n == 0 || b->n == 0)
+		return 0;
+	while (i < a->n && j < b->n) {
+		if (a->h[i] == b->h[j])
+			both++, i++, j++;
+		else if (a->h[i] < b->h[j])
+			i++;
+		else
+			j++;
+	}
+	return (double)both / (double)(a->n + b->n - both);
+}
+
+struct mh_entry {
+	uint64_t	mh;
+	size_t		idx;
+};
+
+static int
+mh_cmp(const void *a, const void *b)
+{
+	const struct mh_entry	*x = a, *y = b;
+
+	if (x->mh != y->mh)
+		return x->mh < y->mh ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Union copies: claims of different outlets with near-identical
+ * evidence sentences.  Claims of one sentence share its shingles. */
+static void
+find_copies(struct cmp *cm)
+{
+	const struct cc_claims	*cs = cm->cs;
+	struct shingles		*sh = xcalloc(cs->n ? cs->n : 1, sizeof *sh);
+	struct mh_entry		*e = xcalloc(cs->n ? cs->n : 1, sizeof *e);
+	struct cc_buf		 b = CC_BUF_INIT;
+	size_t			 i, k, n, head;
+
+	for (i = 0; i < cs->n; i++) {
+		cm->copy[i] = i;
+		if (i > 0 && cs->v[i].sentence != NULL &&
+		    streq(cs->v[i].article, cs->v[i - 1].article) &&
+		    cs->v[i].ev_start == cs->v[i - 1].ev_start &&
+		    sh[i - 1].n > 0) {
+			/* same sentence as the previous claim: share */
+			sh[i] = sh[i - 1];
+			sh[i].h = xcalloc(sh[i].n, sizeof *sh[i].h);
+			memcpy(sh[i].h, sh[i - 1].h, sh[i].n * sizeof *sh[i].h);
+			continue;
+		}
+		shingle(cs->v[i].sentence, &sh[i], &b);
+	}
+	for (k = 0; k < CMP_MINHASHES; k++) {
+		for (n = 0, i = 0; i < cs->n; i++)
+			if (sh[i].n > 0) {
+				e[n].mh = sh[i].mh[k];
+				e[n++].idx = i;
+			}
+		if (n > 1)
+			qsort(e, n, sizeof *e, mh_cmp);
+		for (head = 0, i = 1; i < n; i++) {
+			const struct cc_claim *a, *c;
+
+			if (e[i].mh != e[head].mh) {
+				head = i;
+				continue;
+			}
+			c = &cs->v[e[i].idx];
+			a = &cs->v[e[head].idx];
+			if (strcmp(outlet_of(a), outlet_of(c)) != 0 &&
+			    jaccard(&sh[e[head].idx], &sh[e[i].idx]) >=
+			    CMP_COPY_JACCARD)
+				uf_union(cm->copy, e[head].idx, e[i].idx);
+			a = &cs->v[e[i - 1].idx];
+			if (i - 1 != head && strcmp(outlet_of(a),
+			    outlet_of(c)) != 0 && jaccard(&sh[e[i - 1].idx],
+			    &sh[e[i].idx]) >= CMP_COPY_JACCARD)
+				uf_union(cm->copy, e[i - 1].idx, e[i].idx);
+		}
+	}
+	for (i = 0; i < cs->n; i++)
+		free(sh[i].h);
+	free(sh);
+	free(e);
+	cc_buf_release(&b);
+}
+
+struct label {
+	const char	*s;
+	size_t		 local;
+};
+
+static int
+label_cmp(const void *a, const void *b)
+{
+	const struct label	*x = a, *y = b;
+	int			 r = strcmp(x->s, y->s);
+
+	return r != 0 ? r : (x->local < y->local ? -1 : x->local > y->local);
+}
+
+/*
+ * Independent sources among the claims of a block: claims are one source
+ * when they come from one outlet, name one attributed source
+ * (reported_by, or an outlet that is that source), or are copies.
+ * *via gets a label of the shared source when there is one (else NULL).
+ */
+static size_t
+independent(const struct cmp *cm, const struct cmp_item *v, size_t n,
+    const char **via)
+{
+	struct label	*l = xcalloc(2 * n + 1, sizeof *l);
+	size_t		*p = xcalloc(n + 1, sizeof *p);
+	char		**roots = xcalloc(n + 1, sizeof *roots);
+	size_t		 i, nl = 0, k = 0;
+
+	*via = NULL;
+	for (i = 0; i < n; i++) {
+		p[i] = i;
+		l[nl].s = outlet_of(v[i].c);
+		l[nl++].local = i;
+		if (v[i].c->reported_by != NULL) {
+			l[nl].s = v[i].c->reported_by;
+			l[nl++].local = i;
+		}
+		roots[i] = xasprintf("#%zu", uf_find(cm->copy, v[i].idx));
+	}
+	qsort(l, nl, sizeof *l, label_cmp);
+	for (i = 1; i < nl; i++)
+		if (strcmp(l[i].s, l[i - 1].s) == 0)
+			uf_union(p, l[i].local, l[i - 1].local);
+	for (i = 0; i < n; i++) {
+		l[i].s = roots[i];
+		l[i].local = i;
+	}
+	qsort(l, n, sizeof *l, label_cmp);
+	for (i = 1; i < n; i++)
+		if (strcmp(l[i].s, l[i - 1].s) == 0)
+			uf_union(p, l[i].local, l[i - 1].local);
+	for (i = 0; i < n; i++) {
+		if (uf_find(p, i) == i)
+			k++;
+		if (*via == NULL && v[i].c->reported_by != NULL)
+			*via = v[i].c->reported_by;
+	}
+	for (i = 0; i < n; i++)
+		free(roots[i]);
+	free(roots);
+	free(l);
+	free(p);
+	return k;
+}
+
+/* Agreement over a block of noutlets outlets: an agreement saying how
+ * many are independent, or single-source when they are all one. */
+static void
+agree(struct cmp *cm, const struct cmp_item *v, size_t n, size_t noutlets,
+    struct cc_buf *b)
+{
+	const char	*via;
+	size_t		 k = independent(cm, v, n, &via);
+
+	if (k <= 1) {
+		cc_buf_printf(b, " by %zu outlets, all one source (%s%s)",
+		    noutlets, via ? "via " : "near-identical text",
+		    via ? via : "");
+		emit_items(cm, "single-source", "low", v, n,
+		    cc_buf_detach(b, NULL));
+	} else {
+		cc_buf_printf(b, " by %zu outlets, %zu independent",
+		    noutlets, k);
+		emit_items(cm, "agreement", "info", v, n,
+		    cc_buf_detach(b, NULL));
+	}
+}
+
+/* --- figures and statements ------------------------------------------ */
 
 static int
 is_numeric(const struct cc_claim *c)
@@ -40,8 +699,7 @@ is_numeric(const struct cc_claim *c)
 	return c->value_kind == CC_VALUE_NUMBER && c->subject != NULL &&
 	    (strcmp(c->type, "casualty") == 0 ||
 	    strcmp(c->type, "force") == 0 ||
-	    strcmp(c->type, "quantity") == 0 ||
-	    strcmp(c->type, "duration") == 0);
+	    strcmp(c->type, "quantity") == 0);
 }
 
 /* Statements about a known subject ("russia" is ready to negotiate) can
@@ -66,36 +724,6 @@ claim_key(const struct cc_claim *c)
 	    c->measure ? c->measure : "-", period);
 }
 
-static void
-interval(const struct cc_claim *c, double *lo, double *hi)
-{
-	*lo = c->has_min ? c->vmin : -INFINITY;
-	*hi = c->has_max ? c->vmax : INFINITY;
-	if (c->approx) {
-		if (c->has_min)
-			*lo -= fabs(*lo) * CMP_APPROX_TOLERANCE;
-		if (c->has_max)
-			*hi += fabs(*hi) * CMP_APPROX_TOLERANCE;
-	}
-}
-
-static int
-item_cmp(const void *a, const void *b)
-{
-	const struct cmp_item	*x = a, *y = b;
-	int			 r = strcmp(x->key, y->key);
-
-	if (r != 0)
-		return r;
-	return x->c->id < y->c->id ? -1 : x->c->id > y->c->id;
-}
-
-static const char *
-outlet_of(const struct cc_claim *c)
-{
-	return c->outlet ? c->outlet : c->article;
-}
-
 /* "6,374 killed (anews, 2022-10-30)" into b. */
 static void
 describe(const struct cc_claim *c, struct cc_buf *b)
@@ -109,104 +737,101 @@ describe(const struct cc_claim *c, struct cc_buf *b)
 	    c->time_start ? ", " : "", c->time_start ? c->time_start : "");
 }
 
-/* Stable id: the key and what each claim says where, not store ids,
- * which change when an unrelated article is re-extracted. */
+/* Extremes by outlet: the best value and the best from another outlet. */
+struct extreme {
+	size_t	best;
+	size_t	other;		/* (size_t)-1 if none */
+};
+
+static void
+extreme_add(struct extreme *e, const struct cmp_item *v, size_t i,
+    int (*better)(const struct cmp_item *, const struct cmp_item *))
+{
+	const char	*o = outlet_of(v[i].c);
+
+	if (better(&v[i], &v[e->best])) {
+		if (strcmp(o, outlet_of(v[e->best].c)) != 0)
+			e->other = e->best;
+		e->best = i;
+	} else if (strcmp(o, outlet_of(v[e->best].c)) != 0 &&
+	    (e->other == (size_t)-1 || better(&v[i], &v[e->other])))
+		e->other = i;
+}
+
 static int
-str_cmp(const void *a, const void *b)
+lower_hi(const struct cmp_item *a, const struct cmp_item *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return a->hi < b->hi;
 }
 
-static char *
-finding_id(const char *kind, const char *key, struct cmp_item *v, size_t n)
+static int
+higher_lo(const struct cmp_item *a, const struct cmp_item *b)
 {
-	struct cc_hasher	*h = cc_hasher_new();
-	char			 hex[CC_HASH_HEXLEN + 1], **ids;
-	size_t			 i;
-
-	/* Sorted, so neither store ids nor claim order matter. */
-	ids = xcalloc(n, sizeof *ids);
-	for (i = 0; i < n; i++)
-		ids[i] = xasprintf("%s:%zu:%s", v[i].c->article,
-		    v[i].c->ev_start, v[i].c->text ? v[i].c->text : "");
-	qsort(ids, n, sizeof *ids, str_cmp);
-	cc_hasher_add(h, kind, strlen(kind) + 1);
-	cc_hasher_add(h, key, strlen(key) + 1);
-	for (i = 0; i < n; i++) {
-		cc_hasher_add(h, ids[i], strlen(ids[i]) + 1);
-		free(ids[i]);
-	}
-	free(ids);
-	cc_hasher_done(h, hex);
-	return xasprintf("f%.10s", hex);
+	return a->lo > b->lo;
 }
 
+/* The figure a claim commits to at least: its upper bound if any. */
+static double
+committed(const struct cc_claim *c)
+{
+	return c->has_max ? c->vmax : c->vmin;
+}
+
+/*
+ * A block of figures sharing a key.  Two claims of different outlets
+ * clash when their intervals are disjoint; with the lowest upper bound
+ * and the highest lower bound each kept for two outlets, one look finds
+ * whether any such pair exists.
+ */
 static void
-emit(struct cc_findings *out, const char *kind, const char *severity,
-    struct cmp_item *v, size_t n, char *summary)
+compare_block(struct cmp *cm, struct cmp_item *v, size_t n)
 {
-	struct cc_finding	*f = cc_findings_push(out);
-	char			 id[24];
-	size_t			 i;
+	struct cc_buf		 b = CC_BUF_INIT;
+	struct extreme		 mh = { 0, (size_t)-1 }, ml = { 0, (size_t)-1 };
+	const struct cc_claim	**c = block_claims(v, n);
+	size_t			 i, noutlets, cons = 0, lo = 0, hi = 0;
+	size_t			 p = (size_t)-1, q = (size_t)-1;
+	const char		*sev;
 
-	f->id = finding_id(kind, v[0].key, v, n);
-	f->kind = xstrdup(kind);
-	f->severity = xstrdup(severity);
-	f->key = xstrdup(v[0].key);
-	f->summary = summary;
-	f->status = xstrdup("new");
-	for (i = 0; i < n; i++) {
-		snprintf(id, sizeof id, "c%lld", (long long)v[i].c->id);
-		cc_finding_add_claim(f, id);
-		cc_finding_add_outlet(f, outlet_of(v[i].c));
-	}
-}
-
-/* Compare one block of claims sharing a key. */
-static void
-compare_block(struct cmp_item *v, size_t n, struct cc_findings *out)
-{
-	struct cc_buf	 b = CC_BUF_INIT;
-	size_t		 i, j, noutlets = 0, a = 0, z = 0, cons = 0;
-	int		 clash = 0;
-	const char	*sev;
-
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(outlet_of(v[i].c), outlet_of(v[j].c)) == 0)
-				break;
-		if (j == i)
-			noutlets++;
-		for (j = 0; j < i; j++)
-			if (strcmp(outlet_of(v[i].c), outlet_of(v[j].c)) != 0 &&
-			    (v[i].hi < v[j].lo || v[j].hi < v[i].lo))
-				clash = 1;
-		if (v[i].lo < v[a].lo)
-			a = i;
-		if (v[i].hi > v[z].hi)
-			z = i;
-		/* most conservative: the smallest figure stated */
-		if ((v[i].c->has_max ? v[i].c->vmax : v[i].c->vmin) <
-		    (v[cons].c->has_max ? v[cons].c->vmax : v[cons].c->vmin))
-			cons = i;
-	}
+	noutlets = count_outlets(c, n);
+	free(c);
 	if (noutlets < 2)
 		return;
-	if (clash) {
-		describe(v[a].c, &b);
+	for (i = 1; i < n; i++) {
+		extreme_add(&mh, v, i, lower_hi);
+		extreme_add(&ml, v, i, higher_lo);
+		if (committed(v[i].c) < committed(v[cons].c))
+			cons = i;
+	}
+	/* p (low) and q (high) from different outlets, disjoint */
+	if (strcmp(outlet_of(v[mh.best].c), outlet_of(v[ml.best].c)) != 0) {
+		if (v[mh.best].hi < v[ml.best].lo)
+			p = mh.best, q = ml.best;
+	} else {
+		if (ml.other != (size_t)-1 && v[mh.best].hi < v[ml.other].lo)
+			p = mh.best, q = ml.other;
+		else if (mh.other != (size_t)-1 &&
+		    v[mh.other].hi < v[ml.best].lo)
+			p = mh.other, q = ml.best;
+	}
+	if (p != (size_t)-1) {
+		lo = p;
+		hi = q;
+		describe(v[lo].c, &b);
 		cc_buf_adds(&b, " vs ");
-		describe(v[a == z ? (a + 1) % n : z].c, &b);
+		describe(v[hi].c, &b);
 		if (n > 2)
 			cc_buf_printf(&b, " (%zu reports)", n);
 		cc_buf_adds(&b, "; most conservative: ");
 		cc_claim_value_str(v[cons].c, &b);
 		sev = strcmp(v[0].c->type, "casualty") == 0 ||
 		    strcmp(v[0].c->type, "force") == 0 ? "high" : "medium";
-		emit(out, "contradiction", sev, v, n, cc_buf_detach(&b, NULL));
+		emit_items(cm, "contradiction", sev, v, n,
+		    cc_buf_detach(&b, NULL));
 	} else {
 		describe(v[0].c, &b);
-		cc_buf_printf(&b, " agreed by %zu outlets", noutlets);
-		emit(out, "agreement", "info", v, n, cc_buf_detach(&b, NULL));
+		cc_buf_adds(&b, " agreed");
+		agree(cm, v, n, noutlets, &b);
 	}
 	cc_buf_release(&b);
 }
@@ -228,18 +853,16 @@ describe_stance(const struct cc_claim *c, struct cc_buf *b)
  * more outlets is an agreement.
  */
 static void
-compare_statements(struct cmp_item *v, size_t n, struct cc_findings *out)
+compare_statements(struct cmp *cm, struct cmp_item *v, size_t n)
 {
-	struct cc_buf	 b = CC_BUF_INIT;
-	const struct cc_claim *aff = NULL, *neg = NULL;
-	size_t		 i, j, noutlets = 0;
+	struct cc_buf		 b = CC_BUF_INIT;
+	const struct cc_claim	*aff = NULL, *neg = NULL, **c;
+	size_t			 i, noutlets;
 
+	c = block_claims(v, n);
+	noutlets = count_outlets(c, n);
+	free(c);
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(outlet_of(v[i].c), outlet_of(v[j].c)) == 0)
-				break;
-		if (j == i)
-			noutlets++;
 		/* describe each side by a claim with a named speaker if any */
 		if (strcmp(v[i].c->polarity, "negated") == 0) {
 			if (neg == NULL || (neg->speaker == NULL &&
@@ -259,16 +882,936 @@ compare_statements(struct cmp_item *v, size_t n, struct cc_findings *out)
 		describe_stance(aff, &b);
 		cc_buf_printf(&b, " vs \"%s\" ", neg->text);
 		describe_stance(neg, &b);
-		emit(out, "contradiction", "medium", v, n,
+		emit_items(cm, "contradiction", "medium", v, n,
 		    cc_buf_detach(&b, NULL));
 	} else if (noutlets >= 2) {
-		cc_buf_printf(&b, "%s: %s, %s by %zu outlets", v[0].c->subject,
+		cc_buf_printf(&b, "%s: %s, %s", v[0].c->subject,
 		    v[0].c->vtext ? v[0].c->vtext : v[0].c->measure,
-		    v[0].c->polarity, noutlets);
-		emit(out, "agreement", "info", v, n, cc_buf_detach(&b, NULL));
+		    v[0].c->polarity);
+		agree(cm, v, n, noutlets, &b);
 	}
 	cc_buf_release(&b);
 }
+
+static void
+pass_figures(struct cmp *cm)
+{
+	const struct cc_claims	*cs = cm->cs;
+	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
+	size_t			 n = 0, i, j;
+
+	for (i = 0; i < cs->n; i++)
+		if (is_numeric(&cs->v[i]) || is_statement(&cs->v[i]))
+			item_init(&v[n++], cm, i, claim_key(&cs->v[i]));
+	items_sort(v, n);
+	for (i = 0; i < n; i = j) {
+		j = block_end(v, n, i);
+		if (strcmp(v[i].c->type, "statement") == 0)
+			compare_statements(cm, v + i, j - i);
+		else
+			compare_block(cm, v + i, j - i);
+	}
+	items_free(v, n);
+}
+
+/* --- quotes ----------------------------------------------------------- */
+
+/*
+ * Quotes of one speaker in one period.  Equal once normalized (case,
+ * contractions, punctuation, filler words) in two or more outlets: an
+ * agreement.  One meaning word substituted, added or dropped: a variant.
+ * Variants are found by blocking too: each quote is indexed under its
+ * whole wording and under its wording with each word left out, so two
+ * quotes one edit apart share an index string.
+ */
+struct qrep {
+	char		*speaker_period;
+	char		**w;		/* meaning words */
+	size_t		  nw;
+	size_t		  first;	/* first item of its group */
+	size_t		  end;
+};
+
+struct qidx {
+	char	*s;
+	size_t	 rep;
+	size_t	 left;		/* word left out, or (size_t)-1 */
+};
+
+static int
+qidx_cmp(const void *a, const void *b)
+{
+	const struct qidx	*x = a, *y = b;
+	int			 r = strcmp(x->s, y->s);
+
+	if (r != 0)
+		return r;
+	return x->rep < y->rep ? -1 : x->rep > y->rep;
+}
+
+static char *
+join(char **w, size_t n, size_t skip, const char *prefix)
+{
+	struct cc_buf	b = CC_BUF_INIT;
+	size_t		i;
+
+	cc_buf_adds(&b, prefix);
+	for (i = 0; i < n; i++)
+		if (i != skip) {
+			cc_buf_addc(&b, ' ');
+			cc_buf_adds(&b, w[i]);
+		}
+	return cc_buf_detach(&b, NULL);
+}
+
+static void
+quote_variant(struct cmp *cm, const struct cmp_item *v, struct qrep *a,
+    struct qrep *z, const char *wa, const char *wz)
+{
+	const struct cc_claim	**c;
+	struct cc_buf		  b = CC_BUF_INIT;
+	size_t			  i, n = 0;
+	char			 *key;
+
+	c = xcalloc(a->end - a->first + z->end - z->first, sizeof *c);
+	for (i = a->first; i < a->end; i++)
+		c[n++] = v[i].c;
+	for (i = z->first; i < z->end; i++)
+		c[n++] = v[i].c;
+	cc_buf_printf(&b, "%s quoted differently: \"%s\" (%s) vs \"%s\" (%s): "
+	    "'%s' vs '%s'", v[a->first].c->speaker, v[a->first].c->text,
+	    outlet_of(v[a->first].c), v[z->first].c->text,
+	    outlet_of(v[z->first].c), wa ? wa : "-", wz ? wz : "-");
+	key = xasprintf("%s/variant", a->speaker_period);
+	emit(cm, "variant", "low", key, c, n, NULL, cc_buf_detach(&b, NULL));
+	free(key);
+	free(c);
+	cc_buf_release(&b);
+}
+
+static void
+pass_quotes(struct cmp *cm)
+{
+	const struct cc_claims	*cs = cm->cs;
+	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
+	struct qrep		*r = NULL;
+	struct qidx		*x = NULL;
+	struct cc_buf		 b = CC_BUF_INIT, k = CC_BUF_INIT;
+	size_t			 n = 0, i, j, nr = 0, nx = 0, t, nw;
+	const char		*p;
+
+	for (i = 0; i < cs->n; i++) {
+		const struct cc_claim *c = &cs->v[i];
+		char	period[8] = "undated";
+
+		if (strcmp(c->type, "quote") != 0 || c->speaker == NULL ||
+		    c->text == NULL)
+			continue;
+		if (c->time_start != NULL && strlen(c->time_start) >= 7)
+			snprintf(period, sizeof period, "%.7s",
+			    c->time_start);
+		nw = words(c->text, &b);
+		cc_buf_reset(&k);
+		cc_buf_printf(&k, "quote/%s/%s/", c->speaker, period);
+		for (p = b.data, t = 0; t < nw; t++, p += strlen(p) + 1)
+			if (!filler(p)) {
+				cc_buf_adds(&k, p);
+				cc_buf_addc(&k, ' ');
+			}
+		if (k.len > 0 && k.data[k.len - 1] == ' ')
+			k.len--;
+		cc_buf_addc(&k, '\0');
+		item_init(&v[n++], cm, i, xstrdup(k.data));
+	}
+	items_sort(v, n);
+	r = xcalloc(n ? n : 1, sizeof *r);
+	for (i = 0; i < n; i = j) {
+		const struct cc_claim	**c;
+		size_t			  no;
+		char			 *sp, *ws;
+
+		j = block_end(v, n, i);
+		c = block_claims(v + i, j - i);
+		no = count_outlets(c, j - i);
+		free(c);
+		if (no >= 2) {
+			cc_buf_reset(&b);
+			cc_buf_printf(&b, "%s quoted alike: \"%s\"",
+			    v[i].c->speaker, v[i].c->text);
+			agree(cm, v + i, j - i, no, &b);
+		}
+		/* one representative per wording, for variants */
+		sp = xstrdup(v[i].key + 6);	/* speaker/period/words */
+		ws = strchr(strchr(sp, '/') + 1, '/');
+		*ws++ = '\0';
+		r[nr].speaker_period = sp;
+		r[nr].first = i;
+		r[nr].end = j;
+		cc_buf_reset(&b);
+		nw = 0;
+		for (p = ws; *p != '\0';) {
+			size_t	l = strcspn(p, " ");
+
+			r[nr].w = xreallocarray(r[nr].w, nw + 1,
+			    sizeof *r[nr].w);
+			r[nr].w[nw++] = xstrndup(p, l);
+			p += l;
+			p += *p == ' ';
+		}
+		r[nr].nw = nw;
+		nr++;
+	}
+	for (i = 0; i < nr; i++) {
+		if (r[i].nw == 0 || r[i].nw > CMP_QUOTE_MAXWORDS)
+			continue;
+		x = xreallocarray(x, nx + r[i].nw + 1, sizeof *x);
+		x[nx].s = join(r[i].w, r[i].nw, (size_t)-1,
+		    r[i].speaker_period);
+		x[nx].rep = i;
+		x[nx++].left = (size_t)-1;
+		for (t = 0; t < r[i].nw && r[i].nw > 1; t++) {
+			x[nx].s = join(r[i].w, r[i].nw, t,
+			    r[i].speaker_period);
+			x[nx].rep = i;
+			x[nx++].left = t;
+		}
+	}
+	if (nx > 1)
+		qsort(x, nx, sizeof *x, qidx_cmp);
+	for (i = 0; i < nx; i = j) {
+		size_t	a, z;
+
+		for (j = i + 1; j < nx && strcmp(x[i].s, x[j].s) == 0; j++)
+			;
+		/* within a run, pair each entry with the run's first of
+		 * another wording (runs are small: one quote, its edits) */
+		for (t = i + 1; t < j; t++) {
+			a = x[i].rep;
+			z = x[t].rep;
+			/* one article quoting twice is not two reports */
+			if (a == z || strcmp(v[r[a].first].c->article,
+			    v[r[z].first].c->article) == 0)
+				continue;
+			/* only once per pair, at the smaller run */
+			if (x[i].left != (size_t)-1 && x[t].left != (size_t)-1) {
+				if (x[i].left != x[t].left)
+					continue;	/* a swap, not a word */
+				quote_variant(cm, v, &r[a], &r[z],
+				    r[a].w[x[i].left], r[z].w[x[t].left]);
+			} else if (x[i].left == (size_t)-1 &&
+			    x[t].left != (size_t)-1)
+				quote_variant(cm, v, &r[a], &r[z], NULL,
+				    r[z].w[x[t].left]);
+			else if (x[t].left == (size_t)-1 &&
+			    x[i].left != (size_t)-1)
+				quote_variant(cm, v, &r[a], &r[z],
+				    r[a].w[x[i].left], NULL);
+		}
+	}
+	for (i = 0; i < nx; i++)
+		free(x[i].s);
+	free(x);
+	for (i = 0; i < nr; i++) {
+		for (t = 0; t < r[i].nw; t++)
+			free(r[i].w[t]);
+		free(r[i].w);
+		free(r[i].speaker_period);
+	}
+	free(r);
+	cc_buf_release(&b);
+	cc_buf_release(&k);
+	items_free(v, n);
+}
+
+/* --- timeline ---------------------------------------------------------- */
+
+/* The reference event a duration's subject names ("war" -> invasion):
+ * its id, or a name that is the subject, with or without "the". */
+static const struct cc_event *
+ref_event(const struct cc_pack *pk, const char *subject)
+{
+	size_t	i, k;
+
+	if (pk == NULL || subject == NULL)
+		return NULL;
+	for (i = 0; i < pk->nevents; i++) {
+		if (strcmp(pk->events[i].id, subject) == 0)
+			return &pk->events[i];
+		for (k = 0; k < pk->events[i].nnames; k++) {
+			const char *nm = pk->events[i].names[k];
+
+			if (strncmp(nm, "the ", 4) == 0)
+				nm += 4;
+			if (strcmp(nm, subject) == 0)
+				return &pk->events[i];
+		}
+	}
+	return NULL;
+}
+
+/* How loosely an age is meant: "eight-month-old" is eight to nine
+ * months, give or take the days months differ by. */
+static double
+age_slack(const struct cc_claim *c)
+{
+	const char	*t = c->text ? c->text : "";
+
+	if (strstr(t, "year") != NULL)
+		return 366;
+	if (strstr(t, "month") != NULL)
+		return 31;
+	if (strstr(t, "week") != NULL)
+		return 7;
+	return 1;
+}
+
+/* Durations against the article date and the reference timeline. */
+static void
+check_durations(struct cmp *cm)
+{
+	const struct cc_claims	*cs = cm->cs;
+	size_t			 i;
+
+	for (i = 0; i < cs->n; i++) {
+		const struct cc_claim		*c = &cs->v[i];
+		const struct cc_compare_doc	*d;
+		const struct cc_event		*e;
+		long				 d0, d1, ev;
+		double				 lo, hi, s;
+		char				*key, e0[16], e1[16];
+		struct cc_buf			 b = CC_BUF_INIT;
+
+		if (strcmp(c->type, "duration") != 0 ||
+		    c->value_kind != CC_VALUE_NUMBER ||
+		    (e = ref_event(cm->pk, c->subject)) == NULL ||
+		    (ev = iso_days(e->date)) == NODAY)
+			continue;
+		d = doc_of(cm, c->article);
+		if (d != NULL && d->date != NULL) {
+			/* an age the date was inferred from fits it */
+			if (!doc_dated(d))
+				continue;
+			d0 = iso_days(d->date_min ? d->date_min : d->date);
+			d1 = iso_days(d->date_max ? d->date_max : d->date);
+		} else if (d == NULL) {
+			d0 = iso_days(c->time_start);
+			d1 = iso_days(c->time_end ? c->time_end :
+			    c->time_start);
+		} else
+			continue;
+		if (d0 == NODAY || d1 == NODAY)
+			continue;
+		interval(c, &lo, &hi);
+		s = age_slack(c);
+		if (hi + s >= (double)(d0 - ev) && lo - s <= (double)(d1 - ev))
+			continue;
+		days_iso(d0, e0);
+		days_iso(d1, e1);
+		cc_buf_printf(&b, "\"%s\" (%g days) in %s, dated %s%s%s, but "
+		    "%s (%s) was %ld days before", c->text, c->vmin,
+		    outlet_of(c), e0, d1 != d0 ? " to " : "", d1 != d0 ? e1 :
+		    "", e->id, e->date, d0 - ev);
+		key = xasprintf("duration/%s/%s/%s", c->subject, e->id,
+		    c->article);
+		emit(cm, "timeline", "medium", key, &c, 1, NULL,
+		    cc_buf_detach(&b, NULL));
+		cc_buf_release(&b);
+		free(key);
+	}
+}
+
+static int
+cumulative(const struct cc_claim *c)
+{
+	return strcmp(c->type, "casualty") == 0 &&
+	    c->value_kind == CC_VALUE_NUMBER && c->subject != NULL &&
+	    c->measure != NULL && (c->speaker != NULL ||
+	    c->reported_by != NULL);
+}
+
+/* A cumulative count of one source (killed, displaced...) that goes
+ * down in a later report: sorted by date, a later upper bound below an
+ * earlier lower bound. */
+static void
+check_cumulative(struct cmp *cm)
+{
+	const struct cc_claims	*cs = cm->cs;
+	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
+	size_t			 n = 0, i, j, k, top;
+
+	for (i = 0; i < cs->n; i++) {
+		const struct cc_claim *c = &cs->v[i];
+
+		if (!cumulative(c) || iso_days(c->time_start) == NODAY)
+			continue;
+		item_init(&v[n++], cm, i, xasprintf("cumulative/%s/%s/%s",
+		    c->subject, c->measure, c->speaker ? c->speaker :
+		    c->reported_by));
+	}
+	items_sort(v, n);
+	for (i = 0; i < n; i = j) {
+		j = block_end(v, n, i);
+		for (top = i, k = i + 1; k < j; k++) {
+			if (v[k].t0 > v[top].t1 && v[k].hi < v[top].lo) {
+				struct cc_buf	b = CC_BUF_INIT;
+				const struct cc_claim *two[2];
+
+				describe(v[top].c, &b);
+				cc_buf_adds(&b, " then ");
+				describe(v[k].c, &b);
+				cc_buf_printf(&b, ": a cumulative count "
+				    "from %s went down", v[k].c->speaker ?
+				    v[k].c->speaker : v[k].c->reported_by);
+				two[0] = v[top].c;
+				two[1] = v[k].c;
+				emit(cm, "timeline", "medium", v[i].key, two, 2,
+				    NULL, cc_buf_detach(&b, NULL));
+				cc_buf_release(&b);
+				break;
+			}
+			if (v[k].lo > v[top].lo)
+				top = k;
+		}
+	}
+	items_free(v, n);
+}
+
+/* One event placed on different days by different outlets: events with
+ * one key and day-precise dates a few days apart. */
+static void
+check_events(struct cmp *cm)
+{
+	const struct cc_claims	*cs = cm->cs;
+	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
+	size_t			 n = 0, i, j, k;
+	struct cc_buf		 b = CC_BUF_INIT;
+
+	for (i = 0; i < cs->n; i++) {
+		const struct cc_claim *c = &cs->v[i];
+		if (strcmp(c->type, "event") != 0 || c->subject == NULL ||
+		    c->vtext == NULL || !streq(c->granularity, "day") ||
+		    iso_days(c->time_start) == NODAY)
+			continue;
+		phrase(c->vtext, &b);
+		item_init(&v[n++], cm, i, xasprintf("event/%s/%s",
+		    c->subject, b.data));
+	}
+	items_sort(v, n);
+	for (i = 0; i < n; i = j) {
+		j = block_end(v, n, i);
+		for (k = i + 1; k < j; k++) {
+			const struct cc_claim *two[2];
+
+			if (v[k].t0 <= v[k - 1].t1 ||
+			    v[k].t0 - v[k - 1].t1 > CMP_EVENT_MAXGAP ||
+			    strcmp(outlet_of(v[k].c),
+			    outlet_of(v[k - 1].c)) == 0)
+				continue;
+			cc_buf_reset(&b);
+			cc_buf_printf(&b, "%s %s on %s (%s, \"%s\") vs %s "
+			    "(%s, \"%s\")", v[k].c->subject, v[k].c->vtext,
+			    v[k - 1].c->time_start, outlet_of(v[k - 1].c),
+			    v[k - 1].c->text, v[k].c->time_start,
+			    outlet_of(v[k].c), v[k].c->text);
+			two[0] = v[k - 1].c;
+			two[1] = v[k].c;
+			emit(cm, "timeline", "medium", v[i].key, two, 2, NULL,
+			    cc_buf_detach(&b, NULL));
+			break;
+		}
+	}
+	cc_buf_release(&b);
+	items_free(v, n);
+}
+
+/*
+ * Stale: an article with no date of its own whose latest dated claim
+ * ends well before the median date of the dated articles (recycled
+ * news).  An article with no dated claim says nothing about its period.
+ */
+static int
+long_cmp(const void *a, const void *b)
+{
+	long	x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+check_stale(struct cmp *cm)
+{
+	const struct cc_claims	*cs = cm->cs;
+	long			*dates = xcalloc(cm->ndocs + 1, sizeof *dates);
+	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
+	size_t			 nd = 0, n = 0, i, j, k, last;
+	long			 median;
+
+	for (i = 0; i < cm->ndocs; i++)
+		if (doc_dated(cm->docs[i]) &&
+		    iso_days(cm->docs[i]->date) != NODAY)
+			dates[nd++] = iso_days(cm->docs[i]->date);
+	if (nd == 0)
+		goto out;
+	qsort(dates, nd, sizeof *dates, long_cmp);
+	median = dates[nd / 2];
+	for (i = 0; i < cs->n; i++) {
+		const struct cc_claim *c = &cs->v[i];
+
+		if (doc_dated(doc_of(cm, c->article)) ||
+		    iso_days(c->time_start) == NODAY)
+			continue;
+		item_init(&v[n++], cm, i, xasprintf("stale/%s", c->article));
+	}
+	items_sort(v, n);
+	for (i = 0; i < n; i = j) {
+		struct cc_buf		 b = CC_BUF_INIT;
+		const struct cc_claim	**c;
+		char			 m[16], l[16];
+
+		j = block_end(v, n, i);
+		for (last = i, k = i; k < j; k++)
+			if (v[k].t1 > v[last].t1)
+				last = k;
+		if (v[last].t1 + CMP_STALE_DAYS >= median)
+			continue;
+		days_iso(median, m);
+		days_iso(v[last].t1, l);
+		cc_buf_printf(&b, "%s has no date of its own and its latest "
+		    "dated content is from %s (\"%s\"); the dated articles "
+		    "are from around %s", v[i].c->article, l, v[last].c->text,
+		    m);
+		c = block_claims(v + i, j - i);
+		emit(cm, "stale", "medium", v[i].key, c, j - i, NULL,
+		    cc_buf_detach(&b, NULL));
+		free(c);
+	}
+out:
+	items_free(v, n);
+	free(dates);
+}
+
+/* --- internal consistency ---------------------------------------------- */
+
+/* Parts that do not add up: killed and injured vs a total, with one
+ * subject and time in one article. */
+static void
+check_sums(struct cmp *cm)
+{
+	const struct cc_claims	*cs = cm->cs;
+	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
+	size_t			 n = 0, i, j, k;
+
+	for (i = 0; i < cs->n; i++) {
+		const struct cc_claim *c = &cs->v[i];
+
+		if (strcmp(c->type, "casualty") != 0 ||
+		    c->value_kind != CC_VALUE_NUMBER || c->subject == NULL ||
+		    c->measure == NULL)
+			continue;
+		item_init(&v[n++], cm, i, xasprintf("sum/%s/%s/%s",
+		    c->article, c->subject, c->time_start ? c->time_start :
+		    "undated"));
+	}
+	items_sort(v, n);
+	for (i = 0; i < n; i = j) {
+		const struct cmp_item	*tot = NULL, *kil = NULL, *inj = NULL;
+		int			 ambiguous = 0, other = 0;
+		double			 lo, hi;
+
+		j = block_end(v, n, i);
+		for (k = i; k < j; k++) {
+			const struct cmp_item **slot;
+
+			if (strcmp(v[k].c->measure, "total") == 0)
+				slot = &tot;
+			else if (strcmp(v[k].c->measure, "killed") == 0)
+				slot = &kil;
+			else if (strcmp(v[k].c->measure, "injured") == 0)
+				slot = &inj;
+			else {
+				other = 1;
+				continue;
+			}
+			/* a figure repeated (headline, body) is one */
+			if (*slot != NULL && ((*slot)->lo != v[k].lo ||
+			    (*slot)->hi != v[k].hi))
+				ambiguous = 1;
+			*slot = &v[k];
+		}
+		if (tot == NULL || kil == NULL || inj == NULL || ambiguous)
+			continue;
+		lo = kil->lo + inj->lo;
+		hi = kil->hi + inj->hi;
+		/* parts above the total never fit; below it, only when
+		 * no other part (missing...) could make up the rest */
+		if (lo > tot->hi || (!other && hi < tot->lo)) {
+			struct cc_buf		 b = CC_BUF_INIT;
+			const struct cc_claim	*three[3];
+
+			cc_claim_value_str(kil->c, &b);
+			cc_buf_adds(&b, " killed + ");
+			cc_claim_value_str(inj->c, &b);
+			cc_buf_printf(&b, " injured = %g, but the total given "
+			    "is ", kil->c->vmin + inj->c->vmin);
+			cc_claim_value_str(tot->c, &b);
+			cc_buf_printf(&b, " (%s)", tot->c->article);
+			three[0] = tot->c;
+			three[1] = kil->c;
+			three[2] = inj->c;
+			emit(cm, "internal", "medium", v[i].key, three, 3,
+			    NULL, cc_buf_detach(&b, NULL));
+			cc_buf_release(&b);
+		}
+	}
+	items_free(v, n);
+}
+
+/* The ordinal a sentence opens with: "First," 1 ... "Fifth" 5; "Finally"
+ * and "Lastly" -1; 0 for none. */
+static int
+opening_ordinal(const char *s)
+{
+	static const char *const o[] = {
+		"first", "second", "third", "fourth", "fifth", "sixth"
+	};
+	char	w[16];
+	size_t	i = 0, k;
+
+	if (s == NULL)
+		return 0;
+	while (*s == ' ' || *s == '"' || *s == '\'')
+		s++;
+	while (i < sizeof w - 1 && isalpha((unsigned char)s[i])) {
+		w[i] = (char)tolower((unsigned char)s[i]);
+		i++;
+	}
+	w[i] = '\0';
+	if (i > 2 && strcmp(w + i - 2, "ly") == 0 && (strcmp(w, "finally")
+	    == 0 || strcmp(w, "lastly") == 0))
+		return -1;
+	if (i > 2 && strcmp(w + i - 2, "ly") == 0)
+		w[i - 2] = '\0';		/* "firstly" */
+	for (k = 0; k < sizeof o / sizeof *o; k++)
+		if (strcmp(w, o[k]) == 0)
+			return (int)k + 1;
+	return 0;
+}
+
+/*
+ * "Two conditions" announced, and the conditions that follow counted:
+ * the items opening with ordinals ("First, ...", "Second, ...",
+ * "Finally, ...") after the announcement, else the items in the
+ * announcement's own sentence ("two conditions: A and B").  Nothing
+ * countable: nothing said.
+ */
+static void
+check_counts(struct cmp *cm)
+{
+	const struct cc_claims	*cs = cm->cs;
+	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
+	size_t			 n = 0, i, j, k;
+
+	for (i = 0; i < cs->n; i++) {
+		const struct cc_claim *c = &cs->v[i];
+
+		if ((strcmp(c->type, "quantity") == 0 &&
+		    c->value_kind == CC_VALUE_NUMBER && c->has_max &&
+		    !c->approx && c->vmin == c->vmax && (streq(c->subject,
+		    "conditions") || streq(c->subject, "demands"))) ||
+		    strcmp(c->type, "condition") == 0)
+			item_init(&v[n++], cm, i, xasprintf("conditions/%s",
+			    c->article));
+	}
+	items_sort(v, n);
+	for (i = 0; i < n; i = j) {
+		const struct cc_claim	*ann = NULL;
+		int			 ord = 0, o;
+		size_t			 inl = 0, mism = (size_t)-1;
+
+		j = block_end(v, n, i);
+		for (k = i; k < j; k++)
+			if (strcmp(v[k].c->type, "quantity") == 0 &&
+			    (ann == NULL || v[k].c->ev_start < ann->ev_start))
+				ann = v[k].c;
+		if (ann == NULL)
+			continue;
+		for (k = i; k < j; k++) {
+			const struct cc_claim *c = v[k].c;
+
+			if (strcmp(c->type, "condition") != 0 ||
+			    c->ev_start < ann->ev_start)
+				continue;
+			if (c->ev_start == ann->ev_start)
+				inl++;
+			o = opening_ordinal(c->sentence);
+			if (o == -1)
+				o = ord + 1;
+			if (o > ord)
+				ord = o;
+		}
+		if (ord == 0 && inl == 0)
+			continue;
+		for (k = i; k < j; k++)
+			if (strcmp(v[k].c->type, "quantity") == 0 &&
+			    v[k].c->vmin != (ord ? ord : (double)inl))
+				mism = k;
+		if (mism != (size_t)-1) {
+			struct cc_buf		 b = CC_BUF_INIT;
+			const struct cc_claim	**c = block_claims(v + i,
+			    j - i);
+
+			cc_buf_printf(&b, "\"%s\" announced in %s, but %zu "
+			    "listed", v[mism].c->text, v[mism].c->article,
+			    ord ? (size_t)ord : inl);
+			emit(cm, "internal", "medium", v[i].key, c, j - i,
+			    NULL, cc_buf_detach(&b, NULL));
+			free(c);
+			cc_buf_release(&b);
+		}
+	}
+	items_free(v, n);
+}
+
+/* --- text checks --------------------------------------------------------- */
+
+/* Claims whose evidence sentence holds byte offset off of article name
+ * (claims are in store order: by article then offset, mostly). */
+static const struct cc_claim **
+claims_at(const struct cmp *cm, const size_t *byart, size_t nbyart,
+    const char *name, size_t off, size_t *n)
+{
+	const struct cc_claim	**out = NULL;
+	size_t			  lo = 0, hi = nbyart, mid;
+
+	*n = 0;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (strcmp(cm->cs->v[byart[mid]].article, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < nbyart && strcmp(cm->cs->v[byart[lo]].article, name) == 0;
+	    lo++) {
+		const struct cc_claim *c = &cm->cs->v[byart[lo]];
+
+		if (c->ev_start <= off && off < c->ev_end) {
+			out = xreallocarray(out, *n + 1, sizeof *out);
+			out[(*n)++] = c;
+		}
+	}
+	return out;
+}
+
+static const struct cc_claims *sort_cs;
+
+static int
+byart_cmp(const void *a, const void *b)
+{
+	size_t	x = *(const size_t *)a, y = *(const size_t *)b;
+	int	r = strcmp(sort_cs->v[x].article, sort_cs->v[y].article);
+
+	return r != 0 ? r : (x < y ? -1 : x > y);
+}
+
+/* Does a future cue ("will", "is scheduled") precede offset end in the
+ * sentence of folded text s that holds it? */
+static int
+future_cue(const struct cc_pack *pk, const char *s, size_t end)
+{
+	const struct cc_vocab_list	*l;
+	size_t				 st = end, i, wl;
+	const char			*p;
+
+	if (pk == NULL || (l = cc_vocab_list(pk->vocab,
+	    "date_future_cues")) == NULL)
+		return 0;
+	while (st > 0 && s[st - 1] != '.' && s[st - 1] != '\n' &&
+	    s[st - 1] != '?' && s[st - 1] != '!')
+		st--;
+	for (i = 0; i < l->n; i++) {
+		wl = strlen(l->v[i].word);
+		for (p = s + st; (p = strstr(p, l->v[i].word)) != NULL &&
+		    p < s + end; p++)
+			if ((p == s || !isalnum((unsigned char)p[-1])) &&
+			    !isalnum((unsigned char)p[wl]))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Scan each article's text once: names spelled as a variant of a known
+ * entity (one finding per entity and spelling, all articles), weekdays
+ * that are not their date's, and day-precise dates after a dated
+ * article's own date in a sentence that does not speak of the future.
+ */
+struct spelling {
+	char		*key;
+	const char	*doc;
+	const char	*outlet;
+	const char	*canon;
+	size_t		 off;
+	char		*text;
+};
+
+static int
+spelling_cmp(const void *a, const void *b)
+{
+	const struct spelling	*x = a, *y = b;
+	int			 r = strcmp(x->key, y->key);
+
+	if (r != 0)
+		return r;
+	if ((r = strcmp(x->doc, y->doc)) != 0)
+		return r;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+static void
+date_findings(struct cmp *cm, const struct cc_compare_doc *d,
+    const struct cc_fold *f, const size_t *byart, size_t nbyart)
+{
+	struct cc_timex		*tx;
+	struct cc_date		 ref;
+	size_t			 cap = f->len / 64 + 16, nt, i, nc;
+	long			 pub, lo;
+	int			 dated = doc_dated(d);
+	const struct cc_claim	**c;
+	const char		*outlet = d->outlet ? d->outlet : d->name;
+
+	/* without a date of its own, only weekdays can be checked */
+	if (d->date == NULL || cc_date_parse_iso(d->date, &ref) != CC_OK)
+		dated = 0;
+	pub = dated ? cc_date_days(&ref) : 0;
+	tx = xcalloc(cap, sizeof *tx);
+	nt = cc_timex_scan(cm->pk->vocab, f->s, f->len, dated ? &ref : NULL,
+	    tx, cap);
+	if (nt > cap) {
+		tx = xreallocarray(tx, nt, sizeof *tx);
+		nt = cc_timex_scan(cm->pk->vocab, f->s, f->len, dated ? &ref :
+		    NULL, tx, nt);
+	}
+	for (i = 0; i < nt; i++) {
+		struct cc_buf	 b = CC_BUF_INIT;
+		size_t		 os = f->map[tx[i].start];
+		size_t		 oe = cc_fold_orig_end(f, d->text, tx[i].end);
+		char		*key, iso[16];
+
+		if (tx[i].kind != CC_TIMEX_DATE || tx[i].lo.y == 0)
+			continue;
+		lo = cc_date_days(&tx[i].lo);
+		cc_date_iso(&tx[i].lo, iso, sizeof iso);
+		if (tx[i].weekday_mismatch) {
+			const char *why = strstr(tx[i].basis, "weekday");
+
+			cc_buf_printf(&b, "\"%.*s\" in %s: %s", (int)(oe - os),
+			    d->text + os, d->name, why ? why : tx[i].basis);
+		} else if (dated && !tx[i].future &&
+		    strcmp(tx[i].granularity, "day") == 0 && lo > pub &&
+		    !future_cue(cm->pk, f->s, tx[i].start))
+			cc_buf_printf(&b, "\"%.*s\" (%s) in %s is after the "
+			    "article's own date %s, in a sentence that does "
+			    "not speak of the future", (int)(oe - os),
+			    d->text + os, iso, d->name, d->date);
+		else
+			continue;
+		key = xasprintf("date/%s/%zu", d->name, os);
+		c = claims_at(cm, byart, nbyart, d->name, os, &nc);
+		emit(cm, "timeline", "medium", key, c, nc, outlet,
+		    cc_buf_detach(&b, NULL));
+		free(c);
+		free(key);
+	}
+	free(tx);
+}
+
+static void
+pass_text(struct cmp *cm)
+{
+	struct spelling		*sp = NULL;
+	size_t			 nsp = 0, i, j, k, *byart, cap, ne;
+	struct cc_entity_mention *m = NULL;
+
+	byart = xcalloc(cm->cs->n ? cm->cs->n : 1, sizeof *byart);
+	for (i = 0; i < cm->cs->n; i++)
+		byart[i] = i;
+	sort_cs = cm->cs;
+	if (cm->cs->n > 1)
+		qsort(byart, cm->cs->n, sizeof *byart, byart_cmp);
+	for (i = 0; i < cm->ndocs; i++) {
+		const struct cc_compare_doc	*d = cm->docs[i];
+		struct cc_fold			 f;
+
+		if (d->text == NULL || cm->pk == NULL)
+			continue;
+		cc_fold(d->text, d->len, &f);
+		date_findings(cm, d, &f, byart, cm->cs->n);
+		for (cap = f.len / 64 + 16;; cap *= 2) {
+			m = xreallocarray(m, cap, sizeof *m);
+			ne = cc_entity_scan(cm->pk->entities, f.s, f.len, m,
+			    cap);
+			if (ne < cap)
+				break;
+		}
+		for (k = 0; k < ne; k++) {
+			size_t	os, oe;
+
+			if (m[k].variant_of == NULL)
+				continue;
+			os = f.map[m[k].start];
+			oe = cc_fold_orig_end(&f, d->text, m[k].end);
+			sp = xreallocarray(sp, nsp + 1, sizeof *sp);
+			sp[nsp].text = xstrndup(d->text + os, oe - os);
+			sp[nsp].key = xasprintf("entity/%s/%s", m[k].id,
+			    sp[nsp].text);
+			sp[nsp].doc = d->name;
+			sp[nsp].outlet = d->outlet ? d->outlet : d->name;
+			sp[nsp].canon = m[k].variant_of;
+			sp[nsp++].off = os;
+		}
+		cc_fold_release(&f);
+	}
+	if (nsp > 1)
+		qsort(sp, nsp, sizeof *sp, spelling_cmp);
+	for (i = 0; i < nsp; i = j) {
+		const struct cc_claim	**c = NULL, **at;
+		struct cc_buf		  b = CC_BUF_INIT;
+		size_t			  nc = 0, na, t;
+
+		for (j = i + 1; j < nsp && strcmp(sp[i].key, sp[j].key) == 0;
+		    j++)
+			;
+		for (k = i; k < j; k++) {
+			at = claims_at(cm, byart, cm->cs->n, sp[k].doc,
+			    sp[k].off, &na);
+			c = xreallocarray(c, nc + na + 1, sizeof *c);
+			for (t = 0; t < na; t++)
+				c[nc++] = at[t];
+			free(at);
+		}
+		cc_buf_printf(&b, "\"%s\" (%s", sp[i].text, sp[i].doc);
+		for (k = i + 1; k < j; k++)
+			if (strcmp(sp[k].doc, sp[k - 1].doc) != 0)
+				cc_buf_printf(&b, ", %s", sp[k].doc);
+		cc_buf_printf(&b, ") is a variant spelling of %s", sp[i].canon);
+		emit(cm, "variant", "low", sp[i].key, c, nc, sp[i].outlet,
+		    cc_buf_detach(&b, NULL));
+		for (k = i + 1; k < j; k++)
+			cc_finding_add_outlet(&cm->out->v[cm->out->n - 1],
+			    sp[k].outlet);
+		free(c);
+	}
+	for (i = 0; i < nsp; i++) {
+		free(sp[i].key);
+		free(sp[i].text);
+	}
+	free(sp);
+	free(m);
+	free(byart);
+}
+
+/* --- the pass ------------------------------------------------------------ */
 
 static int
 finding_cmp(const void *a, const void *b)
@@ -284,37 +1827,65 @@ finding_cmp(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+static int
+doc_cmp(const void *a, const void *b)
+{
+	const struct cc_compare_doc *const *x = a, *const *y = b;
+
+	return strcmp((*x)->name, (*y)->name);
+}
+
+int
+cc_compare_docs(const struct cc_pack *pk, const struct cc_claims *claims,
+    const struct cc_compare_doc *docs, size_t ndocs, struct cc_findings *out)
+{
+	struct cmp	cm;
+	size_t		i, k, first = out->n;
+
+	memset(&cm, 0, sizeof cm);
+	cm.pk = pk;
+	cm.cs = claims;
+	cm.out = out;
+	cm.ndocs = ndocs;
+	cm.docs = xcalloc(ndocs + 1, sizeof *cm.docs);
+	for (i = 0; i < ndocs; i++)
+		cm.docs[i] = &docs[i];
+	if (ndocs > 1)
+		qsort(cm.docs, ndocs, sizeof *cm.docs, doc_cmp);
+	cm.copy = xcalloc(claims->n + 1, sizeof *cm.copy);
+
+	find_copies(&cm);
+	pass_figures(&cm);
+	pass_quotes(&cm);
+	check_durations(&cm);
+	check_cumulative(&cm);
+	check_events(&cm);
+	check_stale(&cm);
+	check_sums(&cm);
+	check_counts(&cm);
+	pass_text(&cm);
+
+	/* (out->v is NULL when nothing was ever found: not for qsort) */
+	if (out->n > first + 1)
+		qsort(out->v + first, out->n - first, sizeof *out->v,
+		    finding_cmp);
+	/* One finding reached twice (a quote one edit from another in two
+	 * ways) has one id: keep the first. */
+	for (i = first + 1, k = first + 1; i < out->n; i++)
+		if (strcmp(out->v[i].id, out->v[k - 1].id) == 0)
+			cc_finding_release(&out->v[i]);
+		else
+			out->v[k++] = out->v[i];
+	if (out->n > first)
+		out->n = k;
+	free(cm.copy);
+	free(cm.docs);
+	return CC_OK;
+}
+
 int
 cc_compare(const struct cc_pack *pk, const struct cc_claims *claims,
     struct cc_findings *out)
 {
-	struct cmp_item	*v = xcalloc(claims->n ? claims->n : 1, sizeof *v);
-	size_t		 n = 0, i, j, first = out->n;
-
-	(void)pk;
-	for (i = 0; i < claims->n; i++) {
-		if (!is_numeric(&claims->v[i]) && !is_statement(&claims->v[i]))
-			continue;
-		v[n].c = &claims->v[i];
-		v[n].key = claim_key(&claims->v[i]);
-		interval(&claims->v[i], &v[n].lo, &v[n].hi);
-		n++;
-	}
-	qsort(v, n, sizeof *v, item_cmp);
-	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && strcmp(v[i].key, v[j].key) == 0; j++)
-			;
-		if (strcmp(v[i].c->type, "statement") == 0)
-			compare_statements(v + i, j - i, out);
-		else
-			compare_block(v + i, j - i, out);
-	}
-	/* (out->v is NULL when nothing was ever found: not for qsort) */
-	if (out->n > first)
-		qsort(out->v + first, out->n - first, sizeof *out->v,
-		    finding_cmp);
-	for (i = 0; i < n; i++)
-		free(v[i].key);
-	free(v);
-	return CC_OK;
+	return cc_compare_docs(pk, claims, NULL, 0, out);
 }

@@ -1,6 +1,7 @@
 /*
  * check_compare.c - the comparison pass: numeric claims with one key from
- * different outlets agree or contradict as intervals; ids are stable.
+ * different outlets agree or contradict as intervals; ids are stable;
+ * independence, quotes, timeline, internal consistency and staleness.
  */
 #include "config.h"
 
@@ -220,6 +221,332 @@ START_TEST(test_statements)
 }
 END_TEST
 
+/* The sentence a claim was found in (for copy detection). */
+static void
+say(struct cc_claim *c, const char *sentence)
+{
+	free(c->sentence);
+	c->sentence = xstrdup(sentence);
+}
+
+START_TEST(test_independence)
+{
+	struct cc_claims	cs = { 0 };
+	struct cc_findings	fs = { 0 };
+	const char		*wire = "The UN human rights office said on "
+	    "Monday that 6,374 civilians had been killed since the invasion "
+	    "began in February.";
+
+	/* Two outlets running one wire story word for word (one with a
+	 * dateline prefix) and one reporting on its own. */
+	say(add(&cs, "a", "killed", 6374, 6374, 0), wire);
+	say(add(&cs, "b", "killed", 6374, 6374, 0), "GENEVA (Wire) - The UN "
+	    "human rights office said on Monday that 6,374 civilians had been "
+	    "killed since the invasion began in February.");
+	say(add(&cs, "c", "killed", 6374, 6374, 0), "At least 6,374 "
+	    "civilians are confirmed dead, according to figures published by "
+	    "the OHCHR in Geneva.");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "agreement");
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary,
+	    "3 outlets, 2 independent"));
+	cc_findings_release(&fs);
+	/* Without the independent report: copies of one story. */
+	cc_claim_release(&cs.v[--cs.n]);
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "single-source");
+	ck_assert_str_eq(only(&fs)->severity, "low");
+	cc_findings_release(&fs);
+	/* Different wording attributed to one agency is one source too. */
+	cc_claims_release(&cs);
+	add(&cs, "a", "killed", 100, 100, 0)->reported_by = xstrdup("tass");
+	add(&cs, "b", "killed", 100, 100, 0)->reported_by = xstrdup("tass");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "single-source");
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "via tass"));
+	cc_findings_release(&fs);
+	cc_claims_release(&cs);
+}
+END_TEST
+
+static struct cc_claim *
+quote(struct cc_claims *cs, const char *outlet, const char *text)
+{
+	struct cc_claim	*c = add(cs, outlet, "-", 0, 0, 0);
+
+	free(c->type);
+	c->type = xstrdup("quote");
+	free(c->subject);
+	c->subject = NULL;
+	free(c->measure);
+	c->measure = NULL;
+	c->value_kind = CC_VALUE_TEXT;
+	free(c->text);
+	c->text = xstrdup(text);
+	c->speaker = xstrdup("lavrov");
+	return c;
+}
+
+START_TEST(test_quotes)
+{
+	struct cc_claims	cs = { 0 };
+	struct cc_findings	fs = { 0 };
+
+	/* Case, contraction, curly apostrophe, punctuation: the same. */
+	quote(&cs, "a", "there is always a chance");
+	quote(&cs, "b", "There\xe2\x80\x99s always a chance.");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "agreement");
+	cc_findings_release(&fs);
+	/* A word that changes the meaning: a variant, low. */
+	quote(&cs, "c", "there is never a chance");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 2);
+	ck_assert_str_eq(fs.v[0].kind, "variant");
+	ck_assert_str_eq(fs.v[0].severity, "low");
+	ck_assert_ptr_nonnull(strstr(fs.v[0].summary, "'always' vs 'never'"));
+	ck_assert_uint_eq(fs.v[0].nclaims, 3);
+	cc_findings_release(&fs);
+	cc_claims_release(&cs);
+	/* A word added is a variant; another speaker is another quote. */
+	quote(&cs, "a", "we never decline invitations");
+	quote(&cs, "b", "we never decline invitations to meetings");
+	quote(&cs, "c", "we never decline invitations to")->speaker[0] = 'L';
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 0);
+	quote(&cs, "d", "we never decline any invitations");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "variant");
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "'any'"));
+	cc_findings_release(&fs);
+	cc_claims_release(&cs);
+}
+END_TEST
+
+static struct cc_claim *
+retype(struct cc_claim *c, const char *type, const char *subject,
+    const char *date)
+{
+	free(c->type);
+	c->type = xstrdup(type);
+	free(c->subject);
+	c->subject = xstrdup(subject);
+	free(c->time_start);
+	c->time_start = xstrdup(date);
+	free(c->time_end);
+	c->time_end = xstrdup(date);
+	return c;
+}
+
+START_TEST(test_durations)
+{
+	struct cc_claims	cs = { 0 };
+	struct cc_findings	fs = { 0 };
+	struct cc_pack		pk;
+	struct cc_event		ev;
+	char			*names[] = { "the war" };
+	struct cc_claim		*c;
+
+	memset(&pk, 0, sizeof pk);
+	ev.id = "invasion";
+	ev.date = "2022-02-24";
+	ev.names = names;
+	ev.nnames = 1;
+	pk.events = &ev;
+	pk.nevents = 1;
+	/* A "ten-month-old war" three months after the invasion. */
+	c = retype(add(&cs, "a", "age", 304, 304, 0), "duration", "war",
+	    "2022-05-24");
+	free(c->text);
+	c->text = xstrdup("ten-month-old war");
+	cc_compare(&pk, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "timeline");
+	ck_assert_str_eq(only(&fs)->severity, "medium");
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "89 days before"));
+	cc_findings_release(&fs);
+	cc_claims_release(&cs);
+	/* "eight-month-old" (243 days) six days after eight months:
+	 * month-based ages are read to within a month. */
+	c = retype(add(&cs, "a", "age", 243, 243, 0), "duration", "war",
+	    "2022-10-30");
+	free(c->text);
+	c->text = xstrdup("eight-month-old war");
+	/* An age of something with no reference event: nothing to say. */
+	retype(add(&cs, "a", "age", 5, 5, 0), "duration", "talks",
+	    "2022-10-30");
+	cc_compare(&pk, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 0);
+	cc_claims_release(&cs);
+}
+END_TEST
+
+START_TEST(test_cumulative)
+{
+	struct cc_claims	cs = { 0 };
+	struct cc_findings	fs = { 0 };
+
+	/* One agency's count of displaced people: June 7.1m, August 6.6m. */
+	retype(add(&cs, "a", "displaced", 7100000, 7100000, 0), "casualty",
+	    "ukraine.civilians", "2022-06-15")->speaker = xstrdup("unhcr");
+	retype(add(&cs, "b", "displaced", 6600000, 6600000, 0), "casualty",
+	    "ukraine.civilians", "2022-08-20")->speaker = xstrdup("unhcr");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "timeline");
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "went down"));
+	cc_findings_release(&fs);
+	/* Rising counts, or a lower figure from another source: fine. */
+	free(cs.v[1].speaker);
+	cs.v[1].speaker = xstrdup("iom");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 0);
+	free(cs.v[1].speaker);
+	cs.v[1].speaker = xstrdup("unhcr");
+	cs.v[1].vmin = cs.v[1].vmax = 7400000;
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 0);
+	cc_claims_release(&cs);
+}
+END_TEST
+
+static struct cc_claim *
+event(struct cc_claims *cs, const char *outlet, const char *date)
+{
+	struct cc_claim	*c = retype(add(cs, outlet, "-", 0, 0, 0), "event",
+	    "summit", date);
+
+	free(c->measure);
+	c->measure = NULL;
+	c->value_kind = CC_VALUE_TEXT;
+	c->vtext = xstrdup("G20");
+	c->granularity = xstrdup("day");
+	return c;
+}
+
+START_TEST(test_event_dates)
+{
+	struct cc_claims	cs = { 0 };
+	struct cc_findings	fs = { 0 };
+
+	/* "next Thursday" (2022-03-03) and "on March 3": one day. */
+	event(&cs, "a", "2022-03-03");
+	event(&cs, "b", "2022-03-03");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 0);
+	/* A third outlet puts it on March 4. */
+	event(&cs, "c", "2022-03-04");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "timeline");
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "2022-03-04"));
+	cc_findings_release(&fs);
+	cc_claims_release(&cs);
+	/* Months apart: another summit of the same name. */
+	event(&cs, "a", "2022-03-03");
+	event(&cs, "b", "2022-11-15");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 0);
+	cc_claims_release(&cs);
+}
+END_TEST
+
+START_TEST(test_sums)
+{
+	struct cc_claims	cs = { 0 };
+	struct cc_findings	fs = { 0 };
+
+	/* 6,374 killed + 9,776 injured = 16,150: adds up. */
+	add(&cs, "a", "total", 16150, 16150, 0);
+	add(&cs, "a", "killed", 6374, 6374, 0);
+	add(&cs, "a", "injured", 9776, 9776, 0);
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 0);
+	cc_claims_release(&cs);
+	/* 212 killed and 480 injured, "a total of 629": does not. */
+	add(&cs, "a", "total", 629, 629, 0);
+	add(&cs, "a", "killed", 212, 212, 0);
+	add(&cs, "a", "injured", 480, 480, 0);
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "internal");
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "= 692"));
+	cc_findings_release(&fs);
+	/* The same figures in two articles are not parts of one total. */
+	free(cs.v[2].article);
+	cs.v[2].article = xstrdup("other-article");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 0);
+	cc_claims_release(&cs);
+}
+END_TEST
+
+static struct cc_claim *
+item(struct cc_claims *cs, const char *type, size_t at, const char *sentence)
+{
+	struct cc_claim	*c = retype(add(cs, "a", "-", 2, 2, 0), type,
+	    strcmp(type, "quantity") == 0 ? "conditions" : "unspecified",
+	    "2022-10-30");
+
+	c->ev_start = at;
+	say(c, sentence);
+	return c;
+}
+
+START_TEST(test_condition_count)
+{
+	struct cc_claims	cs = { 0 };
+	struct cc_findings	fs = { 0 };
+
+	item(&cs, "quantity", 10, "He set two conditions.");
+	item(&cs, "condition", 40, "First, the West must stop.");
+	item(&cs, "condition", 80, "Second, it must listen.");
+	/* an "if" clause elsewhere is no item of the list */
+	item(&cs, "condition", 120, "If they call, we will answer.");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_uint_eq(fs.n, 0);
+	item(&cs, "condition", 160, "Third, sanctions must go.");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_str_eq(only(&fs)->kind, "internal");
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "but 3 listed"));
+	cc_findings_release(&fs);
+	cc_claims_release(&cs);
+}
+END_TEST
+
+START_TEST(test_stale)
+{
+	struct cc_claims	cs = { 0 };
+	struct cc_findings	fs = { 0 };
+	struct cc_compare_doc	docs[3];
+
+	memset(docs, 0, sizeof docs);
+	docs[0].name = "a-article";
+	docs[0].date = "2022-10-30";
+	docs[0].date_basis = "metadata";
+	docs[1].name = "b-article";
+	docs[1].date = "2022-11-02";
+	docs[1].date_basis = "metadata";
+	docs[2].name = "c-article";		/* no date of its own */
+	add(&cs, "a", "killed", 6374, 6374, 0);
+	add(&cs, "b", "killed", 6490, 6490, 0);
+	retype(add(&cs, "c", "killed", 1500, 1500, 0), "casualty",
+	    "civilians", "2022-03-20");
+	ck_assert_int_eq(cc_compare_docs(NULL, &cs, docs, 3, &fs), CC_OK);
+	/* (and a contradiction of the figures, high, first) */
+	ck_assert_uint_eq(fs.n, 2);
+	ck_assert_str_eq(fs.v[1].kind, "stale");
+	ck_assert_ptr_nonnull(strstr(fs.v[1].summary, "2022-03-20"));
+	cc_findings_release(&fs);
+	/* Undated but current: not stale. */
+	free(cs.v[2].time_start);
+	cs.v[2].time_start = xstrdup("2022-10-28");
+	free(cs.v[2].time_end);
+	cs.v[2].time_end = xstrdup("2022-10-28");
+	cc_compare_docs(NULL, &cs, docs, 3, &fs);
+	ck_assert_uint_eq(fs.n, 1);
+	ck_assert_str_eq(fs.v[0].kind, "contradiction");
+	cc_findings_release(&fs);
+	cc_claims_release(&cs);
+}
+END_TEST
+
 static Suite *
 compare_suite(void)
 {
@@ -232,6 +559,14 @@ compare_suite(void)
 	tcase_add_test(tc, test_needs_two_outlets_and_one_key);
 	tcase_add_test(tc, test_stable_ids);
 	tcase_add_test(tc, test_statements);
+	tcase_add_test(tc, test_independence);
+	tcase_add_test(tc, test_quotes);
+	tcase_add_test(tc, test_durations);
+	tcase_add_test(tc, test_cumulative);
+	tcase_add_test(tc, test_event_dates);
+	tcase_add_test(tc, test_sums);
+	tcase_add_test(tc, test_condition_count);
+	tcase_add_test(tc, test_stale);
 	suite_add_tcase(s, tc);
 	return s;
 }
