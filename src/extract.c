@@ -615,6 +615,101 @@ outlet_from_text(struct cc_extractor *ex, const struct cc_fold *f)
 	return NULL;
 }
 
+/* Does the host of url (any scheme, any case) lie in domain, itself or a
+ * subdomain ("www.tass.com" and "tass.com" in "tass.com")? */
+static int
+url_in_domain(const char *url, const char *domain)
+{
+	const char	*h, *e, *at;
+	size_t		 n, k = strlen(domain);
+
+	h = strstr(url, "://");
+	h = h != NULL ? h + 3 : url;
+	e = h + strcspn(h, "/?#");
+	at = memchr(h, '@', (size_t)(e - h));
+	if (at != NULL)
+		h = at + 1;	/* user:password@host */
+	n = strcspn(h, ":/?#");
+	if (n > 0 && h[n - 1] == '.')
+		n--;		/* "tass.com." */
+	if (k == 0 || n < k || strncasecmp(h + n - k, domain, k) != 0)
+		return 0;
+	return n == k || h[n - k - 1] == '.';
+}
+
+/* The outlet whose id or name is s (any case), or whose domain s is. */
+static const struct cc_outlet *
+outlet_named(const struct cc_pack *pk, const char *s)
+{
+	size_t	i, j;
+
+	for (i = 0; i < pk->noutlets; i++) {
+		if (strcasecmp(pk->outlets[i].id, s) == 0 ||
+		    (pk->outlets[i].name != NULL &&
+		    strcasecmp(pk->outlets[i].name, s) == 0))
+			return &pk->outlets[i];
+		for (j = 0; j < pk->outlets[i].ndomains; j++)
+			if (strcasecmp(pk->outlets[i].domains[j], s) == 0)
+				return &pk->outlets[i];
+	}
+	return NULL;
+}
+
+static const struct cc_outlet *
+outlet_from_url(const struct cc_pack *pk, const char *url)
+{
+	size_t	i, j;
+
+	if (url == NULL)
+		return NULL;
+	for (i = 0; i < pk->noutlets; i++)
+		for (j = 0; j < pk->outlets[i].ndomains; j++)
+			if (url_in_domain(url, pk->outlets[i].domains[j]))
+				return &pk->outlets[i];
+	return NULL;
+}
+
+static void
+set_outlet(struct cc_article *a, const char *id, const char *basis)
+{
+	char	*s = xstrdup(id);
+
+	free(a->outlet);
+	a->outlet = s;
+	free(a->outlet_basis);
+	a->outlet_basis = xstrdup(basis);
+}
+
+/*
+ * The article's outlet and how it was found: what its metadata says
+ * (front matter, a feed record, the sidecar, a page's og:site_name), as
+ * a canonical id when claims/outlets.yaml knows the name; else the
+ * domain of its URL; else a marker in its text; else its file name.
+ * Metadata names the outlet for good; what an earlier extraction
+ * inferred is inferred again, as the rules may have changed.
+ */
+static void
+infer_outlet(struct cc_extractor *ex, struct cc_article *a,
+    const struct cc_fold *f)
+{
+	const struct cc_outlet	*o;
+	const char		*b = a->outlet_basis;
+
+	if (a->outlet != NULL && (b == NULL || (strcmp(b, "text") != 0 &&
+	    strcmp(b, "file name") != 0 && strcmp(b, "url") != 0))) {
+		if ((o = outlet_named(ex->pack, a->outlet)) != NULL &&
+		    strcmp(o->id, a->outlet) != 0)
+			set_outlet(a, o->id, b != NULL ? b : "metadata");
+		return;
+	}
+	if ((o = outlet_from_url(ex->pack, a->url)) != NULL)
+		set_outlet(a, o->id, "url");
+	else if ((o = outlet_from_text(ex, f)) != NULL)
+		set_outlet(a, o->id, "text");
+	else
+		set_outlet(a, a->name, "file name");
+}
+
 static void
 set_date(struct cc_article *a, const struct cc_date *d,
     const struct cc_date *lo, const struct cc_date *hi, char *basis)
@@ -756,7 +851,6 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
     struct cc_sentences *sents, struct cc_claims *out)
 {
 	const struct cc_pack	*pk = ex->pack;
-	const struct cc_outlet	*o;
 	struct cc_fold		 f;
 	struct ex_doc		 doc;
 	unsigned		*paras;
@@ -765,23 +859,7 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	cc_fold(a->text, a->len, &f);
 	cc_segment(f.s, f.len, sents);
 	cc_boiler_mark(pk->boiler, f.s, f.len, sents);
-	/* Metadata names the outlet for good; what an earlier extraction
-	 * inferred is inferred again, as the rules may have changed. */
-	if (a->outlet == NULL || (a->outlet_basis != NULL &&
-	    (strcmp(a->outlet_basis, "text") == 0 ||
-	    strcmp(a->outlet_basis, "file name") == 0))) {
-		free(a->outlet);
-		a->outlet = NULL;
-		if ((o = outlet_from_text(ex, &f)) != NULL) {
-			a->outlet = xstrdup(o->id);
-			free(a->outlet_basis);
-			a->outlet_basis = xstrdup("text");
-		} else {
-			a->outlet = xstrdup(a->name);
-			free(a->outlet_basis);
-			a->outlet_basis = xstrdup("file name");
-		}
-	}
+	infer_outlet(ex, a, &f);
 	memset(&doc, 0, sizeof doc);
 	doc.name = a->name;
 	doc.f = &f;

@@ -69,8 +69,8 @@ display_name(const char *path)
 }
 
 /* Base name without its last extension ("dir/a.b.txt" gives "a.b"). */
-static char *
-base_name(const char *path)
+char *
+cc_read_name(const char *path)
 {
 	const char	*b, *p, *dot;
 	size_t		 n;
@@ -253,8 +253,8 @@ iso_time_ok(const char *s)
  * one an article's "on Monday" counts from), "October 30, 2022",
  * "30 October 2022", "Oct. 30, 2022".  Returns 0, or -1 for anything else.
  */
-static int
-normalize_date(const char *s, char out[32])
+int
+cc_read_date(const char *s, char out[32])
 {
 	int	y, m = 0, d = 0;
 
@@ -449,7 +449,7 @@ parse_front_matter(const char *file, const char *fm, size_t n,
 			goto out;
 		}
 		if (val != NULL && slot == &a->published) {
-			if (normalize_date(val, date) != 0) {
+			if (cc_read_date(val, date) != 0) {
 				cc_diag_set(d, file,
 				    first_line + (unsigned)v->start_mark.line,
 				    (unsigned)v->start_mark.column + 1,
@@ -475,8 +475,8 @@ out:
 
 /* Hash of the body and the metadata: each field with its name, a
  * missing one distinct from an empty one. */
-static void
-article_hash(struct cc_article *a)
+void
+cc_article_hash(struct cc_article *a)
 {
 	struct cc_hasher	*h = cc_hasher_new();
 	const char		*names[] = { "outlet", "url", "published",
@@ -501,41 +501,68 @@ article_hash(struct cc_article *a)
 	cc_hasher_done(h, a->hash);
 }
 
+void
+cc_read_import_error(const char *file, const char *data,
+    const struct cc_import *im, struct cc_diag *d)
+{
+	unsigned	line, col;
+
+	if (im->why == CC_UTF8_NUL) {
+		line_col(data, im->first_nul, &line, &col);
+		cc_diag_set(d, file, line, col,
+		    "binary data (NUL bytes), not a text article");
+	} else
+		cc_diag_set(d, file, 0, 0, "%s", im->why != NULL ? im->why :
+		    "cannot read the text");
+}
+
+void
+cc_read_import_warning(const char *file, const char *data,
+    const struct cc_import *im, struct cc_diag *w)
+{
+	unsigned	line, col;
+
+	cc_diag_clear(w);
+	if (im->converted) {
+		line_col(data, im->first_bad, &line, &col);
+		cc_diag_set(w, file, line, col, "not UTF-8: read as %s",
+		    im->encoding);
+	} else if (im->nreplaced > 0) {
+		line_col(data, im->first_bad, &line, &col);
+		cc_diag_set(w, file, line, col, "invalid UTF-8 (%s): %zu "
+		    "sequence%s replaced with U+FFFD%s", im->why,
+		    im->nreplaced, im->nreplaced == 1 ? "" : "s",
+		    im->nnul > 0 ? ", and NUL bytes too" : "");
+	} else if (im->nnul > 0) {
+		line_col(data, im->first_nul, &line, &col);
+		cc_diag_set(w, file, line, col, "%zu NUL byte%s replaced "
+		    "with U+FFFD", im->nnul, im->nnul == 1 ? "" : "s");
+	}
+}
+
 int
 cc_read_buffer(const char *path, const char *data, size_t len,
     struct cc_article *a, struct cc_diag *d)
 {
-	const char	*file = display_name(path);
-	const char	*end, *p, *next, *body, *fm, *why;
-	size_t		 n, bad;
-	unsigned	 line, col;
-	int		 rc;
+	const char		*file = display_name(path);
+	const char		*end, *p, *next, *body, *fm;
+	struct cc_import	 im;
+	size_t			 n;
+	int			 rc;
 
 	cc_article_init(a);
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
-		data += 3;	/* a BOM says "UTF-8" and nothing else */
-		len -= 3;
-	} else if (len >= 2 && ((unsigned char)data[0] == 0xff ||
-	    (unsigned char)data[0] == 0xfe) && (unsigned char)data[1] ==
-	    ((unsigned char)data[0] ^ 0x01)) {
-		cc_diag_set(d, file, 0, 0, "UTF-16 text; convert it to UTF-8");
-		return CC_EFORMAT;
-	}
 	if (len == 0) {
 		cc_diag_set(d, file, 0, 0, "empty file");
 		return CC_EFORMAT;
 	}
-	end = data + len;
-	if (cc_utf8_valid(data, len, &bad, &why) != CC_OK) {
-		line_col(data, bad, &line, &col);
-		if (why == CC_UTF8_NUL)
-			cc_diag_set(d, file, line, col,
-			    "binary data (NUL byte), not a text article");
-		else
-			cc_diag_set(d, file, line, col, "invalid UTF-8: %s "
-			    "(byte 0x%02x)", why, (unsigned char)data[bad]);
+	if (cc_utf8_import(data, len, NULL, &im) != CC_OK) {
+		cc_read_import_error(file, data, &im, d);
 		return CC_EFORMAT;
 	}
+	cc_read_import_warning(file, data, &im, &a->warn);
+	data = im.s;
+	len = im.len;
+	end = data + len;
 
 	/* Front matter: "---" on the very first line, up to the next "---"
 	 * (or YAML's "...") line. */
@@ -550,34 +577,62 @@ cc_read_buffer(const char *path, const char *data, size_t len,
 		if (p >= end) {
 			cc_diag_set(d, file, 1, 1, "front matter not closed: "
 			    "no '---' line after the '---' on line 1");
-			return CC_EFORMAT;
+			rc = CC_EFORMAT;
+			goto fail;
 		}
 		rc = parse_front_matter(file, fm, (size_t)(p - fm), 2, a, d);
-		if (rc != CC_OK) {
-			cc_article_release(a);
-			return rc;
-		}
+		if (rc != CC_OK)
+			goto fail;
 		body = next;
 	}
 	if (cc_utf8_blank(body, (size_t)(end - body))) {
 		cc_diag_set(d, file, 0, 0, "%s", body == data ?
 		    "only white space, no article text" :
 		    "no article text after the front matter");
-		cc_article_release(a);
-		return CC_EFORMAT;
+		rc = CC_EFORMAT;
+		goto fail;
 	}
-	a->name = base_name(path);
+	a->name = cc_read_name(path);
 	a->path = xstrdup(path);
 	a->format = xstrdup("txt");
 	a->len = (size_t)(end - body);
 	a->text = xstrndup(body, a->len);
-	article_hash(a);
+	free(im.s);
+	cc_article_hash(a);
 	return CC_OK;
+fail:
+	free(im.s);
+	cc_article_release(a);
+	return rc;
 }
 
 /*
  * Files.
  */
+
+/* Does path end in ext (".html"), in any case? */
+static int
+has_ext(const char *path, const char *ext)
+{
+	size_t	n = strlen(path), k = strlen(ext);
+
+	return n > k && strcasecmp(path + n - k, ext) == 0;
+}
+
+/* Does text read from stdin start like a web page? */
+static int
+looks_html(const char *s, size_t len)
+{
+	size_t	i = 0;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n'))
+		i++;
+	return len - i >= 5 && (strncasecmp(s + i, "<!doctype html", len -
+	    i < 14 ? len - i : 14) == 0 || strncasecmp(s + i, "<html", 5) == 0);
+}
 
 static int
 read_fd(int fd, const char *file, struct cc_buf *b, struct cc_diag *d)
@@ -639,13 +694,238 @@ cc_read_file(const char *path, struct cc_article *a, struct cc_diag *d)
 	}
 	cc_buf_init(&b, CC_ARTICLE_MAX);
 	rc = read_fd(fd, file, &b, d);
-	if (rc == CC_OK)
+	if (rc == CC_OK && (has_ext(path, ".html") || has_ext(path, ".htm") ||
+	    (strcmp(path, "-") == 0 && looks_html(b.data, b.len))))
+		rc = cc_htmlread_buffer(path, b.data, b.len, a, d);
+	else if (rc == CC_OK)
 		rc = cc_read_buffer(path, b.data ? b.data : "", b.len, a, d);
 	cc_buf_release(&b);
 out:
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return rc;
+}
+
+/*
+ * Sidecars: "sources.yaml" beside the articles, file name -> metadata.
+ */
+
+#define SIDECAR_NAME	"sources.yaml"
+#define SIDECAR_MAX	((size_t)16 << 20)
+
+struct side_entry {
+	char	*file;
+	char	*vals[5];	/* outlet, url, published, title, author */
+};
+
+struct sidecar {
+	struct side_entry	*v;
+	size_t			 n;
+};
+
+static const char *const side_keys[5] = {
+	"outlet", "url", "published", "title", "author"
+};
+
+static void
+sidecar_free(struct sidecar *sc)
+{
+	size_t	i, k;
+
+	if (sc == NULL)
+		return;
+	for (i = 0; i < sc->n; i++) {
+		free(sc->v[i].file);
+		for (k = 0; k < 5; k++)
+			free(sc->v[i].vals[k]);
+	}
+	free(sc->v);
+	free(sc);
+}
+
+static const struct side_entry *
+sidecar_find(const struct sidecar *sc, const char *file)
+{
+	size_t	i;
+
+	if (sc == NULL)
+		return NULL;
+	for (i = 0; i < sc->n; i++)
+		if (strcmp(sc->v[i].file, file) == 0)
+			return &sc->v[i];
+	return NULL;
+}
+
+/* Parse one entry's mapping; 0, or -1 with d set. */
+static int
+sidecar_entry(const char *file, yaml_document_t *doc, yaml_node_t *map,
+    struct side_entry *e, struct cc_diag *d)
+{
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*k, *v;
+	char			*val, date[32];
+	size_t			 i;
+
+	if (map->type != YAML_MAPPING_NODE) {
+		cc_diag_set(d, file, (unsigned)map->start_mark.line + 1,
+		    (unsigned)map->start_mark.column + 1, "expected the "
+		    "metadata of '%s' as 'key: value' lines", e->file);
+		return -1;
+	}
+	for (pair = map->data.mapping.pairs.start;
+	    pair < map->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(doc, pair->key);
+		v = yaml_document_get_node(doc, pair->value);
+		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
+			continue;
+		for (i = 0; i < 5; i++)
+			if (strcmp((char *)k->data.scalar.value,
+			    side_keys[i]) == 0)
+				break;
+		if (i == 5)
+			continue;	/* other tools' keys */
+		if (node_value(doc, v, i == 4, &val) != 0) {
+			cc_diag_set(d, file, (unsigned)v->start_mark.line + 1,
+			    (unsigned)v->start_mark.column + 1, "'%s' must be "
+			    "%s", side_keys[i], i == 4 ?
+			    "a name or a list of names" : "a single value");
+			return -1;
+		}
+		if (val != NULL && i == 2) {
+			if (cc_read_date(val, date) != 0) {
+				cc_diag_set(d, file,
+				    (unsigned)v->start_mark.line + 1,
+				    (unsigned)v->start_mark.column + 1,
+				    "published: '%s' is not a date (expected "
+				    "YYYY-MM-DD)", val);
+				free(val);
+				return -1;
+			}
+			free(val);
+			val = xstrdup(date);
+		}
+		free(e->vals[i]);
+		e->vals[i] = val;
+	}
+	return 0;
+}
+
+/*
+ * Load dir/sources.yaml if there is one: NULL when there is none; when it
+ * is unusable, NULL with d set (the articles are read without it).
+ */
+static struct sidecar *
+sidecar_load(const char *dir, size_t dirlen, struct cc_diag *d)
+{
+	struct sidecar		*sc = NULL;
+	struct cc_buf		 b;
+	yaml_parser_t		 parser;
+	yaml_document_t		 doc;
+	yaml_node_t		*root, *k, *v;
+	yaml_node_pair_t	*pair;
+	struct side_entry	*e;
+	char			*path;
+	int			 fd, ok = 0;
+
+	path = xasprintf("%.*s/%s", (int)dirlen, dir, SIDECAR_NAME);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		if (errno != ENOENT)
+			cc_diag_set(d, path, 0, 0, "cannot open: %s",
+			    strerror(errno));
+		free(path);
+		return NULL;
+	}
+	cc_buf_init(&b, SIDECAR_MAX);
+	if (read_fd(fd, path, &b, d) != CC_OK) {
+		close(fd);
+		goto out_buf;
+	}
+	close(fd);
+	if (!yaml_parser_initialize(&parser)) {
+		cc_diag_set(d, path, 0, 0, "cannot initialize YAML parser");
+		goto out_buf;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)
+	    (b.data ? b.data : ""), b.len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		cc_diag_set(d, path, (unsigned)parser.problem_mark.line + 1,
+		    (unsigned)parser.problem_mark.column + 1, "%s",
+		    parser.problem ? parser.problem : "invalid YAML");
+		yaml_parser_delete(&parser);
+		goto out_buf;
+	}
+	sc = xcalloc(1, sizeof *sc);
+	root = yaml_document_get_root_node(&doc);
+	if (root == NULL) {
+		ok = 1;		/* an empty file: nothing to add */
+		goto out_doc;
+	}
+	if (root->type != YAML_MAPPING_NODE) {
+		cc_diag_set(d, path, (unsigned)root->start_mark.line + 1,
+		    (unsigned)root->start_mark.column + 1, "expected file "
+		    "names, each with its metadata ('a.html:' then indented "
+		    "'outlet: ...' lines)");
+		goto out_doc;
+	}
+	for (pair = root->data.mapping.pairs.start;
+	    pair < root->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(&doc, pair->key);
+		v = yaml_document_get_node(&doc, pair->value);
+		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE ||
+		    k->data.scalar.length == 0) {
+			cc_diag_set(d, path, k ? (unsigned)k->start_mark.line +
+			    1 : 0, k ? (unsigned)k->start_mark.column + 1 : 0,
+			    "expected a file name");
+			goto out_doc;
+		}
+		sc->v = xreallocarray(sc->v, sc->n + 1, sizeof *sc->v);
+		e = &sc->v[sc->n++];
+		memset(e, 0, sizeof *e);
+		e->file = xstrdup((char *)k->data.scalar.value);
+		if (sidecar_entry(path, &doc, v, e, d) != 0)
+			goto out_doc;
+	}
+	ok = 1;
+out_doc:
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+out_buf:
+	cc_buf_release(&b);
+	free(path);
+	if (!ok) {
+		sidecar_free(sc);
+		return NULL;
+	}
+	return sc;
+}
+
+/*
+ * Apply a sidecar entry: it fills fields the file left empty, and for an
+ * HTML page (whose metadata is the page's word about itself, not the
+ * editor's) it overrides them.
+ */
+static void
+sidecar_apply(const struct side_entry *e, struct cc_article *a)
+{
+	char	**slots[5];
+	int	  over = a->format != NULL && strcmp(a->format, "html") == 0;
+	size_t	  i;
+
+	slots[0] = &a->outlet;
+	slots[1] = &a->url;
+	slots[2] = &a->published;
+	slots[3] = &a->title;
+	slots[4] = &a->author;
+	for (i = 0; i < 5; i++) {
+		if (e->vals[i] == NULL || (*slots[i] != NULL && !over))
+			continue;
+		free(*slots[i]);
+		*slots[i] = xstrdup(e->vals[i]);
+		if (i == 0) {
+			free(a->outlet_basis);
+			a->outlet_basis = xstrdup("sidecar");
+		}
+	}
 }
 
 /*
@@ -682,30 +962,81 @@ walk_errno(struct walk *w, const char *path, const char *what, int e)
 	walk_bad(w, &d);
 }
 
-static int
-walk_file(struct walk *w, const char *path)
-{
-	struct cc_article	a;
-	struct cc_diag		d;
-	int			rc;
+/* Hand one article to fn: the warning its reading left, the sidecar's
+ * metadata, then the hash over all of it. */
+struct deliver {
+	struct walk		*w;
+	const struct side_entry	*side;
+};
 
+static int
+deliver(struct cc_article *a, void *arg)
+{
+	struct deliver	*dl = arg;
+
+	if (a->warn.msg[0] != '\0' && cc_verbosity >= 0)
+		cc_diag_print(&a->warn, "warning");
+	if (dl->side != NULL) {
+		sidecar_apply(dl->side, a);
+		cc_article_hash(a);
+	}
+	return dl->w->fn(a, dl->w->arg);
+}
+
+static void
+jsonl_bad(const struct cc_diag *d, void *arg)
+{
+	struct walk	*w = arg;
+
+	if (w->err != NULL)
+		w->err(d, w->errarg);
+}
+
+static int
+walk_file(struct walk *w, const char *path, const struct sidecar *sc)
+{
+	struct cc_article	 a;
+	struct cc_diag		 d;
+	struct deliver		 dl;
+	const char		*slash = strrchr(path, '/');
+	unsigned		 nbad = 0;
+	int			 rc, fd;
+
+	dl.w = w;
+	dl.side = sidecar_find(sc, slash != NULL ? slash + 1 : path);
 	cc_diag_clear(&d);
+	if (has_ext(path, ".jsonl")) {
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+			walk_errno(w, path, "cannot open", errno);
+			return CC_OK;
+		}
+		rc = cc_jsonl_read(path, fd, deliver, &dl, jsonl_bad, w,
+		    &nbad);
+		close(fd);
+		w->nbad += nbad;
+		if (rc == CC_EIO) {
+			cc_diag_set(&d, path, 0, 0, "cannot read: %s",
+			    strerror(errno));
+			walk_bad(w, &d);
+			return CC_OK;
+		}
+		return rc;
+	}
 	if (cc_read_file(path, &a, &d) != CC_OK) {
 		walk_bad(w, &d);
 		return CC_OK;
 	}
-	rc = w->fn(&a, w->arg);
+	rc = deliver(&a, &dl);
 	cc_article_release(&a);
 	return rc;
 }
 
-/* Only article files are read inside directories: *.txt. */
+/* Only article files are read inside directories. */
 static int
 is_article_name(const char *name)
 {
-	size_t	n = strlen(name);
-
-	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
+	return has_ext(name, ".txt") || has_ext(name, ".html") ||
+	    has_ext(name, ".htm") || has_ext(name, ".jsonl");
 }
 
 static int
@@ -714,13 +1045,30 @@ name_cmp(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-static int	walk_path(struct walk *, const char *, int);
+static int	walk_path(struct walk *, const char *, int,
+		    const struct sidecar *);
+
+/* The sidecar of the directory of path (len bytes of it), reported if it
+ * is unusable. */
+static struct sidecar *
+walk_sidecar(struct walk *w, const char *dir, size_t len)
+{
+	struct sidecar	*sc;
+	struct cc_diag	 d;
+
+	cc_diag_clear(&d);
+	sc = sidecar_load(dir, len, &d);
+	if (sc == NULL && d.msg[0] != '\0')
+		walk_bad(w, &d);
+	return sc;
+}
 
 static int
 walk_dir(struct walk *w, const char *path, const struct stat *st)
 {
 	DIR		*dir;
 	struct dirent	*de;
+	struct sidecar	*sc;
 	char		**names = NULL, *full;
 	size_t		 n = 0, i, plen;
 	unsigned	 k;
@@ -754,27 +1102,35 @@ walk_dir(struct walk *w, const char *path, const struct stat *st)
 	plen = strlen(path);
 	while (plen > 1 && path[plen - 1] == '/')
 		plen--;
+	sc = walk_sidecar(w, path, plen);
 	for (i = 0; i < n; i++) {
 		if (rc == CC_OK) {
 			full = xasprintf("%.*s/%s", (int)plen, path, names[i]);
-			rc = walk_path(w, full, 0);
+			rc = walk_path(w, full, 0, sc);
 			free(full);
 		}
 		free(names[i]);
 	}
+	sidecar_free(sc);
 	free(names);
 	w->depth--;
 	return rc;
 }
 
-/* Walk one path; explicit is 1 for a path the user named. */
+/* Walk one path; explicit is 1 for a path the user named (then the
+ * sidecar of its directory is loaded here), sc the sidecar of the
+ * directory being walked. */
 static int
-walk_path(struct walk *w, const char *path, int explicit)
+walk_path(struct walk *w, const char *path, int explicit,
+    const struct sidecar *sc)
 {
-	struct stat	st;
+	struct stat	 st;
+	struct sidecar	*own;
+	const char	*slash;
+	int		 rc;
 
 	if (explicit && strcmp(path, "-") == 0)
-		return walk_file(w, path);
+		return walk_file(w, path, NULL);
 	if (stat(path, &st) == -1) {
 		walk_errno(w, path, "cannot read", errno);
 		return CC_OK;
@@ -784,7 +1140,14 @@ walk_path(struct walk *w, const char *path, int explicit)
 	if (!explicit && (!is_article_name(strrchr(path, '/') + 1) ||
 	    !S_ISREG(st.st_mode)))
 		return CC_OK;	/* not an article: skipped silently */
-	return walk_file(w, path);
+	if (!explicit)
+		return walk_file(w, path, sc);
+	slash = strrchr(path, '/');
+	own = slash != NULL ? walk_sidecar(w, path, slash == path ? 1 :
+	    (size_t)(slash - path)) : walk_sidecar(w, ".", 1);
+	rc = walk_file(w, path, own);
+	sidecar_free(own);
+	return rc;
 }
 
 int
@@ -801,7 +1164,7 @@ cc_read_paths(char *const *paths, size_t npaths, cc_article_fn fn,
 	w.err = err;
 	w.errarg = errarg;
 	for (i = 0; i < npaths && rc == CC_OK; i++)
-		rc = walk_path(&w, paths[i], 1);
+		rc = walk_path(&w, paths[i], 1, NULL);
 	if (nbad != NULL)
 		*nbad = w.nbad;
 	return rc;

@@ -44,6 +44,39 @@ extern const char	CC_UTF8_NUL[];
  * line breaks, invisible format characters), or nothing. */
 int	cc_utf8_blank(const char *s, size_t len);
 
+/*
+ * Import the bytes of a file as the UTF-8 text that is stored: a UTF-8
+ * BOM is dropped; UTF-16 with a BOM is converted; a declared charset
+ * (charset, from an HTML page's <meta>; may be NULL) is used when the
+ * bytes are not UTF-8; text that is not UTF-8 but reads sensibly as
+ * Windows-1252 (or Latin-1) is converted from it; otherwise each invalid
+ * sequence becomes U+FFFD.  A stray NUL byte becomes U+FFFD too, "\r\n"
+ * and a lone '\r' become "\n".  Fails with CC_EFORMAT (im->why set) on
+ * binary data (NUL bytes in 1% of the text or more, im->why ==
+ * CC_UTF8_NUL) and on invalid UTF-16.  On success im->s (NUL-terminated,
+ * valid UTF-8 without NUL bytes) is the caller's to free.  Offsets in
+ * first_bad and first_nul are byte offsets in data.
+ */
+#define CC_UTF8_REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD */
+
+struct cc_import {
+	char		*s;
+	size_t		 len;
+	const char	*encoding;	/* "UTF-8", "UTF-16LE", "Windows-1252",
+					 * or the declared charset (static) */
+	int		 bom;		/* the file began with a BOM */
+	int		 converted;	/* from a legacy charset */
+	size_t		 nreplaced;	/* invalid sequences replaced */
+	size_t		 first_bad;	/* the first one, or the first non-ASCII
+					 * byte of a converted file */
+	const char	*why;		/* what was wrong with the first one */
+	size_t		 nnul;		/* NUL bytes replaced */
+	size_t		 first_nul;
+};
+
+int	cc_utf8_import(const char *data, size_t len, const char *charset,
+	    struct cc_import *im);
+
 struct cc_fold {
 	char		*s;	/* folded text, NUL-terminated */
 	size_t		 len;

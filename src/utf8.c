@@ -9,11 +9,14 @@
  */
 #include "config.h"
 
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -421,4 +424,239 @@ cc_fold_orig_end(const struct cc_fold *f, const char *orig, size_t end)
 	if (n == 0 || o + n <= o0)
 		return o0 + 1;	/* a stray byte copied as it was */
 	return o + n;
+}
+
+/*
+ * Importing bytes from a file as the UTF-8 text that is stored.
+ */
+
+/* Bytes that Windows-1252 leaves undefined: text holding them is not
+ * Windows-1252 (nor Latin-1 prose, whose C1 controls never occur). */
+static int
+cp1252_undefined(unsigned char c)
+{
+	return c == 0x81 || c == 0x8d || c == 0x8f || c == 0x90 || c == 0x9d;
+}
+
+/* A Windows-1252 letter (À-ÿ without × and ÷, Š š Œ œ Ž ž Ÿ). */
+static int
+cp1252_letter(unsigned char c)
+{
+	if (c >= 0xc0)
+		return c != 0xd7 && c != 0xf7;
+	return c == 0x8a || c == 0x8c || c == 0x8e || c == 0x9a ||
+	    c == 0x9c || c == 0x9e || c == 0x9f;
+}
+
+static int
+ascii_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * Does s, which is not valid UTF-8, read sensibly as Windows-1252?  Not
+ * if it holds any well-formed multi-byte UTF-8 sequence, or the start of
+ * one cut short (a lead byte and a continuation byte: "â€" in
+ * Windows-1252, rare in real text): then it is UTF-8 with damage.  Nor if
+ * it holds a byte Windows-1252 leaves undefined, nor mostly
+ * letters that stand alone: in Western text an accented letter sits
+ * inside a word ("café", "Zürich"), while punctuation (curly quotes,
+ * dashes, the no-break space) may stand anywhere.
+ */
+static int
+looks_cp1252(const unsigned char *s, size_t len)
+{
+	size_t		i, n, letters = 0, alone = 0;
+	const char	*why;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] < 0x80)
+			continue;
+		if ((n = seq_len(s + i, len - i, &why)) > 1)
+			return 0;
+		if (s[i] >= 0xc2 && s[i] <= 0xf4 && i + 1 < len &&
+		    IS_CONT(s[i + 1]))
+			return 0;
+		if (cp1252_undefined(s[i]))
+			return 0;
+		if (!cp1252_letter(s[i]))
+			continue;
+		letters++;
+		if (!(i > 0 && (ascii_letter(s[i - 1]) ||
+		    cp1252_letter(s[i - 1]))) && !(i + 1 < len &&
+		    (ascii_letter(s[i + 1]) || cp1252_letter(s[i + 1]))))
+			alone++;
+	}
+	return alone * 2 <= letters;
+}
+
+/* Convert s from charset to UTF-8 with iconv; 0 or -1 (unknown charset,
+ * or bytes that are invalid in it). */
+static int
+iconv_utf8(const char *charset, const char *s, size_t len, char **out,
+    size_t *outlen)
+{
+	iconv_t	 cd;
+	char	*in = (char *)s, *o, *buf;
+	size_t	 inleft = len, outleft, cap;
+
+	if ((cd = iconv_open("UTF-8", charset)) == (iconv_t)-1)
+		return -1;
+	/* Every byte of a legacy charset is at most 3 bytes of UTF-8; a
+	 * UTF-16 unit (2 bytes) is too. */
+	cap = len * 3 + 1;
+	buf = xmalloc(cap);
+	o = buf;
+	outleft = cap - 1;
+	if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &o, &outleft) == (size_t)-1) {
+		iconv_close(cd);
+		free(buf);
+		return -1;
+	}
+	iconv_close(cd);
+	*o = '\0';
+	*out = buf;
+	*outlen = (size_t)(o - buf);
+	return 0;
+}
+
+/* Is the declared charset one of UTF-8's names? */
+static int
+is_utf8_name(const char *cs)
+{
+	return strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "utf8") == 0 ||
+	    strcasecmp(cs, "unicode-1-1-utf-8") == 0;
+}
+
+/*
+ * Copy UTF-8 (possibly with damage) s into out: "\r\n" and a lone '\r'
+ * become "\n", a NUL byte and each invalid sequence become U+FFFD.
+ */
+static void
+import_copy(const unsigned char *s, size_t len, struct cc_buf *out,
+    struct cc_import *im)
+{
+	size_t		i = 0, n, k, start = 0;
+	const char	*why;
+
+	while (i < len) {
+		if (s[i] >= 0x80 && (n = seq_len(s + i, len - i, &why)) == 0) {
+			cc_buf_add(out, s + start, i - start);
+			cc_buf_adds(out, CC_UTF8_REPLACEMENT);
+			if (im->nreplaced++ == 0) {
+				im->first_bad = i;
+				im->why = why;
+			}
+			/* A truncated sequence is one replacement (the
+			 * maximal subpart of Unicode's recommended practice);
+			 * any other bad byte is one each. */
+			k = 1;
+			if (why == WHY_TRUNC)
+				while (i + k < len && k < 3 && IS_CONT(s[i + k]))
+					k++;
+			i += k;
+			start = i;
+			continue;
+		}
+		if (s[i] == '\r' || s[i] == '\0') {
+			cc_buf_add(out, s + start, i - start);
+			if (s[i] == '\0') {
+				cc_buf_adds(out, CC_UTF8_REPLACEMENT);
+				if (im->nnul++ == 0)
+					im->first_nul = i;
+			} else if (i + 1 >= len || s[i + 1] != '\n')
+				cc_buf_addc(out, '\n');
+			i++;
+			start = i;
+			continue;
+		}
+		i += s[i] >= 0x80 ? n : 1;
+	}
+	cc_buf_add(out, s + start, len - start);
+}
+
+int
+cc_utf8_import(const char *data, size_t len, const char *charset,
+    struct cc_import *im)
+{
+	const unsigned char	*s = (const unsigned char *)data;
+	struct cc_buf		 out;
+	char			*conv = NULL;
+	size_t			 convlen = 0, i, nnul = 0;
+	const char		*why;
+
+	memset(im, 0, sizeof *im);
+	im->encoding = "UTF-8";
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;		/* a BOM says "UTF-8" and nothing else */
+		len -= 3;
+		im->bom = 1;
+	} else if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) ||
+	    (s[0] == 0xfe && s[1] == 0xff))) {
+		im->encoding = s[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
+		im->bom = 1;
+		if (iconv_utf8(im->encoding, data + 2, len - 2, &conv,
+		    &convlen) != 0) {
+			im->why = "invalid UTF-16";
+			return CC_EFORMAT;
+		}
+		s = (const unsigned char *)conv;
+		len = convlen;
+	} else if (charset != NULL && !is_utf8_name(charset) &&
+	    cc_utf8_valid(data, len, NULL, NULL) != CC_OK) {
+		/* A declared legacy charset (an HTML page's <meta>), used
+		 * only when the bytes are not UTF-8 anyway: pages that say
+		 * "iso-8859-1" and hold UTF-8 are common.  Latin-1 and
+		 * ASCII labels mean Windows-1252, as in browsers. */
+		if (strcasecmp(charset, "iso-8859-1") == 0 ||
+		    strcasecmp(charset, "latin1") == 0 ||
+		    strcasecmp(charset, "us-ascii") == 0 ||
+		    strcasecmp(charset, "ascii") == 0)
+			charset = "CP1252";
+		if (iconv_utf8(charset, data, len, &conv, &convlen) == 0) {
+			for (i = 0; i < len && s[i] < 0x80; i++)
+				;
+			im->first_bad = i;
+			im->encoding = charset;
+			im->converted = 1;
+			s = (const unsigned char *)conv;
+			len = convlen;
+		}
+	}
+	/* Many NUL bytes: binary data (or UTF-16 without a BOM), not text
+	 * with a stray NUL in it. */
+	for (i = 0; i < len; i++)
+		if (s[i] == '\0' && nnul++ == 0)
+			im->first_nul = i;
+	if (nnul > 0 && nnul * 100 >= len) {
+		free(conv);
+		im->why = CC_UTF8_NUL;
+		return CC_EFORMAT;
+	}
+	if (conv == NULL && cc_utf8_valid((const char *)s, len, &i, &why) !=
+	    CC_OK && why != CC_UTF8_NUL && looks_cp1252(s, len) &&
+	    iconv_utf8("CP1252", (const char *)s, len, &conv, &convlen) == 0) {
+		for (i = 0; i < len && s[i] < 0x80; i++)
+			;
+		im->first_bad = i + (im->bom ? 3 : 0);
+		im->encoding = "Windows-1252";
+		im->converted = 1;
+		s = (const unsigned char *)conv;
+		len = convlen;
+	}
+	cc_buf_init(&out, 0);
+	import_copy(s, len, &out, im);
+	if (conv == NULL && im->bom) {
+		/* Offsets in the file, which has the BOM. */
+		im->first_bad += 3;
+		im->first_nul += 3;
+	}
+	if (im->nnul == 0)
+		im->first_nul = 0;
+	free(conv);
+	im->len = out.len;
+	im->s = cc_buf_detach(&out, NULL);
+	return CC_OK;
 }

@@ -62,14 +62,16 @@ START_TEST(test_front_matter)
 	cc_article_release(&a);
 	ck_assert_ptr_null(a.name);
 
-	/* CRLF front matter; the body keeps its CRLF and curly quotes. */
+	/* CRLF front matter; the body keeps its curly quotes, and its CRLF
+	 * becomes LF like every stored text's. */
 	ck_assert_int_eq(read_fixture("read/front-matter-crlf.txt", &a, &d),
 	    CC_OK);
 	ck_assert_str_eq(a.outlet, "guardian");
 	ck_assert_str_eq(a.published, "2022-02-14");
 	ck_assert_ptr_null(a.url);
 	ck_assert_str_eq(a.text, "Lavrov said: \xe2\x80\x9cThere\xe2\x80\x99s "
-	    "always a chance.\xe2\x80\x9d\r\n");
+	    "always a chance.\xe2\x80\x9d\n");
+	ck_assert_str_eq(a.warn.msg, "");
 	cc_article_release(&a);
 
 	/* No front matter: all of it is the body. */
@@ -188,6 +190,10 @@ START_TEST(test_front_matter_errors)
 }
 END_TEST
 
+/* A text with one NUL byte in it: damage, not binary data. */
+static const char	nul_text[] = "Some text that goes on for a while,\n"
+    "long enough to hold a stray\0 NUL byte and some more words after it.\n";
+
 START_TEST(test_bad_input)
 {
 	struct cc_article	a;
@@ -205,24 +211,58 @@ START_TEST(test_bad_input)
 	ck_assert_uint_eq(d.line, 2);
 	ck_assert_uint_eq(d.col, 1);
 
-	/* Line 3, column 14 counted in characters: "Line “three” \xc0". */
-	ck_assert_int_eq(read_fixture("read/bad-utf8.txt", &a, &d),
-	    CC_EFORMAT);
-	ck_assert_ptr_nonnull(strstr(d.msg, "invalid UTF-8"));
-	ck_assert_ptr_nonnull(strstr(d.msg, "overlong"));
-	ck_assert_uint_eq(d.line, 3);
-	ck_assert_uint_eq(d.col, 14);
-	ck_assert_ptr_null(a.text);
+	/* Invalid UTF-8 in UTF-8 text (it has curly quotes) is replaced and
+	 * the article read; the warning gives line 3, column 14 counted in
+	 * characters: "Line “three” \xc0". */
+	ck_assert_int_eq(read_fixture("read/bad-utf8.txt", &a, &d), CC_OK);
+	ck_assert_ptr_nonnull(strstr(a.warn.msg, "invalid UTF-8"));
+	ck_assert_ptr_nonnull(strstr(a.warn.msg, "overlong"));
+	ck_assert_ptr_nonnull(strstr(a.warn.msg, "2 sequences replaced"));
+	ck_assert_ptr_nonnull(strstr(a.warn.file, "bad-utf8.txt"));
+	ck_assert_uint_eq(a.warn.line, 3);
+	ck_assert_uint_eq(a.warn.col, 14);
+	ck_assert_ptr_nonnull(strstr(a.text, "\xe2\x80\x9d \xef\xbf\xbd"
+	    "\xef\xbf\xbd here."));
+	cc_article_release(&a);
 
-	ck_assert_int_eq(read_str("ok\n\xed\xa0\x80", &a, &d), CC_EFORMAT);
-	ck_assert_uint_eq(d.line, 2);
-	ck_assert_uint_eq(d.col, 1);
-	ck_assert_ptr_nonnull(strstr(d.msg, "surrogate"));
+	/* A surrogate's three bytes are three replacements (none of them
+	 * starts a valid sequence). */
+	ck_assert_int_eq(read_str("ok\n\xed\xa0\x80", &a, &d), CC_OK);
+	ck_assert_str_eq(a.text, "ok\n\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	ck_assert_uint_eq(a.warn.line, 2);
+	ck_assert_uint_eq(a.warn.col, 1);
+	ck_assert_ptr_nonnull(strstr(a.warn.msg, "surrogate"));
+	cc_article_release(&a);
+	/* A sequence cut short is one replacement. */
+	ck_assert_int_eq(read_str("a\xe2\x80 b", &a, &d), CC_OK);
+	ck_assert_str_eq(a.text, "a\xef\xbf\xbd b");
+	ck_assert_ptr_nonnull(strstr(a.warn.msg, "1 sequence replaced"));
+	cc_article_release(&a);
 
-	/* UTF-16 says so. */
-	ck_assert_int_eq(cc_read_buffer("x.txt", "\xff\xfeH\0i\0", 6, &a, &d),
-	    CC_EFORMAT);
-	ck_assert_ptr_nonnull(strstr(d.msg, "UTF-16"));
+	/* UTF-16 with a BOM is converted. */
+	ck_assert_int_eq(cc_read_buffer("x.txt", "\xff\xfeH\0i\0\n\0", 8, &a,
+	    &d), CC_OK);
+	ck_assert_str_eq(a.text, "Hi\n");
+	cc_article_release(&a);
+	ck_assert_int_eq(cc_read_buffer("x.txt", "\xfe\xff\0H\0i", 6, &a,
+	    &d), CC_OK);
+	ck_assert_str_eq(a.text, "Hi");
+	cc_article_release(&a);
+
+	/* A stray NUL in text is replaced and reported; many are binary
+	 * (binary.txt above). */
+	ck_assert_int_eq(cc_read_buffer("x.txt", nul_text, sizeof nul_text - 1,
+	    &a, &d), CC_OK);
+	ck_assert_ptr_nonnull(strstr(a.text, "stray\xef\xbf\xbd NUL"));
+	ck_assert_ptr_nonnull(strstr(a.warn.msg, "1 NUL byte replaced"));
+	ck_assert_uint_eq(a.warn.line, 2);
+	ck_assert_uint_eq(a.warn.col, 28);
+	cc_article_release(&a);
+
+	/* CR and CRLF line ends become LF. */
+	ck_assert_int_eq(read_str("one\r\ntwo\rthree\r\n", &a, &d), CC_OK);
+	ck_assert_str_eq(a.text, "one\ntwo\nthree\n");
+	cc_article_release(&a);
 
 	/* A BOM is dropped, nothing else. */
 	ck_assert_int_eq(read_fixture("read/bom.txt", &a, &d), CC_OK);
@@ -379,18 +419,18 @@ START_TEST(test_walk)
 	/* Sorted by bytes, recursively; hidden files and directories,
 	 * sources.yaml and other extensions skipped; a bad file reported
 	 * in its place and the walk goes on. */
-	ck_assert_uint_eq(s.n, 6);
+	ck_assert_uint_eq(s.n, 7);
 	ck_assert_str_eq(s.names[0], "a");
 	ck_assert_str_eq(s.names[1], "b");
-	ck_assert_str_eq(s.names[2], "E");
-	ck_assert_str_eq(s.names[3], "d");
-	ck_assert_str_eq(s.names[4], "z");
-	ck_assert_str_eq(s.names[5], "notes");
-	ck_assert_uint_eq(nbad, 2);
-	ck_assert_uint_eq(s.nerr, 2);
-	ck_assert_ptr_nonnull(strstr(s.errs[0], "c-bad.txt:1:8: invalid UTF-8"));
-	ck_assert_ptr_nonnull(strstr(s.errs[1], "/nonexistent/dir"));
-	ck_assert_ptr_nonnull(strstr(s.errs[1], strerror(ENOENT)));
+	ck_assert_str_eq(s.names[2], "c-bad");	/* repaired, read */
+	ck_assert_str_eq(s.names[3], "E");
+	ck_assert_str_eq(s.names[4], "d");
+	ck_assert_str_eq(s.names[5], "z");
+	ck_assert_str_eq(s.names[6], "notes");
+	ck_assert_uint_eq(nbad, 1);
+	ck_assert_uint_eq(s.nerr, 1);
+	ck_assert_ptr_nonnull(strstr(s.errs[0], "/nonexistent/dir"));
+	ck_assert_ptr_nonnull(strstr(s.errs[0], strerror(ENOENT)));
 
 	/* fn stops the walk with its value. */
 	memset(&s, 0, sizeof s);
