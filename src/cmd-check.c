@@ -50,10 +50,14 @@ write_junit(const char *path, const struct cc_findings *fs)
 		if (gating(f) && strcmp(f->status, "new") == 0) {
 			cc_buf_adds(&b, "<failure message=\"");
 			cc_html_escape(&b, f->summary, strlen(f->summary));
-			cc_buf_printf(&b, "\" type=\"%s\"/>", f->severity);
-		} else if (strcmp(f->status, "new") != 0)
-			cc_buf_printf(&b, "<system-out>%s</system-out>",
-			    f->status);
+			cc_buf_adds(&b, "\" type=\"");
+			cc_html_escape(&b, f->severity, strlen(f->severity));
+			cc_buf_adds(&b, "\"/>");
+		} else if (strcmp(f->status, "new") != 0) {
+			cc_buf_adds(&b, "<system-out>");
+			cc_html_escape(&b, f->status, strlen(f->status));
+			cc_buf_adds(&b, "</system-out>");
+		}
 		cc_buf_adds(&b, "</testcase>\n");
 	}
 	cc_buf_adds(&b, "</testsuite>\n</testsuites>\n");
@@ -63,6 +67,56 @@ write_junit(const char *path, const struct cc_findings *fs)
 		cc_diag_print(&d, "error");
 	cc_buf_release(&b);
 	return ok ? CC_OK : CC_EIO;
+}
+
+static int
+cmp_kind(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "  contradiction: 1 new, 2 accepted, 0 dismissed", one line per kind
+ * present, gating kinds first, then the rest by name. */
+static void
+print_by_kind(const struct cc_findings *fs)
+{
+	const char	**kinds;
+	size_t		  nk = 0, i, j, c[3];
+	int		  pass;
+
+	if (fs->n == 0)
+		return;
+	kinds = xreallocarray(NULL, fs->n, sizeof *kinds);
+	for (i = 0; i < fs->n; i++)
+		kinds[i] = fs->v[i].kind;
+	qsort(kinds, fs->n, sizeof *kinds, cmp_kind);
+	for (i = 1, nk = 1; i < fs->n; i++)
+		if (strcmp(kinds[i], kinds[nk - 1]) != 0)
+			kinds[nk++] = kinds[i];
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < nk; i++) {
+			const struct cc_finding probe = { .kind =
+			    (char *)kinds[i] };
+
+			if (gating(&probe) != (pass == 0))
+				continue;
+			memset(c, 0, sizeof c);
+			for (j = 0; j < fs->n; j++) {
+				if (strcmp(fs->v[j].kind, kinds[i]) != 0)
+					continue;
+				if (strcmp(fs->v[j].status, "accepted") == 0)
+					c[1]++;
+				else if (strcmp(fs->v[j].status,
+				    "dismissed") == 0)
+					c[2]++;
+				else
+					c[0]++;
+			}
+			printf("  %s: %zu new, %zu accepted, %zu dismissed%s\n",
+			    kinds[i], c[0], c[1], c[2], pass == 0 ? "" :
+			    " (does not fail the check)");
+		}
+	free(kinds);
 }
 
 static int
@@ -106,10 +160,12 @@ cmd_check_exec(struct cc_ctx *ctx, int argc, char **argv)
 			    f->kind, f->id, f->severity, f->summary);
 		}
 	}
-	if (rc == CC_EXIT_OK)
+	if (rc == CC_EXIT_OK) {
 		printf("check: %zu new, %zu accepted, %zu dismissed "
 		    "(contradiction and timeline); %zu other findings; "
 		    "report: %s/index.html\n", nnew, nacc, ndis, nother, out);
+		print_by_kind(&findings);
+	}
 	cc_findings_release(&findings);
 	if (rc != CC_EXIT_OK)
 		return rc;

@@ -42,5 +42,52 @@ id=$(cc findings --kind contradiction | sed -n 's/^{"id":"\([^"]*\)".*/\1/p' | h
 printf '# reviews\n' > review.yaml
 status 0 "review accept records the decision" cc review accept "$id" --note "figures differ by source; both reported" --review review.yaml
 check "the review file keeps its comment" grep -q '^# reviews' review.yaml
-status 0 "check passes once the finding is accepted" cc check --out html --review review.yaml corpus
+status 0 "check passes once the finding is accepted" cc check --out html --junit junit.xml --review review.yaml corpus
+check "the summary counts the accepted contradiction by kind" \
+    grep -q '^  contradiction: 0 new, 1 accepted, 0 dismissed$' "$TMPD/out"
+nfind=$(cc findings | wc -l)
+check "JUnit has one test case per finding ($nfind)" sh -c \
+    "test $nfind -gt 0 && test \"\$(grep -c '<testcase ' junit.xml)\" -eq $nfind"
+check "JUnit marks the accepted finding, with no failure" sh -c \
+    "grep -q '<system-out>accepted</system-out>' junit.xml && ! grep -q '<failure' junit.xml"
+if command -v xmllint >/dev/null 2>&1; then
+	check "JUnit XML is well-formed" xmllint --noout junit.xml
+else
+	ok "JUnit XML is well-formed # SKIP xmllint not installed"
+fi
+
+# The wire revises its figure: the evidence the editor accepted is gone,
+# so the finding is a new one and the gate fails again.
+sed 's/14 people were killed/41 people were killed/' corpus/plain.txt > plain.tmp
+mv plain.tmp corpus/plain.txt
+status 1 "check fails again once the accepted evidence changed" cc check --out html --review review.yaml corpus
+check "the finding comes back under a new id" sh -c \
+    "grep -q 'new contradiction finding f' '$TMPD/err' && ! grep -q 'finding $id ' '$TMPD/err'"
+check "the summary says it is new" \
+    grep -q '^  contradiction: 1 new, 0 accepted, 0 dismissed$' "$TMPD/out"
+id2=$(cc findings --kind contradiction | sed -n 's/^{"id":"\([^"]*\)".*/\1/p' | head -1)
+status 0 "review dismiss records the decision" cc review dismiss "$id2" --note "41 is a typo for 14" --review review.yaml
+status 0 "check passes once it is dismissed" cc check --out html --review review.yaml corpus
+check "the summary counts it as dismissed" \
+    grep -q '^  contradiction: 0 new, 0 accepted, 1 dismissed$' "$TMPD/out"
+
+# Exit codes 2 and 3 (SPEC.md).
+printf '%s:\n  status: [accepted\n' "$id2" > broken.yaml
+status 2 "an invalid review file is a usage error" cc check --out html --review broken.yaml corpus
+check "the error names the review file, line and column" grep -q '^broken.yaml:[0-9]*:[0-9]*: error:' "$TMPD/err"
+status 2 "an unknown option is a usage error" cc check --no-such-option corpus
+mkdir store-dir
+status 3 "a store that cannot be opened is an internal error" \
+    "$CLAIMCHECK" --db store-dir --rules "$RULES" check --out html corpus
+
+# Every page is valid HTML as far as tidy (HTML5-aware since 5.0) sees:
+# no errors and no warnings.
+for f in html/*.html; do
+	if command -v tidy >/dev/null 2>&1; then
+		check "tidy finds nothing wrong in $(basename "$f")" sh -c \
+		    "tidy -errors -q '$f' >tidy.out 2>&1; test ! -s tidy.out || { cat tidy.out; false; }"
+	else
+		ok "tidy finds nothing wrong in $(basename "$f") # SKIP tidy not installed"
+	fi
+done
 done_testing
