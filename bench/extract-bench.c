@@ -297,20 +297,28 @@ struct folded {
 	struct cc_sentences	 ss;
 };
 
-/* Does a trigger of r occur in lower[a..b)?  (extract.c's test.) */
+/* Does one of the n words occur in lower[a..b)?  None: yes. */
+static int
+any_word(char *const *w, size_t n, const char *lower, size_t a, size_t b)
+{
+	size_t	k;
+
+	if (n == 0)
+		return 1;
+	for (k = 0; k < n; k++)
+		if (memmem(lower + a, b - a, w[k], strlen(w[k])) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Do r's trigger words (and required words) occur in lower[a..b)?
+ * (extract.c's test.) */
 static int
 rule_triggered(const struct cc_rule *r, const char *lower, size_t a,
     size_t b)
 {
-	size_t	k;
-
-	if (r->ntriggers == 0)
-		return 1;
-	for (k = 0; k < r->ntriggers; k++)
-		if (memmem(lower + a, b - a, r->triggers[k],
-		    strlen(r->triggers[k])) != NULL)
-			return 1;
-	return 0;
+	return any_word(r->triggers, r->ntriggers, lower, a, b) &&
+	    any_word(r->requires, r->nrequires, lower, a, b);
 }
 
 /* Every match of r's patterns in the sentences its triggers pass, as

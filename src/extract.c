@@ -35,6 +35,7 @@ struct cc_extractor {
 	pcre2_match_data	*cmd;		/* a rule's context match */
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jit;
+	struct cc_timex_scanner	*ts;		/* dates, index built once */
 	struct cc_timex		 tx[EX_MAX_TIMEX];
 
 	/* The trigger words of every rule, bucketed by their first two
@@ -45,6 +46,11 @@ struct cc_extractor {
 	struct ex_trig		*trig;		/* entries, by bucket */
 	uint32_t		*trig_start;	/* bucket b: [start[b],
 						   start[b + 1]) */
+	uint32_t		*trig_fill;	/* (while indexing) */
+	size_t			 trig_n;
+	uint64_t		 trig_pair[65536 / 64];	/* first two bytes
+						   of some trigger */
+	unsigned char		 trig_first[256];	/* one-byte ones */
 	unsigned char		*hit;		/* rule r may match */
 
 	/* The date mentions of the sentence being read (claim_time). */
@@ -61,6 +67,7 @@ cc_extractor_new(const struct cc_pack *pk)
 	struct cc_extractor	*ex = xcalloc(1, sizeof *ex);
 
 	ex->pack = pk;
+	ex->ts = cc_timex_scanner_new(pk->vocab);
 	ex->md = pcre2_match_data_create(64, NULL);
 	ex->cmd = pcre2_match_data_create(64, NULL);
 	ex->mctx = pcre2_match_context_create(NULL);
@@ -85,6 +92,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	pcre2_match_data_free(ex->cmd);
 	pcre2_match_context_free(ex->mctx);
 	pcre2_jit_stack_free(ex->jit);
+	cc_timex_scanner_free(ex->ts);
 	free(ex->trig);
 	free(ex->trig_start);
 	free(ex->hit);
@@ -124,20 +132,30 @@ lower_copy(const char *s, size_t n)
 	return p;
 }
 
-/* Does any trigger word occur in lower[start..end)?  No triggers: yes. */
+/* Does any of the n words occur in lower[start..end)?  None: yes. */
 static int
-triggered(const struct cc_rule *r, const char *lower, size_t start,
+any_word(char *const *w, size_t n, const char *lower, size_t start,
     size_t end)
 {
 	size_t	i;
 
-	if (r->ntriggers == 0)
+	if (n == 0)
 		return 1;
-	for (i = 0; i < r->ntriggers; i++)
-		if (memmem(lower + start, end - start, r->triggers[i],
-		    strlen(r->triggers[i])) != NULL)
+	for (i = 0; i < n; i++)
+		if (memmem(lower + start, end - start, w[i], strlen(w[i])) !=
+		    NULL)
 			return 1;
 	return 0;
+}
+
+/* May rule r match in lower[start..end)?  One of its trigger words must
+ * occur there, and one of its "requires" words if it has any. */
+static int
+triggered(const struct cc_rule *r, const char *lower, size_t start,
+    size_t end)
+{
+	return any_word(r->triggers, r->ntriggers, lower, start, end) &&
+	    any_word(r->requires, r->nrequires, lower, start, end);
 }
 
 /*
@@ -146,15 +164,20 @@ triggered(const struct cc_rule *r, const char *lower, size_t start,
  * (which cost more than the rules' patterns).  Triggers are bucketed by
  * a hash of their first two bytes (one-byte triggers by their byte), so
  * at each position only the few triggers that start with the bytes there
- * are compared.
+ * are compared; a bitmap of the byte pairs some trigger starts with
+ * skips most positions at once.
  */
 struct ex_trig {
 	const char	*w;
 	size_t		 len;
 	size_t		 rule;
+	unsigned char	 bit;		/* EX_HIT_TRIGGER or EX_HIT_REQUIRE */
 };
 
 #define EX_TRIG_BUCKETS	4096	/* two-byte hashes; then 256 one-byte */
+#define EX_HIT_TRIGGER	1
+#define EX_HIT_REQUIRE	2
+#define EX_HIT_ALL	3
 
 static size_t
 trig_bucket(const unsigned char *w, size_t len)
@@ -164,51 +187,86 @@ trig_bucket(const unsigned char *w, size_t len)
 	return (((unsigned)w[0] << 8 | w[1]) * 40503u & 0xffff) >> 4;
 }
 
+/* Call fn for every non-empty trigger and required word of every rule. */
+static void
+trig_each(struct cc_extractor *ex, void (*fn)(struct cc_extractor *,
+    const char *, size_t, size_t, unsigned char))
+{
+	const struct cc_pack	*pk = ex->pack;
+	const struct cc_rule	*r;
+	size_t			 i, k;
+
+	for (i = 0; i < pk->nrules; i++) {
+		r = &pk->rules[i];
+		for (k = 0; k < r->ntriggers; k++)
+			if (r->triggers[k][0] != '\0')
+				fn(ex, r->triggers[k], strlen(r->triggers[k]),
+				    i, EX_HIT_TRIGGER);
+		for (k = 0; k < r->nrequires; k++)
+			if (r->requires[k][0] != '\0')
+				fn(ex, r->requires[k], strlen(r->requires[k]),
+				    i, EX_HIT_REQUIRE);
+	}
+}
+
+static void
+trig_count(struct cc_extractor *ex, const char *w, size_t len, size_t rule,
+    unsigned char bit)
+{
+	const unsigned char	*u = (const unsigned char *)w;
+
+	(void)rule, (void)bit;
+	ex->trig_start[trig_bucket(u, len) + 1]++;
+	ex->trig_n++;
+	if (len == 1)
+		ex->trig_first[u[0]] = 1;
+	else
+		ex->trig_pair[(u[0] << 8 | u[1]) >> 6] |= (uint64_t)1 <<
+		    ((u[0] << 8 | u[1]) & 63);
+}
+
+static void
+trig_place(struct cc_extractor *ex, const char *w, size_t len, size_t rule,
+    unsigned char bit)
+{
+	size_t	b = trig_bucket((const unsigned char *)w, len), n;
+
+	n = ex->trig_start[b] + ex->trig_fill[b]++;
+	ex->trig[n].w = w;
+	ex->trig[n].len = len;
+	ex->trig[n].rule = rule;
+	ex->trig[n].bit = bit;
+}
+
 static void
 trig_index(struct cc_extractor *ex)
 {
 	const struct cc_pack	*pk = ex->pack;
-	const struct cc_rule	*r;
-	size_t			 nb = EX_TRIG_BUCKETS + 256, n = 0, i, k, b;
-	uint32_t		*fill;
+	size_t			 nb = EX_TRIG_BUCKETS + 256, b;
 
 	free(ex->trig);
 	free(ex->trig_start);
 	free(ex->hit);
-	for (i = 0; i < pk->nrules; i++)
-		n += pk->rules[i].ntriggers;
-	ex->trig = xreallocarray(NULL, n + 1, sizeof *ex->trig);
 	ex->trig_start = xcalloc(nb + 1, sizeof *ex->trig_start);
+	ex->trig_fill = xcalloc(nb, sizeof *ex->trig_fill);
 	ex->hit = xmalloc(pk->nrules + 1);
-	fill = xcalloc(nb, sizeof *fill);
+	memset(ex->trig_pair, 0, sizeof ex->trig_pair);
+	memset(ex->trig_first, 0, sizeof ex->trig_first);
 	/* Count per bucket, then place: buckets are contiguous runs. */
-	for (i = 0; i < pk->nrules; i++)
-		for (r = &pk->rules[i], k = 0; k < r->ntriggers; k++)
-			if (strlen(r->triggers[k]) > 0)
-				ex->trig_start[trig_bucket((const unsigned char *)
-				    r->triggers[k], strlen(r->triggers[k])) + 1]++;
+	ex->trig_n = 0;
+	trig_each(ex, trig_count);
 	for (b = 0; b < nb; b++)
 		ex->trig_start[b + 1] += ex->trig_start[b];
-	for (i = 0; i < pk->nrules; i++)
-		for (r = &pk->rules[i], k = 0; k < r->ntriggers; k++) {
-			size_t len = strlen(r->triggers[k]);
-
-			if (len == 0)
-				continue;
-			b = trig_bucket((const unsigned char *)r->triggers[k],
-			    len);
-			n = ex->trig_start[b] + fill[b]++;
-			ex->trig[n].w = r->triggers[k];
-			ex->trig[n].len = len;
-			ex->trig[n].rule = i;
-		}
-	free(fill);
+	ex->trig = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->trig);
+	trig_each(ex, trig_place);
+	free(ex->trig_fill);
+	ex->trig_fill = NULL;
 	ex->trig_rules = pk->rules;
 	ex->trig_nrules = pk->nrules;
 }
 
-/* Set ex->hit[r] for every rule r that triggered() would run on
- * lower[start..end). */
+/* Set ex->hit[r] to EX_HIT_ALL for every rule r that triggered() would
+ * run on lower[start..end). */
 static void
 triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
     size_t end)
@@ -217,6 +275,7 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	const unsigned char	*s = (const unsigned char *)lower;
 	const struct ex_trig	*t, *te;
 	size_t			 i, p;
+	unsigned		 pair;
 
 	if (ex->hit == NULL || ex->trig_rules != pk->rules ||
 	    ex->trig_nrules != pk->nrules)
@@ -225,18 +284,32 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 		const struct cc_rule *r = &pk->rules[i];
 		size_t k;
 
-		/* No triggers, or an empty one (memmem finds it): always. */
-		ex->hit[i] = r->ntriggers == 0;
-		for (k = 0; k < r->ntriggers && !ex->hit[i]; k++)
-			ex->hit[i] = r->triggers[k][0] == '\0';
+		/* No words, or an empty one (memmem finds it): always. */
+		ex->hit[i] = 0;
+		for (k = 0; k < r->ntriggers; k++)
+			if (r->triggers[k][0] == '\0')
+				break;
+		if (r->ntriggers == 0 || k < r->ntriggers)
+			ex->hit[i] |= EX_HIT_TRIGGER;
+		for (k = 0; k < r->nrequires; k++)
+			if (r->requires[k][0] == '\0')
+				break;
+		if (r->nrequires == 0 || k < r->nrequires)
+			ex->hit[i] |= EX_HIT_REQUIRE;
 	}
 	for (p = start; p < end; p++) {
-		t = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p]];
-		te = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p] + 1];
-		for (; t < te; t++)
-			ex->hit[t->rule] = 1;
+		if (ex->trig_first[s[p]]) {
+			t = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p]];
+			te = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p] +
+			    1];
+			for (; t < te; t++)
+				ex->hit[t->rule] |= t->bit;
+		}
 		if (p + 1 == end)
 			break;
+		pair = (unsigned)s[p] << 8 | s[p + 1];
+		if (!(ex->trig_pair[pair >> 6] & (uint64_t)1 << (pair & 63)))
+			continue;
 		i = trig_bucket(s + p, 2);
 		t = ex->trig + ex->trig_start[i];
 		te = ex->trig + ex->trig_start[i + 1];
@@ -244,7 +317,7 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 		for (; t < te; t++)
 			if (t->len <= end - p && s[p + 1] == (unsigned char)
 			    t->w[1] && memcmp(s + p, t->w, t->len) == 0)
-				ex->hit[t->rule] = 1;
+				ex->hit[t->rule] |= t->bit;
 	}
 }
 
@@ -317,7 +390,7 @@ claim_time(struct cc_extractor *ex, const struct ex_doc *doc,
 	 * cc_extract_article() says which sentence is being read). */
 	if (!ex->stx_on || !ex->stx_have || ex->stx_ss != ss ||
 	    ex->stx_se != se) {
-		n = cc_timex_scan(ex->pack->vocab, s, se - ss,
+		n = cc_timex_scan_with(ex->ts, s, se - ss,
 		    doc->ref.y ? &doc->ref : NULL, ex->stx, EX_MAX_TIMEX);
 		ex->nstx = n > EX_MAX_TIMEX ? EX_MAX_TIMEX : n;
 		ex->stx_have = ex->stx_on && ex->stx_ss == ss &&
@@ -348,7 +421,7 @@ claim_value(struct cc_extractor *ex, struct cc_claim *c, const char *s,
 	size_t			k, i;
 
 	if (strcmp(c->type, "duration") == 0) {
-		k = cc_timex_scan(ex->pack->vocab, s, n, NULL, ex->tx,
+		k = cc_timex_scan_with(ex->ts, s, n, NULL, ex->tx,
 		    EX_MAX_TIMEX);
 		for (i = 0; i < k && i < EX_MAX_TIMEX; i++)
 			if (ex->tx[i].kind == CC_TIMEX_DURATION &&
@@ -482,9 +555,10 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 			continue;
 		}
 		if (strcmp(fd->name, "time") == 0) {
-			size_t nt = fd->group == NULL ? 0 : cc_timex_scan(
-			    ex->pack->vocab, f->s + gs, ge - gs,
-			    doc->ref.y ? &doc->ref : NULL, ex->tx, EX_MAX_TIMEX);
+			size_t nt = fd->group == NULL ? 0 :
+			    cc_timex_scan_with(ex->ts, f->s + gs, ge - gs,
+			    doc->ref.y ? &doc->ref : NULL, ex->tx,
+			    EX_MAX_TIMEX);
 			if (nt > 0 && ex->tx[0].kind == CC_TIMEX_DATE &&
 			    ex->tx[0].lo.y != 0) {
 				set_time_from(c, &ex->tx[0], f->s + gs);
@@ -756,8 +830,8 @@ document_date(struct cc_extractor *ex, struct cc_article *a,
 	for (i = 0; i < sents->n && i < 40; i++) {
 		ss = sents->v[i].start;
 		se = sents->v[i].end;
-		n = cc_timex_scan(pk->vocab, f->s + ss, se - ss, NULL, ex->tx,
-		    EX_MAX_TIMEX);
+		n = cc_timex_scan_with(ex->ts, f->s + ss, se - ss, NULL,
+		    ex->tx, EX_MAX_TIMEX);
 		for (k = 0; k < n && k < EX_MAX_TIMEX; k++) {
 			struct cc_timex *t = &ex->tx[k];
 
@@ -787,7 +861,7 @@ document_date(struct cc_extractor *ex, struct cc_article *a,
 			if (sents->v[k].boiler ||
 			    (old = memmem(s, len, "-old ", 5)) == NULL)
 				continue;
-			n = cc_timex_scan(pk->vocab, s, len, NULL, ex->tx,
+			n = cc_timex_scan_with(ex->ts, s, len, NULL, ex->tx,
 			    EX_MAX_TIMEX);
 			for (j = 0; j < n && j < EX_MAX_TIMEX; j++) {
 				struct cc_timex *t = &ex->tx[j];
@@ -884,7 +958,7 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 		ex->stx_se = se;
 		triggered_all(ex, doc.lower, ss, se);
 		for (r = 0; r < pk->nrules; r++)
-			if (ex->hit[r])
+			if (ex->hit[r] == EX_HIT_ALL)
 				run_rule(ex, &doc, &pk->rules[r], ss, se, out);
 		ex->stx_on = 0;
 		paras = xreallocarray(paras, out->n - base + 1,

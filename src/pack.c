@@ -904,6 +904,54 @@ load_examples(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 	}
 }
 
+static void	free_strings(char **, size_t);
+
+static char *
+lower_dup(const char *w)
+{
+	char	*t = xstrdup(w), *p;
+
+	for (p = t; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return t;
+}
+
+/*
+ * Trigger words of a rule (triggers:, requires:), lower-cased; an item
+ * "%{list}" stands for every word of that vocab list ("%{news_outlets}":
+ * a sentence must name an outlet).
+ */
+static void
+load_words(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
+    const char *what, char ***out, size_t *nout)
+{
+	const struct cc_vocab_list	*l;
+	char				**w = NULL, *name;
+	size_t				 nw = 0, i, j, len;
+
+	load_strings(pl, doc, n, what, &w, &nw);
+	for (i = 0; i < nw; i++) {
+		len = strlen(w[i]);
+		if (len < 4 || strncmp(w[i], "%{", 2) != 0 ||
+		    w[i][len - 1] != '}') {
+			*out = xreallocarray(*out, *nout + 1, sizeof **out);
+			(*out)[(*nout)++] = lower_dup(w[i]);
+			continue;
+		}
+		name = xstrndup(w[i] + 2, len - 3);
+		if ((l = cc_vocab_list(pl->pack->vocab, name)) == NULL)
+			pack_error(pl, n, 0, "%s: no vocab list '%s'", what,
+			    name);
+		for (j = 0; l != NULL && j < l->n; j++) {
+			*out = xreallocarray(*out, *nout + 1, sizeof **out);
+			(*out)[(*nout)++] = lower_dup(l->v[j].word);
+		}
+		free(name);
+	}
+	free_strings(w, nw);
+}
+
 static void
 load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 {
@@ -941,8 +989,11 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 				pack_error(pl, v, 0, "unknown claim type '%s'",
 				    r->type);
 		} else if (strcmp(key, "triggers") == 0)
-			load_strings(pl, doc, v, "triggers", &r->triggers,
+			load_words(pl, doc, v, "triggers", &r->triggers,
 			    &r->ntriggers);
+		else if (strcmp(key, "requires") == 0)
+			load_words(pl, doc, v, "requires", &r->requires,
+			    &r->nrequires);
 		else if (strcmp(key, "pattern") == 0 ||
 		    strcmp(key, "patterns") == 0)
 			pats = v;
@@ -971,12 +1022,6 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	if (r->type == NULL) {
 		pack_error(pl, it, 0, "rule %s: no type", r->id);
 		r->type = xstrdup("quantity");
-	}
-	for (i = 0; i < r->ntriggers; i++) {
-		char *t;
-		for (t = r->triggers[i]; *t != '\0'; t++)
-			if (*t >= 'A' && *t <= 'Z')
-				*t = (char)(*t - 'A' + 'a');
 	}
 	nerr0 = pl->nerr;
 	if (pats == NULL)
@@ -1124,6 +1169,7 @@ cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 				pack_pass(&pl, &pf[i], pass);
 	pl.file = NULL;
 	cc_entities_seal(pl.pack->entities);
+	cc_boiler_prepare(pl.pack->boiler);
 	for (i = 0; i < nfiles; i++) {
 		if (pf[i].loaded)
 			yaml_document_delete(&pf[i].doc);
@@ -1212,6 +1258,7 @@ cc_pack_free(struct cc_pack *pk)
 		free(r->type);
 		free(r->file);
 		free_strings(r->triggers, r->ntriggers);
+		free_strings(r->requires, r->nrequires);
 		for (j = 0; j < r->npats; j++)
 			pcre2_code_free(r->pats[j]);
 		pcre2_code_free(r->context);

@@ -61,6 +61,8 @@ struct cc_rule {
 	char			**triggers;	/* lower-case words; any one must
 						   occur in a sentence */
 	size_t			 ntriggers;
+	char			**requires;	/* and, if any, one of these */
+	size_t			 nrequires;
 	pcre2_code		**pats;
 	size_t			 npats;
 	pcre2_code		*context;	/* searched before a match: its

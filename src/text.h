@@ -147,6 +147,9 @@ void			 cc_boiler_free(struct cc_boiler *);
  * 1-based column of the error in the pattern and d->msg to its text. */
 int			 cc_boiler_add(struct cc_boiler *, const char *pattern,
 			    int tail, struct cc_diag *d);
+/* After the last cc_boiler_add(): join the patterns into one, so a line
+ * costs one match (optional: without it each pattern is tried alone). */
+void			 cc_boiler_prepare(struct cc_boiler *);
 /* Set the boiler flag on the sentences of s (folded, valid UTF-8: it is
  * not checked again; the text they were segmented from) that lie on
  * boilerplate lines.  b may be NULL (then only repeated lines are

@@ -48,6 +48,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,6 +339,28 @@ struct windex {
 #define SCAN_AHEAD	1024
 #define SCAN_BEHIND	8
 
+/* The lists, found in the vocabulary on first use. */
+struct lcache {
+	const struct cc_vocab_list *list[L_NLISTS];
+	uint64_t		 found;		/* LBIT()s of list[] looked for */
+	uint64_t		 first[L_NLISTS][4]; /* bytes entries of each
+						   list start with, lower
+						   case: most lookups end
+						   here without the index */
+};
+
+/*
+ * What scans of one vocabulary share: its lists and the word index,
+ * built once.  Scanning sentence by sentence with cc_timex_scan() built
+ * the index (or did without it) for every sentence, which cost ten times
+ * the scan of the same text in one call.
+ */
+struct cc_timex_scanner {
+	const struct cc_vocab	*vc;
+	struct lcache		 lc;
+	struct windex		*ix;
+};
+
 struct scan {
 	const struct cc_vocab	*vc;
 	const char		*s;
@@ -347,17 +370,13 @@ struct scan {
 	size_t			 cap;
 	const struct cc_date	*ref;
 	long			 rdays;
-	/* The lists, found in the vocabulary on first use. */
-	const struct cc_vocab_list *list[L_NLISTS];
-	uint64_t		 found;		/* LBIT()s of list[] looked for */
-	uint64_t		 first[L_NLISTS][4]; /* bytes entries of each
-						   list start with, lower
-						   case: most lookups end
-						   here without the index */
+	struct lcache		*lc;		/* own, or a scanner's */
 	struct windex		*ix;		/* or NULL */
 	size_t			 tpos;		/* text cut into tokens so far */
 	struct tok		*small;		/* t to begin with: SMALL_TOKENS
 						   on the caller's stack */
+	struct lcache		 own;		/* last: not cleared for a
+						   scanner's scan */
 };
 
 #define SMALL_TOKENS	64
@@ -527,15 +546,17 @@ list_get(const struct scan *csc, int list)
 	unsigned char			 c;
 	size_t				 j;
 
-	if (!(sc->found & LBIT(list))) {
-		l = sc->list[list] = cc_vocab_list(sc->vc, LIST_NAME[list]);
-		sc->found |= LBIT(list);
+	if (!(sc->lc->found & LBIT(list))) {
+		l = sc->lc->list[list] = cc_vocab_list(sc->vc,
+		    LIST_NAME[list]);
+		sc->lc->found |= LBIT(list);
 		for (j = 0; l != NULL && j < l->n; j++) {
 			c = lower((unsigned char)l->v[j].word[0]);
-			sc->first[list][c >> 6] |= (uint64_t)1 << (c & 63);
+			sc->lc->first[list][c >> 6] |= (uint64_t)1 <<
+			    (c & 63);
 		}
 	}
-	return sc->list[list];
+	return sc->lc->list[list];
 }
 
 static size_t
@@ -778,7 +799,8 @@ list_find(const struct scan *sc, int list, const char *key, size_t klen,
 	if (l == NULL || klen == 0)
 		return NULL;
 	c = lower((unsigned char)key[0]);
-	if (l->sorted && !(sc->first[list][c >> 6] & (uint64_t)1 << (c & 63)))
+	if (l->sorted && !(sc->lc->first[list][c >> 6] & (uint64_t)1 <<
+	    (c & 63)))
 		return NULL;	/* no entry starts with this letter */
 	if (!l->sorted) {
 		*more = 1;
@@ -1388,6 +1410,10 @@ parse_numeric(const struct scan *sc, size_t i, struct dx *dx)
 	    glued(sc, i + 6) && sc->t[i + 6].type == T_NUM) ||
 	    (i > 0 && glued(sc, i) && (is_punct(sc, i - 1, sep) ||
 	    sc->t[i - 1].type == T_NUM)))
+		return 0;
+	/* No part of a date has more than four digits ("0678/101232970678"
+	 * would not fit an int either). */
+	if (t[i].ndig > 4 || t[i + 2].ndig > 4 || t[i + 4].ndig > 4)
 		return 0;
 	a = (int)t[i].val;
 	b = (int)t[i + 2].val;
@@ -2622,40 +2648,37 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	return nout;
 }
 
-size_t
-cc_timex_scan(const struct cc_vocab *vc, const char *s, size_t len,
+/* Scan s[0..len) with sc's lists and index set up (see below). */
+static size_t
+scan_text(struct scan *sc, const char *s, size_t len,
     const struct cc_date *ref, struct cc_timex *out, size_t max)
 {
-	struct scan	 sc;
 	struct tok	 small[SMALL_TOKENS];
 	struct cc_timex	 r[2];
 	size_t		 i = 0, end, found = 0;
 	int		 n, k;
 
-	memset(&sc, 0, sizeof sc);
-	sc.t = sc.small = small;
-	sc.cap = SMALL_TOKENS;
-	sc.vc = vc;
-	sc.s = s;
-	sc.len = len;
+	sc->t = sc->small = small;
+	sc->cap = SMALL_TOKENS;
+	sc->s = s;
+	sc->len = len;
 	if (ref != NULL && cc_date_valid(ref)) {
-		sc.ref = ref;
-		sc.rdays = cc_date_days(ref);
+		sc->ref = ref;
+		sc->rdays = cc_date_days(ref);
 	}
-	if (len >= WINDEX_MIN_BYTES)
-		windex_build(&sc);
 	for (;;) {
-		while (sc.tpos < len && (i >= sc.nt || sc.nt - i < SCAN_AHEAD))
-			tokenize_line(&sc);
-		if (i >= sc.nt)
+		while (sc->tpos < len && (i >= sc->nt ||
+		    sc->nt - i < SCAN_AHEAD))
+			tokenize_line(sc);
+		if (i >= sc->nt)
 			break;
 		if (i >= 4 * SCAN_AHEAD)
-			drop_behind(&sc, &i);
-		if (sc.ix != NULL && !may_start(&sc, i)) {
+			drop_behind(sc, &i);
+		if (sc->ix != NULL && !may_start(sc, i)) {
 			i++;
 			continue;
 		}
-		n = scan_at(&sc, i, r, &end);
+		n = scan_at(sc, i, r, &end);
 		if (end <= i) {
 			i++;
 			continue;
@@ -2667,8 +2690,64 @@ cc_timex_scan(const struct cc_vocab *vc, const char *s, size_t len,
 		}
 		i = end;
 	}
-	windex_free(sc.ix);
-	if (sc.t != small)
-		free(sc.t);
+	if (sc->t != small)
+		free(sc->t);
+	sc->t = sc->small = NULL;
 	return found;
+}
+
+size_t
+cc_timex_scan(const struct cc_vocab *vc, const char *s, size_t len,
+    const struct cc_date *ref, struct cc_timex *out, size_t max)
+{
+	struct scan	 sc;
+	size_t		 found;
+
+	memset(&sc, 0, sizeof sc);
+	sc.vc = vc;
+	sc.lc = &sc.own;
+	sc.s = s;
+	sc.len = len;
+	if (len >= WINDEX_MIN_BYTES)
+		windex_build(&sc);
+	found = scan_text(&sc, s, len, ref, out, max);
+	windex_free(sc.ix);
+	return found;
+}
+
+struct cc_timex_scanner *
+cc_timex_scanner_new(const struct cc_vocab *vc)
+{
+	struct cc_timex_scanner	*ts = xcalloc(1, sizeof *ts);
+	struct scan		 sc;
+
+	memset(&sc, 0, sizeof sc);
+	sc.vc = ts->vc = vc;
+	sc.lc = &ts->lc;
+	windex_build(&sc);
+	ts->ix = sc.ix;
+	return ts;
+}
+
+void
+cc_timex_scanner_free(struct cc_timex_scanner *ts)
+{
+	if (ts == NULL)
+		return;
+	windex_free(ts->ix);
+	free(ts);
+}
+
+size_t
+cc_timex_scan_with(struct cc_timex_scanner *ts, const char *s, size_t len,
+    const struct cc_date *ref, struct cc_timex *out, size_t max)
+{
+	struct scan	 sc;
+
+	/* Only the per-text part is cleared: the lists are the scanner's. */
+	memset(&sc, 0, offsetof(struct scan, own));
+	sc.vc = ts->vc;
+	sc.lc = &ts->lc;
+	sc.ix = ts->ix;
+	return scan_text(&sc, s, len, ref, out, max);
 }

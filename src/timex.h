@@ -88,4 +88,17 @@ void	cc_date_iso(const struct cc_date *, char *out, size_t outlen);
 size_t	cc_timex_scan(const struct cc_vocab *, const char *s, size_t len,
 	    const struct cc_date *ref, struct cc_timex *out, size_t max);
 
+/*
+ * The same with the vocabulary's word index built once: for callers that
+ * scan many short texts (sentence by sentence) with one vocabulary.  After
+ * creation a scanner is only read, so threads may share it; the results
+ * are those of cc_timex_scan().
+ */
+struct cc_timex_scanner;
+struct cc_timex_scanner *cc_timex_scanner_new(const struct cc_vocab *);
+void	cc_timex_scanner_free(struct cc_timex_scanner *);
+size_t	cc_timex_scan_with(struct cc_timex_scanner *, const char *s,
+	    size_t len, const struct cc_date *ref, struct cc_timex *out,
+	    size_t max);
+
 #endif
