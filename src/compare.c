@@ -39,6 +39,7 @@
 #define CMP_COPY_JACCARD	0.6
 #define CMP_SHINGLE		5
 #define CMP_MINHASHES		4
+#define CMP_COPY_MINWORDS	10
 /* Quotes longer than this are compared for equality only. */
 #define CMP_QUOTE_MAXWORDS	40
 /* One event a few days apart in two outlets: a timeline clash; further
@@ -472,8 +473,10 @@ shingle(const char *sentence, struct shingles *sh, struct cc_buf *b)
 	memset(sh, 0, sizeof *sh);
 	if (sentence == NULL)
 		return;
+	/* A short sentence ("Lavrov said: 'There is always a chance.'")
+	 * is the same in independent reports: no evidence of copying. */
 	nw = words(sentence, b);
-	if (nw == 0)
+	if (nw < CMP_COPY_MINWORDS)
 		return;
 	w = xcalloc(nw, sizeof *w);
 	for (p = b->data, i = 0; i < nw; i++, p += strlen(p) + 1)
@@ -696,10 +699,12 @@ agree(struct cmp *cm, const struct cmp_item *v, size_t n, size_t noutlets,
 static int
 is_numeric(const struct cc_claim *c)
 {
+	/* a count of other things with nobody saying it ("two
+	 * conditions") may be anybody's: not comparable */
 	return c->value_kind == CC_VALUE_NUMBER && c->subject != NULL &&
 	    (strcmp(c->type, "casualty") == 0 ||
 	    strcmp(c->type, "force") == 0 ||
-	    strcmp(c->type, "quantity") == 0);
+	    (strcmp(c->type, "quantity") == 0 && c->speaker != NULL));
 }
 
 /* Statements about a known subject ("russia" is ready to negotiate) can
@@ -720,6 +725,13 @@ claim_key(const struct cc_claim *c)
 
 	if (c->time_start != NULL && strlen(c->time_start) >= 7)
 		snprintf(period, sizeof period, "%.7s", c->time_start);
+	/* Counts of other things ("two conditions", "four regions") are
+	 * the speaker's own: one speaker's count is compared with the same
+	 * speaker's only. */
+	if (strcmp(c->type, "quantity") == 0)
+		return xasprintf("%s/%s/%s/%s/%s", c->type, c->subject,
+		    c->measure ? c->measure : "-", period,
+		    c->speaker ? c->speaker : "-");
 	return xasprintf("%s/%s/%s/%s", c->type, c->subject,
 	    c->measure ? c->measure : "-", period);
 }
