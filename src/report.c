@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -41,6 +42,8 @@
 #include "text.h"
 #include "xmalloc.h"
 
+/* Characters of a text value shown in a claim's label. */
+#define LABEL_VALUE_MAX	40
 /* Longest file-name part taken from an article name. */
 #define NAME_MAX_PART	80
 
@@ -218,6 +221,26 @@ esc(struct page *pg, const char *s, const char *dflt)
 		s = dflt;
 	if (s != NULL)
 		escn(pg, s, strlen(s));
+}
+
+/* Escape s cut to at most max characters, an ellipsis marking the cut
+ * (never inside a UTF-8 sequence); NULL gives dflt. */
+static void
+esc_cut(struct page *pg, const char *s, const char *dflt, size_t max)
+{
+	size_t	i, n, chars = 0;
+
+	if (s == NULL) {
+		esc(pg, dflt, NULL);
+		return;
+	}
+	n = strlen(s);
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && ++chars > max)
+			break;
+	escn(pg, s, i);
+	if (i < n)
+		raw(pg, "\xe2\x80\xa6");	/* ellipsis */
 }
 
 static int
@@ -634,7 +657,15 @@ emit_label(struct page *pg, const struct cc_claim *c)
 {
 	rawf(pg, "<span class=\"lbl\" id=\"c%" PRId64 "\">", c->id);
 	esc(pg, c->type, "claim");
-	if (c->value_kind != CC_VALUE_NONE) {
+	if (c->value_kind == CC_VALUE_TEXT) {
+		/* A text value that only repeats the highlighted words says
+		 * nothing; a long one is cut (the claims table has it all). */
+		if (c->vtext != NULL && (c->text == NULL ||
+		    strcasecmp(c->vtext, c->text) != 0)) {
+			raw(pg, " \xc2\xb7 ");
+			esc_cut(pg, c->vtext, NULL, LABEL_VALUE_MAX);
+		}
+	} else if (c->value_kind != CC_VALUE_NONE) {
 		raw(pg, " \xc2\xb7 ");
 		emit_value(pg, c);
 	}
@@ -1680,25 +1711,6 @@ tl_ticks(struct page *pg, const struct tl_axis *ax, int y0, int y1)
 	}
 }
 
-/* An outlet name for a lane label, cut to TL_NAMELEN characters. */
-static void
-tl_name(struct page *pg, const char *s)
-{
-	size_t	i, n, chars = 0;
-
-	if (s == NULL) {
-		raw(pg, "unknown outlet");
-		return;
-	}
-	n = strlen(s);
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80 &&
-		    ++chars > TL_NAMELEN)
-			break;
-	escn(pg, s, i);
-	if (i < n)
-		raw(pg, "\xe2\x80\xa6");	/* ellipsis */
-}
 
 static void
 tl_claim(struct page *pg, const struct rep *r, const struct tl_pt *p,
@@ -1860,7 +1872,7 @@ emit_timeline_svg(struct page *pg, const struct rep *r,
 		rawf(pg, "<line class=\"lane\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
 		    "y2=\"%d\"/><text class=\"name\" x=\"%d\" y=\"%d\">",
 		    TL_LEFT, y, TL_W - TL_RIGHT, y, TL_LEFT - 10, y + 4);
-		tl_name(pg, outs[k]);
+		esc_cut(pg, outs[k], "unknown outlet", TL_NAMELEN);
 		raw(pg, "</text>\n");
 	}
 	for (i = 0; i < r->narts; i++) {
