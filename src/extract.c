@@ -743,15 +743,16 @@ outlet_from_url(const struct cc_pack *pk, const char *url)
 	return NULL;
 }
 
+/* Set the outlet and its basis (either may point into a). */
 static void
 set_outlet(struct cc_article *a, const char *id, const char *basis)
 {
-	char	*s = xstrdup(id);
+	char	*s = xstrdup(id), *b = xstrdup(basis);
 
 	free(a->outlet);
 	a->outlet = s;
 	free(a->outlet_basis);
-	a->outlet_basis = xstrdup(basis);
+	a->outlet_basis = b;
 }
 
 /*

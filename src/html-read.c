@@ -570,25 +570,30 @@ ld_is_article(json_t *o)
 	return 0;
 }
 
+/* A string member of o, cleaned; NULL if it is missing or not a string.
+ * (jansson's json_is_* macros evaluate their argument twice: no
+ * assignments inside them.) */
+static char *
+ld_string(json_t *o, const char *key)
+{
+	json_t	*v = json_object_get(o, key);
+
+	return json_is_string(v) ? clean_value(json_string_value(v)) : NULL;
+}
+
 static void
 ld_article(struct meta *m, json_t *o)
 {
-	json_t	*v;
-
 	if (m->ld_found)
 		return;
 	m->ld_found = 1;
-	if (json_is_string(v = json_object_get(o, "datePublished")))
-		m->ld_date = clean_value(json_string_value(v));
-	if (json_is_string(v = json_object_get(o, "headline")))
-		m->ld_headline = clean_value(json_string_value(v));
+	m->ld_date = ld_string(o, "datePublished");
+	m->ld_headline = ld_string(o, "headline");
 	m->ld_author = ld_name(json_object_get(o, "author"));
 	m->ld_publisher = ld_name(json_object_get(o, "publisher"));
-	if (json_is_string(v = json_object_get(o, "url")))
-		m->ld_url = clean_value(json_string_value(v));
-	else if (json_is_object(v = json_object_get(o, "mainEntityOfPage")) &&
-	    json_is_string(v = json_object_get(v, "@id")))
-		m->ld_url = clean_value(json_string_value(v));
+	if ((m->ld_url = ld_string(o, "url")) == NULL)
+		m->ld_url = ld_string(json_object_get(o, "mainEntityOfPage"),
+		    "@id");
 }
 
 /* A JSON-LD block: an object, a list of objects, or an object with a
@@ -604,8 +609,8 @@ ld_block(struct meta *m, const char *text)
 	if (text == NULL || (root = json_loads(text, JSON_DECODE_ANY |
 	    JSON_REJECT_DUPLICATES, &err)) == NULL)
 		return;
-	if (json_is_object(root) &&
-	    json_is_array(g = json_object_get(root, "@graph")))
+	g = json_object_get(root, "@graph");
+	if (json_is_array(g))
 		json_array_foreach(g, i, it) {
 			if (json_is_object(it) && ld_is_article(it))
 				ld_article(m, it);

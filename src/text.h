@@ -63,7 +63,8 @@ struct cc_import {
 	char		*s;
 	size_t		 len;
 	const char	*encoding;	/* "UTF-8", "UTF-16LE", "Windows-1252",
-					 * or the declared charset (static) */
+					 * or charset (in im) */
+	char		 charset[48];	/* a declared charset that was used */
 	int		 bom;		/* the file began with a BOM */
 	int		 converted;	/* from a legacy charset */
 	size_t		 nreplaced;	/* invalid sequences replaced */

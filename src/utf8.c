@@ -11,6 +11,7 @@
 
 #include <iconv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -614,12 +615,14 @@ cc_utf8_import(const char *data, size_t len, const char *charset,
 		    strcasecmp(charset, "latin1") == 0 ||
 		    strcasecmp(charset, "us-ascii") == 0 ||
 		    strcasecmp(charset, "ascii") == 0)
-			charset = "CP1252";
+			charset = "Windows-1252";
 		if (iconv_utf8(charset, data, len, &conv, &convlen) == 0) {
 			for (i = 0; i < len && s[i] < 0x80; i++)
 				;
 			im->first_bad = i;
-			im->encoding = charset;
+			snprintf(im->charset, sizeof im->charset, "%s",
+			    charset);
+			im->encoding = im->charset;
 			im->converted = 1;
 			s = (const unsigned char *)conv;
 			len = convlen;
@@ -637,7 +640,7 @@ cc_utf8_import(const char *data, size_t len, const char *charset,
 	}
 	if (conv == NULL && cc_utf8_valid((const char *)s, len, &i, &why) !=
 	    CC_OK && why != CC_UTF8_NUL && looks_cp1252(s, len) &&
-	    iconv_utf8("CP1252", (const char *)s, len, &conv, &convlen) == 0) {
+	    iconv_utf8("Windows-1252", (const char *)s, len, &conv, &convlen) == 0) {
 		for (i = 0; i < len && s[i] < 0x80; i++)
 			;
 		im->first_bad = i + (im->bom ? 3 : 0);

@@ -6,16 +6,18 @@ mkdir corpus
 cp "$SEEDS"/000_*.txt corpus/
 printf 'An article with a figure: 12 people were killed on Monday.\n' > corpus/good.txt
 : > corpus/empty.txt
-printf 'bad \377\376 bytes\n' > corpus/badutf8.txt
+printf 'Bad \374ber-news: 14 people were killed on Monday.\n' > corpus/badutf8.txt
 printf 'bin\000ary\n' > corpus/binary.txt
 
 status 2 "ingest with bad files exits 2 after storing the rest" cc ingest corpus
 check "the empty file is named with its reason" grep -q "empty.txt.*empty" "$TMPD/err"
-check "invalid UTF-8 is named with line and column" grep -q "badutf8.txt:1:5:" "$TMPD/err"
+check "and it is read as Windows-1252" grep -q "badutf8.txt:1:5: warning: not UTF-8: read as Windows-1252" "$TMPD/err"
+check "binary data is an error, not a warning" grep -q "binary.txt:[0-9:]* error: binary" "$TMPD/err"
 check "binary data is named" grep -q "binary.txt" "$TMPD/err"
 cc claims >/dev/null 2>&1
 cc extract 2>/dev/null
 check "good articles were stored and extracted" sh -c 'cc() { "$CLAIMCHECK" --db "'"$TMPD"'/test.db" --rules "'"$RULES"'" "$@"; }; cc claims --article good | grep -q "\"measure\":\"killed\""'
+check "the converted one too" sh -c '"$CLAIMCHECK" --db "'"$TMPD"'/test.db" --rules "'"$RULES"'" claims --article badutf8 | grep -q "\"min\":14,"'
 before=$(cc claims | md5sum)
 status 0 "re-ingesting the same good file is fine" cc ingest corpus/good.txt
 check "re-ingesting the same text is a no-op" grep -q "0 new or changed, 1 unchanged" "$TMPD/err"
