@@ -1,7 +1,8 @@
 /*
  * check_read.c - the plain-text Reader: front matter, every kind of bad
  * input with the position users are told, the size cap, stdin, and the
- * directory walk (order, what is skipped, going on after a bad file).
+ * directory walk (order, what is skipped, going on after a bad file);
+ * JSON Lines feeds, sources.yaml sidecars, and glued words.
  */
 #include "config.h"
 
@@ -16,6 +17,9 @@
 
 #include "article.h"
 #include "check_main.h"
+#include "entity.h"
+#include "pack.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define DATA(rel)	xstrdup(CC_TEST_DATA_PATH("read/" rel))
@@ -474,6 +478,348 @@ START_TEST(test_walk_symlink_loop)
 }
 END_TEST
 
+/* Articles as the walk hands them over, with their metadata. */
+struct got {
+	char		 name[16][64];
+	char		 outlet[16][64];
+	char		 basis[16][32];
+	char		 published[16][16];
+	char		 title[16][128];
+	char		*text[16];
+	unsigned	 n;
+	char		 errs[16][2048];
+	unsigned	 nerr;
+};
+
+static void
+put_field(char *dst, size_t n, const char *s)
+{
+	snprintf(dst, n, "%s", s != NULL ? s : "-");
+}
+
+static int
+on_got(struct cc_article *a, void *arg)
+{
+	struct got	*g = arg;
+
+	ck_assert_uint_lt(g->n, 16);
+	put_field(g->name[g->n], sizeof g->name[0], a->name);
+	put_field(g->outlet[g->n], sizeof g->outlet[0], a->outlet);
+	put_field(g->basis[g->n], sizeof g->basis[0], a->outlet_basis);
+	put_field(g->published[g->n], sizeof g->published[0], a->published);
+	put_field(g->title[g->n], sizeof g->title[0], a->title);
+	g->text[g->n] = xstrdup(a->text);
+	ck_assert_uint_eq(strlen(a->hash), CC_HASH_HEXLEN);
+	g->n++;
+	return CC_OK;
+}
+
+static void
+on_got_error(const struct cc_diag *d, void *arg)
+{
+	struct got	*g = arg;
+
+	ck_assert_uint_lt(g->nerr, 16);
+	snprintf(g->errs[g->nerr++], sizeof g->errs[0], "%s:%u:%u: %s",
+	    d->file, d->line, d->col, d->msg);
+}
+
+static void
+got_release(struct got *g)
+{
+	unsigned	i;
+
+	for (i = 0; i < g->n; i++)
+		free(g->text[i]);
+}
+
+static int
+find_got(const struct got *g, const char *name)
+{
+	unsigned	i;
+
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->name[i], name) == 0)
+			return (int)i;
+	ck_abort_msg("article %s not read", name);
+	return -1;
+}
+
+/* The feed: records in order, bad lines reported with their line and
+ * skipped, CRLF in a record's text made LF, names from ids. */
+START_TEST(test_jsonl)
+{
+	struct got	 g;
+	unsigned	 nbad = 99;
+	int		 fd;
+
+	memset(&g, 0, sizeof g);
+	fd = open(CC_TEST_DATA_PATH("formats/feed.jsonl"), O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(cc_jsonl_read("feed.jsonl", fd, on_got, &g,
+	    on_got_error, &g, &nbad), CC_OK);
+	close(fd);
+	ck_assert_uint_eq(g.n, 3);
+	ck_assert_str_eq(g.name[0], "wire-20221031-001");
+	ck_assert_str_eq(g.outlet[0], "Reuters");
+	ck_assert_str_eq(g.basis[0], "metadata");
+	ck_assert_str_eq(g.published[0], "2022-10-31");
+	ck_assert_str_eq(g.name[1], "wire-20221031-002");
+	ck_assert_str_eq(g.outlet[1], "-");
+	ck_assert_str_eq(g.published[1], "2022-10-31");	/* "October 31, 2022" */
+	ck_assert_ptr_null(strchr(g.text[1], '\r'));
+	ck_assert_ptr_nonnull(strstr(g.text[1], "Lavrov\n\nRussia is open"));
+	ck_assert_str_eq(g.name[2], "wire-20221031-005");
+	ck_assert_uint_eq(nbad, 2);
+	ck_assert_uint_eq(g.nerr, 2);
+	ck_assert_msg(strncmp(g.errs[0], "feed.jsonl:3:", 13) == 0, "%s",
+	    g.errs[0]);
+	ck_assert_ptr_nonnull(strstr(g.errs[0], "not a JSON object"));
+	ck_assert_ptr_nonnull(strstr(g.errs[1], "feed.jsonl:4:1: record "
+	    "'wire-20221031-004' without a \"text\""));
+	got_release(&g);
+}
+END_TEST
+
+/* Every kind of bad record, each reported on its own line. */
+START_TEST(test_jsonl_bad_records)
+{
+	static const char	feed[] =
+	    "[1, 2]\n"
+	    "{\"text\": \"No id.\"}\n"
+	    "{\"id\": \"a/b\", \"text\": \"Slash in the id.\"}\n"
+	    "{\"id\": \"x\", \"text\": \"T\", \"published\": \"soon\"}\n"
+	    "{\"id\": \"x\", \"text\": \"T\", \"outlet\": 7}\n"
+	    "{\"id\": \"x\", \"text\": \" \\n \"}\n"
+	    "{\"id\": \"x\", \"id\": \"y\", \"text\": \"Twice.\"}\n"
+	    "\n"
+	    "{\"id\": 42, \"text\": \"Good, \\u201cquoted\\u201d.\", "
+	    "\"author\": [\"A\", \"B\"]}";	/* no final newline */
+	char		 path[] = "/tmp/cc-feed-XXXXXX";
+	struct got	 g;
+	unsigned	 nbad = 0, i;
+	int		 fd;
+
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, feed, sizeof feed - 1),
+	    (ssize_t)(sizeof feed - 1));
+	ck_assert_int_eq(lseek(fd, 0, SEEK_SET), 0);
+	memset(&g, 0, sizeof g);
+	ck_assert_int_eq(cc_jsonl_read("f.jsonl", fd, on_got, &g,
+	    on_got_error, &g, &nbad), CC_OK);
+	close(fd);
+	unlink(path);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_str_eq(g.name[0], "42");
+	ck_assert_str_eq(g.text[0], "Good, \xe2\x80\x9cquoted\xe2\x80\x9d.");
+	ck_assert_uint_eq(nbad, 7);
+	for (i = 0; i < 7; i++) {
+		char	want[32];
+
+		snprintf(want, sizeof want, "f.jsonl:%u:", i + 1);
+		ck_assert_msg(strncmp(g.errs[i], want, strlen(want)) == 0,
+		    "%s", g.errs[i]);
+	}
+	ck_assert_ptr_nonnull(strstr(g.errs[1], "without an \"id\""));
+	ck_assert_ptr_nonnull(strstr(g.errs[2], "slash"));
+	ck_assert_ptr_nonnull(strstr(g.errs[3], "'soon' is not a date"));
+	ck_assert_ptr_nonnull(strstr(g.errs[4], "\"outlet\" must be"));
+	ck_assert_ptr_nonnull(strstr(g.errs[5], "no article text"));
+	ck_assert_ptr_nonnull(strstr(g.errs[6], "duplicate"));
+	got_release(&g);
+}
+END_TEST
+
+/* A line past the cap is skipped without being held whole (the file is
+ * sparse: 64 MiB of NUL bytes take no disk), and the next line is read. */
+START_TEST(test_jsonl_long_line)
+{
+	char		 path[] = "/tmp/cc-feed-XXXXXX";
+	const char	 rec[] = "\n{\"id\": \"after\", \"text\": \"Read.\"}\n";
+	struct got	 g;
+	unsigned	 nbad = 0;
+	int		 fd;
+
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, "{\"id\": \"big\", \"text\": \"", 24), 24);
+	ck_assert_int_eq(lseek(fd, (off_t)CC_ARTICLE_MAX + 10, SEEK_SET),
+	    (off_t)CC_ARTICLE_MAX + 10);
+	ck_assert_int_eq(write(fd, rec, sizeof rec - 1),
+	    (ssize_t)(sizeof rec - 1));
+	ck_assert_int_eq(lseek(fd, 0, SEEK_SET), 0);
+	memset(&g, 0, sizeof g);
+	ck_assert_int_eq(cc_jsonl_read("big.jsonl", fd, on_got, &g,
+	    on_got_error, &g, &nbad), CC_OK);
+	close(fd);
+	unlink(path);
+	ck_assert_uint_eq(nbad, 1);
+	ck_assert_ptr_nonnull(strstr(g.errs[0], "big.jsonl:1:1: line longer "
+	    "than the 64 MiB limit"));
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_str_eq(g.name[0], "after");
+	got_release(&g);
+}
+END_TEST
+
+/* sources.yaml: fills what a text file or a feed record leaves out,
+ * overrides what a page says about itself; the sidecar is no article. */
+START_TEST(test_sidecar)
+{
+	struct got	 g;
+	char		*paths[1];
+	unsigned	 nbad = 0;
+	int		 i;
+
+	memset(&g, 0, sizeof g);
+	paths[0] = xstrdup(CC_TEST_DATA_PATH("formats"));
+	ck_assert_int_eq(cc_read_paths(paths, 1, on_got, &g, on_got_error, &g,
+	    &nbad), CC_OK);
+	/* cp1252.txt, 3 feed records, page.html, truncated.html. */
+	ck_assert_uint_eq(g.n, 6);
+	ck_assert_uint_eq(nbad, 3);	/* 2 feed lines, no-body.html */
+	i = find_got(&g, "cp1252");
+	ck_assert_str_eq(g.outlet[i], "Bosphorus Wire");
+	ck_assert_str_eq(g.basis[i], "sidecar");
+	ck_assert_str_eq(g.published[i], "2022-10-31");
+	/* Converted from Windows-1252, CRLF made LF. */
+	ck_assert_ptr_nonnull(strstr(g.text[i], "Russia\xe2\x80\x93West talks\n"
+	    "\nISTANBUL"));
+	ck_assert_ptr_nonnull(strstr(g.text[i], "Dolmabah\xc3\xa7" "e"));
+	ck_assert_ptr_nonnull(strstr(g.text[i], "\xe2\x82\xac" "9 a month"));
+	i = find_got(&g, "page");
+	ck_assert_str_eq(g.outlet[i], "reuters");	/* over og:site_name */
+	ck_assert_str_eq(g.basis[i], "sidecar");
+	ck_assert_str_eq(g.published[i], "2022-10-31");	/* the page's own */
+	i = find_got(&g, "wire-20221031-001");
+	ck_assert_str_eq(g.outlet[i], "Reuters");	/* the record wins */
+	ck_assert_str_eq(g.title[i], "Lavrov says Russia open to talks but "
+	    "sees no serious offer");
+	i = find_got(&g, "wire-20221031-005");
+	ck_assert_str_eq(g.published[i], "2022-10-30");	/* from the sidecar */
+	ck_assert_str_eq(g.title[i], "Wire feed");
+	ck_assert_str_eq(g.outlet[i], "-");
+	got_release(&g);
+
+	/* Named on its own, a file still gets its directory's sidecar. */
+	memset(&g, 0, sizeof g);
+	free(paths[0]);
+	paths[0] = xstrdup(CC_TEST_DATA_PATH("formats/page.html"));
+	ck_assert_int_eq(cc_read_paths(paths, 1, on_got, &g, on_got_error, &g,
+	    &nbad), CC_OK);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_str_eq(g.outlet[0], "reuters");
+	got_release(&g);
+	free(paths[0]);
+}
+END_TEST
+
+START_TEST(test_sidecar_errors)
+{
+	char		 dir[] = "/tmp/cc-side-XXXXXX", p[256];
+	struct got	 g;
+	char		*paths[1];
+	unsigned	 nbad = 0;
+	FILE		*f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(p, sizeof p, "%s/a.txt", dir);
+	f = fopen(p, "w");
+	fputs("---\npublished: 2022-01-02\n---\nText.\n", f);
+	fclose(f);
+	snprintf(p, sizeof p, "%s/sources.yaml", dir);
+	f = fopen(p, "w");
+	fputs("a.txt:\n  outlet: tass\n  published: someday\n", f);
+	fclose(f);
+	memset(&g, 0, sizeof g);
+	paths[0] = dir;
+	ck_assert_int_eq(cc_read_paths(paths, 1, on_got, &g, on_got_error, &g,
+	    &nbad), CC_OK);
+	/* The bad sidecar is reported with its position; the article is
+	 * read without it. */
+	ck_assert_uint_eq(nbad, 1);
+	ck_assert_ptr_nonnull(strstr(g.errs[0], "sources.yaml:3:14: "
+	    "published: 'someday' is not a date"));
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_str_eq(g.outlet[0], "-");
+	got_release(&g);
+
+	/* A good one: front matter wins over it, it fills the rest. */
+	f = fopen(p, "w");
+	fputs("a.txt:\n  outlet: tass\n  published: 2022-03-04\n", f);
+	fclose(f);
+	memset(&g, 0, sizeof g);
+	nbad = 0;
+	ck_assert_int_eq(cc_read_paths(paths, 1, on_got, &g, on_got_error, &g,
+	    &nbad), CC_OK);
+	ck_assert_uint_eq(nbad, 0);
+	ck_assert_str_eq(g.outlet[0], "tass");
+	ck_assert_str_eq(g.basis[0], "sidecar");
+	ck_assert_str_eq(g.published[0], "2022-01-02");
+	got_release(&g);
+
+	/* Not a mapping of file names. */
+	f = fopen(p, "w");
+	fputs("- a.txt\n", f);
+	fclose(f);
+	memset(&g, 0, sizeof g);
+	nbad = 0;
+	ck_assert_int_eq(cc_read_paths(paths, 1, on_got, &g, on_got_error, &g,
+	    &nbad), CC_OK);
+	ck_assert_uint_eq(nbad, 1);
+	ck_assert_ptr_nonnull(strstr(g.errs[0], "sources.yaml:1:1: expected "
+	    "file names"));
+	ck_assert_uint_eq(g.n, 1);
+	got_release(&g);
+
+	unlink(p);
+	snprintf(p, sizeof p, "%s/a.txt", dir);
+	unlink(p);
+	rmdir(dir);
+}
+END_TEST
+
+/* Words glued by scraping ("televisionRia Novosti", "conditionsneed")
+ * are stored as they are, and break neither the sentences nor the
+ * entities next to them. */
+START_TEST(test_glued_words)
+{
+	static const char	text[] = "Sergei Lavrov was interviewed by the "
+	    "Russian state televisionRia Novosti where he said two "
+	    "conditionsneed to be met. The expansion of NATOneeds to stop.";
+	struct cc_pack		*pk = NULL;
+	struct cc_fold		 f;
+	struct cc_sentences	 ss;
+	struct cc_entity_mention m[16];
+	size_t			 n, i;
+	int			 lavrov = 0, ria = 0, nato = 0;
+
+	ck_assert_int_eq(cc_pack_load(CC_TEST_RULES_DIR, &pk, NULL, NULL),
+	    CC_OK);
+	cc_fold(text, sizeof text - 1, &f);
+	memset(&ss, 0, sizeof ss);
+	cc_segment(f.s, f.len, &ss);
+	ck_assert_uint_eq(ss.n, 2);
+	ck_assert_uint_eq(ss.v[1].start, (size_t)(strstr(text, "The exp") -
+	    text));
+	n = cc_entity_scan(pk->entities, f.s, f.len, m, 16);
+	for (i = 0; i < n; i++) {
+		lavrov += strcmp(m[i].id, "lavrov") == 0;
+		ria += strcmp(m[i].id, "ria-novosti") == 0 &&
+		    strncmp(f.s + m[i].start, "Ria Novosti", 11) == 0;
+		nato += strcmp(m[i].id, "nato") == 0 &&
+		    m[i].end - m[i].start == 4;
+	}
+	ck_assert_int_eq(lavrov, 1);
+	ck_assert_int_eq(ria, 1);
+	ck_assert_int_eq(nato, 1);
+	cc_sentences_release(&ss);
+	cc_fold_release(&f);
+	cc_pack_free(pk);
+}
+END_TEST
+
 static Suite *
 read_suite(void)
 {
@@ -498,6 +844,16 @@ read_suite(void)
 	tc = tcase_create("walk");
 	tcase_add_test(tc, test_walk);
 	tcase_add_test(tc, test_walk_symlink_loop);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("formats");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_jsonl);
+	tcase_add_test(tc, test_jsonl_bad_records);
+	tcase_add_test(tc, test_jsonl_long_line);
+	tcase_add_test(tc, test_sidecar);
+	tcase_add_test(tc, test_sidecar_errors);
+	tcase_add_test(tc, test_glued_words);
 	suite_add_tcase(s, tc);
 	return s;
 }
