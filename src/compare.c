@@ -874,15 +874,25 @@ compare_statements(struct cmp *cm, struct cmp_item *v, size_t n)
 	c = block_claims(v, n);
 	noutlets = count_outlets(c, n);
 	free(c);
-	for (i = 0; i < n; i++) {
-		/* describe each side by a claim with a named speaker if any */
-		if (strcmp(v[i].c->polarity, "negated") == 0) {
-			if (neg == NULL || (neg->speaker == NULL &&
-			    v[i].c->speaker != NULL))
-				neg = v[i].c;
-		} else if (aff == NULL || (aff->speaker == NULL &&
-		    v[i].c->speaker != NULL))
+	/* Describe each side by a claim with a named speaker if any; the
+	 * negated side by another speaker than the affirmed one's when
+	 * there is one: a speaker contradicting themself is said only when
+	 * nobody else holds the other position. */
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].c->polarity, "negated") != 0 &&
+		    (aff == NULL || (aff->speaker == NULL &&
+		    v[i].c->speaker != NULL)))
 			aff = v[i].c;
+	for (i = 0; aff != NULL && i < n; i++) {
+		const struct cc_claim *x = v[i].c;
+
+		if (strcmp(x->polarity, "negated") != 0)
+			continue;
+		if (neg == NULL || (neg->speaker == NULL &&
+		    x->speaker != NULL) || (streq(neg->speaker,
+		    aff->speaker) && x->speaker != NULL &&
+		    !streq(x->speaker, aff->speaker)))
+			neg = x;
 	}
 	if (aff != NULL && neg != NULL) {
 		int same = aff->speaker != NULL && neg->speaker != NULL &&

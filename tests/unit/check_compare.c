@@ -202,6 +202,12 @@ START_TEST(test_statements)
 	cc_compare(NULL, &cs, &fs);
 	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "same speaker"));
 	cc_findings_release(&fs);
+	/* ... but not when another speaker holds the other position. */
+	stance(&cs, "c", "kirby", "negated");
+	cc_compare(NULL, &cs, &fs);
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "between speakers"));
+	ck_assert_ptr_nonnull(strstr(only(&fs)->summary, "negated by kirby"));
+	cc_findings_release(&fs);
 	cc_claims_release(&cs);
 	/* The same stance from two outlets agrees; from one, nothing. */
 	stance(&cs, "a", "lavrov", "affirmed");
