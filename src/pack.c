@@ -517,6 +517,15 @@ load_boilerplate(struct pack_load *pl, yaml_document_t *doc,
 	}
 }
 
+/* Set a string field from a scalar; a key given twice in a mapping (YAML
+ * allows it) keeps its last value instead of leaking the first. */
+static void
+set_str(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = xstrdup(s);
+}
+
 /* Read a scalar or a sequence of scalars into a string array. */
 static void
 load_strings(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
@@ -576,9 +585,9 @@ load_outlets(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 			v = yaml_document_get_node(doc, pair->value);
 			key = node_str(k) ? node_str(k) : "";
 			if (strcmp(key, "id") == 0 && node_str(v) != NULL)
-				o->id = xstrdup(node_str(v));
+				set_str(&o->id, node_str(v));
 			else if (strcmp(key, "name") == 0 && node_str(v) != NULL)
-				o->name = xstrdup(node_str(v));
+				set_str(&o->name, node_str(v));
 			else if (strcmp(key, "domains") == 0)
 				load_strings(pl, doc, v, "outlets: domains",
 				    &o->domains, &o->ndomains);
@@ -631,9 +640,9 @@ load_timeline(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 			v = yaml_document_get_node(doc, pair->value);
 			key = node_str(k) ? node_str(k) : "";
 			if (strcmp(key, "id") == 0 && node_str(v) != NULL)
-				e->id = xstrdup(node_str(v));
+				set_str(&e->id, node_str(v));
 			else if (strcmp(key, "date") == 0 && node_str(v) != NULL)
-				e->date = xstrdup(node_str(v));
+				set_str(&e->date, node_str(v));
 			else if (strcmp(key, "names") == 0)
 				load_strings(pl, doc, v, "timeline: names",
 				    &e->names, &e->nnames);
@@ -854,7 +863,7 @@ load_examples(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 			v = yaml_document_get_node(doc, pair->value);
 			key = node_str(k) ? node_str(k) : "";
 			if (strcmp(key, "text") == 0 && node_str(v) != NULL)
-				ex->text = xstrdup(node_str(v));
+				set_str(&ex->text, node_str(v));
 			else if (strcmp(key, "match") == 0 && node_str(v)) {
 				ex->match = strcmp(node_str(v), "false") != 0 &&
 				    strcmp(node_str(v), "no") != 0;
@@ -981,10 +990,10 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 		v = yaml_document_get_node(doc, pair->value);
 		key = node_str(k) ? node_str(k) : "";
 		if (strcmp(key, "id") == 0 && node_str(v) != NULL) {
-			r->id = xstrdup(node_str(v));
+			set_str(&r->id, node_str(v));
 			idnode = v;
 		} else if (strcmp(key, "type") == 0 && node_str(v) != NULL) {
-			r->type = xstrdup(node_str(v));
+			set_str(&r->type, node_str(v));
 			if (!in_list(pack_types, r->type))
 				pack_error(pl, v, 0, "unknown claim type '%s'",
 				    r->type);

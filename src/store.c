@@ -1177,3 +1177,51 @@ cc_store_meta_set(struct cc_store *s, const char *key, const char *value)
 	}
 	return stmt_run(s, st);
 }
+
+/*
+ * Consistency checks for cc_store_check(): each query returns one row
+ * per problem, as text.  The first is SQLite's own; the others are the
+ * store's invariants: every sentence and claim belongs to an article, an
+ * extracted article has its sentences (they are written in the same
+ * transaction), and an article waiting for extraction has no claims.
+ */
+static const char *const store_checks[] = {
+	"SELECT integrity_check FROM pragma_integrity_check"
+	" WHERE integrity_check <> 'ok'",
+	"SELECT 'row ' || rowid || ' of ' || \"table\" || ' refers to a missing '"
+	" || parent FROM pragma_foreign_key_check",
+	"SELECT 'article ' || name || ' is extracted but has no sentences'"
+	" FROM articles a WHERE extracted_with IS NOT NULL AND NOT EXISTS"
+	" (SELECT 1 FROM sentences s WHERE s.article = a.id)",
+	"SELECT 'article ' || name || ' is not extracted but has claims'"
+	" FROM articles a WHERE extracted_with IS NULL AND EXISTS"
+	" (SELECT 1 FROM claims c WHERE c.article = a.id)",
+};
+
+int
+cc_store_check(struct cc_store *s, cc_diag_fn fn, void *arg,
+    unsigned *nproblems)
+{
+	sqlite3_stmt	*st;
+	struct cc_diag	 d;
+	size_t		 i;
+	int		 rc;
+
+	*nproblems = 0;
+	for (i = 0; i < sizeof store_checks / sizeof store_checks[0]; i++) {
+		if (sqlite3_prepare_v2(s->db, store_checks[i], -1, &st,
+		    NULL) != SQLITE_OK)
+			return store_fail(s, "check");
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			(*nproblems)++;
+			cc_diag_set(&d, s->path, 0, 0, "%s",
+			    (const char *)sqlite3_column_text(st, 0));
+			if (fn != NULL)
+				fn(&d, arg);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(s, "check");
+	}
+	return CC_OK;
+}

@@ -109,4 +109,14 @@ int	cc_store_meta_get(struct cc_store *, const char *key, char **value);
 int	cc_store_meta_set(struct cc_store *, const char *key,
 	    const char *value);
 
+/*
+ * Check the store: SQLite's integrity check, foreign keys, and that no
+ * article is half-stored (extracted without its sentences, or claims
+ * left on an article waiting for extraction).  Each problem is passed to
+ * fn (may be NULL) and counted in *nproblems.  CC_OK when the checks
+ * ran (whatever they found), CC_ESTORE when they could not.
+ */
+int	cc_store_check(struct cc_store *, cc_diag_fn fn, void *arg,
+	    unsigned *nproblems);
+
 #endif
