@@ -238,11 +238,17 @@ finding_id(const char *kind, const char *key, const struct cc_claim *const *v,
 	char			 hex[CC_HASH_HEXLEN + 1], **ids;
 	size_t			 i;
 
-	/* Sorted, so neither store ids nor claim order matter. */
+	/*
+	 * Sorted, so neither store ids nor claim order matter.  The whole
+	 * evidence sentence is hashed, not its offset: a finding whose
+	 * evidence is reworded comes back for review under a new id, one
+	 * whose article only moved around it keeps its id and its status.
+	 */
 	ids = xcalloc(n ? n : 1, sizeof *ids);
 	for (i = 0; i < n; i++)
-		ids[i] = xasprintf("%s:%zu:%s", v[i]->article,
-		    v[i]->ev_start, v[i]->text ? v[i]->text : "");
+		ids[i] = xasprintf("%s:%s:%s", v[i]->article,
+		    v[i]->sentence ? v[i]->sentence : "",
+		    v[i]->text ? v[i]->text : "");
 	if (n > 1)
 		qsort(ids, n, sizeof *ids, str_cmp);
 	cc_hasher_add(h, kind, strlen(kind) + 1);

@@ -71,6 +71,16 @@ status 0 "check passes once it is dismissed" cc check --out html --review review
 check "the summary counts it as dismissed" \
     grep -q '^  contradiction: 0 new, 0 accepted, 1 dismissed$' "$TMPD/out"
 
+# A paragraph added above the evidence moves it but does not change it:
+# the decision stands.  Rewording the evidence sentence itself, even
+# outside the figure, reopens the finding.
+{ sed -n '1,4p' corpus/plain.txt; printf 'Rain fell over the city for most of the night.\n\n'; sed '1,4d' corpus/plain.txt; } > plain.tmp
+mv plain.tmp corpus/plain.txt
+status 0 "evidence moved by an added paragraph keeps its review" cc check --out html --review review.yaml corpus
+sed 's/in the attack/in the overnight shelling/' corpus/plain.txt > plain.tmp
+mv plain.tmp corpus/plain.txt
+status 1 "a reworded evidence sentence comes back as new" cc check --out html --review review.yaml corpus
+
 # Exit codes 2 and 3 (SPEC.md).
 printf '%s:\n  status: [accepted\n' "$id2" > broken.yaml
 status 2 "an invalid review file is a usage error" cc check --out html --review broken.yaml corpus
