@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/cli/setup"
 
 FUZZ="$top_srcdir/tests/fuzz"
-for name in read normalize pack extract; do
+for name in read html jsonl normalize pack extract; do
 	bin="$top_builddir/tests/fuzz/replay_$name"
 	for dir in "$FUZZ/corpus/$name" "$FUZZ/regress/$name"; do
 		[ -d "$dir" ] || continue

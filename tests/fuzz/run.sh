@@ -4,8 +4,8 @@
 #
 #   tests/fuzz/run.sh [SECONDS [HARNESS...]]
 #
-# SECONDS per harness (default 60); HARNESS names among read, normalize,
-# pack, extract, html (default: all whose sources exist).  Environment:
+# SECONDS per harness (default 60); HARNESS names among read, html,
+# jsonl, normalize, pack, extract (default: all).  Environment:
 # CLANG (default clang), FUZZ_BUILD (default ./fuzz-build), FUZZ_JOBS.
 # Seeds come from tests/fuzz/corpus/NAME/; new inputs the fuzzer finds go
 # to FUZZ_BUILD/corpus/NAME, crashes to FUZZ_BUILD/crashes/NAME-*.  Exits
@@ -26,9 +26,7 @@ if ! command -v "$CLANG" >/dev/null 2>&1; then
 	exit 2
 fi
 if [ $# -eq 0 ]; then
-	set -- read normalize pack extract
-	[ -f "$top/src/html-read.c" ] && [ -f "$here/fuzz_html.c" ] &&
-	    set -- "$@" html
+	set -- read html jsonl normalize pack extract
 fi
 
 # The libraries configure.ac asks pkg-config for, but Check.
