@@ -6,8 +6,14 @@
  * The text is folded first (text.h), as the extractor sees it, and every
  * offset is mapped back so start/end are byte offsets into the input.  A
  * number inside a date or duration ("30" in "October 30") is part of that
- * mention and not printed on its own.  Without --ref, relative dates keep
- * unresolved values (XXXX-10-30) and no range.
+ * mention and not printed on its own.
+ *
+ * The first line is the document date, the reference relative dates are
+ * resolved against: --ref if given, else the text's own (front matter
+ * "published:", a dateline, or inferred from a timeline event, as the
+ * extractor dates articles), with its basis and uncertainty interval.
+ * Without either, relative dates keep unresolved values (XXXX-10-30) and
+ * no range, and there is no such line.
  */
 #include "config.h"
 
@@ -17,7 +23,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "article.h"
 #include "cmd.h"
+#include "extract.h"
 #include "file.h"
 #include "number.h"
 #include "text.h"
@@ -126,6 +134,75 @@ print_mention(struct cc_buf *b, const struct mention *m, const char *in,
 	cc_buf_adds(b, "}\n");
 }
 
+/*
+ * The document date line: SPEC's date mention shape with kind
+ * "document_date", start/end the input bytes it was read from (both 0
+ * for --ref), "mod" APPROX when the range is more than a day.
+ */
+static void
+print_docdate(struct cc_buf *b, const struct cc_docdate *dd, const char *in,
+    size_t start, size_t end)
+{
+	cc_buf_printf(b, "{\"kind\":\"document_date\",\"start\":%zu,"
+	    "\"end\":%zu,\"text\":", start, end);
+	cc_buf_add_json_str(b, in + start, end - start);
+	cc_buf_adds(b, ",\"timex\":");
+	add_iso(b, &dd->date);
+	cc_buf_printf(b, ",\"mod\":%s,\"range\":{\"start\":",
+	    cc_date_days(&dd->lo) != cc_date_days(&dd->hi) ? "\"APPROX\"" :
+	    "null");
+	add_iso(b, &dd->lo);
+	cc_buf_adds(b, ",\"end\":");
+	add_iso(b, &dd->hi);
+	cc_buf_adds(b, "},\"basis\":");
+	cc_buf_add_json_cstr(b, dd->basis);
+	cc_buf_adds(b, "}\n");
+}
+
+/*
+ * Front matter at the top of in: its "published" date into *published
+ * (caller frees) and the offset of the body, which is then all that is
+ * scanned; the span of the date's value in *ps, *pe.  0 without front
+ * matter (or with front matter the article reader rejects).
+ */
+static size_t
+front_matter(const char *in, size_t len, char **published, size_t *ps,
+    size_t *pe)
+{
+	struct cc_article	 a;
+	struct cc_diag		 d;
+	const char		*p;
+	size_t			 body = 0, n;
+
+	*published = NULL;
+	*ps = *pe = 0;
+	if (len < 4 || strncmp(in, "---", 3) != 0 || (in[3] != '\n' &&
+	    in[3] != '\r'))
+		return 0;
+	cc_article_init(&a);
+	cc_diag_clear(&d);
+	if (cc_read_buffer("stdin", in, len, &a, &d) == CC_OK &&
+	    (n = strlen(a.text)) <= len &&
+	    memcmp(in + len - n, a.text, n) == 0) {
+		body = len - n;
+		if (a.published != NULL) {
+			*published = xstrdup(a.published);
+			for (p = in; p != NULL && p < in + body; p = memchr(p,
+			    '\n', (size_t)(in + body - p)), p = p ? p + 1 :
+			    NULL)
+				if (strncmp(p, "published:", 10) == 0) {
+					*ps = (size_t)(p - in) + 10;
+					*ps += strspn(in + *ps, " \t\"'");
+					*pe = *ps + strcspn(in + *ps,
+					    "\"'\r\n");
+					break;
+				}
+		}
+	}
+	cc_article_release(&a);
+	return body;
+}
+
 static int
 cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 {
@@ -138,13 +215,18 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 	struct cc_buf			 in = CC_BUF_INIT, out = CC_BUF_INIT;
 	struct cc_fold			 f;
 	struct cc_date			 ref;
+	struct cc_docdate		 dd;
+	struct cc_sentences		 sents;
+	struct cc_extractor		*ex;
 	struct cc_timex			*tx = NULL;
 	struct cc_number		*nums = NULL;
 	struct cc_entity_mention	*ents = NULL;
 	struct mention			*ms = NULL;
 	struct cc_diag			 d;
-	char				*data;
+	char				*data, *published;
+	const char			*body;
 	size_t				 ntx, nnum, nent, nms = 0, i, k, bad, cap;
+	size_t				 off, ps, pe;
 	int				 first, rc, ret = CC_EXIT_OK, inside;
 
 	if ((first = cc_cmd_parse(e, argc, argv, opts)) < 0)
@@ -201,7 +283,36 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 
-	cc_fold(in.data, in.len, &f);
+	off = front_matter(in.data, in.len, &published, &ps, &pe);
+	body = in.data + off;
+	cc_fold(body, in.len - off, &f);
+	memset(&dd, 0, sizeof dd);
+	if (refarg != NULL) {
+		dd.date = dd.lo = dd.hi = ref;
+		dd.basis = xstrdup("--ref");
+		print_docdate(&out, &dd, in.data, 0, 0);
+	} else {
+		/* The text's own date, found as the extractor finds it. */
+		memset(&sents, 0, sizeof sents);
+		cc_segment(f.s, f.len, &sents);
+		cc_boiler_mark(ctx->pack->boiler, f.s, f.len, &sents);
+		ex = cc_extractor_new(ctx->pack);
+		cc_extract_docdate(ex, published, &f, &sents, &dd);
+		cc_extractor_free(ex);
+		cc_sentences_release(&sents);
+		if (dd.date.y != 0) {
+			ref = dd.date;
+			refarg = "";
+			if (strcmp(dd.basis, "metadata") == 0)
+				print_docdate(&out, &dd, in.data, ps, pe);
+			else
+				print_docdate(&out, &dd, in.data, off +
+				    f.map[dd.start], off + cc_fold_orig_end(&f,
+				    body, dd.end));
+		}
+	}
+	cc_docdate_release(&dd);
+	free(published);
 	/* One pass each into arrays sized for news prose (a mention every
 	 * 64 bytes is dense); a second only when that was too few. */
 	cap = f.len / 64 + 16;
@@ -264,8 +375,8 @@ cmd_normalize_exec(struct cc_ctx *ctx, int argc, char **argv)
 	if (nms > 0)
 		qsort(ms, nms, sizeof *ms, mention_cmp);
 	for (i = 0; i < nms; i++)
-		print_mention(&out, &ms[i], in.data, f.map[ms[i].start],
-		    cc_fold_orig_end(&f, in.data, ms[i].end));
+		print_mention(&out, &ms[i], in.data, off + f.map[ms[i].start],
+		    off + cc_fold_orig_end(&f, body, ms[i].end));
 	if (out.len > 0 && fwrite(out.data, 1, out.len, stdout) != out.len)
 		ret = CC_EXIT_INTERNAL;
 	if (fflush(stdout) != 0)
@@ -290,6 +401,9 @@ const struct cc_cmd_entry cc_cmd_normalize_entry = {
 	"               (\"on Monday\", \"last month\") are resolved against it\n"
 	"  TEXT         the text, or '-' to read it from standard input\n"
 	"Prints one JSON object per mention, in text order; start and end are\n"
-	"byte offsets into TEXT.\n",
+	"byte offsets into TEXT.  The first object (kind \"document_date\") is\n"
+	"the date relative dates are resolved against: --ref, else the text's\n"
+	"own (front matter, a dateline, or inferred from an event of the\n"
+	"timeline: \"the eight-month-old war\"), with its basis and range.\n",
 	CC_CMD_NEEDS_PACK, cmd_normalize_exec
 };

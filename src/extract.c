@@ -48,10 +48,14 @@ struct cc_extractor {
 						   start[b + 1]) */
 	uint32_t		*trig_fill;	/* (while indexing) */
 	size_t			 trig_n;
-	uint64_t		 trig_pair[65536 / 64];	/* first two bytes
-						   of some trigger */
+	uint64_t		 trig_pair[65536 / 64];	/* two-byte
+						   triggers */
+	uint64_t		 trig_tri[65536 / 64];	/* first three bytes
+						   of longer ones, hashed */
 	unsigned char		 trig_first[256];	/* one-byte ones */
 	unsigned char		*hit;		/* rule r may match */
+	unsigned char		*hit0;		/* hit before any word:
+						   rules without words */
 
 	/* The date mentions of the sentence being read (claim_time). */
 	struct cc_timex		 stx[EX_MAX_TIMEX];
@@ -96,6 +100,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	free(ex->trig);
 	free(ex->trig_start);
 	free(ex->hit);
+	free(ex->hit0);
 	free(ex);
 }
 
@@ -164,8 +169,8 @@ triggered(const struct cc_rule *r, const char *lower, size_t start,
  * (which cost more than the rules' patterns).  Triggers are bucketed by
  * a hash of their first two bytes (one-byte triggers by their byte), so
  * at each position only the few triggers that start with the bytes there
- * are compared; a bitmap of the byte pairs some trigger starts with
- * skips most positions at once.
+ * are compared; bitmaps of the two-byte triggers and of the (hashed)
+ * first three bytes of longer ones skip most positions at once.
  */
 struct ex_trig {
 	const char	*w;
@@ -178,6 +183,14 @@ struct ex_trig {
 #define EX_HIT_TRIGGER	1
 #define EX_HIT_REQUIRE	2
 #define EX_HIT_ALL	3
+
+/* Hash of the three bytes at w, for trig_tri. */
+static unsigned
+trig_tri_hash(const unsigned char *w)
+{
+	return ((unsigned)w[0] << 16 | (unsigned)w[1] << 8 | w[2]) *
+	    2654435761u >> 16;
+}
 
 static size_t
 trig_bucket(const unsigned char *w, size_t len)
@@ -220,9 +233,12 @@ trig_count(struct cc_extractor *ex, const char *w, size_t len, size_t rule,
 	ex->trig_n++;
 	if (len == 1)
 		ex->trig_first[u[0]] = 1;
-	else
+	else if (len == 2)
 		ex->trig_pair[(u[0] << 8 | u[1]) >> 6] |= (uint64_t)1 <<
 		    ((u[0] << 8 | u[1]) & 63);
+	else
+		ex->trig_tri[trig_tri_hash(u) >> 6] |= (uint64_t)1 <<
+		    (trig_tri_hash(u) & 63);
 }
 
 static void
@@ -247,10 +263,30 @@ trig_index(struct cc_extractor *ex)
 	free(ex->trig);
 	free(ex->trig_start);
 	free(ex->hit);
+	free(ex->hit0);
 	ex->trig_start = xcalloc(nb + 1, sizeof *ex->trig_start);
 	ex->trig_fill = xcalloc(nb, sizeof *ex->trig_fill);
 	ex->hit = xmalloc(pk->nrules + 1);
+	ex->hit0 = xmalloc(pk->nrules + 1);
+	for (b = 0; b < pk->nrules; b++) {
+		const struct cc_rule *r = &pk->rules[b];
+		size_t k;
+
+		/* No words, or an empty one (memmem finds it): always. */
+		ex->hit0[b] = 0;
+		for (k = 0; k < r->ntriggers; k++)
+			if (r->triggers[k][0] == '\0')
+				break;
+		if (r->ntriggers == 0 || k < r->ntriggers)
+			ex->hit0[b] |= EX_HIT_TRIGGER;
+		for (k = 0; k < r->nrequires; k++)
+			if (r->requires[k][0] == '\0')
+				break;
+		if (r->nrequires == 0 || k < r->nrequires)
+			ex->hit0[b] |= EX_HIT_REQUIRE;
+	}
 	memset(ex->trig_pair, 0, sizeof ex->trig_pair);
+	memset(ex->trig_tri, 0, sizeof ex->trig_tri);
 	memset(ex->trig_first, 0, sizeof ex->trig_first);
 	/* Count per bucket, then place: buckets are contiguous runs. */
 	ex->trig_n = 0;
@@ -275,28 +311,12 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	const unsigned char	*s = (const unsigned char *)lower;
 	const struct ex_trig	*t, *te;
 	size_t			 i, p;
-	unsigned		 pair;
+	unsigned		 pair, tri;
 
 	if (ex->hit == NULL || ex->trig_rules != pk->rules ||
 	    ex->trig_nrules != pk->nrules)
 		trig_index(ex);
-	for (i = 0; i < pk->nrules; i++) {
-		const struct cc_rule *r = &pk->rules[i];
-		size_t k;
-
-		/* No words, or an empty one (memmem finds it): always. */
-		ex->hit[i] = 0;
-		for (k = 0; k < r->ntriggers; k++)
-			if (r->triggers[k][0] == '\0')
-				break;
-		if (r->ntriggers == 0 || k < r->ntriggers)
-			ex->hit[i] |= EX_HIT_TRIGGER;
-		for (k = 0; k < r->nrequires; k++)
-			if (r->requires[k][0] == '\0')
-				break;
-		if (r->nrequires == 0 || k < r->nrequires)
-			ex->hit[i] |= EX_HIT_REQUIRE;
-	}
+	memcpy(ex->hit, ex->hit0, pk->nrules);
 	for (p = start; p < end; p++) {
 		if (ex->trig_first[s[p]]) {
 			t = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p]];
@@ -308,8 +328,14 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 		if (p + 1 == end)
 			break;
 		pair = (unsigned)s[p] << 8 | s[p + 1];
-		if (!(ex->trig_pair[pair >> 6] & (uint64_t)1 << (pair & 63)))
-			continue;
+		if (!(ex->trig_pair[pair >> 6] & (uint64_t)1 << (pair & 63))) {
+			if (p + 2 == end)
+				continue;
+			tri = trig_tri_hash(s + p);
+			if (!(ex->trig_tri[tri >> 6] & (uint64_t)1 <<
+			    (tri & 63)))
+				continue;
+		}
 		i = trig_bucket(s + p, 2);
 		t = ex->trig + ex->trig_start[i];
 		te = ex->trig + ex->trig_start[i + 1];
@@ -804,26 +830,299 @@ set_date(struct cc_article *a, const struct cc_date *d,
 	a->date_basis = basis;
 }
 
-/*
- * The document date: metadata; else a "Published ..." line or a line
- * that is only a full date; else inferred from an "N-month-old war"
- * anchored on the timeline's events (the invasion).  Unknown otherwise.
- */
+/* --- document date ----------------------------------------------------- */
+
+static int
+is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Length of the white space at s[0..n). */
+static size_t
+span_space(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* Is lower-case s[0..n) one of the words in the NULL-ended list, with
+ * white space around it and any white space between its words? */
+static int
+gap_is(const char *s, size_t n, const char *const *words)
+{
+	size_t	i, k, j, s0 = span_space(s, n);
+
+	for (k = 0; words[k] != NULL; k++) {
+		for (i = s0, j = 0; words[k][j] != '\0' && i < n; j++) {
+			if (words[k][j] == ' ') {
+				if (span_space(s + i, n - i) == 0)
+					break;
+				i += span_space(s + i, n - i);
+			} else if (s[i] == words[k][j])
+				i++;
+			else
+				break;
+		}
+		if (words[k][j] == '\0' && i + span_space(s + i, n - i) == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Day count of one unit of a TIMEX3 duration ("P8M": 30). */
+static long
+unit_days(const char *value)
+{
+	size_t	n = strlen(value);
+
+	if (n == 0)
+		return 1;
+	switch (value[n - 1]) {
+	case 'W':	return 7;
+	case 'M':	return 30;
+	case 'Y':	return 365;
+	default:	return 1;
+	}
+}
+
 static void
-document_date(struct cc_extractor *ex, struct cc_article *a,
-    const struct cc_fold *f, const struct cc_sentences *sents,
-    struct cc_date *ref)
+docdate_set(struct cc_docdate *dd, long day, long lo, long hi,
+    size_t start, size_t end, char *basis)
+{
+	cc_date_from_days(day, &dd->date);
+	cc_date_from_days(lo, &dd->lo);
+	cc_date_from_days(hi, &dd->hi);
+	dd->start = start;
+	dd->end = end;
+	free(dd->basis);
+	dd->basis = basis;
+}
+
+/*
+ * The days d on which a relative date (the text of t, in s) puts the
+ * event day ev inside its range: "the annexation last month" was written
+ * in the month after the annexation.  The text is resolved against every
+ * candidate day from ev on (two years at most); the first run of days
+ * that fits is the answer.  Returns 0 if none does.
+ */
+static int
+solve_relative(struct cc_extractor *ex, const char *s,
+    const struct cc_timex *t, long ev, long *lo, long *hi)
+{
+	struct cc_timex	 r[4];
+	struct cc_date	 ref;
+	long		 d;
+	size_t		 n;
+	int		 in_run = 0;
+
+	for (d = ev; d <= ev + 730; d++) {
+		cc_date_from_days(d, &ref);
+		n = cc_timex_scan_with(ex->ts, s + t->start, t->end - t->start,
+		    &ref, r, 4);
+		if (n >= 1 && r[0].kind == CC_TIMEX_DATE && r[0].lo.y != 0 &&
+		    cc_date_days(&r[0].lo) <= ev &&
+		    cc_date_days(r[0].hi.d ? &r[0].hi : &r[0].lo) >= ev) {
+			if (!in_run)
+				*lo = d;
+			*hi = d;
+			in_run = 1;
+		} else if (in_run)
+			break;
+	}
+	return in_run;
+}
+
+static const char *const GAP_AFTER[] = { "after the", "after", "since the",
+    "since", "into the", "into", NULL };
+static const char *const GAP_OLD[] = { "-old", "old", "-old the", "", NULL };
+static const char *const GAP_NONE[] = { "", ",", "'s", NULL };
+static const char *const GAP_DAY_OF[] = { "day of the", "day of", NULL };
+
+/*
+ * One mention of event ev ("invasion", at [ns, ne) of the sentence s,
+ * lower-cased in l) against the dates, durations and numbers of the
+ * sentence: the document date, if the words around it give one.
+ *   eight-month-old war, the eight-month war      ev + duration
+ *   eight months after / since / into the war      ev + duration
+ *   the annexation last month, last month's annexation,
+ *   the invasion eight months ago                  solved (above)
+ *   the war's 200th day, the 200th day of the war  ev + 199 days
+ */
+static int
+infer_at(struct cc_extractor *ex, const struct cc_event *e, long ev,
+    const char *s, const char *l, size_t ns, size_t ne,
+    const struct cc_timex *tx, size_t ntx, const struct cc_number *nums,
+    size_t nnum, size_t base, struct cc_docdate *dd)
+{
+	static const char *const poss[] = { "'s", NULL };
+	const struct cc_timex	*t;
+	long			 lo, hi, dmin, dmax;
+	size_t			 i, a, z;
+
+	for (i = 0; i < ntx; i++) {
+		t = &tx[i];
+		if (t->kind == CC_TIMEX_DURATION && t->end <= ns &&
+		    t->days_max >= 0 && (gap_is(l + t->end, ns - t->end,
+		    GAP_OLD) || gap_is(l + t->end, ns - t->end, GAP_AFTER))) {
+			dmin = lround(t->days_min);
+			dmax = lround(t->days_max);
+			docdate_set(dd, ev + (dmin + dmax) / 2, ev + dmin,
+			    ev + dmax + unit_days(t->value) - 1, base +
+			    t->start, base + ne, xasprintf("inferred: \"%.*s\" "
+			    "(%s %s)", (int)(ne - t->start),
+			    s + t->start, e->id, e->date));
+			return 1;
+		}
+		if (t->kind != CC_TIMEX_DATE || !t->relative)
+			continue;
+		if (t->start >= ne && gap_is(l + ne, t->start - ne, GAP_NONE)) {
+			a = ns;
+			z = t->end;
+		} else if (t->end <= ns && gap_is(l + t->end, ns - t->end,
+		    GAP_NONE)) {
+			a = t->start;
+			z = ne;
+		} else
+			continue;
+		if (!solve_relative(ex, s, t, ev, &lo, &hi))
+			continue;
+		docdate_set(dd, lo + (hi - lo) / 2, lo, hi, base + a, base + z,
+		    xasprintf("inferred: \"%.*s\" (%s %s)", (int)(z - a), s + a,
+		    e->id, e->date));
+		return 1;
+	}
+	for (i = 0; i < nnum; i++) {
+		const struct cc_number *n = &nums[i];
+
+		/* an ordinal: a number written with st/nd/rd/th */
+		if (n->end - n->start < 3 || !n->has_min || n->min < 1 ||
+		    n->min > 36500 || n->min != n->max ||
+		    (l[n->end - 1] != 'h' && l[n->end - 1] != 't' &&
+		    l[n->end - 1] != 'd'))
+			continue;
+		if (n->end <= ns && gap_is(l + n->end, ns - n->end, GAP_DAY_OF))
+			a = n->start, z = ne;
+		else if (n->start >= ne && gap_is(l + ne, n->start - ne,
+		    poss) &&
+		    strncmp(l + n->end, " day", 4) == 0 &&
+		    !is_word_byte((unsigned char)l[n->end + 4]))
+			a = ns, z = n->end + 4;
+		else
+			continue;
+		lo = ev + (long)n->min - 1;
+		docdate_set(dd, lo, lo, lo, base + a, base + z, xasprintf(
+		    "inferred: \"%.*s\" (%s %s)", (int)(z - a), s + a, e->id,
+		    e->date));
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Inferred from the text: a sentence that names a timeline event
+ * (claims/timeline.yaml) and says how long ago it was.  Sentences in
+ * text order, the first that gives a date wins.
+ */
+static int
+infer_date(struct cc_extractor *ex, const struct cc_fold *f,
+    const char *lower, const struct cc_sentences *sents,
+    struct cc_docdate *dd)
 {
 	const struct cc_pack	*pk = ex->pack;
-	struct cc_date		 d, lo, hi, ev;
-	size_t			 i, k, n, ss, se;
-	long			 days;
+	struct cc_timex		 tx[EX_MAX_TIMEX];
+	struct cc_number	 nums[EX_MAX_TIMEX];
+	struct cc_date		 evd;
+	size_t			 i, i2, j, k, ntx = 0, nnum = 0, ss, len,
+				 nl;
+	const char		*l, *p;
+	char			 name[128];
+	int			 scanned;
 
-	memset(ref, 0, sizeof *ref);
-	if (a->published != NULL && cc_date_parse_iso(a->published, &d) ==
-	    CC_OK) {
-		set_date(a, &d, &d, &d, xstrdup("metadata"));
-		*ref = d;
+	for (k = 0; k < sents->n; k++) {
+		if (sents->v[k].boiler)
+			continue;
+		ss = sents->v[k].start;
+		len = sents->v[k].end - ss;
+		l = lower + ss;
+		scanned = 0;
+		for (i = 0; i < pk->nevents; i++) {
+			const struct cc_event *e = &pk->events[i];
+
+			if (cc_date_parse_iso(e->date, &evd) != CC_OK)
+				continue;
+			for (j = 0; j < e->nnames; j++) {
+				nl = strlen(e->names[j]);
+				if (nl >= sizeof name)
+					continue;
+				for (i2 = 0; i2 <= nl; i2++)
+					name[i2] = (char)((e->names[j][i2] >=
+					    'A' && e->names[j][i2] <= 'Z') ?
+					    e->names[j][i2] + 32 :
+					    e->names[j][i2]);
+				for (p = l; nl > 0 && (p = memmem(p, len -
+				    (size_t)(p - l), name, nl)) != NULL;
+				    p++) {
+					size_t ns = (size_t)(p - l);
+
+					if ((ns > 0 && is_word_byte(
+					    (unsigned char)l[ns - 1])) ||
+					    (ns + nl < len && is_word_byte(
+					    (unsigned char)l[ns + nl])))
+						continue;
+					if (!scanned) {
+						ntx = cc_timex_scan_with(ex->ts,
+						    f->s + ss, len, NULL, tx,
+						    EX_MAX_TIMEX);
+						nnum = cc_number_scan(pk->vocab,
+						    f->s + ss, len, nums,
+						    EX_MAX_TIMEX);
+						ntx = ntx > EX_MAX_TIMEX ?
+						    EX_MAX_TIMEX : ntx;
+						nnum = nnum > EX_MAX_TIMEX ?
+						    EX_MAX_TIMEX : nnum;
+						scanned = 1;
+					}
+					if (infer_at(ex, e, cc_date_days(&evd),
+					    f->s + ss, l, ns, ns + nl, tx, ntx,
+					    nums, nnum, ss, dd))
+						return 1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+void
+cc_docdate_release(struct cc_docdate *dd)
+{
+	free(dd->basis);
+	memset(dd, 0, sizeof *dd);
+}
+
+/*
+ * The document date: metadata; else a "Published ..." line or a line
+ * that is only a full date; else inferred from the text against the
+ * timeline's events.  Unknown otherwise (dd->date.y == 0).
+ */
+static void
+docdate_find(struct cc_extractor *ex, const char *published,
+    const struct cc_fold *f, const char *lower,
+    const struct cc_sentences *sents, struct cc_docdate *dd)
+{
+	const struct cc_pack	*pk = ex->pack;
+	struct cc_date		 d;
+	size_t			 i, k, n, ss, se;
+
+	cc_docdate_release(dd);
+	if (published != NULL && cc_date_parse_iso(published, &d) == CC_OK) {
+		dd->date = dd->lo = dd->hi = d;
+		dd->basis = xstrdup("metadata");
 		return;
 	}
 	/* A dateline near the top: the first full date with a year in a
@@ -844,56 +1143,44 @@ document_date(struct cc_extractor *ex, struct cc_article *a,
 			    "dateline_words", f->s + ss, strcspn(f->s + ss,
 			    " ")) == NULL)
 				continue;
-			set_date(a, &t->lo, &t->lo, &t->lo, xasprintf(
-			    "dateline: %.*s", (int)(se - ss), f->s + ss));
-			*ref = t->lo;
+			dd->date = dd->lo = dd->hi = t->lo;
+			dd->start = ss + t->start;
+			dd->end = ss + t->end;
+			dd->basis = xasprintf("dateline: %.*s", (int)(se - ss),
+			    f->s + ss);
 			return;
 		}
 	}
-	/* Inferred: "eight-month-old conflict" = invasion + 8 months. */
-	for (i = 0; i < pk->nevents; i++) {
-		if (cc_date_parse_iso(pk->events[i].date, &ev) != CC_OK)
-			continue;
-		for (k = 0; k < sents->n; k++) {
-			const char *s = f->s + sents->v[k].start;
-			size_t len = sents->v[k].end - sents->v[k].start, j;
-			const char *old;
+	(void)infer_date(ex, f, lower, sents, dd);
+}
 
-			if (sents->v[k].boiler ||
-			    (old = memmem(s, len, "-old ", 5)) == NULL)
-				continue;
-			n = cc_timex_scan_with(ex->ts, s, len, NULL, ex->tx,
-			    EX_MAX_TIMEX);
-			for (j = 0; j < n && j < EX_MAX_TIMEX; j++) {
-				struct cc_timex *t = &ex->tx[j];
-				size_t nl;
+void
+cc_extract_docdate(struct cc_extractor *ex, const char *published,
+    const struct cc_fold *f, const struct cc_sentences *sents,
+    struct cc_docdate *dd)
+{
+	char	*lower = lower_copy(f->s, f->len);
 
-				if (t->kind != CC_TIMEX_DURATION ||
-				    t->end < (size_t)(old - s) ||
-				    t->start > (size_t)(old - s) + 5)
-					continue;
-				/* the noun after "-old" must name the event */
-				nl = strcspn(old + 5, " ,.;");
-				if (cc_vocab_lookup(pk->vocab, "war_nouns",
-				    old + 5, nl) == NULL)
-					continue;
-				days = cc_date_days(&ev) + lround(
-				    (t->days_min + t->days_max) / 2);
-				cc_date_from_days(days, &d);
-				/* "eight-month-old" holds for a month */
-				cc_date_from_days(cc_date_days(&ev) +
-				    lround(t->days_min), &lo);
-				cc_date_from_days(cc_date_days(&ev) +
-				    lround(t->days_max) + 30, &hi);
-				set_date(a, &d, &lo, &hi, xasprintf("inferred: "
-				    "\"%.*s\" after %s (%s)",
-				    (int)(t->end - t->start), s + t->start,
-				    pk->events[i].id, pk->events[i].date));
-				*ref = d;
-				return;
-			}
-		}
+	docdate_find(ex, published, f, lower, sents, dd);
+	free(lower);
+}
+
+static void
+document_date(struct cc_extractor *ex, struct cc_article *a,
+    const struct cc_fold *f, const char *lower,
+    const struct cc_sentences *sents, struct cc_date *ref)
+{
+	struct cc_docdate	dd;
+
+	memset(&dd, 0, sizeof dd);
+	memset(ref, 0, sizeof *ref);
+	docdate_find(ex, a->published, f, lower, sents, &dd);
+	if (dd.date.y != 0) {
+		set_date(a, &dd.date, &dd.lo, &dd.hi, dd.basis);
+		dd.basis = NULL;
+		*ref = dd.date;
 	}
+	cc_docdate_release(&dd);
 }
 
 /*
@@ -941,7 +1228,7 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	doc.orig = a->text;
 	doc.lower = lower_copy(f.s, f.len);
 	doc.outlet = a->outlet;
-	document_date(ex, a, &f, sents, &doc.ref);
+	document_date(ex, a, &f, doc.lower, sents, &doc.ref);
 	paras = NULL;
 	for (i = 0; i < sents->n; i++) {
 		if (sents->v[i].boiler)

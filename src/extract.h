@@ -12,6 +12,7 @@
 #include "claim.h"
 #include "pack.h"
 #include "text.h"
+#include "timex.h"
 
 struct cc_extractor;
 
@@ -27,6 +28,28 @@ void			 cc_extractor_free(struct cc_extractor *);
  */
 int	cc_extract_article(struct cc_extractor *, struct cc_article *a,
 	    struct cc_sentences *sents, struct cc_claims *out);
+
+/*
+ * The document date of a folded, segmented text (boilerplate marked):
+ * published (YYYY-MM-DD metadata, may be NULL); else a dateline near the
+ * top; else inferred from a sentence that names a timeline event and
+ * says how long ago it was ("the eight-month-old conflict", "the
+ * annexation last month", "the war's 200th day").  date.y is 0 when
+ * unknown; [start, end) are the folded bytes it was read from (equal for
+ * metadata); basis says how ("metadata", "dateline: ...", "inferred:
+ * ...").  Release with cc_docdate_release().
+ */
+struct cc_docdate {
+	struct cc_date	 date;
+	struct cc_date	 lo, hi;	/* uncertainty interval */
+	size_t		 start, end;
+	char		*basis;
+};
+
+void	cc_extract_docdate(struct cc_extractor *, const char *published,
+	    const struct cc_fold *, const struct cc_sentences *,
+	    struct cc_docdate *);
+void	cc_docdate_release(struct cc_docdate *);
 
 /*
  * Run every rule's examples.  Each failure is reported through err at the

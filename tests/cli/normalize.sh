@@ -25,4 +25,36 @@ check "a misspelt name resolves and is marked a variant" grep -qx \
 check "a known spelling is not a variant" grep -q \
     '"text":"Zelenskiy","id":"zelensky","variant_of":null}' "$TMPD/out"
 status 2 "a bad --ref is a usage error" cc normalize --ref 2022-13-45 "on Monday"
+# --- the document date: the first line, with its basis and range ---------
+status 0 "normalize --ref" cc normalize --ref 2022-10-30 "Talks failed on Friday."
+check "--ref is the document date, first" sh -c 'head -1 "'"$TMPD"'/out" | grep -qx "{\"kind\":\"document_date\",\"start\":0,\"end\":0,\"text\":\"\",\"timex\":\"2022-10-30\",\"mod\":null,\"range\":{\"start\":\"2022-10-30\",\"end\":\"2022-10-30\"},\"basis\":\"--ref\"}"'
+status 0 "normalize reads front matter" sh -c 'printf -- "---\npublished: 2022-10-30\n---\nTalks failed on Friday.\n" | "$CLAIMCHECK" --rules "'"$RULES"'" normalize -'
+check "the published date is the document date, with its offsets" sh -c 'head -1 "'"$TMPD"'/out" | grep -q "^{\"kind\":\"document_date\",\"start\":15,\"end\":25,\"text\":\"2022-10-30\",.*\"basis\":\"metadata\"}$"'
+check "relative dates resolve against it, offsets into the input" grep -q \
+    '"start":46,"end":52,"text":"Friday","timex":"2022-10-28"' "$TMPD/out"
+status 0 "normalize reads a dateline" sh -c 'printf "Published October 29, 2022\n\nTalks failed on Friday.\n" | "$CLAIMCHECK" --rules "'"$RULES"'" normalize -'
+check "the dateline is the document date" sh -c 'head -1 "'"$TMPD"'/out" | grep -q "^{\"kind\":\"document_date\",\"start\":10,\"end\":26,\"text\":\"October 29, 2022\",\"timex\":\"2022-10-29\",.*\"basis\":\"dateline: Published October 29, 2022\"}$"'
+check "Friday is the day before it" grep -q '"text":"Friday","timex":"2022-10-28"' "$TMPD/out"
+status 0 "nothing to date the text by" cc normalize "Talks failed on Friday."
+check "no document date line, Friday unresolved" sh -c '! grep -q document_date "'"$TMPD"'/out" && grep -q "\"text\":\"Friday\",\"timex\":\"XXXX-WXX-5\"" "'"$TMPD"'/out"'
+# Inferred from timeline events (claims/timeline.yaml: invasion
+# 2022-02-24, annexation 2022-09-30).
+status 0 "the annexation last month" cc normalize "Kyiv says the annexation last month changed nothing."
+check "is October 2022" grep -q '^{"kind":"document_date","start":14,"end":35,"text":"annexation last month",.*"mod":"APPROX","range":{"start":"2022-10-01","end":"2022-10-31"},"basis":"inferred: ' "$TMPD/out"
+status 0 "last month's annexation" cc normalize "Last month's annexations were condemned."
+check "is October 2022 too" grep -q '"range":{"start":"2022-10-01","end":"2022-10-31"}' "$TMPD/out"
+status 0 "N months after the invasion" cc normalize "Eight months after the invasion, the front is static."
+check "is the eight-month anniversary and the month after" grep -q \
+    '^{"kind":"document_date","start":0,"end":31,"text":"Eight months after the invasion","timex":"2022-10-25","mod":"APPROX","range":{"start":"2022-10-25","end":"2022-11-23"}' "$TMPD/out"
+status 0 "N months into the war" cc normalize "Three weeks into the war, the convoy stalled."
+check "is three weeks after the invasion" grep -q '"range":{"start":"2022-03-17","end":"2022-03-23"}' "$TMPD/out"
+status 0 "the war's 200th day" cc normalize "On the war's 200th day, officials met in Kyiv."
+check "is invasion day plus 199" grep -q \
+    '^{"kind":"document_date","start":3,"end":22,"text":"the war'"'"'s 200th day","timex":"2022-09-11","mod":null,"range":{"start":"2022-09-11","end":"2022-09-11"}' "$TMPD/out"
+status 0 "the 100th day of the war" cc normalize "It was the 100th day of the war."
+check "is 2022-06-03" grep -q '"timex":"2022-06-03","mod":null,"range":{"start":"2022-06-03","end":"2022-06-03"}' "$TMPD/out"
+status 0 "the invasion N months ago" cc normalize "Since the invasion eight months ago, thousands fled."
+check "is late October 2022" grep -q '^{"kind":"document_date",.*"timex":"2022-10-2' "$TMPD/out"
+status 0 "an event not said to be recent" cc normalize "The war, which many expected to end last month, goes on."
+check "dates nothing" sh -c '! grep -q document_date "'"$TMPD"'/out"'
 done_testing

@@ -167,6 +167,26 @@ START_TEST(test_inferred_date)
 }
 END_TEST
 
+/* Other anchors than "N-month-old": an event said to be last month. */
+START_TEST(test_inferred_from_event_last_month)
+{
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+
+	run("t5", NULL, "Officials in Kyiv said the annexation last month "
+	    "changed nothing on the ground.\n", &a, &s, &c);
+	ck_assert_ptr_nonnull(a.date);
+	ck_assert_int_eq(strncmp(a.date_basis, "inferred", 8), 0);
+	/* annexation 2022-09-30: written in October 2022 */
+	ck_assert_str_eq(a.date_min, "2022-10-01");
+	ck_assert_str_eq(a.date_max, "2022-10-31");
+	ck_assert_str_ge(a.date, a.date_min);
+	ck_assert_str_le(a.date, a.date_max);
+	done(&a, &s, &c);
+}
+END_TEST
+
 START_TEST(test_pack_examples_pass)
 {
 	unsigned	npass = 0, nfail = 0;
@@ -188,6 +208,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_boilerplate_yields_nothing);
 	tcase_add_test(tc, test_dateline_and_relative_day);
 	tcase_add_test(tc, test_inferred_date);
+	tcase_add_test(tc, test_inferred_from_event_last_month);
 	tcase_add_test(tc, test_pack_examples_pass);
 	suite_add_tcase(s, tc);
 	return s;
