@@ -29,6 +29,7 @@ struct cc_ctx {
 	struct cc_pack		*pack;		/* loaded by cc_ctx_pack() */
 	unsigned		 nbad;		/* unusable inputs reported */
 	int			 progress;	/* stderr is a terminal */
+	unsigned		 jobs;		/* -j: extraction threads */
 };
 
 #define CC_CMD_NEEDS_STORE	0x1

@@ -30,6 +30,7 @@ usage(FILE *f)
 "  --db PATH      claim store (default: claimcheck.db)\n"
 "  --rules DIR    rule packs (default: ./claims, else the installed pack)\n"
 "  -q, -v         quieter / more verbose on stderr\n"
+"  -j N           extract with N threads (default 1)\n"
 "  --help         this help; 'claimcheck COMMAND --help' for a command\n"
 "  --version      print the version\n"
 "\n"
@@ -39,6 +40,23 @@ usage(FILE *f)
 		    cc_cmd_table[i]->summary);
 	fprintf(f, "\nExit status: 0 success, 1 findings to review (check), "
 	    "2 usage error or\nunusable input, 3 internal or storage error.\n");
+}
+
+/* -j N: 1 to 256 extraction threads. */
+static int
+parse_jobs(const char *s, unsigned *jobs)
+{
+	char	*end;
+	long	 v;
+
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < 1 || v > 256) {
+		fprintf(stderr, "claimcheck: -j '%s': expected a number of "
+		    "jobs from 1 to 256\n", s);
+		return -1;
+	}
+	*jobs = (unsigned)v;
+	return 0;
 }
 
 static int
@@ -83,6 +101,12 @@ main(int argc, char **argv)
 				ctx.db_path = argv[++i];
 			else
 				rules = argv[++i];
+		} else if (strcmp(argv[i], "-j") == 0 && i + 1 < argc) {
+			if (parse_jobs(argv[++i], &ctx.jobs) != 0)
+				return CC_EXIT_USAGE;
+		} else if (strncmp(argv[i], "-j", 2) == 0 && argv[i][2] != '\0') {
+			if (parse_jobs(argv[i] + 2, &ctx.jobs) != 0)
+				return CC_EXIT_USAGE;
 		} else if (strncmp(argv[i], "--db=", 5) == 0)
 			ctx.db_path = argv[i] + 5;
 		else if (strncmp(argv[i], "--rules=", 8) == 0)

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,15 +73,73 @@ cc_pipeline_ingest(struct cc_ctx *ctx, char *const *paths, size_t n)
 	return CC_EXIT_OK;
 }
 
+/*
+ * Extraction across cores.  Articles go through in batches: the main
+ * thread loads a batch from the store, the workers (each with its own
+ * extractor: PCRE2 match data is per thread, the compiled pack is shared
+ * read-only) extract it, and the main thread writes the results in name
+ * order.  SQLite is touched by one thread only, and claim ids come out
+ * the same whatever the number of jobs.
+ */
+#define EXTRACT_BATCH	64	/* articles per job in one batch */
+
+struct extract_item {
+	struct cc_article	a;
+	struct cc_sentences	sents;
+	struct cc_claims	claims;
+	int			loaded;
+};
+
+struct extract_batch {
+	struct extract_item	*items;
+	size_t			 n;
+	size_t			 next;		/* next item to take */
+	pthread_mutex_t		 lock;
+};
+
+struct extract_worker {
+	pthread_t		 thread;
+	struct cc_extractor	*ex;
+	struct extract_batch	*batch;
+};
+
+static void
+extract_items(struct cc_extractor *ex, struct extract_batch *b)
+{
+	struct extract_item	*it;
+	size_t			 i;
+
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->n)
+			return;
+		it = &b->items[i];
+		if (it->loaded)
+			(void)cc_extract_article(ex, &it->a, &it->sents,
+			    &it->claims);
+	}
+}
+
+static void *
+extract_thread(void *arg)
+{
+	struct extract_worker	*w = arg;
+
+	extract_items(w->ex, w->batch);
+	return NULL;
+}
+
 int
 cc_pipeline_extract(struct cc_ctx *ctx)
 {
-	struct cc_extractor	*ex;
-	struct cc_article	 a;
-	struct cc_sentences	 sents;
-	struct cc_claims	 claims;
+	struct extract_worker	*w;
+	struct extract_batch	 b;
+	struct extract_item	*it;
 	char			**names = NULL;
-	size_t			 n = 0, i, nclaims = 0;
+	size_t			 n = 0, i, k, done = 0, nclaims = 0, cap;
+	unsigned		 jobs = ctx->jobs > 0 ? ctx->jobs : 1, j;
 	int			 rc = CC_EXIT_OK;
 
 	if (cc_store_pending(ctx->store, ctx->pack->hash, &names, &n) !=
@@ -88,37 +147,74 @@ cc_pipeline_extract(struct cc_ctx *ctx)
 		cc_diag_print(cc_store_diag(ctx->store), "error");
 		return CC_EXIT_INTERNAL;
 	}
-	ex = cc_extractor_new(ctx->pack);
-	for (i = 0; i < n; i++) {
-		cc_article_init(&a);
-		memset(&sents, 0, sizeof sents);
-		memset(&claims, 0, sizeof claims);
-		if (cc_store_get_article(ctx->store, names[i], &a) != CC_OK ||
-		    cc_extract_article(ex, &a, &sents, &claims) != CC_OK ||
-		    cc_store_put_extraction(ctx->store, &a, ctx->pack->hash,
-		    &sents, &claims) != CC_OK) {
-			cc_diag_print(cc_store_diag(ctx->store), "error");
-			rc = CC_EXIT_INTERNAL;
+	if (jobs > n)
+		jobs = n > 0 ? (unsigned)n : 1;
+	cap = EXTRACT_BATCH * jobs;
+	memset(&b, 0, sizeof b);
+	b.items = xcalloc(cap, sizeof *b.items);
+	pthread_mutex_init(&b.lock, NULL);
+	w = xcalloc(jobs, sizeof *w);
+	for (j = 0; j < jobs; j++) {
+		w[j].ex = cc_extractor_new(ctx->pack);
+		w[j].batch = &b;
+	}
+	while (done < n && rc == CC_EXIT_OK) {
+		b.n = n - done < cap ? n - done : cap;
+		b.next = 0;
+		for (i = 0; i < b.n; i++) {
+			it = &b.items[i];
+			cc_article_init(&it->a);
+			if (cc_store_get_article(ctx->store, names[done + i],
+			    &it->a) == CC_OK)
+				it->loaded = 1;
+			else {
+				cc_diag_print(cc_store_diag(ctx->store),
+				    "error");
+				rc = CC_EXIT_INTERNAL;
+			}
 		}
-		nclaims += claims.n;
-		cc_claims_release(&claims);
-		cc_sentences_release(&sents);
-		cc_article_release(&a);
+		/* The main thread is worker 0. */
+		for (j = 1; j < jobs; j++)
+			if (pthread_create(&w[j].thread, NULL, extract_thread,
+			    &w[j]) != 0)
+				w[j].thread = 0;
+		extract_items(w[0].ex, &b);
+		for (j = 1; j < jobs; j++)
+			if (w[j].thread != 0)
+				pthread_join(w[j].thread, NULL);
+		for (i = 0; i < b.n; i++) {
+			it = &b.items[i];
+			if (rc == CC_EXIT_OK && it->loaded &&
+			    cc_store_put_extraction(ctx->store, &it->a,
+			    ctx->pack->hash, &it->sents, &it->claims) != CC_OK) {
+				cc_diag_print(cc_store_diag(ctx->store),
+				    "error");
+				rc = CC_EXIT_INTERNAL;
+			}
+			nclaims += it->claims.n;
+			cc_claims_release(&it->claims);
+			cc_sentences_release(&it->sents);
+			cc_article_release(&it->a);
+			memset(it, 0, sizeof *it);
+		}
+		done += b.n;
 		if (ctx->progress)
-			fprintf(stderr, "\rclaimcheck: extracting: %zu/%zu", i + 1,
-			    n);
-		if (rc != CC_EXIT_OK)
-			break;
+			fprintf(stderr, "\rclaimcheck: extracting: %zu/%zu",
+			    done, n);
 	}
 	if (ctx->progress && n > 0)
 		fputc('\n', stderr);
 	if (n > 0)
 		cc_info("extract: %zu article%s, %zu claims", n,
 		    n == 1 ? "" : "s", nclaims);
-	for (i = 0; i < n; i++)
-		free(names[i]);
+	for (k = 0; k < n; k++)
+		free(names[k]);
 	free(names);
-	cc_extractor_free(ex);
+	for (j = 0; j < jobs; j++)
+		cc_extractor_free(w[j].ex);
+	free(w);
+	pthread_mutex_destroy(&b.lock);
+	free(b.items);
 	return rc;
 }
 

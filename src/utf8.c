@@ -634,6 +634,10 @@ cc_utf8_import(const char *data, size_t len, const char *charset,
 		if (s[i] == '\0' && nnul++ == 0)
 			im->first_nul = i;
 	if (nnul > 0 && nnul * 100 >= len) {
+		/* An offset in converted text is no place in the file (and
+		 * may lie beyond its end): say the file's start. */
+		if (conv != NULL)
+			im->first_nul = 0;
 		free(conv);
 		im->why = CC_UTF8_NUL;
 		return CC_EFORMAT;

@@ -1,0 +1,26 @@
+#!/bin/sh
+# -j N: extraction on N threads gives exactly the claims (ids included)
+# and findings of one thread; a bad N is a usage error.
+. "$top_srcdir/tests/cli/setup"
+
+mkdir corpus
+cp "$SEEDS"/*.txt corpus/
+awk -v n=300 -v dir=corpus -f "$top_srcdir/bench/gencorpus.awk"
+
+# dump J: report with -j J into its own store, then its claims and findings.
+dump() {
+	"$CLAIMCHECK" -q -j "$1" --db "j$1.db" --rules "$RULES" report \
+	    --out "o$1" corpus >/dev/null 2>&1
+	"$CLAIMCHECK" --db "j$1.db" --rules "$RULES" claims --format jsonl
+	"$CLAIMCHECK" --db "j$1.db" --rules "$RULES" findings --format jsonl
+}
+dump 1 > j1.out
+dump 2 > j2.out
+dump 5 > j5.out
+check "one thread extracts claims" test "$(grep -c '"type"' j1.out)" -gt 1000
+check "-j 2 gives the claims and findings of -j 1" cmp -s j1.out j2.out
+check "-j 5 too" cmp -s j1.out j5.out
+status 2 "-j 0 is a usage error" "$CLAIMCHECK" -j 0 --db x.db extract
+check "the message says what -j takes" grep -q "expected a number of jobs" "$TMPD/err"
+status 2 "-j x is a usage error" "$CLAIMCHECK" -jx --db x.db extract
+done_testing
