@@ -659,6 +659,11 @@ cc_utf8_import(const char *data, size_t len, const char *charset,
 		/* Offsets in the file, which has the BOM. */
 		im->first_bad += 3;
 		im->first_nul += 3;
+	} else if (strncmp(im->encoding, "UTF-16", 6) == 0) {
+		/* Offsets in the converted text are no place in the file
+		 * (and may lie past its end): point at its start. */
+		im->first_bad = 0;
+		im->first_nul = 0;
 	}
 	if (im->nnul == 0)
 		im->first_nul = 0;
