@@ -131,6 +131,11 @@ struct nctx {
 	unsigned char		 maxwords[NL__COUNT];
 	uint32_t		 filter[FILTER_SLOTS];
 	struct nslot		 slot[INDEX_SLOTS];
+	/* The filter hash of the word looked up last: the parsers ask
+	 * list after list about the same word. */
+	const char		*memo_w;
+	size_t			 memo_n;
+	uint32_t		 memo_h;
 };
 
 /* A value being built: the interval, how it was written, and its bounds. */
@@ -197,6 +202,8 @@ ctx_init(struct nctx *c, const struct cc_vocab *vc, const char *s,
 	c->indexed = scan;
 	c->noand = 0;
 	c->unindexed = 0;
+	c->memo_w = NULL;
+	c->memo_n = 0;
 	for (k = 0; k < NL__COUNT; k++)
 		c->maxwords[k] = NUM_PHRASE;
 	if (!scan)
@@ -257,11 +264,20 @@ lookup(const struct nctx *c, enum nlist k, const char *w, size_t n)
 static const char *
 lk(const struct nctx *c, enum nlist k, const char *w, size_t n)
 {
+	struct nctx	*mc = (struct nctx *)c;	/* the memo only; every
+						   nctx is a local */
+
 	if (n == 0 || n > NUM_WORDMAX)
 		return NULL;
-	if (c->indexed && !(c->filter[word_hash(0, w, n) &
-	    (FILTER_SLOTS - 1)] & (1u << k)))
-		return NULL;
+	if (c->indexed) {
+		if (c->memo_w != w || c->memo_n != n) {
+			mc->memo_w = w;
+			mc->memo_n = n;
+			mc->memo_h = word_hash(0, w, n);
+		}
+		if (!(c->filter[c->memo_h & (FILTER_SLOTS - 1)] & (1u << k)))
+			return NULL;
+	}
 	return lookup(c, k, w, n);
 }
 

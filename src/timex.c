@@ -238,6 +238,23 @@ cc_date_parse_iso(const char *s, struct cc_date *dt)
 void
 cc_date_iso(const struct cc_date *dt, char *out, size_t outlen)
 {
+	/* Digits by hand for the common case: snprintf here was a tenth
+	 * of "claimcheck normalize" on news text. */
+	if (outlen >= 11 && dt->y >= 0 && dt->y <= 9999 && dt->m >= 0 &&
+	    dt->m <= 99 && dt->d >= 0 && dt->d <= 99) {
+		out[0] = (char)('0' + dt->y / 1000);
+		out[1] = (char)('0' + dt->y / 100 % 10);
+		out[2] = (char)('0' + dt->y / 10 % 10);
+		out[3] = (char)('0' + dt->y % 10);
+		out[4] = '-';
+		out[5] = (char)('0' + dt->m / 10);
+		out[6] = (char)('0' + dt->m % 10);
+		out[7] = '-';
+		out[8] = (char)('0' + dt->d / 10);
+		out[9] = (char)('0' + dt->d % 10);
+		out[10] = '\0';
+		return;
+	}
 	snprintf(out, outlen, "%04d-%02d-%02d", dt->y, dt->m, dt->d);
 }
 
