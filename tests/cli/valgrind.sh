@@ -45,9 +45,9 @@ check "the report was written" test -s html/index.html
 vg "the unchanged re-run" 0 report --out html corpus
 # An unusable article: reported and skipped (exit 2), the error path.
 mkdir bad
-printf 'bad \377 byte\n' > bad/invalid.txt
-vg "ingest of an invalid article" 2 ingest bad
-check "the invalid article is named" grep -q "bad/invalid.txt:1:5: error" "$TMPD/err"
+printf 'A NUL \000 byte\n' > bad/binary.txt
+vg "ingest of a binary article" 2 ingest bad
+check "the binary article is named" grep -q "bad/binary.txt:1:7: error" "$TMPD/err"
 vg "claims --format jsonl" 0 claims --format jsonl
 check "claims were dumped" test -s "$TMPD/out"
 vg "findings --format tsv" 0 findings --format tsv
