@@ -28,6 +28,7 @@
 #define EX_MATCH_LIMIT	2000000
 #define EX_DEPTH_LIMIT	10000
 #define EX_MAX_TIMEX	64
+#define EX_SOLVE_TRIES	8	/* relative dates solved per document */
 
 struct cc_extractor {
 	const struct cc_pack	*pack;
@@ -957,7 +958,7 @@ static int
 infer_at(struct cc_extractor *ex, const struct cc_event *e, long ev,
     const char *s, const char *l, size_t ns, size_t ne,
     const struct cc_timex *tx, size_t ntx, const struct cc_number *nums,
-    size_t nnum, size_t base, struct cc_docdate *dd)
+    size_t nnum, size_t base, int *budget, struct cc_docdate *dd)
 {
 	static const char *const poss[] = { "'s", NULL };
 	const struct cc_timex	*t;
@@ -989,6 +990,11 @@ infer_at(struct cc_extractor *ex, const struct cc_event *e, long ev,
 			z = ne;
 		} else
 			continue;
+		/* Each try scans the words hundreds of times: a few per
+		 * text, or a hostile one repeating them would never end. */
+		if (*budget <= 0)
+			continue;
+		(*budget)--;
 		if (!solve_relative(ex, s, t, ev, &lo, &hi))
 			continue;
 		docdate_set(dd, lo + (hi - lo) / 2, lo, hi, base + a, base + z,
@@ -1041,7 +1047,7 @@ infer_date(struct cc_extractor *ex, const struct cc_fold *f,
 				 nl;
 	const char		*l, *p;
 	char			 name[128];
-	int			 scanned;
+	int			 scanned, budget = EX_SOLVE_TRIES;
 
 	for (k = 0; k < sents->n; k++) {
 		if (sents->v[k].boiler)
@@ -1089,7 +1095,7 @@ infer_date(struct cc_extractor *ex, const struct cc_fold *f,
 					}
 					if (infer_at(ex, e, cc_date_days(&evd),
 					    f->s + ss, l, ns, ns + nl, tx, ntx,
-					    nums, nnum, ss, dd))
+					    nums, nnum, ss, &budget, dd))
 						return 1;
 				}
 			}

@@ -355,6 +355,7 @@ struct windex {
  */
 #define SCAN_AHEAD	1024
 #define SCAN_BEHIND	8
+#define SCAN_LINE	(2 * SCAN_AHEAD)	/* of a line, behind at most */
 
 /* The lists, found in the vocabulary on first use. */
 struct lcache {
@@ -716,9 +717,13 @@ tokenize_line(struct scan *sc)
 static void
 drop_behind(struct scan *sc, size_t *i)
 {
-	size_t	ls = *i, d;
+	size_t	ls = *i, d, lim;
 
-	while (ls > 0 && !sc->t[ls].nl)
+	/* A line of a megabyte (no line breaks at all) keeps only the
+	 * SCAN_LINE tokens before the point: walking back to its start at
+	 * every step made such a text take minutes. */
+	lim = *i > SCAN_LINE ? *i - SCAN_LINE : 0;
+	while (ls > lim && !sc->t[ls].nl)
 		ls--;
 	d = *i - SCAN_BEHIND < ls ? *i - SCAN_BEHIND : ls;
 	if (d == 0)

@@ -57,4 +57,12 @@ status 0 "the invasion N months ago" cc normalize "Since the invasion eight mont
 check "is late October 2022" grep -q '^{"kind":"document_date",.*"timex":"2022-10-2' "$TMPD/out"
 status 0 "an event not said to be recent" cc normalize "The war, which many expected to end last month, goes on."
 check "dates nothing" sh -c '! grep -q document_date "'"$TMPD"'/out"'
+# A text of one 2 MB line (no line break, no document date to find) is
+# read in one pass: walking back to the start of the line for every
+# mention once took minutes on a megabyte.
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "The war next month. "; print "" }' > "$TMPD/oneline.txt"
+BOUND=
+command -v timeout >/dev/null 2>&1 && BOUND="timeout 120"
+status 0 "a 2 MB line is normalized" sh -c "$BOUND \"\$CLAIMCHECK\" --rules \"$RULES\" normalize - < \"$TMPD/oneline.txt\""
+check "every one of its 100000 dates is there" sh -c 'test "$(grep -c "\"text\":\"next month\"" "'"$TMPD"'/out")" -eq 100000'
 done_testing
