@@ -55,14 +55,15 @@ now(void)
 }
 
 /* The stages, each run alone over the whole text (or its sentences). */
-enum stage { S_FOLD, S_NUMBER, S_TIMEX, S_TIMEX_SENT, S_ENTITY, S_PATH,
-	S_PATH_ENT, S_NSTAGES };
+enum stage { S_FOLD, S_NUMBER, S_TIMEX, S_TIMEX_SENT, S_TIMEX_SCANNER,
+	S_ENTITY, S_PATH, S_PATH_ENT, S_NSTAGES };
 
 static const char *const STAGE_NAME[] = {
 	"fold (text.c)",
 	"numbers (number.c)",
 	"dates+durations (timex.c)",
 	"  same, one call per sentence",
+	"  same, per sentence with a scanner",
 	"entities (entity.c)",
 	"fold+numbers+dates, in process",
 	"  same + entities (all normalize scans)",
@@ -80,6 +81,7 @@ struct bench {
 	struct cc_number	*num;
 	size_t			 numcap;
 	struct cc_date		 ref;
+	struct cc_timex_scanner	*ts;	/* what the extractor uses */
 	size_t			 sink;	/* keeps results alive */
 };
 
@@ -148,6 +150,12 @@ run_stage(struct bench *b, enum stage st, const char *text, size_t len)
 		for (i = 0; i < b->ss.n; i++)
 			b->sink += timex_all(b, b->f.s + b->ss.v[i].start,
 			    b->ss.v[i].end - b->ss.v[i].start);
+		break;
+	case S_TIMEX_SCANNER:
+		for (i = 0; i < b->ss.n; i++)
+			b->sink += cc_timex_scan_with(b->ts, b->f.s +
+			    b->ss.v[i].start, b->ss.v[i].end - b->ss.v[i].start,
+			    &b->ref, b->tx, b->txcap);
 		break;
 	case S_ENTITY:
 		b->sink += entity_all(b, b->f.s, b->f.len);
@@ -226,6 +234,7 @@ throughput(const char *rules, const char *path, const char *bin)
 	cc_date_parse_iso(BENCH_REF, &b.ref);
 	cc_fold(text, len, &b.f);
 	cc_segment(b.f.s, b.f.len, &b.ss);
+	b.ts = cc_timex_scanner_new(b.vc);
 
 	for (st = 0; st < S_NSTAGES; st++) {
 		run_stage(&b, st, text, len);	/* warm caches, size arrays */
@@ -276,6 +285,7 @@ throughput(const char *rules, const char *path, const char *bin)
 	free(b.tx);
 	free(b.num);
 	free(b.em);
+	cc_timex_scanner_free(b.ts);
 	cc_sentences_release(&b.ss);
 	cc_fold_release(&b.f);
 	cc_pack_free(pack);
