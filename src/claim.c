@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "claim.h"
 #include "diag.h"
 #include "xmalloc.h"
@@ -153,14 +155,21 @@ claim_value_json(const struct cc_claim *c, struct cc_buf *b)
 int
 cc_claim_json(const struct cc_claim *c, struct cc_buf *b)
 {
+	char	id[32];
+
+	snprintf(id, sizeof id, "c%lld", (long long)c->id);
+	return cc_claim_json_id(c, id, b);
+}
+
+int
+cc_claim_json_id(const struct cc_claim *c, const char *id, struct cc_buf *b)
+{
 	size_t	 len0 = b->len;
 	int	 rc;
 
 	rc = cc_buf_addc(b, '{');
 	if (rc == CC_OK)
-		rc = json_key(b, "id", 1);
-	if (rc == CC_OK)
-		rc = cc_buf_printf(b, "\"c%lld\"", (long long)c->id);
+		rc = json_kstr(b, "id", id, 1);
 	if (rc == CC_OK)
 		rc = json_kstr(b, "article", c->article, 0);
 	if (rc == CC_OK)
@@ -219,6 +228,145 @@ cc_claim_json(const struct cc_claim *c, struct cc_buf *b)
 		b->data[len0] = '\0';
 	}
 	return rc;
+}
+
+/*
+ * Reading the claim shape back (claimcheck ingest-claims).  Every string
+ * field may be null or absent except "article" and "type"; "id" is not
+ * read (the store assigns its own).  Offsets must be non-negative
+ * integers with start <= end.
+ */
+
+/* An optional string: 0, or -1 when the value has another type. */
+static int
+parse_str(json_t *o, const char *key, char **out)
+{
+	json_t	*v = json_object_get(o, key);
+
+	*out = NULL;
+	if (v == NULL || json_is_null(v))
+		return 0;
+	if (!json_is_string(v))
+		return -1;
+	*out = xstrdup(json_string_value(v));
+	return 0;
+}
+
+/* A number or null into *x / *has: 0, or -1 for another type. */
+static int
+parse_num(json_t *o, const char *key, double *x, unsigned *has)
+{
+	json_t	*v = json_object_get(o, key);
+
+	if (v == NULL || json_is_null(v))
+		return 0;
+	if (!json_is_number(v))
+		return -1;
+	*x = json_number_value(v);
+	*has = 1;
+	return 0;
+}
+
+static int
+parse_offset(json_t *o, const char *key, size_t *out)
+{
+	json_t	*v = json_object_get(o, key);
+
+	if (!json_is_integer(v) || json_integer_value(v) < 0)
+		return -1;
+	*out = (size_t)json_integer_value(v);
+	return 0;
+}
+
+/* The fields of o into c; the name of the first bad field, or NULL. */
+static const char *
+claim_fields(json_t *o, struct cc_claim *c)
+{
+	static const char *const keys[] = { "outlet", "subject", "measure",
+	    "unit", "speaker", "reported_by", "polarity", "text", "rule" };
+	char		**slots[] = { &c->outlet, &c->subject, &c->measure,
+			    &c->unit, &c->speaker, &c->reported_by,
+			    &c->polarity, &c->text, &c->rule };
+	json_t		 *v;
+	unsigned	  has = 0;
+	size_t		  i;
+
+	if (parse_str(o, "article", &c->article) != 0 || c->article == NULL ||
+	    c->article[0] == '\0')
+		return "article";
+	if (parse_str(o, "type", &c->type) != 0 || c->type == NULL)
+		return "type";
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (parse_str(o, keys[i], slots[i]) != 0)
+			return keys[i];
+	v = json_object_get(o, "value");
+	if (json_is_string(v)) {
+		c->value_kind = CC_VALUE_TEXT;
+		c->vtext = xstrdup(json_string_value(v));
+	} else if (json_is_object(v)) {
+		c->value_kind = CC_VALUE_NUMBER;
+		has = 0;
+		if (parse_num(v, "min", &c->vmin, &has) != 0)
+			return "value.min";
+		c->has_min = has;
+		has = 0;
+		if (parse_num(v, "max", &c->vmax, &has) != 0)
+			return "value.max";
+		c->has_max = has;
+		c->approx = json_is_true(json_object_get(v, "approx"));
+	} else if (v != NULL && !json_is_null(v))
+		return "value";
+	v = json_object_get(o, "time");
+	if (json_is_object(v)) {
+		if (parse_str(v, "start", &c->time_start) != 0)
+			return "time.start";
+		if (parse_str(v, "end", &c->time_end) != 0)
+			return "time.end";
+		if (parse_str(v, "granularity", &c->granularity) != 0)
+			return "time.granularity";
+		if (parse_str(v, "basis", &c->basis) != 0)
+			return "time.basis";
+	} else if (v != NULL && !json_is_null(v))
+		return "time";
+	v = json_object_get(o, "evidence");
+	if (!json_is_object(v) || parse_offset(v, "start", &c->ev_start) != 0 ||
+	    parse_offset(v, "end", &c->ev_end) != 0 || c->ev_end < c->ev_start)
+		return "evidence";
+	if (parse_str(v, "sentence", &c->sentence) != 0)
+		return "evidence.sentence";
+	return NULL;
+}
+
+int
+cc_claim_parse(const char *file, unsigned line, const char *s, size_t len,
+    struct cc_claim *c, struct cc_diag *d)
+{
+	json_error_t	 err;
+	json_t		*o;
+	const char	*bad;
+
+	memset(c, 0, sizeof *c);
+	if ((o = json_loadb(s, len, JSON_REJECT_DUPLICATES, &err)) == NULL) {
+		cc_diag_set(d, file, line, err.column > 0 ?
+		    (unsigned)err.column : 1, "not a JSON object: %s",
+		    err.text);
+		return CC_EFORMAT;
+	}
+	if (!json_is_object(o))
+		bad = "";
+	else
+		bad = claim_fields(o, c);
+	json_decref(o);
+	if (bad == NULL)
+		return CC_OK;
+	cc_claim_release(c);
+	if (bad[0] == '\0')
+		cc_diag_set(d, file, line, 1, "expected a claim (a JSON "
+		    "object) per line");
+	else
+		cc_diag_set(d, file, line, 1, "claim with a missing or "
+		    "malformed \"%s\"", bad);
+	return CC_EFORMAT;
 }
 
 /* Append n with thousands separators ("6,374", "-1,200", "2.5"). */

@@ -59,8 +59,21 @@ void		 cc_claim_release(struct cc_claim *);
 struct cc_claim	*cc_claims_push(struct cc_claims *);
 void		 cc_claims_release(struct cc_claims *);
 
-/* Append the claim as one SPEC.md JSON object (no newline) to b. */
+/* Append the claim as one SPEC.md JSON object (no newline) to b; the
+ * _id variant writes id as the "id" (for claims not in a store). */
 int	cc_claim_json(const struct cc_claim *, struct cc_buf *b);
+int	cc_claim_json_id(const struct cc_claim *, const char *id,
+	    struct cc_buf *b);
+/*
+ * Parse one line of s[0..len) in the shape cc_claim_json() writes into c
+ * (zeroed first; the caller releases it on success).  "id" is ignored,
+ * "article" and "type" are required, other fields may be null or absent.
+ * A line that is not such an object fails with CC_EFORMAT and d says
+ * where (file, line, column) and why; c is then left empty.
+ */
+struct cc_diag;
+int	cc_claim_parse(const char *file, unsigned line, const char *s,
+	    size_t len, struct cc_claim *c, struct cc_diag *d);
 /* Append the claim as one TSV row (no newline); cc_claim_tsv_header()
  * gives the matching header line. */
 int	cc_claim_tsv(const struct cc_claim *, struct cc_buf *b);

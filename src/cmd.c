@@ -21,6 +21,7 @@ const struct cc_cmd_entry *const cc_cmd_table[] = {
 	&cc_cmd_extract_entry,
 	&cc_cmd_findings_entry,
 	&cc_cmd_ingest_entry,
+	&cc_cmd_ingest_claims_entry,
 	&cc_cmd_normalize_entry,
 	&cc_cmd_report_entry,
 	&cc_cmd_review_entry,

@@ -66,6 +66,14 @@ int	cc_pipeline_ingest(struct cc_ctx *, char *const *paths, size_t n);
 int	cc_pipeline_extract(struct cc_ctx *);
 int	cc_pipeline_compare(struct cc_ctx *, int force);
 int	cc_pipeline_prepare(struct cc_ctx *, char *const *paths, size_t n);
+/*
+ * The filter (extract --stdin): articles as JSON Lines read from fd
+ * (named path in messages), their claims as JSON Lines on stdout in the
+ * claim shape of SPEC.md with ids "ARTICLE#N" (N counts from 1 in text
+ * order), on ctx->jobs threads, in input order; no store is touched.
+ * A malformed line is reported and skipped.
+ */
+int	cc_pipeline_extract_stream(struct cc_ctx *, const char *path, int fd);
 
 /*
  * Small option parser shared by the commands: long options only, with or
@@ -86,6 +94,7 @@ extern const struct cc_cmd_entry cc_cmd_compare_entry;
 extern const struct cc_cmd_entry cc_cmd_extract_entry;
 extern const struct cc_cmd_entry cc_cmd_findings_entry;
 extern const struct cc_cmd_entry cc_cmd_ingest_entry;
+extern const struct cc_cmd_entry cc_cmd_ingest_claims_entry;
 extern const struct cc_cmd_entry cc_cmd_normalize_entry;
 extern const struct cc_cmd_entry cc_cmd_report_entry;
 extern const struct cc_cmd_entry cc_cmd_review_entry;

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +132,25 @@ extract_thread(void *arg)
 	return NULL;
 }
 
+/* Extract the b->n items of b on jobs workers; the calling thread is
+ * worker 0. */
+static void
+extract_batch_run(struct extract_worker *w, unsigned jobs,
+    struct extract_batch *b)
+{
+	unsigned	j;
+
+	b->next = 0;
+	for (j = 1; j < jobs; j++)
+		if (pthread_create(&w[j].thread, NULL, extract_thread,
+		    &w[j]) != 0)
+			w[j].thread = 0;
+	extract_items(w[0].ex, b);
+	for (j = 1; j < jobs; j++)
+		if (w[j].thread != 0)
+			pthread_join(w[j].thread, NULL);
+}
+
 int
 cc_pipeline_extract(struct cc_ctx *ctx)
 {
@@ -173,15 +193,7 @@ cc_pipeline_extract(struct cc_ctx *ctx)
 				rc = CC_EXIT_INTERNAL;
 			}
 		}
-		/* The main thread is worker 0. */
-		for (j = 1; j < jobs; j++)
-			if (pthread_create(&w[j].thread, NULL, extract_thread,
-			    &w[j]) != 0)
-				w[j].thread = 0;
-		extract_items(w[0].ex, &b);
-		for (j = 1; j < jobs; j++)
-			if (w[j].thread != 0)
-				pthread_join(w[j].thread, NULL);
+		extract_batch_run(w, jobs, &b);
 		for (i = 0; i < b.n; i++) {
 			it = &b.items[i];
 			if (rc == CC_EXIT_OK && it->loaded &&
@@ -216,6 +228,148 @@ cc_pipeline_extract(struct cc_ctx *ctx)
 	pthread_mutex_destroy(&b.lock);
 	free(b.items);
 	return rc;
+}
+
+/*
+ * The filter: articles from a JSON Lines feed, claims to stdout.  The
+ * same batches and workers as above, without a store: a batch is filled
+ * from the feed as it streams in, extracted, printed in input order and
+ * released, so memory stays bounded by one batch.
+ */
+struct stream_state {
+	struct cc_ctx		*ctx;
+	struct extract_worker	*w;
+	unsigned		 jobs;
+	struct extract_batch	 b;
+	size_t			 cap;
+	struct cc_buf		 out;
+	size_t			 narticles;
+	size_t			 nclaims;
+	int			 failed;	/* stdout failed */
+};
+
+static int
+stream_write(struct stream_state *st)
+{
+	if (!st->failed && st->out.len > 0 &&
+	    fwrite(st->out.data, 1, st->out.len, stdout) != st->out.len)
+		st->failed = 1;
+	cc_buf_reset(&st->out);
+	return st->failed ? CC_EIO : CC_OK;
+}
+
+/* Extract, print and release the batch. */
+static int
+stream_flush(struct stream_state *st)
+{
+	struct extract_item	*it;
+	struct cc_claim		*c;
+	struct cc_buf		 id = CC_BUF_INIT;
+	size_t			 i, k;
+	int			 rc = CC_OK;
+
+	extract_batch_run(st->w, st->jobs, &st->b);
+	for (i = 0; i < st->b.n; i++) {
+		it = &st->b.items[i];
+		for (k = 0; k < it->claims.n && rc == CC_OK; k++) {
+			c = &it->claims.v[k];
+			/* No store, no store id: the article's name and
+			 * the claim's ordinal in it, unique across any
+			 * number of filters fed disjoint articles. */
+			cc_buf_reset(&id);
+			rc = cc_buf_printf(&id, "%s#%zu", it->a.name, k + 1);
+			if (rc == CC_OK)
+				rc = cc_claim_json_id(c, id.data, &st->out);
+			if (rc == CC_OK)
+				rc = cc_buf_addc(&st->out, '\n');
+			if (rc == CC_OK && st->out.len >= 65536)
+				rc = stream_write(st);
+		}
+		st->nclaims += it->claims.n;
+		cc_claims_release(&it->claims);
+		cc_sentences_release(&it->sents);
+		cc_article_release(&it->a);
+		memset(it, 0, sizeof *it);
+	}
+	st->b.n = 0;
+	cc_buf_release(&id);
+	if (rc == CC_OK)
+		rc = stream_write(st);
+	return rc;
+}
+
+static int
+stream_article(struct cc_article *a, void *arg)
+{
+	struct stream_state	*st = arg;
+	struct extract_item	*it = &st->b.items[st->b.n++];
+
+	if (a->warn.msg[0] != '\0')
+		cc_diag_print(&a->warn, "warning");
+	/* Take the article over; the reader releases an empty one. */
+	it->a = *a;
+	it->loaded = 1;
+	cc_article_init(a);
+	st->narticles++;
+	if (st->b.n == st->cap)
+		return stream_flush(st);
+	return CC_OK;
+}
+
+static void
+stream_bad(const struct cc_diag *d, void *arg)
+{
+	struct stream_state	*st = arg;
+
+	cc_diag_print(d, "error");
+	st->ctx->nbad++;
+}
+
+int
+cc_pipeline_extract_stream(struct cc_ctx *ctx, const char *path, int fd)
+{
+	struct stream_state	st;
+	unsigned		j, nbad = 0;
+	int			rc;
+
+	memset(&st, 0, sizeof st);
+	st.ctx = ctx;
+	st.jobs = ctx->jobs > 0 ? ctx->jobs : 1;
+	st.cap = EXTRACT_BATCH * st.jobs;
+	st.b.items = xcalloc(st.cap, sizeof *st.b.items);
+	pthread_mutex_init(&st.b.lock, NULL);
+	cc_buf_init(&st.out, 0);
+	st.w = xcalloc(st.jobs, sizeof *st.w);
+	for (j = 0; j < st.jobs; j++) {
+		st.w[j].ex = cc_extractor_new(ctx->pack);
+		st.w[j].batch = &st.b;
+	}
+	rc = cc_jsonl_read(path, fd, stream_article, &st, stream_bad, &st,
+	    &nbad);
+	if (rc == CC_OK && st.b.n > 0)
+		rc = stream_flush(&st);
+	if (fflush(stdout) != 0)
+		rc = CC_EIO;
+	if (rc == CC_OK)
+		cc_info("extract: %zu article%s, %zu claims, %u skipped",
+		    st.narticles, st.narticles == 1 ? "" : "s", st.nclaims,
+		    nbad);
+	else if (rc == CC_EIO && st.failed)
+		cc_error("stdout: %s", strerror(errno));
+	else if (rc == CC_EIO)
+		cc_error("%s: %s", path, strerror(errno));
+	else
+		cc_error("%s: %s", path, cc_strerror(rc));
+	for (j = 0; j < st.jobs; j++)
+		cc_extractor_free(st.w[j].ex);
+	free(st.w);
+	/* After a failure a batch may still hold articles. */
+	while (st.b.n > 0)
+		cc_article_release(&st.b.items[--st.b.n].a);
+	free(st.b.items);
+	pthread_mutex_destroy(&st.b.lock);
+	cc_buf_release(&st.out);
+	return rc == CC_OK ? CC_EXIT_OK : CC_EXIT_INTERNAL;
 }
 
 /* Compare claims with the articles' dates and texts (for the timeline

@@ -926,6 +926,99 @@ out:
 }
 
 int
+cc_store_add_claims(struct cc_store *s, const char *name,
+    struct cc_claims *claims)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id;
+	size_t		 i;
+	int		 rc;
+
+	if ((rc = save_begin(s)) != CC_OK)
+		return rc;
+	if ((rc = article_find(s, name, &id, NULL)) != CC_OK)
+		goto out;
+	if (id == 0) {
+		cc_diag_set(&s->diag, NULL, 0, 0, "%s: no article named '%s'",
+		    s->path, name);
+		rc = CC_ENOTFOUND;
+		goto out;
+	}
+	if ((st = stmt_get(s, ST_CLAIM_INSERT)) == NULL) {
+		rc = CC_ESTORE;
+		goto out;
+	}
+	for (i = 0; i < claims->n && rc == CC_OK; i++)
+		rc = put_claim(s, st, id, &claims->v[i]);
+	if (rc == CC_OK)
+		rc = meta_bump(s, "claims_gen");
+out:
+	rc = save_end(s, rc);
+	if (rc != CC_OK)
+		for (i = 0; i < claims->n; i++)
+			claims->v[i].id = 0;
+	return rc;
+}
+
+int
+cc_store_claims_seq(struct cc_store *s, int64_t *seq)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*seq = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT seq FROM sqlite_sequence"
+	    " WHERE name = 'claims'", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, "claims_seq");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*seq = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "claims_seq");
+	return CC_OK;
+}
+
+/* The claim columns but the id, for copying rows. */
+#define CLAIM_COLS "article, type, subject, measure, value_kind, vmin," \
+	" vmax, approx, vtext, unit, time_start, time_end, granularity," \
+	" basis, speaker, reported_by, polarity, text, ev_start, ev_end," \
+	" sentence, rule"
+
+int
+cc_store_claims_renumber(struct cc_store *s, int64_t after)
+{
+	char	*sql;
+	int	 rc;
+
+	/* The ids above after were handed out in this transaction and
+	 * nobody has seen them, so they may be handed out again. */
+	sql = sqlite3_mprintf(
+	    "SAVEPOINT renumber;"
+	    "CREATE TEMP TABLE cc_renumber AS SELECT " CLAIM_COLS
+	    " FROM claims WHERE 0;"
+	    "INSERT INTO temp.cc_renumber SELECT " CLAIM_COLS " FROM"
+	    " (SELECT c.*, a.name AS aname FROM claims c JOIN articles a"
+	    " ON a.id = c.article WHERE c.id > %lld ORDER BY a.name, c.id);"
+	    "DELETE FROM claims WHERE id > %lld;"
+	    "UPDATE sqlite_sequence SET seq = %lld WHERE name = 'claims';"
+	    "INSERT INTO claims (" CLAIM_COLS ") SELECT " CLAIM_COLS
+	    " FROM temp.cc_renumber ORDER BY rowid;"
+	    "DROP TABLE temp.cc_renumber;"
+	    "RELEASE renumber;", (long long)after, (long long)after,
+	    (long long)after);
+	if (sql == NULL)
+		return store_fail(s, "renumber");
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? CC_OK :
+	    store_fail(s, "renumbering claims");
+	sqlite3_free(sql);
+	if (rc != CC_OK) {
+		sqlite3_exec(s->db, "ROLLBACK TO renumber; RELEASE renumber;"
+		    "DROP TABLE IF EXISTS temp.cc_renumber", NULL, NULL, NULL);
+	}
+	return rc;
+}
+
+int
 cc_store_get_sentences(struct cc_store *s, const char *name,
     struct cc_sentences *out)
 {
@@ -1183,7 +1276,8 @@ cc_store_meta_set(struct cc_store *s, const char *key, const char *value)
  * per problem, as text.  The first is SQLite's own; the others are the
  * store's invariants: every sentence and claim belongs to an article, an
  * extracted article has its sentences (they are written in the same
- * transaction), and an article waiting for extraction has no claims.
+ * transaction; a placeholder made by ingest-claims has no text and
+ * none), and an article waiting for extraction has no claims.
  */
 static const char *const store_checks[] = {
 	"SELECT integrity_check FROM pragma_integrity_check"
@@ -1191,7 +1285,8 @@ static const char *const store_checks[] = {
 	"SELECT 'row ' || rowid || ' of ' || \"table\" || ' refers to a missing '"
 	" || parent FROM pragma_foreign_key_check",
 	"SELECT 'article ' || name || ' is extracted but has no sentences'"
-	" FROM articles a WHERE extracted_with IS NOT NULL AND NOT EXISTS"
+	" FROM articles a WHERE extracted_with IS NOT NULL AND text <> ''"
+	" AND NOT EXISTS"
 	" (SELECT 1 FROM sentences s WHERE s.article = a.id)",
 	"SELECT 'article ' || name || ' is not extracted but has claims'"
 	" FROM articles a WHERE extracted_with IS NULL AND EXISTS"

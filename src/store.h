@@ -14,6 +14,7 @@
 #define CC_STORE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 #include "claim.h"
@@ -76,6 +77,19 @@ int	cc_store_article_names(struct cc_store *, char ***names, size_t *n);
 int	cc_store_put_extraction(struct cc_store *, const struct cc_article *a,
 	    const char *rules_hash, const struct cc_sentences *,
 	    struct cc_claims *claims);
+
+/* Append claims to article name, keeping its other claims and its
+ * extraction state (ids are assigned and written back); bumps the claims
+ * generation.  CC_ENOTFOUND if the article is unknown. */
+int	cc_store_add_claims(struct cc_store *, const char *name,
+	    struct cc_claims *claims);
+
+/* The last claim id handed out in this store (0 if none). */
+int	cc_store_claims_seq(struct cc_store *, int64_t *seq);
+/* Give the claims with ids above after (all added in the current
+ * transaction) new ids from after + 1 on, in the order a local extract
+ * numbers them: by article name (byte order), then by their old id. */
+int	cc_store_claims_renumber(struct cc_store *, int64_t after);
 
 /* Sentences of an article in text order (caller releases). */
 int	cc_store_get_sentences(struct cc_store *, const char *name,
