@@ -510,7 +510,8 @@ cc_read_import_error(const char *file, const char *data,
 	if (im->why == CC_UTF8_NUL) {
 		line_col(data, im->first_nul, &line, &col);
 		cc_diag_set(d, file, line, col,
-		    "binary data (NUL bytes), not a text article");
+		    "binary data (NUL or control bytes), not a text "
+		    "article");
 	} else
 		cc_diag_set(d, file, 0, 0, "%s", im->why != NULL ? im->why :
 		    "cannot read the text");

@@ -52,8 +52,8 @@ int	cc_utf8_blank(const char *s, size_t len);
  * Windows-1252 (or Latin-1) is converted from it; otherwise each invalid
  * sequence becomes U+FFFD.  A stray NUL byte becomes U+FFFD too, "\r\n"
  * and a lone '\r' become "\n".  Fails with CC_EFORMAT (im->why set) on
- * binary data (NUL bytes in 1% of the text or more, im->why ==
- * CC_UTF8_NUL) and on invalid UTF-16.  On success im->s (NUL-terminated,
+ * binary data (NUL or C0 control bytes other than \t..\r in 1% of the
+ * text or more, im->why == CC_UTF8_NUL, first_nul the first of them) and on invalid UTF-16.  On success im->s (NUL-terminated,
  * valid UTF-8 without NUL bytes) is the caller's to free.  Offsets in
  * first_bad and first_nul are byte offsets in data.
  */

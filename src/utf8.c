@@ -578,6 +578,12 @@ import_copy(const unsigned char *s, size_t len, struct cc_buf *out,
 	cc_buf_add(out, s + start, len - start);
 }
 
+static int
+is_binary_byte(unsigned char c)
+{
+	return c == 0x7f || (c < 0x20 && (c < '\t' || c > '\r'));
+}
+
 int
 cc_utf8_import(const char *data, size_t len, const char *charset,
     struct cc_import *im)
@@ -628,10 +634,13 @@ cc_utf8_import(const char *data, size_t len, const char *charset,
 			len = convlen;
 		}
 	}
-	/* Many NUL bytes: binary data (or UTF-16 without a BOM), not text
-	 * with a stray NUL in it. */
+	/* Many NUL or other control bytes: binary data (or UTF-16 without
+	 * a BOM), not text with a stray NUL in it.  Text never holds C0
+	 * controls but tab, newline, vertical tab, form feed and carriage
+	 * return (ESC of a stray terminal sequence is rare); random bytes
+	 * hold one in eight, which the NUL count alone (one in 256) misses. */
 	for (i = 0; i < len; i++)
-		if (s[i] == '\0' && nnul++ == 0)
+		if (is_binary_byte(s[i]) && nnul++ == 0)
 			im->first_nul = i;
 	if (nnul > 0 && nnul * 100 >= len) {
 		/* An offset in converted text is no place in the file (and

@@ -50,6 +50,20 @@ check "nul: the error gives FILE:LINE:COL" \
     grep -q "nul/bad.txt:2:7: error: binary data" "$TMPD/err"
 good_stored nul
 
+# 2b. Random bytes: few NULs (one in 256) but C0 control bytes in one
+# of eight, so binary all the same, not a Windows-1252 article.
+corpus rnd
+head -c 3000 /dev/urandom > rnd/noise.txt
+status 2 "random bytes are skipped as binary (exit 2)" run rnd report --out o rnd
+check "random: the error says binary data" \
+    grep -q "rnd/noise.txt:[0-9]*:[0-9]*: error: binary data" "$TMPD/err"
+good_stored rnd
+# Its near-miss: a text with one stray escape byte is still an article.
+corpus esc
+printf 'Officials said 9 people were killed.\nA stray \033 escape here, in a line of text long enough to be read as an article, as scraped pages sometimes have.\n' > esc/one.txt
+status 0 "one stray control byte does not make a file binary" run esc report --out o esc
+check "esc: no binary-data error" sh -c "! grep -q 'binary data' '$TMPD/err'"
+
 # 3. A 100 MB article: over the 64 MiB limit, refused before reading.
 corpus big
 awk 'BEGIN { for (i = 0; i < 1100000; i++)
