@@ -1,0 +1,106 @@
+#!/bin/sh
+# bench/scale.sh - the scale benchmark of "make bench": for each corpus
+# size in SCALE_SIZES (default "1000 10000"; add 100000 for the issue's
+# figure, about 300 MB), generate a JSON Lines feed with
+# bench/gencorpus.awk and time each stage of the command line on its own
+# store: ingest, extract (one job, then two on a copy of the ingested
+# store), compare and report --out; then add 10 articles to the biggest
+# corpus and time the report that follows.  Beside it, the raw PCRE2 JIT
+# scan of the same kind of text (bench/extract-bench), the ceiling that
+# extraction is a fraction of.
+#
+#   bench/scale.sh CLAIMCHECK RULES_DIR GENCORPUS_AWK EXTRACT_BENCH
+#
+# Wall-clock seconds and peak RSS come from /usr/bin/time (Debian package
+# "time"); without it only seconds are shown.  The work directory
+# (bench/scale.tmp) is removed afterwards unless SCALE_KEEP=1.
+set -u
+cc=$1 rules=$2 gen=$3 xbench=$4
+sizes=${SCALE_SIZES:-1000 10000}
+work=${SCALE_DIR:-bench/scale.tmp}
+rm -rf "$work"
+mkdir -p "$work" || exit 1
+
+if [ -x /usr/bin/time ]; then
+	have_time=1
+else
+	have_time=0
+	echo "scale: no /usr/bin/time (package 'time'): no RSS column"
+fi
+
+# run NAME CMD...: time CMD, leaving "seconds rss_kb" in $work/NAME.t.
+run() {
+	name=$1
+	shift
+	if [ "$have_time" -eq 1 ]; then
+		/usr/bin/time -f "%e %M" -o "$work/$name.t" "$@" \
+		    >/dev/null 2>"$work/$name.err" ||
+		    { echo "scale: $name failed:"; tail -3 "$work/$name.err"; }
+	else
+		s0=$(date +%s.%N)
+		"$@" >/dev/null 2>"$work/$name.err"
+		s1=$(date +%s.%N)
+		echo "$(echo "$s1 - $s0" | bc) 0" > "$work/$name.t"
+	fi
+}
+
+# row SIZE MB NARTICLES STAGE NAME: one line of the table.
+row() {
+	awk -v size="$1" -v mb="$2" -v n="$3" -v stage="$4" '
+	    { s = $1; rss = $2 / 1024
+	      printf "%8s %8.1f  %-14s %8.2f %8.1f %10.0f %8.0f\n", size, mb,
+		  stage, s, (s > 0 ? mb / s : 0), (s > 0 ? n / s : 0), rss }' \
+	    "$work/$5.t"
+}
+
+printf "%8s %8s  %-14s %8s %8s %10s %8s\n" articles MB stage seconds \
+    "MB/s" "articles/s" "RSS MB"
+last=
+for n in $sizes; do
+	feed=$work/feed$n.jsonl
+	db=$work/s$n.db
+	awk -v n="$n" -v jsonl=1 -f "$gen" > "$feed"
+	mb=$(awk -v b="$(wc -c < "$feed")" 'BEGIN { printf "%.1f", b / 1e6 }')
+	run ingest$n "$cc" -q --db "$db" --rules "$rules" ingest "$feed"
+	cp "$db" "$work/j2-$n.db"
+	run extract$n "$cc" -q -j 1 --db "$db" --rules "$rules" extract
+	run extractj2-$n "$cc" -q -j 2 --db "$work/j2-$n.db" --rules "$rules" \
+	    extract
+	rm -f "$work/j2-$n.db"
+	run compare$n "$cc" -q --db "$db" --rules "$rules" compare
+	run report$n "$cc" -q --db "$db" --rules "$rules" report \
+	    --out "$work/out$n" "$feed"
+	row "$n" "$mb" "$n" ingest ingest$n
+	row "$n" "$mb" "$n" "extract -j 1" extract$n
+	row "$n" "$mb" "$n" "extract -j 2" extractj2-$n
+	row "$n" "$mb" "$n" compare compare$n
+	row "$n" "$mb" "$n" "report" report$n
+	awk -v n="$n" -v mb="$mb" -v a="$(cat "$work/ingest$n.t")" \
+	    -v b="$(cat "$work/extract$n.t")" -v c="$(cat "$work/compare$n.t")" \
+	    -v d="$(cat "$work/report$n.t")" -v db="$(wc -c < "$db")" '
+	    BEGIN { split(a, A, " "); split(b, B, " "); split(c, C, " ")
+		    split(d, D, " "); t = A[1] + B[1] + C[1] + D[1]
+		    printf "%8s %8.1f  %-14s %8.2f %8.1f %10.0f %8s  " \
+			"db %.0f MB\n", n, mb, "all (-j 1)", t, mb / t, n / t,
+			"", db / 1e6 }'
+	[ -n "$last" ] && rm -rf "$work/out$last" "$work/s$last.db" \
+	    "$work/feed$last.jsonl"
+	last=$n
+done
+
+# Incremental: 10 new articles on the biggest corpus, then report.
+n=$last
+awk -v n=10 -v first="$n" -v jsonl=1 -f "$gen" > "$work/new.jsonl"
+run incr "$cc" -q --db "$work/s$n.db" --rules "$rules" report \
+    --out "$work/out$n" "$work/new.jsonl"
+awk -v n="$n" '{ printf "%8s %8s  %-14s %8.2f %8s %10s %8.0f\n", n "+10",
+    "", "report (incr)", $1, "", "", $2 / 1024 }' "$work/incr.t"
+
+# The ceiling: a raw PCRE2 JIT scan of the same kind of text (the first
+# 1000 articles' bodies), beside extraction on one core.
+echo
+mkdir -p "$work/text"
+awk -v n=1000 -v dir="$work/text" -f "$gen"
+cat "$work/text"/*.txt > "$work/text.txt"
+"$xbench" "$rules" "$work/text.txt"
+[ "${SCALE_KEEP:-0}" = 1 ] || rm -rf "$work"
