@@ -291,8 +291,13 @@ claim_fields(json_t *o, struct cc_claim *c)
 	unsigned	  has = 0;
 	size_t		  i;
 
+	/* The article's name becomes a file name in the report: the rule
+	 * of the JSON Lines reader (short, no control bytes, no slash). */
 	if (parse_str(o, "article", &c->article) != 0 || c->article == NULL ||
-	    c->article[0] == '\0')
+	    c->article[0] == '\0' || strlen(c->article) > 200 ||
+	    strpbrk(c->article, "/\\\x7f\x01\x02\x03\x04\x05\x06\x07"
+	    "\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15"
+	    "\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f") != NULL)
 		return "article";
 	if (parse_str(o, "type", &c->type) != 0 || c->type == NULL)
 		return "type";

@@ -90,6 +90,7 @@ check "ingest-claims twice keeps one copy of each claim" test \
 # Bad lines in the claims: reported as FILE:LINE:COL and skipped.
 { sed -n 1,4p claims.jsonl; echo 'not json'; \
   echo '{"article":"a0000000","evidence":{"start":0,"end":1}}'; \
+  echo '{"article":"../../evil","type":"quote","evidence":{"start":0,"end":1}}'; \
   sed -n '5,$p' claims.jsonl; } > badclaims.jsonl
 status 2 "bad claim lines give exit status 2" rtdb bad ingest-claims \
     badclaims.jsonl
@@ -97,6 +98,8 @@ check "a line that is not JSON is named with line and column" \
     grep -q '^badclaims.jsonl:5:[0-9]*: error:' "$TMPD/err"
 check "a claim without a type is named" \
     grep -q '^badclaims.jsonl:6:1: error: .*"type"' "$TMPD/err"
+check "an article name that is a path is refused (report file names)" \
+    grep -q '^badclaims.jsonl:7:1: error: .*"article"' "$TMPD/err"
 check "the good lines are stored" test \
     "$(rtdb bad claims --format tsv | wc -l)" -eq \
     "$(($(wc -l < claims.jsonl) + 1))"
