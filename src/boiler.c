@@ -402,3 +402,229 @@ cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
 	pcre2_match_data_free(md);
 	free(sn.v);
 }
+
+/*
+ * Page furniture shared by the articles of one outlet: a section name, a
+ * "Follow us" line, a tag list.  A candidate is a short line (one to
+ * FURNITURE_WORDS words, at most FURNITURE_BYTES bytes, some letter in
+ * it) that does not end as a sentence does; its key hashes the outlet
+ * with the line, so the same line from two outlets is two keys.  Which
+ * keys recur in two articles or more is the store's to say (it sees the
+ * corpus); these functions only compute keys and mark lines.
+ */
+#define FURNITURE_WORDS	10
+#define FURNITURE_BYTES	120
+
+/* Call fn on each candidate line [a, z) of s (line start ls, end le). */
+static void
+furniture_lines(const char *s, size_t len,
+    void (*fn)(const char *, size_t, size_t, size_t, size_t, void *),
+    void *arg)
+{
+	const char	*nl;
+	size_t		 ls = 0, le, a, z, i, words;
+	unsigned char	 last;
+	int		 letter;
+
+	while (ls < len) {
+		nl = memchr(s + ls, '\n', len - ls);
+		le = nl != NULL ? (size_t)(nl - s) : len;
+		for (a = ls; a < le && is_space((unsigned char)s[a]); a++)
+			;
+		for (z = le; z > a && is_space((unsigned char)s[z - 1]); z--)
+			;
+		words = count_words(s + a, z - a);
+		last = z > a ? (unsigned char)s[z - 1] : 0;
+		for (letter = 0, i = a; i < z && !letter; i++)
+			letter = ((unsigned char)s[i] | 0x20) >= 'a' &&
+			    ((unsigned char)s[i] | 0x20) <= 'z';
+		/* Sentence ends: . ! ? : ; a closing quote, and "…" and
+		 * "”" whose UTF-8 ends in 0xa6 / 0x9d. */
+		if (letter && words >= 1 && words <= FURNITURE_WORDS &&
+		    z - a <= FURNITURE_BYTES && strchr(".!?:;\"'", last) ==
+		    NULL && !(last == 0xa6 || last == 0x9d))
+			fn(s, a, z, ls, le, arg);
+		ls = le + 1;
+	}
+}
+
+static uint64_t
+furniture_key(const char *outlet, const char *line, size_t n)
+{
+	uint64_t	ko, k;
+
+	/* Two hashes mixed (not a secret, only a set key): outlet and line
+	 * both count, the line's bytes are not copied. */
+	ko = outlet != NULL ? cc_hash64(outlet, strlen(outlet)) : 0;
+	k = cc_hash64(line, n) ^ (ko * UINT64_C(0x9e3779b97f4a7c15) +
+	    (ko >> 29));
+	return k != 0 ? k : 1;
+}
+
+struct cc_lineset {
+	uint64_t	*v;		/* open addressing; 0 is empty */
+	size_t		 mask;
+	size_t		 n;
+};
+
+struct cc_lineset *
+cc_lineset_new(void)
+{
+	struct cc_lineset	*ls = xcalloc(1, sizeof *ls);
+
+	ls->mask = 15;
+	ls->v = xcalloc(ls->mask + 1, sizeof *ls->v);
+	return ls;
+}
+
+void
+cc_lineset_free(struct cc_lineset *ls)
+{
+	if (ls == NULL)
+		return;
+	free(ls->v);
+	free(ls);
+}
+
+size_t
+cc_lineset_count(const struct cc_lineset *ls)
+{
+	return ls != NULL ? ls->n : 0;
+}
+
+static void
+lineset_put(uint64_t *v, size_t mask, uint64_t k)
+{
+	size_t	i;
+
+	for (i = k & mask; v[i] != 0 && v[i] != k; i = (i + 1) & mask)
+		;
+	v[i] = k;
+}
+
+void
+cc_lineset_add(struct cc_lineset *ls, uint64_t k)
+{
+	uint64_t	*nv;
+	size_t		 i, nmask;
+
+	if (k == 0)
+		k = 1;
+	if (cc_lineset_has(ls, k))
+		return;
+	if ((ls->n + 1) * 2 > ls->mask + 1) {
+		nmask = ls->mask * 2 + 1;
+		nv = xcalloc(nmask + 1, sizeof *nv);
+		for (i = 0; i <= ls->mask; i++)
+			if (ls->v[i] != 0)
+				lineset_put(nv, nmask, ls->v[i]);
+		free(ls->v);
+		ls->v = nv;
+		ls->mask = nmask;
+	}
+	lineset_put(ls->v, ls->mask, k);
+	ls->n++;
+}
+
+int
+cc_lineset_has(const struct cc_lineset *ls, uint64_t k)
+{
+	size_t	i;
+
+	if (ls == NULL)
+		return 0;
+	if (k == 0)
+		k = 1;
+	for (i = k & ls->mask; ls->v[i] != 0; i = (i + 1) & ls->mask)
+		if (ls->v[i] == k)
+			return 1;
+	return 0;
+}
+
+struct keys_arg {
+	const char		 *outlet;
+	const struct cc_lineset	 *set;
+	uint64_t		**keys;
+	unsigned char		**inset;
+	size_t			  n;
+	size_t			  cap;
+};
+
+static void
+collect_key(const char *s, size_t a, size_t z, size_t ls, size_t le,
+    void *arg)
+{
+	struct keys_arg	*ka = arg;
+	uint64_t	 k = furniture_key(ka->outlet, s + a, z - a);
+	size_t		 i;
+
+	(void)ls;
+	(void)le;
+	for (i = 0; i < ka->n; i++)
+		if ((*ka->keys)[i] == k)
+			return;		/* once per article */
+	if (ka->n == ka->cap) {
+		ka->cap = ka->cap ? ka->cap * 2 : 8;
+		*ka->keys = xreallocarray(*ka->keys, ka->cap,
+		    sizeof **ka->keys);
+		*ka->inset = xreallocarray(*ka->inset, ka->cap,
+		    sizeof **ka->inset);
+	}
+	(*ka->keys)[ka->n] = k;
+	(*ka->inset)[ka->n] = (unsigned char)cc_lineset_has(ka->set, k);
+	ka->n++;
+}
+
+size_t
+cc_boiler_line_keys(const char *outlet, const char *s, size_t len,
+    const struct cc_lineset *set, uint64_t **keys, unsigned char **inset)
+{
+	struct keys_arg	ka;
+
+	memset(&ka, 0, sizeof ka);
+	ka.outlet = outlet;
+	ka.set = set;
+	ka.keys = keys;
+	ka.inset = inset;
+	*keys = NULL;
+	*inset = NULL;
+	furniture_lines(s, len, collect_key, &ka);
+	return ka.n;
+}
+
+struct mark_arg {
+	const char		*outlet;
+	const struct cc_lineset	*set;
+	struct cc_sentences	*ss;
+	size_t			 k;		/* next sentence to look at */
+};
+
+static void
+mark_line(const char *s, size_t a, size_t z, size_t ls, size_t le,
+    void *arg)
+{
+	struct mark_arg	*ma = arg;
+	struct cc_sentences *ss = ma->ss;
+
+	if (!cc_lineset_has(ma->set, furniture_key(ma->outlet, s + a, z - a)))
+		return;
+	while (ma->k < ss->n && ss->v[ma->k].start < ls)
+		ma->k++;
+	for (; ma->k < ss->n && ss->v[ma->k].start < le; ma->k++)
+		ss->v[ma->k].boiler = 1;
+}
+
+void
+cc_boiler_mark_shared(const struct cc_lineset *set, const char *outlet,
+    const char *s, size_t len, struct cc_sentences *ss)
+{
+	struct mark_arg	ma;
+
+	if (cc_lineset_count(set) == 0 || ss->n == 0)
+		return;
+	memset(&ma, 0, sizeof ma);
+	ma.outlet = outlet;
+	ma.set = set;
+	ma.ss = ss;
+	furniture_lines(s, len, mark_line, &ma);
+}

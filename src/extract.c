@@ -32,6 +32,7 @@
 
 struct cc_extractor {
 	const struct cc_pack	*pack;
+	const struct cc_lineset	*shared;	/* outlets' furniture, or NULL */
 	pcre2_match_data	*md;
 	pcre2_match_data	*cmd;		/* a rule's context match */
 	pcre2_match_context	*mctx;
@@ -86,6 +87,13 @@ cc_extractor_new(const struct cc_pack *pk)
 	if (ex->jit != NULL)
 		pcre2_jit_stack_assign(ex->mctx, NULL, ex->jit);
 	return ex;
+}
+
+void
+cc_extractor_set_shared(struct cc_extractor *ex,
+    const struct cc_lineset *shared)
+{
+	ex->shared = shared;
 }
 
 void
@@ -1228,6 +1236,7 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	cc_segment(f.s, f.len, sents);
 	cc_boiler_mark(pk->boiler, f.s, f.len, sents);
 	infer_outlet(ex, a, &f);
+	cc_boiler_mark_shared(ex->shared, a->outlet, f.s, f.len, sents);
 	memset(&doc, 0, sizeof doc);
 	doc.name = a->name;
 	doc.f = &f;

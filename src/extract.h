@@ -19,6 +19,10 @@ struct cc_extractor;
 /* An extractor holds per-thread scratch space (PCRE2 match data). */
 struct cc_extractor	*cc_extractor_new(const struct cc_pack *);
 void			 cc_extractor_free(struct cc_extractor *);
+/* Lines the outlet's other articles print too (see text.h), marked as
+ * boilerplate; the set must outlive the extractor's use of it. */
+void			 cc_extractor_set_shared(struct cc_extractor *,
+			    const struct cc_lineset *);
 
 /*
  * Extract one article: fills a's outlet (if NULL) and date fields, the

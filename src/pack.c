@@ -913,7 +913,6 @@ load_examples(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 	}
 }
 
-static void	free_strings(char **, size_t);
 
 static char *
 lower_dup(const char *w)
@@ -958,7 +957,7 @@ load_words(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 		}
 		free(name);
 	}
-	free_strings(w, nw);
+	xfree_strv(w, nw);
 }
 
 static void
@@ -1221,16 +1220,6 @@ cc_pack_compile(const struct cc_pack *pk, const char *pattern, int caseless,
 }
 
 static void
-free_strings(char **v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-static void
 free_field(struct cc_rule_field *f)
 {
 	free(f->name);
@@ -1266,8 +1255,8 @@ cc_pack_free(struct cc_pack *pk)
 		free(r->id);
 		free(r->type);
 		free(r->file);
-		free_strings(r->triggers, r->ntriggers);
-		free_strings(r->requires, r->nrequires);
+		xfree_strv(r->triggers, r->ntriggers);
+		xfree_strv(r->requires, r->nrequires);
 		for (j = 0; j < r->npats; j++)
 			pcre2_code_free(r->pats[j]);
 		pcre2_code_free(r->context);
@@ -1285,7 +1274,7 @@ cc_pack_free(struct cc_pack *pk)
 	for (i = 0; i < pk->noutlets; i++) {
 		free(pk->outlets[i].id);
 		free(pk->outlets[i].name);
-		free_strings(pk->outlets[i].domains, pk->outlets[i].ndomains);
+		xfree_strv(pk->outlets[i].domains, pk->outlets[i].ndomains);
 		for (j = 0; j < pk->outlets[i].nmarkers; j++)
 			pcre2_code_free(pk->outlets[i].markers[j]);
 		free(pk->outlets[i].markers);
@@ -1294,11 +1283,11 @@ cc_pack_free(struct cc_pack *pk)
 	for (i = 0; i < pk->nevents; i++) {
 		free(pk->events[i].id);
 		free(pk->events[i].date);
-		free_strings(pk->events[i].names, pk->events[i].nnames);
+		xfree_strv(pk->events[i].names, pk->events[i].nnames);
 	}
 	free(pk->events);
-	free_strings(pk->macro_names, pk->nmacros);
-	free_strings(pk->macro_values, pk->nmacros);
+	xfree_strv(pk->macro_names, pk->nmacros);
+	xfree_strv(pk->macro_values, pk->nmacros);
 	cc_vocab_free(pk->vocab);
 	cc_entities_free(pk->entities);
 	cc_boiler_free(pk->boiler);

@@ -89,6 +89,9 @@ struct extract_item {
 	struct cc_sentences	sents;
 	struct cc_claims	claims;
 	int			loaded;
+	uint64_t		*keys;		/* furniture line keys */
+	unsigned char		*inset;		/* ...and if shared */
+	size_t			 nkeys;
 };
 
 struct extract_batch {
@@ -96,6 +99,7 @@ struct extract_batch {
 	size_t			 n;
 	size_t			 next;		/* next item to take */
 	pthread_mutex_t		 lock;
+	const struct cc_lineset	*shared;	/* NULL: no line keys */
 };
 
 struct extract_worker {
@@ -103,6 +107,18 @@ struct extract_worker {
 	struct cc_extractor	*ex;
 	struct extract_batch	*batch;
 };
+
+/* The keys of the article's furniture lines, for the store (text.h). */
+static void
+line_keys(const struct cc_lineset *shared, struct extract_item *it)
+{
+	struct cc_fold	f;
+
+	cc_fold(it->a.text, it->a.len, &f);
+	it->nkeys = cc_boiler_line_keys(it->a.outlet, f.s, f.len, shared,
+	    &it->keys, &it->inset);
+	cc_fold_release(&f);
+}
 
 static void
 extract_items(struct cc_extractor *ex, struct extract_batch *b)
@@ -117,9 +133,12 @@ extract_items(struct cc_extractor *ex, struct extract_batch *b)
 		if (i >= b->n)
 			return;
 		it = &b->items[i];
-		if (it->loaded)
-			(void)cc_extract_article(ex, &it->a, &it->sents,
-			    &it->claims);
+		if (!it->loaded)
+			continue;
+		(void)cc_extract_article(ex, &it->a, &it->sents,
+		    &it->claims);
+		if (b->shared != NULL)
+			line_keys(b->shared, it);
 	}
 }
 
@@ -151,31 +170,30 @@ extract_batch_run(struct extract_worker *w, unsigned jobs,
 			pthread_join(w[j].thread, NULL);
 }
 
-int
-cc_pipeline_extract(struct cc_ctx *ctx)
+/* Extract the n named articles and store the results; the lines in
+ * shared are furniture. */
+static int
+extract_names(struct cc_ctx *ctx, char *const *names, size_t n,
+    const struct cc_lineset *shared, size_t *nclaims)
 {
 	struct extract_worker	*w;
 	struct extract_batch	 b;
 	struct extract_item	*it;
-	char			**names = NULL;
-	size_t			 n = 0, i, k, done = 0, nclaims = 0, cap;
+	size_t			 i, done = 0, cap;
 	unsigned		 jobs = ctx->jobs > 0 ? ctx->jobs : 1, j;
 	int			 rc = CC_EXIT_OK;
 
-	if (cc_store_pending(ctx->store, ctx->pack->hash, &names, &n) !=
-	    CC_OK) {
-		cc_diag_print(cc_store_diag(ctx->store), "error");
-		return CC_EXIT_INTERNAL;
-	}
 	if (jobs > n)
 		jobs = n > 0 ? (unsigned)n : 1;
 	cap = EXTRACT_BATCH * jobs;
 	memset(&b, 0, sizeof b);
 	b.items = xcalloc(cap, sizeof *b.items);
+	b.shared = shared;
 	pthread_mutex_init(&b.lock, NULL);
 	w = xcalloc(jobs, sizeof *w);
 	for (j = 0; j < jobs; j++) {
 		w[j].ex = cc_extractor_new(ctx->pack);
+		cc_extractor_set_shared(w[j].ex, shared);
 		w[j].batch = &b;
 	}
 	while (done < n && rc == CC_EXIT_OK) {
@@ -203,7 +221,16 @@ cc_pipeline_extract(struct cc_ctx *ctx)
 				    "error");
 				rc = CC_EXIT_INTERNAL;
 			}
-			nclaims += it->claims.n;
+			if (rc == CC_EXIT_OK && it->loaded &&
+			    cc_store_put_line_keys(ctx->store, it->a.name,
+			    it->keys, it->inset, it->nkeys) != CC_OK) {
+				cc_diag_print(cc_store_diag(ctx->store),
+				    "error");
+				rc = CC_EXIT_INTERNAL;
+			}
+			free(it->keys);
+			free(it->inset);
+			*nclaims += it->claims.n;
 			cc_claims_release(&it->claims);
 			cc_sentences_release(&it->sents);
 			cc_article_release(&it->a);
@@ -216,17 +243,60 @@ cc_pipeline_extract(struct cc_ctx *ctx)
 	}
 	if (ctx->progress && n > 0)
 		fputc('\n', stderr);
-	if (n > 0)
-		cc_info("extract: %zu article%s, %zu claims", n,
-		    n == 1 ? "" : "s", nclaims);
-	for (k = 0; k < n; k++)
-		free(names[k]);
-	free(names);
 	for (j = 0; j < jobs; j++)
 		cc_extractor_free(w[j].ex);
 	free(w);
 	pthread_mutex_destroy(&b.lock);
 	free(b.items);
+	return rc;
+}
+
+/*
+ * Extract the articles whose text or rules changed.  Furniture shared by
+ * an outlet's articles (text.h) depends on the corpus: the lines shared
+ * before this run are marked as they are extracted, and the articles
+ * whose furniture then changed (a new article prints a line an old one
+ * printed too) are extracted once more.
+ */
+int
+cc_pipeline_extract(struct cc_ctx *ctx)
+{
+	struct cc_lineset	*shared = cc_lineset_new();
+	char			**names = NULL, **stale = NULL;
+	size_t			 n = 0, nstale = 0, nclaims = 0, nagain = 0;
+	int			 rc;
+
+	if (cc_store_pending(ctx->store, ctx->pack->hash, &names, &n) !=
+	    CC_OK || cc_store_repeated_line_keys(ctx->store, shared) !=
+	    CC_OK) {
+		cc_diag_print(cc_store_diag(ctx->store), "error");
+		rc = CC_EXIT_INTERNAL;
+		goto out;
+	}
+	rc = extract_names(ctx, names, n, shared, &nclaims);
+	if (rc == CC_EXIT_OK && n > 0) {
+		cc_lineset_free(shared);
+		shared = cc_lineset_new();
+		if (cc_store_repeated_line_keys(ctx->store, shared) != CC_OK ||
+		    cc_store_line_keys_stale(ctx->store, &stale, &nstale) !=
+		    CC_OK) {
+			cc_diag_print(cc_store_diag(ctx->store), "error");
+			rc = CC_EXIT_INTERNAL;
+		} else if (nstale > 0)
+			rc = extract_names(ctx, stale, nstale, shared,
+			    &nagain);
+	}
+	if (n > 0)
+		cc_info("extract: %zu article%s, %zu claims", n,
+		    n == 1 ? "" : "s", nclaims);
+	if (nstale > 0)
+		cc_info("extract: %zu article%s again for furniture lines "
+		    "their outlet's other articles print", nstale,
+		    nstale == 1 ? "" : "s");
+out:
+	xfree_strv(names, n);
+	xfree_strv(stale, nstale);
+	cc_lineset_free(shared);
 	return rc;
 }
 

@@ -66,6 +66,10 @@ enum stmt_id {
 	ST_META_GET,
 	ST_META_SET,
 	ST_META_BUMP,
+	ST_LINEKEYS_DELETE,
+	ST_LINEKEY_INSERT,
+	ST_LINEKEYS_REPEATED,
+	ST_LINEKEYS_STALE,
 	ST__COUNT
 };
 
@@ -145,6 +149,23 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    "INSERT INTO meta (key, value) VALUES (?1, '1')"
 	    " ON CONFLICT (key) DO UPDATE SET"
 	    " value = CAST(value AS INTEGER) + 1",
+	[ST_LINEKEYS_DELETE] =
+	    "DELETE FROM line_keys"
+	    " WHERE article = (SELECT id FROM articles WHERE name = ?1)",
+	[ST_LINEKEY_INSERT] =
+	    "INSERT OR IGNORE INTO line_keys (article, key, boiler)"
+	    " SELECT id, ?2, ?3 FROM articles WHERE name = ?1",
+	[ST_LINEKEYS_REPEATED] =
+	    "SELECT key FROM line_keys GROUP BY key HAVING count(*) > 1",
+	/* Articles extracted with a line as furniture that no other
+	 * article prints any more, or without it as furniture though
+	 * another article now prints it. */
+	[ST_LINEKEYS_STALE] =
+	    "SELECT DISTINCT a.name FROM line_keys l"
+	    " JOIN articles a ON a.id = l.article"
+	    " WHERE l.boiler <> EXISTS (SELECT 1 FROM line_keys o"
+	    "  WHERE o.key = l.key AND o.article <> l.article)"
+	    " ORDER BY a.name",
 };
 
 struct cc_store {
@@ -217,10 +238,26 @@ static const char schema_v1[] =
 	");"
 	"CREATE INDEX findings_kind ON findings (kind);";
 
+/* Version 2: keys of the short lines each article prints (boiler.c),
+ * so furniture shared by an outlet's articles is found in the corpus. */
+static const char schema_v2[] =
+	"CREATE TABLE line_keys ("
+	"  article INTEGER NOT NULL REFERENCES articles (id)"
+	"    ON DELETE CASCADE,"
+	"  key INTEGER NOT NULL,"
+	"  boiler INTEGER NOT NULL,"	/* extracted as furniture */
+	"  PRIMARY KEY (article, key)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX line_keys_key ON line_keys (key);"
+	/* Articles extracted before have no keys: extract them again. */
+	"UPDATE articles SET extracted_with = NULL;";
+
 static int	migrate_v1(struct cc_store *);
+static int	migrate_v2(struct cc_store *);
 
 static int (*const migrations[])(struct cc_store *) = {
 	migrate_v1,
+	migrate_v2,
 };
 #define STORE_VERSION	((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -374,6 +411,14 @@ meta_bump(struct cc_store *s, const char *key)
 	if ((st = stmt_get_str(s, ST_META_BUMP, key)) == NULL)
 		return CC_ESTORE;
 	return stmt_run(s, st);
+}
+
+static int
+migrate_v2(struct cc_store *s)
+{
+	if (sqlite3_exec(s->db, schema_v2, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, "adding line keys to the schema");
+	return CC_OK;
 }
 
 static int
@@ -722,15 +767,72 @@ cc_store_pending(struct cc_store *s, const char *rules_hash, char ***names,
 }
 
 int
-cc_store_article_names(struct cc_store *s, char ***names, size_t *n)
+cc_store_put_line_keys(struct cc_store *s, const char *name,
+    const uint64_t *keys, const unsigned char *boiler, size_t n)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 brc;
+
+	if ((st = stmt_get_str(s, ST_LINEKEYS_DELETE, name)) == NULL ||
+	    stmt_run(s, st) != CC_OK)
+		return CC_ESTORE;
+	for (i = 0; i < n; i++) {
+		if ((st = stmt_get(s, ST_LINEKEY_INSERT)) == NULL)
+			return CC_ESTORE;
+		brc = SQLITE_OK;
+		bind_str(st, 1, name, &brc);
+		bind_int(st, 2, (int64_t)keys[i], &brc);
+		bind_int(st, 3, boiler[i] != 0, &brc);
+		if (brc != SQLITE_OK) {
+			stmt_done(st);
+			return store_fail(s, NULL);
+		}
+		if (stmt_run(s, st) != CC_OK)
+			return CC_ESTORE;
+	}
+	return CC_OK;
+}
+
+int
+cc_store_repeated_line_keys(struct cc_store *s, struct cc_lineset *set)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = stmt_get(s, ST_LINEKEYS_REPEATED)) == NULL)
+		return CC_ESTORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cc_lineset_add(set, (uint64_t)sqlite3_column_int64(st, 0));
+	if (rc != SQLITE_DONE)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+/* The article names a parameterless statement lists. */
+static int
+names_of(struct cc_store *s, enum stmt_id id, char ***names, size_t *n)
 {
 	sqlite3_stmt	*st;
 
 	*names = NULL;
 	*n = 0;
-	if ((st = stmt_get(s, ST_ARTICLE_NAMES)) == NULL)
+	if ((st = stmt_get(s, id)) == NULL)
 		return CC_ESTORE;
 	return collect_names(s, st, names, n);
+}
+
+int
+cc_store_line_keys_stale(struct cc_store *s, char ***names, size_t *n)
+{
+	return names_of(s, ST_LINEKEYS_STALE, names, n);
+}
+
+int
+cc_store_article_names(struct cc_store *s, char ***names, size_t *n)
+{
+	return names_of(s, ST_ARTICLE_NAMES, names, n);
 }
 
 int

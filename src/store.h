@@ -64,6 +64,17 @@ int	cc_store_get_article(struct cc_store *, const char *name,
 	    struct cc_article *a);
 /* Names of all articles, sorted. */
 int	cc_store_article_names(struct cc_store *, char ***names, size_t *n);
+/*
+ * Furniture lines (text.h): replace the keys of the short lines article
+ * name prints, each with whether it was extracted as furniture; add to
+ * set every key printed by two articles or more; list the articles
+ * whose extraction no longer agrees with that (a line became shared, or
+ * stopped being shared), to be extracted again.
+ */
+int	cc_store_put_line_keys(struct cc_store *, const char *name,
+	    const uint64_t *keys, const unsigned char *boiler, size_t n);
+int	cc_store_repeated_line_keys(struct cc_store *, struct cc_lineset *);
+int	cc_store_line_keys_stale(struct cc_store *, char ***names, size_t *n);
 
 /*
  * Replace the extraction results of article a->name: its document date

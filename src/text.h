@@ -158,4 +158,30 @@ void			 cc_boiler_prepare(struct cc_boiler *);
 void			 cc_boiler_mark(const struct cc_boiler *, const char *s,
 			    size_t len, struct cc_sentences *);
 
+/*
+ * Furniture shared by the articles of one outlet (a section name, a
+ * "Follow us" line): short lines, ten words or fewer, that do not end as
+ * a sentence does, printed in two articles of the outlet or more.  One
+ * article cannot tell, so the caller (the pipeline, which sees the
+ * store) keeps a set of the keys that recur; a key hashes outlet and
+ * line.  cc_boiler_line_keys() returns the n distinct keys of s's
+ * candidate lines in *keys, and in *inset whether set (may be NULL)
+ * holds each; both arrays are the caller's to free.
+ * cc_boiler_mark_shared() marks the sentences on lines whose key is in
+ * set.
+ */
+struct cc_lineset;
+
+struct cc_lineset	*cc_lineset_new(void);
+void			 cc_lineset_free(struct cc_lineset *);
+void			 cc_lineset_add(struct cc_lineset *, uint64_t key);
+int			 cc_lineset_has(const struct cc_lineset *, uint64_t key);
+size_t			 cc_lineset_count(const struct cc_lineset *);
+size_t			 cc_boiler_line_keys(const char *outlet, const char *s,
+			    size_t len, const struct cc_lineset *set,
+			    uint64_t **keys, unsigned char **inset);
+void			 cc_boiler_mark_shared(const struct cc_lineset *,
+			    const char *outlet, const char *s, size_t len,
+			    struct cc_sentences *);
+
 #endif

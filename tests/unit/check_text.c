@@ -894,6 +894,62 @@ START_TEST(test_boiler_repeated)
 }
 END_TEST
 
+START_TEST(test_boiler_shared)
+{
+	struct cc_lineset	*set = cc_lineset_new();
+	struct cc_sentences	 ss;
+	uint64_t		*keys, *other;
+	unsigned char		*inset, *oin;
+	size_t			 n, i;
+	/* Candidates: "Most read" and the teaser (short, no full stop).
+	 * Not: a sentence ending in a full stop, a quote, a colon, a line
+	 * of eleven words, a line of digits only. */
+	const char		*t = "Most read\n"
+				    "Shelling killed 300 civilians in Kharkiv\n"
+				    "The talks went on late into the night.\n"
+				    "\"We are ready,\" he said\"\n"
+				    "Read also:\n"
+				    "one two three four five six seven eight nine ten eleven\n"
+				    "2022 10 30\n"
+				    "Most read\n";
+
+	n = cc_boiler_line_keys("dailyx", t, strlen(t), NULL, &keys, &inset);
+	ck_assert_uint_eq(n, 2);	/* "Most read" once */
+	ck_assert_uint_eq(inset[0], 0);
+	/* The same lines from another outlet are other keys. */
+	ck_assert_uint_eq(cc_boiler_line_keys("wirey", t, strlen(t), NULL,
+	    &other, &oin), 2);
+	for (i = 0; i < 2; i++)
+		ck_assert(other[i] != keys[0] && other[i] != keys[1]);
+	/* Marking: the teaser's key in the set marks its line only. */
+	cc_lineset_add(set, keys[1]);
+	ck_assert_int_eq(cc_lineset_has(set, keys[1]), 1);
+	ck_assert_int_eq(cc_lineset_has(set, keys[0]), 0);
+	memset(&ss, 0, sizeof ss);
+	cc_segment(t, strlen(t), &ss);
+	cc_boiler_mark_shared(set, "dailyx", t, strlen(t), &ss);
+	for (i = 0; i < ss.n; i++)
+		ck_assert_uint_eq(ss.v[i].boiler, t[ss.v[i].start] == 'S');
+	cc_sentences_release(&ss);
+	memset(&ss, 0, sizeof ss);
+	cc_segment(t, strlen(t), &ss);
+	cc_boiler_mark_shared(set, "wirey", t, strlen(t), &ss);
+	for (i = 0; i < ss.n; i++)
+		ck_assert_uint_eq(ss.v[i].boiler, 0);
+	cc_sentences_release(&ss);
+	/* A set that grows keeps what it held. */
+	for (i = 2; i < 1000; i++)
+		cc_lineset_add(set, i * 7919);
+	ck_assert_int_eq(cc_lineset_has(set, keys[1]), 1);
+	ck_assert_uint_eq(cc_lineset_count(set), 999);
+	free(keys);
+	free(inset);
+	free(other);
+	free(oin);
+	cc_lineset_free(set);
+}
+END_TEST
+
 static Suite *
 text_suite(void)
 {
@@ -930,6 +986,7 @@ text_suite(void)
 	tcase_add_test(tc, test_boiler_general);
 	tcase_add_test(tc, test_boiler_add);
 	tcase_add_test(tc, test_boiler_repeated);
+	tcase_add_test(tc, test_boiler_shared);
 	suite_add_tcase(s, tc);
 	return s;
 }
