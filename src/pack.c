@@ -913,7 +913,6 @@ load_examples(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 	}
 }
 
-
 static char *
 lower_dup(const char *w)
 {
