@@ -410,6 +410,30 @@ set_time_from(struct cc_claim *c, const struct cc_timex *t,
 }
 
 /*
+ * The date mentions of the sentence [ss, se) in ex->stx (offsets from
+ * ss), read with the whole sentence so its tense counts ("will visit
+ * ... on June 24" is the coming June 24).  Returns how many.
+ */
+static size_t
+sentence_dates(struct cc_extractor *ex, const struct ex_doc *doc,
+    size_t ss, size_t se)
+{
+	size_t	n;
+
+	/* A sentence with several claims is scanned once (the loop in
+	 * cc_extract_article() says which sentence is being read). */
+	if (!ex->stx_on || !ex->stx_have || ex->stx_ss != ss ||
+	    ex->stx_se != se) {
+		n = cc_timex_scan_with(ex->ts, doc->f->s + ss, se - ss,
+		    doc->ref.y ? &doc->ref : NULL, ex->stx, EX_MAX_TIMEX);
+		ex->nstx = n > EX_MAX_TIMEX ? EX_MAX_TIMEX : n;
+		ex->stx_have = ex->stx_on && ex->stx_ss == ss &&
+		    ex->stx_se == se;
+	}
+	return ex->nstx;
+}
+
+/*
  * Time of a claim: the first resolved date mention in the sentence, else
  * the document date.
  */
@@ -421,17 +445,7 @@ claim_time(struct cc_extractor *ex, const struct ex_doc *doc,
 	size_t		 n, i;
 	char		 buf[16];
 
-	/* A sentence with several claims is scanned once (the loop in
-	 * cc_extract_article() says which sentence is being read). */
-	if (!ex->stx_on || !ex->stx_have || ex->stx_ss != ss ||
-	    ex->stx_se != se) {
-		n = cc_timex_scan_with(ex->ts, s, se - ss,
-		    doc->ref.y ? &doc->ref : NULL, ex->stx, EX_MAX_TIMEX);
-		ex->nstx = n > EX_MAX_TIMEX ? EX_MAX_TIMEX : n;
-		ex->stx_have = ex->stx_on && ex->stx_ss == ss &&
-		    ex->stx_se == se;
-	}
-	n = ex->nstx;
+	n = sentence_dates(ex, doc, ss, se);
 	for (i = 0; i < n; i++)
 		if (ex->stx[i].kind == CC_TIMEX_DATE && ex->stx[i].lo.y != 0 &&
 		    ex->stx[i].lo.d != 0) {
@@ -445,6 +459,36 @@ claim_time(struct cc_extractor *ex, const struct ex_doc *doc,
 		c->granularity = xstrdup("day");
 		c->basis = xstrdup("article date");
 	}
+}
+
+/*
+ * Time of a claim from its time group [gs, ge) of the sentence [ss, se):
+ * the sentence's date mention in the group, read with the sentence's
+ * tense; else the group read alone.  Returns 1 if it gave a date.
+ */
+static int
+group_time(struct cc_extractor *ex, const struct ex_doc *doc,
+    struct cc_claim *c, size_t ss, size_t se, size_t gs, size_t ge)
+{
+	const struct cc_timex	*t;
+	size_t			 n, i;
+
+	n = sentence_dates(ex, doc, ss, se);
+	for (i = 0; i < n; i++) {
+		t = &ex->stx[i];
+		if (t->kind == CC_TIMEX_DATE && t->lo.y != 0 &&
+		    ss + t->start < ge && ss + t->end > gs) {
+			set_time_from(c, t, doc->f->s + ss);
+			return 1;
+		}
+	}
+	n = cc_timex_scan_with(ex->ts, doc->f->s + gs, ge - gs,
+	    doc->ref.y ? &doc->ref : NULL, ex->tx, EX_MAX_TIMEX);
+	if (n > 0 && ex->tx[0].kind == CC_TIMEX_DATE && ex->tx[0].lo.y != 0) {
+		set_time_from(c, &ex->tx[0], doc->f->s + gs);
+		return 1;
+	}
+	return 0;
 }
 
 /* Value of a numeric claim from the text of its value group. */
@@ -590,15 +634,9 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 			continue;
 		}
 		if (strcmp(fd->name, "time") == 0) {
-			size_t nt = fd->group == NULL ? 0 :
-			    cc_timex_scan_with(ex->ts, f->s + gs, ge - gs,
-			    doc->ref.y ? &doc->ref : NULL, ex->tx,
-			    EX_MAX_TIMEX);
-			if (nt > 0 && ex->tx[0].kind == CC_TIMEX_DATE &&
-			    ex->tx[0].lo.y != 0) {
-				set_time_from(c, &ex->tx[0], f->s + gs);
-				have_time = 1;
-			}
+			if (fd->group != NULL)
+				have_time = group_time(ex, doc, c, ss, se,
+				    gs, ge);
 			continue;
 		}
 		if ((slot = claim_slot(c, fd->name)) == NULL)

@@ -971,31 +971,42 @@ sent_break(const struct scan *sc, size_t j)
 	return 0;
 }
 
+/* The tense cue at token j ending by token lim: 1 future, 0 past, -1
+ * none.  Where a future and a past cue both start at j the longer one
+ * wins ("would" is future, "would have" past). */
+static int
+tense_cue(const struct scan *sc, size_t j, size_t lim)
+{
+	size_t	nf = 0, np = 0;
+
+	if (lookup(sc, L_DATE_FUTURE_CUES, j, &nf) == NULL || j + nf > lim)
+		nf = 0;
+	if (lookup(sc, L_DATE_PAST_CUES, j, &np) == NULL || j + np > lim)
+		np = 0;
+	if (nf == 0 && np == 0)
+		return -1;
+	return nf > np;
+}
+
 /* Tense of the mention at tokens [t0, t1): 1 future, 0 past; *cue set to
- * the token of the deciding future cue. */
+ * the token of the deciding future cue.  The nearest cue before the
+ * mention decides, else the first after it. */
 static int
 future_tense(const struct scan *sc, size_t t0, size_t t1, size_t *cue)
 {
-	size_t	j, n;
+	size_t	j;
+	int	k;
 
-	for (j = t0; j > 0 && !sent_break(sc, j - 1); j--) {
-		if (lookup(sc, L_DATE_FUTURE_CUES, j - 1, &n) != NULL &&
-		    j - 1 + n <= t0) {
+	for (j = t0; j > 0 && !sent_break(sc, j - 1); j--)
+		if ((k = tense_cue(sc, j - 1, t0)) >= 0) {
 			*cue = j - 1;
-			return 1;
+			return k;
 		}
-		if (lookup(sc, L_DATE_PAST_CUES, j - 1, &n) != NULL &&
-		    j - 1 + n <= t0)
-			return 0;
-	}
-	for (j = t1; j < sc->nt && j > 0 && !sent_break(sc, j - 1); j++) {
-		if (lookup(sc, L_DATE_FUTURE_CUES, j, &n) != NULL) {
+	for (j = t1; j < sc->nt && j > 0 && !sent_break(sc, j - 1); j++)
+		if ((k = tense_cue(sc, j, sc->nt)) >= 0) {
 			*cue = j;
-			return 1;
+			return k;
 		}
-		if (lookup(sc, L_DATE_PAST_CUES, j, &n) != NULL)
-			return 0;
-	}
 	return 0;
 }
 

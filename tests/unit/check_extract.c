@@ -187,6 +187,40 @@ START_TEST(test_inferred_from_event_last_month)
 }
 END_TEST
 
+/* An event's time group is read with its sentence's tense: a visit that
+ * "will" happen on a year-less date is the coming one, a summit planned
+ * "in the middle of November" this year's, a past meeting last year's. */
+START_TEST(test_event_time_keeps_tense)
+{
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	size_t			 i, nev = 0;
+
+	run("t6", "2022-06-16", "The president will visit Kazakhstan on "
+	    "June 24, his office said.\n\n"
+	    "Leaders are due to gather at the G20 summit, scheduled to take "
+	    "place in Bali in the middle of November.\n\n"
+	    "The two ministers met in Ankara on June 20, officials said.\n",
+	    &a, &s, &c);
+	for (i = 0; i < c.n; i++) {
+		if (strcmp(c.v[i].type, "event") != 0)
+			continue;
+		nev++;
+		ck_assert_ptr_nonnull(c.v[i].time_start);
+		if (strcmp(c.v[i].subject, "visit") == 0)
+			ck_assert_str_eq(c.v[i].time_start, "2022-06-24");
+		else if (strcmp(c.v[i].subject, "summit") == 0) {
+			ck_assert_str_eq(c.v[i].time_start, "2022-11-11");
+			ck_assert_str_eq(c.v[i].time_end, "2022-11-20");
+		} else if (strcmp(c.v[i].subject, "meeting") == 0)
+			ck_assert_str_eq(c.v[i].time_start, "2021-06-20");
+	}
+	ck_assert_uint_ge(nev, 3);
+	done(&a, &s, &c);
+}
+END_TEST
+
 START_TEST(test_pack_examples_pass)
 {
 	unsigned	npass = 0, nfail = 0;
@@ -209,6 +243,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_dateline_and_relative_day);
 	tcase_add_test(tc, test_inferred_date);
 	tcase_add_test(tc, test_inferred_from_event_last_month);
+	tcase_add_test(tc, test_event_time_keeps_tense);
 	tcase_add_test(tc, test_pack_examples_pass);
 	suite_add_tcase(s, tc);
 	return s;
