@@ -587,12 +587,45 @@ cc_pipeline_findings(struct cc_ctx *ctx, const char *review_path,
 	return CC_EXIT_OK;
 }
 
+/* An article's text (and, for the report, its sentences) from the
+ * store, one article at a time: the text is not kept with the rest of
+ * its metadata, so a big corpus is never held in memory. */
+static int
+load_text(struct cc_store *store, const char *name, char **text,
+    size_t *len, struct cc_sentences *sents, struct cc_diag *d)
+{
+	struct cc_article	a;
+	int			rc;
+
+	if ((rc = cc_store_get_article(store, name, &a)) == CC_OK &&
+	    sents != NULL)
+		rc = cc_store_get_sentences(store, name, sents);
+	if (rc != CC_OK)
+		*d = *cc_store_diag(store);
+	else {
+		*text = a.text;
+		*len = a.len;
+		a.text = NULL;
+	}
+	cc_article_release(&a);
+	return rc;
+}
+
+static int
+report_load(void *arg, struct cc_report_article *ra, struct cc_diag *d)
+{
+	return load_text(arg, ra->art.name, &ra->art.text, &ra->art.len,
+	    &ra->sents, d);
+}
+
 int
 cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
     const struct cc_findings *findings)
 {
 	struct cc_report_article	*arts = NULL;
 	struct cc_report_input		 in;
+	struct cc_report_source		 src;
+	struct cc_report_stats		 stats;
 	struct cc_claims		 claims;
 	struct cc_diag			 d;
 	char				**names = NULL;
@@ -610,22 +643,29 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 	for (i = 0; i < n; i++) {
 		cc_article_init(&arts[i].art);
 		if (cc_store_get_article(ctx->store, names[i], &arts[i].art) !=
-		    CC_OK || cc_store_get_sentences(ctx->store, names[i],
-		    &arts[i].sents) != CC_OK) {
+		    CC_OK) {
 			cc_diag_print(cc_store_diag(ctx->store), "error");
 			rc = CC_EXIT_INTERNAL;
 			goto out;
 		}
+		/* metadata only: the text comes back one page at a time */
+		free(arts[i].art.text);
+		arts[i].art.text = NULL;
+		arts[i].art.len = 0;
 	}
 	in.articles = arts;
 	in.narticles = n;
 	in.claims = &claims;
 	in.findings = findings;
+	src.load = report_load;
+	src.arg = ctx->store;
 	cc_diag_clear(&d);
-	if (cc_report_write(outdir, &in, &d) != CC_OK) {
+	if (cc_report_write_from(outdir, &in, &src, &stats, &d) != CC_OK) {
 		cc_diag_print(&d, "error");
 		rc = CC_EXIT_INTERNAL;
-	}
+	} else
+		cc_info("report: %zu pages written, %zu unchanged",
+		    stats.written, stats.unchanged);
 out:
 	for (i = 0; i < n; i++) {
 		if (arts != NULL) {

@@ -142,11 +142,18 @@ static const char report_css[] =
 "}\n";
 
 /* A page being built; the first error sticks and later output is
- * dropped, so emitters need not check every append. */
+ * dropped, so emitters need not check every append.  A page with an fd
+ * (the index, which grows with the corpus) is spilled to it every
+ * PAGE_SPILL bytes instead of being held whole. */
 struct page {
 	struct cc_buf	b;
 	int		rc;
+	int		fd;	/* -1: the page stays in b */
+	int		err;	/* errno of a failed spill */
 };
+
+#define PAGE_INIT	{ CC_BUF_INIT, CC_OK, -1, 0 }
+#define PAGE_SPILL	((size_t)1 << 16)
 
 /* A claim that a finding of a disagreeing kind names. */
 struct dispute {
@@ -155,12 +162,22 @@ struct dispute {
 	const struct cc_finding	*f;
 };
 
+/* A claim's evidence bytes, kept from its article's text while the
+ * article page is written so the index needs no text: the claim's own
+ * sentence copy when it is the same bytes, else a copy (own). */
+struct evid {
+	const char	*s;	/* NULL: the offsets do not fit the text */
+	size_t		 n;
+	char		*own;
+};
+
 struct art_ref {
 	const struct cc_report_article	 *ra;
 	char				 *file;		/* article-NAME.html */
 	const struct cc_claim		**claims;	/* into rep.byart */
 	size_t				  nclaims;
 	long				 *csent;	/* sentence per claim */
+	struct evid			 *ev;		/* evidence per claim */
 };
 
 struct rep {
@@ -179,11 +196,45 @@ struct rep {
 
 /* Output helpers. */
 
+/* Write b[0..n) to fd whole; 0 or -1 with errno. */
+static int
+write_all(int fd, const char *b, size_t n)
+{
+	ssize_t	w;
+
+	while (n > 0) {
+		if ((w = write(fd, b, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		b += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Move the page's bytes to its file once PAGE_SPILL are held (all of
+ * them when all is set). */
+static void
+spill(struct page *pg, int all)
+{
+	if (pg->fd < 0 || pg->rc != CC_OK || pg->b.len == 0 ||
+	    (!all && pg->b.len < PAGE_SPILL))
+		return;
+	if (write_all(pg->fd, pg->b.data, pg->b.len) != 0) {
+		pg->err = errno;
+		pg->rc = CC_EIO;
+	}
+	cc_buf_reset(&pg->b);
+}
+
 static void
 raw(struct page *pg, const char *s)
 {
 	if (pg->rc == CC_OK)
 		pg->rc = cc_buf_adds(&pg->b, s);
+	spill(pg, 0);
 }
 
 static void rawf(struct page *, const char *, ...)
@@ -204,6 +255,7 @@ rawf(struct page *pg, const char *fmt, ...)
 	va_end(ap);
 	pg->rc = cc_buf_adds(&pg->b, s);
 	free(s);
+	spill(pg, 0);
 }
 
 static void
@@ -211,6 +263,7 @@ escn(struct page *pg, const char *s, size_t n)
 {
 	if (pg->rc == CC_OK)
 		pg->rc = cc_html_escape(&pg->b, s, n);
+	spill(pg, 0);
 }
 
 /* Escape a string; NULL gives dflt (our own text, also escaped). */
@@ -727,23 +780,38 @@ emit_marked(struct page *pg, const char *text, size_t a, size_t b,
 	escn(pg, text + pos, b - pos);
 }
 
+/* The evidence kept for claim c of ar (see struct evid), or NULL. */
+static const struct evid *
+claim_evid(const struct art_ref *ar, const struct cc_claim *c)
+{
+	size_t	k;
+
+	if (ar == NULL || ar->ev == NULL)
+		return NULL;
+	for (k = 0; k < ar->nclaims; k++)
+		if (ar->claims[k] == c)
+			return ar->ev[k].s != NULL ? &ar->ev[k] : NULL;
+	return NULL;
+}
+
 /*
  * The evidence sentence of a claim with its words marked: the stored
- * article text when the offsets fit, else the sentence copy in the claim.
+ * article text when the offsets fit (kept in ar->ev: the marking only
+ * looks inside the sentence), else the sentence copy in the claim.
  */
 static void
 emit_evidence(struct page *pg, const struct art_ref *ar,
     const struct cc_claim *c)
 {
-	struct hl	 h;
-	const char	*text;
-	size_t		 a, b;
+	struct hl		 h;
+	const struct evid	*ev = claim_evid(ar, c);
+	const char		*text;
+	size_t			 a, b;
 
-	if (ar != NULL && c->ev_start < c->ev_end &&
-	    c->ev_end <= ar->ra->art.len) {
-		text = ar->ra->art.text;
-		a = c->ev_start;
-		b = c->ev_end;
+	if (ev != NULL) {
+		text = ev->s;
+		a = 0;
+		b = ev->n;
 	} else if (c->sentence != NULL) {
 		text = c->sentence;
 		a = 0;
@@ -1080,12 +1148,46 @@ claims_row(struct page *pg, const struct art_ref *ar,
 	raw(pg, "</td></tr>\n");
 }
 
+/* Does dir/name hold exactly data[0..len)?  Rewriting an unchanged page
+ * costs a file and a rename, and keeps its mtime from telling what
+ * changed. */
+static int
+same_file(const char *dir, const char *name, const char *data, size_t len)
+{
+	char		*path = xasprintf("%s/%s", dir, name), buf[1 << 15];
+	struct stat	 st;
+	size_t		 off = 0;
+	ssize_t		 n;
+	int		 fd, same = 0;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	free(path);
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size == (uintmax_t)len) {
+		same = 1;
+		while (same && off < len) {
+			n = read(fd, buf, sizeof buf);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0 || (size_t)n > len - off ||
+			    memcmp(buf, data + off, (size_t)n) != 0)
+				same = 0;
+			else
+				off += (size_t)n;
+		}
+	}
+	close(fd);
+	return same;
+}
+
 static int
 write_article(const struct rep *r, const struct art_ref *ar,
-    const char *outdir, struct cc_diag *d)
+    const char *outdir, struct cc_report_stats *stats, struct cc_diag *d)
 {
 	const struct cc_article	*a = &ar->ra->art;
-	struct page		 pg = { CC_BUF_INIT, CC_OK };
+	struct page		 pg = PAGE_INIT;
 	size_t			 k;
 	int			 rc;
 
@@ -1121,8 +1223,10 @@ write_article(const struct rep *r, const struct art_ref *ar,
 	if ((rc = pg.rc) != CC_OK)
 		cc_diag_set(d, NULL, 0, 0, "%s/%s: %s", outdir, ar->file,
 		    cc_strerror(rc));
-	else
-		rc = write_atomic(outdir, ar->file, &pg.b, d);
+	else if (same_file(outdir, ar->file, pg.b.data, pg.b.len))
+		stats->unchanged++;
+	else if ((rc = write_atomic(outdir, ar->file, &pg.b, d)) == CC_OK)
+		stats->written++;
 	cc_buf_release(&pg.b);
 	return rc;
 }
@@ -2042,10 +2146,21 @@ emit_articles(struct page *pg, const struct rep *r)
 static int
 write_index(const struct rep *r, const char *outdir, struct cc_diag *d)
 {
-	struct page	pg = { CC_BUF_INIT, CC_OK };
-	size_t		i;
-	int		rc;
+	struct page	 pg = PAGE_INIT;
+	size_t		 i;
+	int		 rc, made;
+	char		*path = xasprintf("%s/index.html", outdir);
+	char		*tmp = xasprintf("%s.XXXXXX", path);
 
+	/* The index lists every claim, so it grows with the corpus: it is
+	 * spilled to a temporary file as it is built, then renamed. */
+	made = (pg.fd = mkstemp(tmp)) != -1;
+	if (!made || fchmod(pg.fd, 0644) != 0) {
+		cc_diag_set(d, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		rc = CC_EIO;
+		goto out;
+	}
 	page_head(&pg, r, "claimcheck report", NULL);
 	raw(&pg, "<header>\n<nav aria-label=\"Sections\"><ul>"
 	    "<li><a href=\"#summary\">Summary</a></li>"
@@ -2072,12 +2187,25 @@ write_index(const struct rep *r, const char *outdir, struct cc_diag *d)
 	emit_articles(&pg, r);
 	raw(&pg, "</main>\n");
 	page_foot(&pg);
-	if ((rc = pg.rc) != CC_OK)
-		cc_diag_set(d, NULL, 0, 0, "%s/index.html: %s", outdir,
-		    cc_strerror(rc));
-	else
-		rc = write_atomic(outdir, "index.html", &pg.b, d);
+	spill(&pg, 1);
+	if ((rc = pg.rc) == CC_EIO)
+		cc_diag_set(d, path, 0, 0, "cannot write: %s",
+		    strerror(pg.err));
+	else if (rc != CC_OK)
+		cc_diag_set(d, NULL, 0, 0, "%s: %s", path, cc_strerror(rc));
+	else if (close(pg.fd) != 0 || (pg.fd = -1, rename(tmp, path)) != 0) {
+		cc_diag_set(d, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		rc = CC_EIO;
+	}
+out:
+	if (pg.fd >= 0)
+		close(pg.fd);
+	if (rc != CC_OK && made)
+		unlink(tmp);
 	cc_buf_release(&pg.b);
+	free(tmp);
+	free(path);
 	return rc;
 }
 
@@ -2104,7 +2232,7 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 {
 	const struct cc_claims	*cl = in->claims;
 	struct forder		*fo;
-	size_t			 i, j, k;
+	size_t			 i, j;
 
 	memset(r, 0, sizeof *r);
 	r->in = in;
@@ -2138,9 +2266,6 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 			continue;	/* claims of an unknown article */
 		ar->claims = &r->byart[i];
 		ar->nclaims = j - i;
-		ar->csent = xreallocarray(NULL, j - i, sizeof *ar->csent);
-		for (k = 0; k < j - i; k++)
-			ar->csent[k] = claim_sentence(ar->ra, ar->claims[k]);
 	}
 
 	r->nfindings = in->findings != NULL ? in->findings->n : 0;
@@ -2161,11 +2286,15 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 static void
 rep_release(struct rep *r)
 {
-	size_t	i;
+	size_t	i, k;
 
 	for (i = 0; i < r->narts; i++) {
 		free(r->arts[i].file);
 		free(r->arts[i].csent);
+		if (r->arts[i].ev != NULL)
+			for (k = 0; k < r->arts[i].nclaims; k++)
+				free(r->arts[i].ev[k].own);
+		free(r->arts[i].ev);
 	}
 	free(r->arts);
 	free(r->byid);
@@ -2174,14 +2303,82 @@ rep_release(struct rep *r)
 	free(r->disputes);
 }
 
+/* What the article page of ar (its text in ra) tells the index: the
+ * sentence of each claim and its evidence bytes. */
+static void
+art_prepare(struct art_ref *ar, const struct cc_report_article *ra)
+{
+	const struct cc_claim	*c;
+	size_t			 k, n;
+
+	ar->csent = xreallocarray(NULL, ar->nclaims + 1, sizeof *ar->csent);
+	ar->ev = xcalloc(ar->nclaims + 1, sizeof *ar->ev);
+	for (k = 0; k < ar->nclaims; k++) {
+		c = ar->claims[k];
+		ar->csent[k] = claim_sentence(ra, c);
+		if (!(c->ev_start < c->ev_end && c->ev_end <= ra->art.len))
+			continue;
+		n = c->ev_end - c->ev_start;
+		if (c->sentence != NULL && strlen(c->sentence) == n &&
+		    memcmp(c->sentence, ra->art.text + c->ev_start, n) == 0)
+			ar->ev[k].s = c->sentence;
+		else
+			ar->ev[k].s = ar->ev[k].own =
+			    xstrndup(ra->art.text + c->ev_start, n);
+		ar->ev[k].n = n;
+	}
+}
+
+/* The article page of ar, its text and sentences loaded from src first
+ * (and dropped after) when there is one. */
+static int
+article_page(const struct rep *r, struct art_ref *ar,
+    const struct cc_report_source *src, const char *dir,
+    struct cc_report_stats *stats, struct cc_diag *d)
+{
+	struct cc_report_article	 tmp;
+	struct art_ref			 one;
+	int				 rc;
+
+	if (src == NULL) {
+		art_prepare(ar, ar->ra);
+		return write_article(r, ar, dir, stats, d);
+	}
+	tmp = *ar->ra;
+	tmp.art.text = NULL;
+	tmp.art.len = 0;
+	memset(&tmp.sents, 0, sizeof tmp.sents);
+	if ((rc = src->load(src->arg, &tmp, d)) == CC_OK) {
+		art_prepare(ar, &tmp);
+		one = *ar;
+		one.ra = &tmp;
+		rc = write_article(r, &one, dir, stats, d);
+	}
+	free(tmp.art.text);
+	cc_sentences_release(&tmp.sents);
+	return rc;
+}
+
 int
 cc_report_write(const char *outdir, const struct cc_report_input *in,
+    struct cc_diag *d)
+{
+	struct cc_report_stats	stats;
+
+	return cc_report_write_from(outdir, in, NULL, &stats, d);
+}
+
+int
+cc_report_write_from(const char *outdir, const struct cc_report_input *in,
+    const struct cc_report_source *src, struct cc_report_stats *stats,
     struct cc_diag *d)
 {
 	struct rep	 r;
 	char		*dir;
 	size_t		 i, n;
 	int		 rc;
+
+	memset(stats, 0, sizeof *stats);
 
 	if (outdir == NULL || *outdir == '\0') {
 		cc_diag_set(d, NULL, 0, 0, "report: no output directory");
@@ -2199,9 +2396,9 @@ cc_report_write(const char *outdir, const struct cc_report_input *in,
 	rep_init(&r, in);
 	/* Article pages first, so the index never links a missing page. */
 	for (i = 0, rc = CC_OK; i < r.narts && rc == CC_OK; i++)
-		rc = write_article(&r, &r.arts[i], dir, d);
-	if (rc == CC_OK)
-		rc = write_index(&r, dir, d);
+		rc = article_page(&r, &r.arts[i], src, dir, stats, d);
+	if (rc == CC_OK && (rc = write_index(&r, dir, d)) == CC_OK)
+		stats->written++;
 	rep_release(&r);
 	free(dir);
 	return rc;

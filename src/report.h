@@ -46,6 +46,30 @@ struct cc_report_input {
 int	cc_report_write(const char *outdir, const struct cc_report_input *,
 	    struct cc_diag *d);
 
+/*
+ * The same for a corpus too big to hold: the articles in the input carry
+ * only their metadata (text NULL, no sentences), and src->load fills in
+ * ra->art.text (malloc'd, ra->art.len bytes) and ra->sents for one
+ * article at a time, in name order; Render frees both after its page.
+ * The index is written to its file as it is built.  An article page
+ * whose file already holds the same bytes is left alone.  stats counts
+ * the pages written (the index included) and those left unchanged.
+ */
+struct cc_report_source {
+	int	(*load)(void *arg, struct cc_report_article *ra,
+		    struct cc_diag *d);
+	void	 *arg;
+};
+
+struct cc_report_stats {
+	size_t	written;
+	size_t	unchanged;
+};
+
+int	cc_report_write_from(const char *outdir,
+	    const struct cc_report_input *, const struct cc_report_source *src,
+	    struct cc_report_stats *stats, struct cc_diag *d);
+
 /* Append s[0..n) escaped for HTML element text and quoted attribute
  * values (& < > " ' escaped; invalid UTF-8, C0 controls other than tab
  * and newline, DEL and C1 controls become U+FFFD; the bidi controls
