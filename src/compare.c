@@ -56,6 +56,9 @@ struct cmp {
 	size_t				 ndocs;
 	size_t				*copy;	/* union-find over claims */
 	struct cc_findings		*out;
+	cc_compare_text_fn		 text_fn;	/* or NULL */
+	void				*text_arg;
+	int				 text_rc;	/* its first error */
 };
 
 struct cmp_item {
@@ -1769,9 +1772,28 @@ pass_text(struct cmp *cm)
 		qsort(byart, cm->cs->n, sizeof *byart, byart_cmp);
 	for (i = 0; i < cm->ndocs; i++) {
 		const struct cc_compare_doc	*d = cm->docs[i];
+		struct cc_compare_doc		 dt;
 		struct cc_fold			 f;
+		char				*text = NULL;
 
-		if (d->text == NULL || cm->pk == NULL)
+		if (cm->pk == NULL)
+			continue;
+		if (d->text == NULL && cm->text_fn != NULL) {
+			/* one article's text at a time */
+			int rc;
+
+			dt = *d;
+			if ((rc = cm->text_fn(cm->text_arg, d, &text,
+			    &dt.len)) != CC_OK || text == NULL) {
+				if (cm->text_rc == CC_OK)
+					cm->text_rc = rc;
+				free(text);
+				continue;
+			}
+			dt.text = text;
+			d = &dt;
+		}
+		if (d->text == NULL)
 			continue;
 		cc_fold(d->text, d->len, &f);
 		date_findings(cm, d, &f, byart, cm->cs->n);
@@ -1799,6 +1821,7 @@ pass_text(struct cmp *cm)
 			sp[nsp++].off = os;
 		}
 		cc_fold_release(&f);
+		free(text);
 	}
 	if (nsp > 1)
 		qsort(sp, nsp, sizeof *sp, spelling_cmp);
@@ -1867,10 +1890,21 @@ int
 cc_compare_docs(const struct cc_pack *pk, const struct cc_claims *claims,
     const struct cc_compare_doc *docs, size_t ndocs, struct cc_findings *out)
 {
+	return cc_compare_docs_from(pk, claims, docs, ndocs, NULL, NULL, out);
+}
+
+int
+cc_compare_docs_from(const struct cc_pack *pk,
+    const struct cc_claims *claims, const struct cc_compare_doc *docs,
+    size_t ndocs, cc_compare_text_fn text_fn, void *text_arg,
+    struct cc_findings *out)
+{
 	struct cmp	cm;
 	size_t		i, k, first = out->n;
 
 	memset(&cm, 0, sizeof cm);
+	cm.text_fn = text_fn;
+	cm.text_arg = text_arg;
 	cm.pk = pk;
 	cm.cs = claims;
 	cm.out = out;
@@ -1908,7 +1942,7 @@ cc_compare_docs(const struct cc_pack *pk, const struct cc_claims *claims,
 		out->n = k;
 	free(cm.copy);
 	free(cm.docs);
-	return CC_OK;
+	return cm.text_rc;
 }
 
 int

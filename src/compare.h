@@ -76,5 +76,16 @@ int	cc_compare(const struct cc_pack *pk, const struct cc_claims *claims,
 int	cc_compare_docs(const struct cc_pack *pk,
 	    const struct cc_claims *claims, const struct cc_compare_doc *docs,
 	    size_t ndocs, struct cc_findings *out);
+/* The same with each text fetched when the text checks reach its doc
+ * (docs whose text is NULL), one at a time in name order, so a corpus
+ * need not be held in memory: text_fn sets *text (malloc'd, freed by the
+ * comparison) and *len, and returns CC_OK; its first error is
+ * returned (the findings are then incomplete). */
+typedef int	(*cc_compare_text_fn)(void *arg,
+		    const struct cc_compare_doc *d, char **text, size_t *len);
+int	cc_compare_docs_from(const struct cc_pack *pk,
+	    const struct cc_claims *claims, const struct cc_compare_doc *docs,
+	    size_t ndocs, cc_compare_text_fn text_fn, void *text_arg,
+	    struct cc_findings *out);
 
 #endif

@@ -442,8 +442,46 @@ cc_pipeline_extract_stream(struct cc_ctx *ctx, const char *path, int fd)
 	return rc == CC_OK ? CC_EXIT_OK : CC_EXIT_INTERNAL;
 }
 
+/* An article's text (and, for the report, its sentences) from the
+ * store, one article at a time: the text is not kept with the rest of
+ * its metadata, so a big corpus is never held in memory. */
+static int
+load_text(struct cc_store *store, const char *name, char **text,
+    size_t *len, struct cc_sentences *sents, struct cc_diag *d)
+{
+	struct cc_article	a;
+	int			rc;
+
+	if ((rc = cc_store_get_article(store, name, &a)) == CC_OK &&
+	    sents != NULL)
+		rc = cc_store_get_sentences(store, name, sents);
+	if (rc != CC_OK)
+		*d = *cc_store_diag(store);
+	else {
+		*text = a.text;
+		*len = a.len;
+		a.text = NULL;
+	}
+	cc_article_release(&a);
+	return rc;
+}
+
+static int
+compare_load(void *arg, const struct cc_compare_doc *doc, char **text,
+    size_t *len)
+{
+	struct cc_ctx	*ctx = arg;
+	struct cc_diag	 d;
+	int		 rc;
+
+	if ((rc = load_text(ctx->store, doc->name, text, len, NULL,
+	    &d)) != CC_OK)
+		cc_diag_print(&d, "error");
+	return rc;
+}
+
 /* Compare claims with the articles' dates and texts (for the timeline
- * and spelling checks). */
+ * and spelling checks); the texts are read back one at a time. */
 static int
 compare_corpus(struct cc_ctx *ctx, const struct cc_claims *claims,
     struct cc_findings *findings)
@@ -470,11 +508,13 @@ compare_corpus(struct cc_ctx *ctx, const struct cc_claims *claims,
 		docs[i].date_min = arts[i].date_min;
 		docs[i].date_max = arts[i].date_max;
 		docs[i].date_basis = arts[i].date_basis;
-		docs[i].text = arts[i].text;
-		docs[i].len = arts[i].len;
+		free(arts[i].text);
+		arts[i].text = NULL;
+		arts[i].len = 0;
 	}
 	if (rc == CC_OK)
-		rc = cc_compare_docs(ctx->pack, claims, docs, n, findings);
+		rc = cc_compare_docs_from(ctx->pack, claims, docs, n,
+		    compare_load, ctx, findings);
 	for (i = 0; i < n; i++) {
 		cc_article_release(&arts[i]);
 		free(names[i]);
@@ -489,6 +529,7 @@ int
 cc_pipeline_compare(struct cc_ctx *ctx, int force)
 {
 	struct cc_claims	 claims;
+	struct cc_store_strings	*strs = NULL;
 	struct cc_findings	 findings;
 	char			*gen = NULL, *done = NULL, *want;
 	int			 rc = CC_EXIT_OK;
@@ -505,7 +546,7 @@ cc_pipeline_compare(struct cc_ctx *ctx, int force)
 	want = xasprintf("%s:%s", gen ? gen : "0", ctx->pack->hash);
 	if (!force && done != NULL && strcmp(done, want) == 0)
 		goto out;
-	if (cc_store_get_claims(ctx->store, NULL, &claims) != CC_OK ||
+	if (cc_store_get_claims_shared(ctx->store, &claims, &strs) != CC_OK ||
 	    compare_corpus(ctx, &claims, &findings) != CC_OK ||
 	    cc_store_put_findings(ctx->store, findings.v, findings.n) != CC_OK ||
 	    cc_store_meta_set(ctx->store, "findings_gen", want) != CC_OK) {
@@ -516,7 +557,7 @@ cc_pipeline_compare(struct cc_ctx *ctx, int force)
 	cc_info("compare: %zu claims, %zu findings", claims.n, findings.n);
 out:
 	cc_findings_release(&findings);
-	cc_claims_release(&claims);
+	cc_store_claims_release_shared(&claims, strs);
 	free(want);
 	free(gen);
 	free(done);
@@ -587,30 +628,6 @@ cc_pipeline_findings(struct cc_ctx *ctx, const char *review_path,
 	return CC_EXIT_OK;
 }
 
-/* An article's text (and, for the report, its sentences) from the
- * store, one article at a time: the text is not kept with the rest of
- * its metadata, so a big corpus is never held in memory. */
-static int
-load_text(struct cc_store *store, const char *name, char **text,
-    size_t *len, struct cc_sentences *sents, struct cc_diag *d)
-{
-	struct cc_article	a;
-	int			rc;
-
-	if ((rc = cc_store_get_article(store, name, &a)) == CC_OK &&
-	    sents != NULL)
-		rc = cc_store_get_sentences(store, name, sents);
-	if (rc != CC_OK)
-		*d = *cc_store_diag(store);
-	else {
-		*text = a.text;
-		*len = a.len;
-		a.text = NULL;
-	}
-	cc_article_release(&a);
-	return rc;
-}
-
 static int
 report_load(void *arg, struct cc_report_article *ra, struct cc_diag *d)
 {
@@ -627,6 +644,7 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 	struct cc_report_source		 src;
 	struct cc_report_stats		 stats;
 	struct cc_claims		 claims;
+	struct cc_store_strings		*strs = NULL;
 	struct cc_diag			 d;
 	char				**names = NULL;
 	size_t				 n = 0, i;
@@ -634,7 +652,7 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 
 	memset(&claims, 0, sizeof claims);
 	if (cc_store_article_names(ctx->store, &names, &n) != CC_OK ||
-	    cc_store_get_claims(ctx->store, NULL, &claims) != CC_OK) {
+	    cc_store_get_claims_shared(ctx->store, &claims, &strs) != CC_OK) {
 		cc_diag_print(cc_store_diag(ctx->store), "error");
 		rc = CC_EXIT_INTERNAL;
 		goto out;
@@ -676,7 +694,7 @@ out:
 	}
 	free(arts);
 	free(names);
-	cc_claims_release(&claims);
+	cc_store_claims_release_shared(&claims, strs);
 	return rc;
 }
 

@@ -1143,13 +1143,108 @@ cc_store_get_sentences(struct cc_store *s, const char *name,
 	return rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
 }
 
-int
-cc_store_get_claims(struct cc_store *s, const struct cc_claim_filter *f,
-    struct cc_claims *out)
+/*
+ * One copy of each distinct string of a claim set: article, outlet,
+ * type, unit, rule... repeat across hundreds of thousands of claims, and
+ * claims of one sentence share it, so a corpus's claims take a fraction
+ * of the memory of one malloc'd string per field.  The strings live in
+ * big chunks; a hash table (open addressing) finds them.
+ */
+#define POOL_CHUNK	((size_t)1 << 20)
+
+struct cc_store_strings {
+	char		**chunks;
+	size_t		  nchunks;
+	size_t		  used;		/* in the last chunk */
+	size_t		  chunk_len;	/* size of the last chunk */
+	const char	**slot;		/* hash table, nslot a power of 2 */
+	uint64_t	 *hash;
+	size_t		  nslot;
+	size_t		  n;
+};
+
+static char *
+pool_add(struct cc_store_strings *p, const char *s, size_t len)
+{
+	char	*d;
+
+	if (p->nchunks == 0 || p->chunk_len - p->used < len + 1) {
+		p->chunk_len = len + 1 > POOL_CHUNK ? len + 1 : POOL_CHUNK;
+		p->chunks = xreallocarray(p->chunks, p->nchunks + 1,
+		    sizeof *p->chunks);
+		p->chunks[p->nchunks++] = xmalloc(p->chunk_len);
+		p->used = 0;
+	}
+	d = p->chunks[p->nchunks - 1] + p->used;
+	memcpy(d, s, len);
+	d[len] = '\0';
+	p->used += len + 1;
+	return d;
+}
+
+static void
+pool_grow(struct cc_store_strings *p)
+{
+	const char	**slot = p->slot;
+	uint64_t	 *hash = p->hash;
+	size_t		  n = p->nslot, i, k;
+
+	p->nslot = n ? n * 2 : 1024;
+	p->slot = xcalloc(p->nslot, sizeof *p->slot);
+	p->hash = xcalloc(p->nslot, sizeof *p->hash);
+	for (i = 0; i < n; i++) {
+		if (slot[i] == NULL)
+			continue;
+		for (k = hash[i] & (p->nslot - 1); p->slot[k] != NULL;
+		    k = (k + 1) & (p->nslot - 1))
+			;
+		p->slot[k] = slot[i];
+		p->hash[k] = hash[i];
+	}
+	free(slot);
+	free(hash);
+}
+
+/* The pooled copy of column i (NULL for SQL NULL). */
+static char *
+pool_col(struct cc_store_strings *p, sqlite3_stmt *st, int i)
+{
+	const char	*s;
+	size_t		 len, k;
+	uint64_t	 h;
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	if ((s = (const char *)sqlite3_column_text(st, i)) == NULL)
+		s = "";
+	len = (size_t)sqlite3_column_bytes(st, i);
+	if (2 * (p->n + 1) > p->nslot)
+		pool_grow(p);
+	h = cc_hash64(s, len);
+	for (k = h & (p->nslot - 1); p->slot[k] != NULL;
+	    k = (k + 1) & (p->nslot - 1))
+		if (p->hash[k] == h && strncmp(p->slot[k], s, len) == 0 &&
+		    p->slot[k][len] == '\0')
+			return (char *)p->slot[k];
+	p->slot[k] = pool_add(p, s, len);
+	p->hash[k] = h;
+	p->n++;
+	return (char *)p->slot[k];
+}
+
+static char *
+claim_col(struct cc_store_strings *p, sqlite3_stmt *st, int i)
+{
+	return p != NULL ? pool_col(p, st, i) : col_str(st, i);
+}
+
+static int
+get_claims(struct cc_store *s, const struct cc_claim_filter *f,
+    struct cc_claims *out, struct cc_store_strings *p)
 {
 	struct cc_claim	*c;
 	sqlite3_stmt	*st;
-	char		*kind;
+	const char	*kind;
 	int		 brc = SQLITE_OK, rc;
 
 	if ((st = stmt_get(s, ST_CLAIMS_GET)) == NULL)
@@ -1163,43 +1258,85 @@ cc_store_get_claims(struct cc_store *s, const struct cc_claim_filter *f,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		c = cc_claims_push(out);
 		c->id = sqlite3_column_int64(st, 0);
-		c->article = col_str(st, 1);
-		c->outlet = col_str(st, 2);
-		c->type = col_str(st, 3);
-		c->subject = col_str(st, 4);
-		c->measure = col_str(st, 5);
-		kind = col_str(st, 6);
+		c->article = claim_col(p, st, 1);
+		c->outlet = claim_col(p, st, 2);
+		c->type = claim_col(p, st, 3);
+		c->subject = claim_col(p, st, 4);
+		c->measure = claim_col(p, st, 5);
+		kind = (const char *)sqlite3_column_text(st, 6);
 		if (kind != NULL && strcmp(kind, "number") == 0)
 			c->value_kind = CC_VALUE_NUMBER;
 		else if (kind != NULL && strcmp(kind, "text") == 0)
 			c->value_kind = CC_VALUE_TEXT;
 		else
 			c->value_kind = CC_VALUE_NONE;
-		free(kind);
 		c->has_min = sqlite3_column_type(st, 7) != SQLITE_NULL;
 		c->vmin = c->has_min ? sqlite3_column_double(st, 7) : 0;
 		c->has_max = sqlite3_column_type(st, 8) != SQLITE_NULL;
 		c->vmax = c->has_max ? sqlite3_column_double(st, 8) : 0;
 		c->approx = sqlite3_column_int(st, 9) != 0;
-		c->vtext = col_str(st, 10);
-		c->unit = col_str(st, 11);
-		c->time_start = col_str(st, 12);
-		c->time_end = col_str(st, 13);
-		c->granularity = col_str(st, 14);
-		c->basis = col_str(st, 15);
-		c->speaker = col_str(st, 16);
-		c->reported_by = col_str(st, 17);
-		c->polarity = col_str(st, 18);
-		c->text = col_str(st, 19);
+		c->vtext = claim_col(p, st, 10);
+		c->unit = claim_col(p, st, 11);
+		c->time_start = claim_col(p, st, 12);
+		c->time_end = claim_col(p, st, 13);
+		c->granularity = claim_col(p, st, 14);
+		c->basis = claim_col(p, st, 15);
+		c->speaker = claim_col(p, st, 16);
+		c->reported_by = claim_col(p, st, 17);
+		c->polarity = claim_col(p, st, 18);
+		c->text = claim_col(p, st, 19);
 		c->ev_start = (size_t)sqlite3_column_int64(st, 20);
 		c->ev_end = (size_t)sqlite3_column_int64(st, 21);
-		c->sentence = col_str(st, 22);
-		c->rule = col_str(st, 23);
+		c->sentence = claim_col(p, st, 22);
+		c->rule = claim_col(p, st, 23);
 	}
 	if (rc != SQLITE_DONE)
 		store_fail(s, NULL);
 	stmt_done(st);
 	return rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+int
+cc_store_get_claims(struct cc_store *s, const struct cc_claim_filter *f,
+    struct cc_claims *out)
+{
+	return get_claims(s, f, out, NULL);
+}
+
+int
+cc_store_get_claims_shared(struct cc_store *s, struct cc_claims *out,
+    struct cc_store_strings **strs)
+{
+	int	n = 0;
+
+	*strs = xcalloc(1, sizeof **strs);
+	/* the array at its final size: doubling would hold up to twice */
+	if (pragma_int(s, "SELECT count(*) FROM claims", &n) != CC_OK)
+		return store_fail(s, NULL);
+	if (out->cap < out->n + (size_t)n) {
+		out->cap = out->n + (size_t)n;
+		out->v = xreallocarray(out->v, out->cap ? out->cap : 1,
+		    sizeof *out->v);
+	}
+	return get_claims(s, NULL, out, *strs);
+}
+
+void
+cc_store_claims_release_shared(struct cc_claims *cs,
+    struct cc_store_strings *p)
+{
+	size_t	i;
+
+	free(cs->v);
+	memset(cs, 0, sizeof *cs);
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nchunks; i++)
+		free(p->chunks[i]);
+	free(p->chunks);
+	free(p->slot);
+	free(p->hash);
+	free(p);
 }
 
 /* A string list as a JSON array for the findings table. */

@@ -115,6 +115,15 @@ struct cc_claim_filter {
  * their article; appended to out (caller releases). */
 int	cc_store_get_claims(struct cc_store *, const struct cc_claim_filter *f,
 	    struct cc_claims *out);
+/* All claims as cc_store_get_claims() gives them, with one shared copy
+ * of each distinct string (in *strs): far less memory for a big corpus.
+ * The strings must not be freed one by one: release with
+ * cc_store_claims_release_shared(), never cc_claims_release(). */
+struct cc_store_strings;
+int	cc_store_get_claims_shared(struct cc_store *, struct cc_claims *out,
+	    struct cc_store_strings **strs);
+void	cc_store_claims_release_shared(struct cc_claims *,
+	    struct cc_store_strings *);
 
 /* Replace all findings with f[0..n) (their status is stored too; NULL
  * status is stored as "new"). */

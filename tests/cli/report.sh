@@ -34,6 +34,35 @@ done
 check "the script tag is shown escaped" grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' html/index.html
 check "the img tag is shown escaped" grep -q '&lt;img src=x onerror=alert(1)&gt;' html/index.html
 
+# A re-run rewrites only what changed: after an article is added, the
+# index and the new article's page are written and the other pages are
+# left alone (same inode: a rewrite is a new file renamed over the old).
+mkdir corpus2
+cp corpus/hostile.txt corpus/plain.txt corpus2/
+incr() {
+	"$CLAIMCHECK" --db "$TMPD/incr.db" --rules "$RULES" report --out incr corpus2
+}
+status 0 "a report into a fresh directory succeeds" incr
+check "it writes every page" grep -q 'report: 3 pages written, 0 unchanged' "$TMPD/err"
+ls -i incr/article-plain.html incr/article-hostile.html incr/index.html > before.ls
+cat > corpus2/weather.txt <<'TXT'
+---
+outlet: wire-y
+published: 2022-10-31
+---
+Rain fell over the city for most of the night.
+TXT
+status 0 "the report after adding an article succeeds" incr
+check "it writes the index and the new page only" grep -q 'report: 2 pages written, 2 unchanged' "$TMPD/err"
+check "the new article has its page" test -s incr/article-weather.html
+check "an unchanged article page is not rewritten" sh -c \
+    "test \"\$(ls -i incr/article-plain.html)\" = \"\$(grep article-plain before.ls)\""
+check "the index is rewritten" sh -c \
+    "test \"\$(ls -i incr/index.html)\" != \"\$(grep index.html before.ls)\""
+rm -f incr/article-plain.html
+status 0 "a report after a page was deleted succeeds" incr
+check "the deleted page is written again" test -s incr/article-plain.html
+
 # 12 vs 14 killed by two outlets: a new contradiction fails the gate.
 status 1 "check fails on a new contradiction" cc check --out html --junit junit.xml --review review.yaml corpus
 check "check names the finding" grep -q "new contradiction finding f" "$TMPD/err"
