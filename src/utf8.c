@@ -539,7 +539,7 @@ static void
 import_copy(const unsigned char *s, size_t len, struct cc_buf *out,
     struct cc_import *im)
 {
-	size_t		i = 0, n, k, start = 0;
+	size_t		i = 0, n = 1, k, start = 0;
 	const char	*why;
 
 	while (i < len) {
