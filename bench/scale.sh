@@ -36,6 +36,9 @@ run() {
 		/usr/bin/time -f "%e %M" -o "$work/$name.t" "$@" \
 		    >/dev/null 2>"$work/$name.err" ||
 		    { echo "scale: $name failed:"; tail -3 "$work/$name.err"; }
+		# time puts "Command exited with ..." first on a failure.
+		tail -n 1 "$work/$name.t" > "$work/$name.t1"
+		mv "$work/$name.t1" "$work/$name.t"
 	else
 		s0=$(date +%s.%N)
 		"$@" >/dev/null 2>"$work/$name.err"
