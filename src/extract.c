@@ -59,6 +59,12 @@ struct cc_extractor {
 	unsigned char		*hit0;		/* hit before any word:
 						   rules without words */
 
+	/* Named speakers that made no claim ("Lavrov met Blinken.  'We
+	 * are ready,' he said."): the pack's ATT_SPEAKER pattern, compiled
+	 * on first use, NULL if the pack has none. */
+	pcre2_code		*spk;
+	int			 spk_tried;
+
 	/* The date mentions of the sentence being read (claim_time). */
 	struct cc_timex		 stx[EX_MAX_TIMEX];
 	size_t			 nstx;
@@ -104,6 +110,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	pcre2_match_data_free(ex->md);
 	pcre2_match_data_free(ex->cmd);
 	pcre2_match_context_free(ex->mctx);
+	pcre2_code_free(ex->spk);
 	pcre2_jit_stack_free(ex->jit);
 	cc_timex_scanner_free(ex->ts);
 	free(ex->trig);
@@ -125,6 +132,11 @@ struct ex_doc {
 	unsigned		 prev_para;	/* the one read before it */
 	char			*speaker;	/* last named speaker ... */
 	unsigned		 speaker_para;	/* ... and where */
+	size_t			 speaker_sent;
+	const struct cc_sentences *sents;
+	size_t			 cur;		/* sentence being read */
+	size_t			 spk_upto;	/* sentences before it were
+						   searched for a speaker */
 };
 
 static int
@@ -550,6 +562,102 @@ claim_slot(struct cc_claim *c, const char *name)
  * otherwise nobody.
  */
 static void
+set_doc_speaker(struct ex_doc *doc, const char *who, unsigned para,
+    size_t sent)
+{
+	free(doc->speaker);
+	doc->speaker = xstrdup(who);
+	doc->speaker_para = para;
+	doc->speaker_sent = sent;
+}
+
+/* The person named in [s, s + n), as an entity id or the name; NULL if
+ * it is not a person: a known entity of another kind, or one unknown
+ * word (a place or a body as often as a surname). */
+static char *
+person_named(const struct cc_extractor *ex, const char *s, size_t n)
+{
+	const char	*id, *kind;
+
+	id = cc_entity_lookup(ex->pack->entities, s, n);
+	if (id != NULL) {
+		kind = cc_entity_kind(ex->pack->entities, id);
+		return kind != NULL && strcmp(kind, "person") == 0 ?
+		    xstrdup(id) : NULL;
+	}
+	return memchr(s, ' ', n) != NULL ? xstrndup(s, n) : NULL;
+}
+
+/* The last person named as a speaker or a subject (ATT_SPEAKER, group
+ * "who") in sentence j, or NULL. */
+static char *
+sentence_speaker(struct cc_extractor *ex, const struct ex_doc *doc,
+    size_t j)
+{
+	const struct cc_sentence *st = &doc->sents->v[j];
+	const char	*s = doc->f->s + st->start;
+	size_t		 n = st->end - st->start, at = 0, gs, ge;
+	PCRE2_SIZE	*ov;
+	char		*best = NULL, *p;
+
+	while (at <= n && pcre2_match(ex->spk, (PCRE2_SPTR)s, n, at,
+	    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) >= 0) {
+		ov = pcre2_get_ovector_pointer(ex->cmd);
+		if (!group_span(ex->spk, ex->cmd, "who", &gs, &ge))
+			break;
+		if ((p = person_named(ex, s + gs, ge - gs)) != NULL) {
+			free(best);
+			best = p;
+		}
+		at = ov[1] > at ? ov[1] : at + 1;
+	}
+	return best;
+}
+
+/* The nearest person named in the sentences read since the last claim's
+ * speaker, in this paragraph or the one before; NULL if none. */
+static char *
+tracked_speaker(struct cc_extractor *ex, struct ex_doc *doc)
+{
+	const struct cc_sentence *st;
+	struct cc_diag	 d;
+	size_t		 j, i;
+	char		*who;
+
+	if (!ex->spk_tried) {
+		ex->spk_tried = 1;
+		for (i = 0; i < ex->pack->nmacros; i++)
+			if (strcmp(ex->pack->macro_names[i], "ATT_SPEAKER") ==
+			    0) {
+				cc_diag_clear(&d);
+				ex->spk = cc_pack_compile(ex->pack,
+				    "%{ATT_SPEAKER}", 1, &d);
+				break;
+			}
+	}
+	if (ex->spk == NULL || doc->sents == NULL)
+		return NULL;
+	/* Each sentence is searched once: a paragraph of a thousand "he
+	 * said" stays linear. */
+	i = doc->spk_upto;
+	doc->spk_upto = doc->cur;
+	for (j = doc->cur; j-- > i; ) {
+		st = &doc->sents->v[j];
+		if (st->para != doc->para && st->para != doc->prev_para)
+			break;
+		if (doc->speaker != NULL && j <= doc->speaker_sent)
+			break;
+		if (st->boiler)
+			continue;
+		if ((who = sentence_speaker(ex, doc, j)) != NULL) {
+			set_doc_speaker(doc, who, st->para, j);
+			return who;
+		}
+	}
+	return NULL;
+}
+
+static void
 resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
     struct cc_claim *c)
 {
@@ -560,8 +668,9 @@ resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
 	if (cc_vocab_lookup(ex->pack->vocab, "pronouns", c->speaker,
 	    strlen(c->speaker)) != NULL) {
 		free(c->speaker);
-		c->speaker = NULL;
-		if (doc->speaker != NULL && (doc->speaker_para == doc->para ||
+		c->speaker = tracked_speaker(ex, doc);
+		if (c->speaker == NULL && doc->speaker != NULL &&
+		    (doc->speaker_para == doc->para ||
 		    doc->speaker_para == doc->prev_para))
 			c->speaker = xstrdup(doc->speaker);
 		return;
@@ -572,9 +681,7 @@ resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
 		free(c->speaker);
 		c->speaker = xstrdup(id);
 	}
-	free(doc->speaker);
-	doc->speaker = xstrdup(c->speaker);
-	doc->speaker_para = doc->para;
+	set_doc_speaker(doc, c->speaker, doc->para, doc->cur);
 }
 
 /*
@@ -1282,10 +1389,12 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	doc.lower = lower_copy(f.s, f.len);
 	doc.outlet = a->outlet;
 	document_date(ex, a, &f, doc.lower, sents, &doc.ref);
+	doc.sents = sents;
 	paras = NULL;
 	for (i = 0; i < sents->n; i++) {
 		if (sents->v[i].boiler)
 			continue;
+		doc.cur = i;
 		ss = sents->v[i].start;
 		se = sents->v[i].end;
 		if (sents->v[i].para != doc.para) {

@@ -221,6 +221,34 @@ START_TEST(test_event_time_keeps_tense)
 }
 END_TEST
 
+/* "she said" is the person last named in the paragraph even when that
+ * person made no claim; a place named as a subject is nobody's voice. */
+START_TEST(test_pronoun_speaker_without_claim)
+{
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	size_t			 i, nq = 0;
+
+	run("t7", "2022-10-25", "Poland rejected the plan. \"We never "
+	    "decline invitations to talks,\" he said.\n\n"
+	    "Defence Minister Anna Berg arrived in Warsaw on Monday. "
+	    "\"Our army is not ready to talk,\" she said.\n", &a, &s, &c);
+	for (i = 0; i < c.n; i++) {
+		if (strcmp(c.v[i].type, "quote") != 0)
+			continue;
+		if (nq++ == 0)
+			ck_assert_ptr_null(c.v[i].speaker);
+		else {
+			ck_assert_ptr_nonnull(c.v[i].speaker);
+			ck_assert_str_eq(c.v[i].speaker, "Anna Berg");
+		}
+	}
+	ck_assert_uint_eq(nq, 2);
+	done(&a, &s, &c);
+}
+END_TEST
+
 START_TEST(test_pack_examples_pass)
 {
 	unsigned	npass = 0, nfail = 0;
@@ -244,6 +272,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_inferred_date);
 	tcase_add_test(tc, test_inferred_from_event_last_month);
 	tcase_add_test(tc, test_event_time_keeps_tense);
+	tcase_add_test(tc, test_pronoun_speaker_without_claim);
 	tcase_add_test(tc, test_pack_examples_pass);
 	suite_add_tcase(s, tc);
 	return s;
