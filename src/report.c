@@ -191,8 +191,21 @@ struct rep {
 	size_t				  nfindings;
 	struct dispute			 *disputes;	/* by claim id */
 	size_t				  ndisputes;
+	/* Of a large corpus the index shows only the claims findings
+	 * cite (see INDEX_CLAIMS_MAX): cited[i] for byid[i]; NULL: all. */
+	unsigned char			 *cited;
+	size_t				  ncited;
 	char				  csp[CC_SHA256_B64LEN + 1];
 };
+
+/*
+ * The index lists claims in three places (matrix, timeline, claims by
+ * article).  Past INDEX_CLAIMS_MAX claims that would make a page of
+ * hundreds of megabytes no browser opens: the matrix and the timeline
+ * then show the claims that findings cite, the claims by article are
+ * left to each article's page, and the index says so.
+ */
+#define INDEX_CLAIMS_MAX	2000
 
 /* Output helpers. */
 
@@ -446,25 +459,34 @@ claim_num(const char *cid, int64_t *id)
 	return *end == '\0' && errno == 0;
 }
 
-/* The claim named "c17", or NULL. */
-static const struct cc_claim *
-find_claim(const struct rep *r, const char *cid)
+/* The position in byid of the claim named "c17", or r->nclaims. */
+static size_t
+claim_pos(const struct rep *r, const char *cid)
 {
 	int64_t	id;
 	size_t	lo = 0, hi = r->nclaims, mid;
 
 	if (!claim_num(cid, &id))
-		return NULL;
+		return r->nclaims;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (r->byid[mid]->id == id)
-			return r->byid[mid];
+			return mid;
 		if (r->byid[mid]->id < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return NULL;
+	return r->nclaims;
+}
+
+/* The claim named "c17", or NULL. */
+static const struct cc_claim *
+find_claim(const struct rep *r, const char *cid)
+{
+	size_t	pos = claim_pos(r, cid);
+
+	return pos < r->nclaims ? r->byid[pos] : NULL;
 }
 
 static struct art_ref *
@@ -1550,6 +1572,24 @@ matrix_value(struct page *pg, const struct rep *r, const struct cc_claim *c)
 	}
 }
 
+/* Whether the index shows claim byid[i]. */
+static int
+shown(const struct rep *r, size_t i)
+{
+	return r->cited == NULL || r->cited[i];
+}
+
+/* A note where the index leaves claims out. */
+static void
+emit_cited_note(struct page *pg, const struct rep *r)
+{
+	if (r->cited != NULL)
+		rawf(pg, "<p class=\"muted\">A large corpus: of its %zu claims, "
+		    "only the %zu that findings cite are shown here; each "
+		    "article's page lists all of its claims.</p>\n",
+		    r->nclaims, r->ncited);
+}
+
 /* Outlets x facts: which outlet reported what value for each fact (claims
  * with a value, keyed by type/subject/measure). */
 static void
@@ -1562,12 +1602,13 @@ emit_matrix(struct page *pg, const struct rep *r)
 	v = xreallocarray(NULL, r->nclaims + 1, sizeof *v);
 	outs = xreallocarray(NULL, r->nclaims + 1, sizeof *outs);
 	for (i = 0; i < r->nclaims; i++)
-		if (r->byid[i]->value_kind != CC_VALUE_NONE) {
+		if (r->byid[i]->value_kind != CC_VALUE_NONE && shown(r, i)) {
 			v[n] = r->byid[i];
 			outs[n++] = r->byid[i]->outlet;
 		}
 	raw(pg, "<section aria-labelledby=\"matrix\">\n"
 	    "<h2 id=\"matrix\">Outlets and facts</h2>\n");
+	emit_cited_note(pg, r);
 	if (n == 0) {
 		raw(pg, "<p>No claim carries a value.</p>\n</section>\n");
 		goto out;
@@ -2031,10 +2072,11 @@ emit_timeline(struct page *pg, const struct rep *r)
 
 	v = xreallocarray(NULL, r->nclaims + 1, sizeof *v);
 	for (i = 0; i < r->nclaims; i++)
-		if (r->byid[i]->time_start != NULL)
+		if (r->byid[i]->time_start != NULL && shown(r, i))
 			v[n++] = r->byid[i];
 	raw(pg, "<section aria-labelledby=\"timeline\">\n"
 	    "<h2 id=\"timeline\">Timeline</h2>\n");
+	emit_cited_note(pg, r);
 	if (n == 0)
 		raw(pg, "<p>No claim is dated.</p>\n");
 	else {
@@ -2105,8 +2147,12 @@ emit_articles(struct page *pg, const struct rep *r)
 		}
 		raw(pg, "</td><td>");
 		esc(pg, a->title, "\xe2\x80\x94");
-		rawf(pg, "</td><td class=\"num\"><a href=\"#claims-%zu\">%zu"
-		    "</a></td><td>", i, r->arts[i].nclaims);
+		if (r->cited == NULL)
+			rawf(pg, "</td><td class=\"num\"><a href=\"#claims-%zu"
+			    "\">%zu</a></td><td>", i, r->arts[i].nclaims);
+		else
+			rawf(pg, "</td><td class=\"num\">%zu</td><td>",
+			    r->arts[i].nclaims);
 		if (a->url != NULL && cc_html_url_ok(a->url)) {
 			raw(pg, "<a rel=\"noopener noreferrer nofollow\" "
 			    "href=\"");
@@ -2124,6 +2170,11 @@ emit_articles(struct page *pg, const struct rep *r)
 
 	raw(pg, "<section aria-labelledby=\"claims\">\n"
 	    "<h2 id=\"claims\">Claims by article</h2>\n");
+	if (r->cited != NULL) {
+		rawf(pg, "<p class=\"muted\">%zu claims: each article's page "
+		    "lists its own.</p>\n</section>\n", r->nclaims);
+		return;
+	}
 	for (i = 0; i < r->narts; i++) {
 		rawf(pg, "<h3 id=\"claims-%zu\">", i);
 		esc(pg, r->arts[i].ra->art.name, NULL);
@@ -2227,6 +2278,22 @@ cmp_forder(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i);
 }
 
+/* Flag the claims that findings cite (byid order). */
+static void
+mark_cited(struct rep *r)
+{
+	size_t	i, k, pos;
+
+	r->cited = xcalloc(r->nclaims, 1);
+	for (i = 0; i < r->nfindings; i++)
+		for (k = 0; k < r->findings[i]->nclaims; k++)
+			if ((pos = claim_pos(r, r->findings[i]->claims[k])) <
+			    r->nclaims && !r->cited[pos]) {
+				r->cited[pos] = 1;
+				r->ncited++;
+			}
+}
+
 static void
 rep_init(struct rep *r, const struct cc_report_input *in)
 {
@@ -2281,6 +2348,8 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 		r->findings[i] = &in->findings->v[fo[i].i];
 	free(fo);
 	find_disputes(r);
+	if (r->nclaims > INDEX_CLAIMS_MAX)
+		mark_cited(r);
 }
 
 static void
@@ -2298,6 +2367,7 @@ rep_release(struct rep *r)
 	}
 	free(r->arts);
 	free(r->byid);
+	free(r->cited);
 	free(r->byart);
 	free(r->findings);
 	free(r->disputes);

@@ -129,4 +129,22 @@ for f in html/*.html; do
 		ok "tidy finds nothing wrong in $(basename "$f") # SKIP tidy not installed"
 	fi
 done
+# A large corpus: the index would list every claim three times over (a
+# page of hundreds of megabytes at 10,000 articles).  Past 2,000 claims
+# it shows the claims findings cite, and article pages list the rest.
+check "a small corpus's index lists the claims of each article" \
+    grep -q 'id="claims-0"' html/index.html
+mkdir big
+awk -v n=150 -v dir=big -f "$top_srcdir/bench/gencorpus.awk"
+"$CLAIMCHECK" --db big.db --rules "$RULES" report --out bightml big 2>/dev/null
+nbig=$("$CLAIMCHECK" --db big.db claims --format tsv | tail -n +2 | wc -l)
+check "the generated corpus has more than 2,000 claims ($nbig)" test "$nbig" -gt 2000
+check "the large index says it shows only the cited claims" \
+    grep -q "A large corpus: of its $nbig claims, only the [0-9]* that findings cite are shown" bightml/index.html
+check "the large index leaves claims by article to the article pages" sh -c \
+    "! grep -q 'id=\"claims-0\"' bightml/index.html"
+na=$("$CLAIMCHECK" --db big.db claims --article a0000000 --format tsv | tail -n +2 | wc -l)
+check "an article page still lists all its claims ($na rows)" sh -c \
+    "test $na -gt 0 && test \$(grep -c '<tr' bightml/article-a0000000.html) -eq \$(($na + 1))"
+
 done_testing
