@@ -1368,14 +1368,56 @@ long_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * Stale by its inferred date: an article with no date of its own whose
+ * text places it well before the dated articles ("Russia could launch
+ * an invasion" in a corpus from October), unless its claims said so
+ * already (done[0..ndone)).
+ */
+static void
+stale_inferred(struct cmp *cm, long median, const char **done,
+    size_t ndone)
+{
+	const struct cc_compare_doc	*d;
+	struct cc_buf			 b = CC_BUF_INIT;
+	size_t				 i, k;
+	long				 hi;
+	char				 m[16], *key;
+
+	days_iso(median, m);
+	for (i = 0; i < cm->ndocs; i++) {
+		d = cm->docs[i];
+		if (d->date == NULL || doc_dated(d) || d->date_basis == NULL ||
+		    (hi = iso_days(d->date_max != NULL ? d->date_max :
+		    d->date)) == NODAY || hi + CMP_STALE_DAYS >= median)
+			continue;
+		for (k = 0; k < ndone && strcmp(done[k], d->name) != 0; k++)
+			;
+		if (k < ndone)
+			continue;
+		cc_buf_reset(&b);
+		cc_buf_printf(&b, "%s has no date of its own and its text "
+		    "places it no later than %s (%s); the dated articles are "
+		    "from around %s", d->name, d->date_max != NULL ?
+		    d->date_max : d->date, d->date_basis, m);
+		key = xasprintf("stale/%s", d->name);
+		emit(cm, "stale", "medium", key, NULL, 0, d->outlet != NULL ?
+		    d->outlet : d->name, cc_buf_detach(&b, NULL));
+		free(key);
+	}
+	cc_buf_release(&b);
+}
+
 static void
 check_stale(struct cmp *cm)
 {
 	const struct cc_claims	*cs = cm->cs;
 	long			*dates = xcalloc(cm->ndocs + 1, sizeof *dates);
 	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
-	size_t			 nd = 0, n = 0, i, j, k, last;
+	size_t			 nd = 0, n = 0, i, j, k, last, nstale = 0;
 	long			 median;
+	const char		**stale_done = xcalloc(cm->ndocs + 1,
+				    sizeof *stale_done);
 
 	for (i = 0; i < cm->ndocs; i++)
 		if (doc_dated(cm->docs[i]) &&
@@ -1415,8 +1457,11 @@ check_stale(struct cmp *cm)
 		emit(cm, "stale", "medium", v[i].key, c, j - i, NULL,
 		    cc_buf_detach(&b, NULL));
 		free(c);
+		stale_done[nstale++] = v[i].c->article;
 	}
+	stale_inferred(cm, median, stale_done, nstale);
 out:
+	free(stale_done);
 	items_free(v, n);
 	free(dates);
 }

@@ -1257,6 +1257,62 @@ infer_date(struct cc_extractor *ex, const struct cc_fold *f,
 	return 0;
 }
 
+/*
+ * Inferred as a bound: a sentence uses words that only make sense before
+ * a timeline event ("Russia has denied it has any plans to invade"), so
+ * the article was written in the event's before_days days before it.
+ * The first such sentence wins.
+ */
+static int
+infer_before(struct cc_extractor *ex, const char *lower,
+    const struct cc_sentences *sents, struct cc_docdate *dd)
+{
+	const struct cc_pack	*pk = ex->pack;
+	struct cc_date		 evd;
+	size_t			 i, j, k, ss, len, nl, ns;
+	const char		*l, *p, *w;
+	long			 ev;
+
+	for (k = 0; k < sents->n; k++) {
+		if (sents->v[k].boiler)
+			continue;
+		ss = sents->v[k].start;
+		len = sents->v[k].end - ss;
+		l = lower + ss;
+		for (i = 0; i < pk->nevents; i++) {
+			const struct cc_event *e = &pk->events[i];
+
+			if (e->nbefore == 0 || e->before_days == 0 ||
+			    cc_date_parse_iso(e->date, &evd) != CC_OK)
+				continue;
+			for (j = 0; j < e->nbefore; j++) {
+				/* Cues are lower case (claims/README.md). */
+				w = e->before[j];
+				nl = strlen(w);
+				for (p = l; nl > 0 && (p = memmem(p, len -
+				    (size_t)(p - l), w, nl)) != NULL; p++) {
+					ns = (size_t)(p - l);
+					if ((ns > 0 && is_word_byte(
+					    (unsigned char)l[ns - 1])) ||
+					    (ns + nl < len && is_word_byte(
+					    (unsigned char)l[ns + nl])))
+						continue;
+					ev = cc_date_days(&evd);
+					docdate_set(dd, ev - 1, ev -
+					    (long)e->before_days, ev - 1,
+					    ss + ns, ss + ns + nl,
+					    xasprintf("inferred: before the %s "
+					    "(%s): \"%.*s\"", e->id, e->date,
+					    (int)nl, p));
+					dd->bound = 1;
+					return 1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
 void
 cc_docdate_release(struct cc_docdate *dd)
 {
@@ -1310,7 +1366,8 @@ docdate_find(struct cc_extractor *ex, const char *published,
 			return;
 		}
 	}
-	(void)infer_date(ex, f, lower, sents, dd);
+	if (!infer_date(ex, f, lower, sents, dd))
+		(void)infer_before(ex, lower, sents, dd);
 }
 
 void
@@ -1337,7 +1394,8 @@ document_date(struct cc_extractor *ex, struct cc_article *a,
 	if (dd.date.y != 0) {
 		set_date(a, &dd.date, &dd.lo, &dd.hi, dd.basis);
 		dd.basis = NULL;
-		*ref = dd.date;
+		if (!dd.bound)
+			*ref = dd.date;
 	}
 	cc_docdate_release(&dd);
 }

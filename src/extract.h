@@ -48,6 +48,9 @@ struct cc_docdate {
 	struct cc_date	 lo, hi;	/* uncertainty interval */
 	size_t		 start, end;
 	char		*basis;
+	/* Only a bound ("before the invasion"): too loose to resolve
+	 * "on Tuesday" against, so claims are not dated from it. */
+	int		 bound;
 };
 
 void	cc_extract_docdate(struct cc_extractor *, const char *published,

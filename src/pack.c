@@ -611,6 +611,24 @@ load_outlets(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 	}
 }
 
+/* A number of days, 1 to 3650 (0 after an error). */
+static unsigned
+load_days(struct pack_load *pl, yaml_node_t *v)
+{
+	const char	*s = node_str(v);
+	char		*end;
+	long		 n;
+
+	if (s != NULL) {
+		n = strtol(s, &end, 10);
+		if (end != s && *end == '\0' && n >= 1 && n <= 3650)
+			return (unsigned)n;
+	}
+	pack_error(pl, v, 0, "timeline: before_days: expected a number of "
+	    "days from 1 to 3650");
+	return 0;
+}
+
 static void
 load_timeline(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 {
@@ -646,10 +664,17 @@ load_timeline(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 			else if (strcmp(key, "names") == 0)
 				load_strings(pl, doc, v, "timeline: names",
 				    &e->names, &e->nnames);
+			else if (strcmp(key, "before") == 0)
+				load_strings(pl, doc, v, "timeline: before",
+				    &e->before, &e->nbefore);
+			else if (strcmp(key, "before_days") == 0)
+				e->before_days = load_days(pl, v);
 			else if (strcmp(key, "note") != 0)
 				pack_error(pl, k, 0, "timeline: unknown key "
 				    "'%s'", key);
 		}
+		if (e->nbefore > 0 && e->before_days == 0)
+			e->before_days = 120;
 		if (e->id == NULL || e->date == NULL || strlen(e->date) != 10 ||
 		    e->date[4] != '-' || e->date[7] != '-') {
 			pack_error(pl, it, 0, "timeline: an event needs an id "
@@ -1283,6 +1308,7 @@ cc_pack_free(struct cc_pack *pk)
 		free(pk->events[i].id);
 		free(pk->events[i].date);
 		xfree_strv(pk->events[i].names, pk->events[i].nnames);
+		xfree_strv(pk->events[i].before, pk->events[i].nbefore);
 	}
 	free(pk->events);
 	xfree_strv(pk->macro_names, pk->nmacros);

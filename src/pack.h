@@ -88,6 +88,12 @@ struct cc_event {
 	char	*date;		/* YYYY-MM-DD */
 	char	**names;	/* how articles refer to it */
 	size_t	  nnames;
+	/* Words that only make sense before the event ("plans to
+	 * invade"): an undated article that uses them was written in the
+	 * before_days days before it. */
+	char	**before;
+	size_t	  nbefore;
+	unsigned  before_days;
 };
 
 struct cc_pack {

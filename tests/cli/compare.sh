@@ -139,6 +139,31 @@ check "stale: the March article is stale" has old stale '"key":"stale/c"'
 check "stale: the undated August article is not" \
     test "$(count old stale)" -eq 1
 
+# --- stale by the text alone: an undated article that speaks of the
+# invasion as a threat ("could launch an invasion") belongs before
+# 2022-02-24; beside articles from October it is recycled.  Near-misses:
+# the same words in an article that also dates itself after the invasion
+# ("the eight-month-old war"), and in a corpus from February.
+art pre a wire-a 2022-10-20 "The UN said 5,000 civilians had been killed."
+art pre b paper-b 2022-10-21 "The UN said 5,100 civilians had been killed."
+art pre c blog-c - "Western capitals have warned that Russia could launch \
+an invasion of Ukraine within days; Moscow denies it."
+art pre d blog-d - "In the eight-month-old war, officials recall that \
+Western capitals had warned Russia could launch an invasion."
+check "stale by text: compare runs" run pre
+check "stale by text: the pre-invasion article is stale" \
+    has pre stale '"key":"stale/c"'
+check "stale by text: the summary names the words that date it" \
+    has pre stale 'before the invasion (2022-02-24): \"could launch an invasion\"'
+check "stale by text: an article dated after the invasion by its text is not" \
+    test "$(count pre stale)" -eq 1
+art feb a wire-a 2022-02-10 "The UN said 5,000 troops were near the border."
+art feb c blog-c - "Western capitals have warned that Russia could launch \
+an invasion of Ukraine within days; Moscow denies it."
+check "stale by text: February corpus runs" run feb
+check "stale by text: among February articles it is not stale" \
+    test "$(count feb stale)" -eq 0
+
 # --- quotes: the same words spelled differently agree; a word that
 # changes the meaning is a variant.
 art q a wire-a 2022-02-14 "Asked by Putin about the chances of a deal, \

@@ -42,4 +42,15 @@ rules:
 YAML
 status 2 "a failing example fails rules check" "$CLAIMCHECK" --rules rules rules check
 check "the failing example is located" grep -q "wrong-example.yaml:7:9: error: rule example.wrong: expected min '6', got '5'" "$TMPD/err"
+rm rules/wrong-example.yaml
+cat > rules/bad-timeline.yaml <<'YAML'
+timeline:
+  - id: summit
+    date: 2022-06-28
+    before: [summit will open]
+    before_days: soon
+YAML
+status 2 "a timeline event with a bad before_days fails rules check" "$CLAIMCHECK" --rules rules rules check
+check "the bad before_days is located" grep -q "rules/bad-timeline.yaml:5:18: error: timeline: before_days: expected a number of days" "$TMPD/err"
+rm rules/bad-timeline.yaml
 done_testing
