@@ -243,31 +243,114 @@ vocab_len_cmp(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
+static int
+vocab_str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* One character of a list word as regex: a space is any white space. */
+static void
+list_char(char c, struct cc_buf *out)
+{
+	if (c == ' ')
+		cc_buf_adds(out, "\\s+");
+	else {
+		if (strchr("\\^$.|?*+()[]{}-#", c) != NULL)
+			cc_buf_addc(out, '\\');
+		cc_buf_addc(out, c);
+	}
+}
+
+/* Can the list be written as a trie (list_trie) that matches exactly what
+ * the plain alternation matches?  Yes if its words are printable ASCII
+ * without capitals (so, caseless or not, words that differ at a character
+ * never match the same text there) and single inner spaces (so the \s+
+ * of a space always takes the whole run of white space). */
+static int
+list_trie_ok(const struct cc_vocab_list *l)
+{
+	const unsigned char	*p;
+	size_t			 i;
+
+	for (i = 0; i < l->n; i++) {
+		p = (const unsigned char *)l->v[i].word;
+		if (*p == '\0' || *p == ' ')
+			return 0;
+		for (; *p != '\0'; p++)
+			if (*p < 0x20 || *p >= 0x7f || (*p >= 'A' &&
+			    *p <= 'Z') || (*p == ' ' && (p[1] == ' ' ||
+			    p[1] == '\0')))
+				return 0;
+	}
+	return 1;
+}
+
+/* Words w[lo..hi) (sorted, distinct) share their first d characters:
+ * write the rest as nested alternations by next character.  The longer
+ * words come before the word that ends here, so, as in the alternation
+ * of longest words first, "twenty-three" is tried before "twenty"; two
+ * words that match at one place are always one a prefix of the other,
+ * so the regex matches the same text, with one test per character
+ * instead of one per word. */
+static void
+list_trie(const char **w, size_t lo, size_t hi, size_t d, struct cc_buf *out)
+{
+	size_t	i, j, end = hi;
+	int	alt;
+
+	if (w[lo][d] == '\0') {	/* a word ends here (sorts first) */
+		end = lo;
+		lo++;
+	}
+	if (lo == hi)
+		return;
+	alt = end != hi || w[lo][d] != w[hi - 1][d];
+	if (alt)
+		cc_buf_adds(out, "(?:");
+	for (i = lo; i < hi; i = j) {
+		for (j = i + 1; j < hi && w[j][d] == w[i][d]; j++)
+			;
+		if (i > lo)
+			cc_buf_addc(out, '|');
+		list_char(w[i][d], out);
+		list_trie(w, i, j, d + 1, out);
+	}
+	if (end != hi)
+		cc_buf_addc(out, '|');
+	if (alt)
+		cc_buf_addc(out, ')');
+}
+
 /* Append a vocab list as an alternation, longest words first so the
- * regex prefers "twenty-three" over "twenty". */
+ * regex prefers "twenty-three" over "twenty"; as a trie (list_trie) when
+ * that matches the same. */
 static void
 expand_list(const struct cc_vocab_list *l, struct cc_buf *out)
 {
 	const char	**w = xcalloc(l->n ? l->n : 1, sizeof *w);
 	const char	 *p;
-	size_t		  i;
+	size_t		  i, n = 0;
 
 	for (i = 0; i < l->n; i++)
 		w[i] = l->v[i].word;
-	qsort(w, l->n, sizeof *w, vocab_len_cmp);
 	cc_buf_adds(out, "(?:");
+	if (l->n > 0 && list_trie_ok(l)) {
+		qsort(w, l->n, sizeof *w, vocab_str_cmp);
+		for (i = 0; i < l->n; i++)
+			if (n == 0 || strcmp(w[n - 1], w[i]) != 0)
+				w[n++] = w[i];
+		list_trie(w, 0, n, 0, out);
+		cc_buf_addc(out, ')');
+		free(w);
+		return;
+	}
+	qsort(w, l->n, sizeof *w, vocab_len_cmp);
 	for (i = 0; i < l->n; i++) {
 		if (i > 0)
 			cc_buf_addc(out, '|');
-		for (p = w[i]; *p != '\0'; p++) {
-			if (*p == ' ')
-				cc_buf_adds(out, "\\s+");
-			else if (strchr("\\^$.|?*+()[]{}-#", *p) != NULL) {
-				cc_buf_addc(out, '\\');
-				cc_buf_addc(out, *p);
-			} else
-				cc_buf_addc(out, *p);
-		}
+		for (p = w[i]; *p != '\0'; p++)
+			list_char(*p, out);
 	}
 	cc_buf_addc(out, ')');
 	free(w);

@@ -166,6 +166,70 @@ START_TEST(test_macro_and_vocab_expand)
 }
 END_TEST
 
+/* Length of the match of re at the start of s, or -1. */
+static int
+match_len(pcre2_code *re, const char *s)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+	int		 rc, n = -1;
+
+	rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, PCRE2_ANCHORED, md,
+	    NULL);
+	if (rc > 0)
+		n = (int)pcre2_get_ovector_pointer(md)[1];
+	pcre2_match_data_free(md);
+	return n;
+}
+
+/* Lists are compiled as a trie of their words; what a pattern matches
+ * must be what the alternation of longest words first matched. */
+START_TEST(test_list_trie_same_matches)
+{
+	char		*dir = scratch_pack(
+	    "vocab:\n"
+	    "  w: [ten, tens, tenth, twenty, twenty-one, more than, more, "
+	    "m.p., a, an, ten]\n"
+	    "  caps: [US, us, usa]\n");
+	struct cc_pack	*pk = NULL;
+	struct cc_diag	 d;
+	pcre2_code	*re, *cs, *caps;
+
+	ck_assert_int_eq(cc_pack_load(dir, &pk, NULL, NULL), CC_OK);
+	re = cc_pack_compile(pk, "%{w}", 1, &d);
+	cs = cc_pack_compile(pk, "%{w}(?![a-z])", 0, &d);
+	caps = cc_pack_compile(pk, "%{caps}", 0, &d);
+	ck_assert_ptr_nonnull(re);
+	ck_assert_ptr_nonnull(cs);
+	ck_assert_ptr_nonnull(caps);
+	/* The longest word that fits, whatever its case. */
+	ck_assert_int_eq(match_len(re, "Twenty-One men"), 10);
+	ck_assert_int_eq(match_len(re, "tenths"), 5);
+	ck_assert_int_eq(match_len(re, "tense"), 4);
+	ck_assert_int_eq(match_len(re, "more \t than 5"), 11);
+	ck_assert_int_eq(match_len(re, "more thanks"), 9);
+	ck_assert_int_eq(match_len(re, "morel"), 4);
+	ck_assert_int_eq(match_len(re, "m.p. said"), 4);
+	ck_assert_int_eq(match_len(re, "mxp"), -1);
+	ck_assert_int_eq(match_len(re, "and"), 2);
+	/* Backtracking reaches the shorter words: "tens" is given up for
+	 * "ten" when a letter follows, "twenty-one" for "twenty". */
+	ck_assert_int_eq(match_len(cs, "tense"), -1);
+	ck_assert_int_eq(match_len(cs, "ten."), 3);
+	ck_assert_int_eq(match_len(cs, "twenty-onex"), 6);
+	ck_assert_int_eq(match_len(cs, "an hour"), 2);
+	ck_assert_int_eq(match_len(cs, "Ten"), -1);
+	/* Words with capitals keep their case-sensitive alternation. */
+	ck_assert_int_eq(match_len(caps, "USA"), 2);
+	ck_assert_int_eq(match_len(caps, "usa"), 3);
+	ck_assert_int_eq(match_len(caps, "Us"), -1);
+	pcre2_code_free(re);
+	pcre2_code_free(cs);
+	pcre2_code_free(caps);
+	cc_pack_free(pk);
+	remove_pack(dir);
+}
+END_TEST
+
 START_TEST(test_field_alternatives)
 {
 	char		*dir = scratch_pack(
@@ -197,6 +261,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_errors_located_and_all_reported);
 	tcase_add_test(tc, test_yaml_syntax_error);
 	tcase_add_test(tc, test_macro_and_vocab_expand);
+	tcase_add_test(tc, test_list_trie_same_matches);
 	tcase_add_test(tc, test_field_alternatives);
 	suite_add_tcase(s, tc);
 	return s;
