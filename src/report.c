@@ -1297,11 +1297,29 @@ distinct(const char **v, size_t n)
 	return k;
 }
 
+/* Articles by outlet, then name. */
+static int
+cmp_art_outlet(const void *a, const void *b)
+{
+	const struct art_ref	*x = *(const struct art_ref *const *)a;
+	const struct art_ref	*y = *(const struct art_ref *const *)b;
+	int			 c;
+
+	if ((c = nstrcmp(x->ra->art.outlet, y->ra->art.outlet)) != 0)
+		return c;
+	return nstrcmp(x->ra->art.name, y->ra->art.name);
+}
+
+/* The outlet bases listed for one outlet: a handful at most (metadata,
+ * sidecar, url, text, file name). */
+#define NBASES	8
+
 static void
 emit_summary(struct page *pg, const struct rep *r)
 {
-	const char	**kinds, **outs, *lo = NULL, *hi = NULL, *dt;
-	size_t		  nk, no, i, j, k, cnt[NSEV + 1], tot, ninf = 0;
+	const char	**kinds, *lo = NULL, *hi = NULL, *dt, *bases[NBASES];
+	const struct art_ref **arts;
+	size_t		  nk, i, j, k, cnt[NSEV + 1], tot, ninf = 0, nb;
 	size_t		  nnew = 0, nacc = 0, ndis = 0, nart, ncl;
 	int		  other = 0;
 
@@ -1398,32 +1416,49 @@ emit_summary(struct page *pg, const struct rep *r)
 	}
 	free(kinds);
 
-	/* Outlets covered, with their articles and claims. */
-	outs = xreallocarray(NULL, r->narts + 1, sizeof *outs);
+	/* Outlets covered, with their articles, claims and how the outlet
+	 * was known (metadata, url, text, file name): one pass over the
+	 * articles sorted by outlet. */
+	arts = xreallocarray(NULL, r->narts + 1, sizeof *arts);
 	for (i = 0; i < r->narts; i++)
-		outs[i] = r->arts[i].ra->art.outlet;
-	no = distinct(outs, r->narts);
-	if (no > 0) {
+		arts[i] = &r->arts[i];
+	qsort(arts, r->narts, sizeof *arts, cmp_art_outlet);
+	if (r->narts > 0) {
 		raw(pg, "<table>\n<caption>Outlets covered</caption>\n"
 		    "<thead><tr><th scope=\"col\">Outlet</th>"
 		    "<th scope=\"col\" class=\"num\">Articles</th>"
-		    "<th scope=\"col\" class=\"num\">Claims</th></tr></thead>\n"
+		    "<th scope=\"col\" class=\"num\">Claims</th>"
+		    "<th scope=\"col\">Known from</th></tr></thead>\n"
 		    "<tbody>\n");
-		for (i = 0; i < no; i++) {
-			for (j = nart = ncl = 0; j < r->narts; j++)
-				if (nstrcmp(r->arts[j].ra->art.outlet,
-				    outs[i]) == 0) {
-					nart++;
-					ncl += r->arts[j].nclaims;
-				}
+		for (i = 0; i < r->narts; i = j) {
+			ncl = nb = 0;
+			for (j = i; j < r->narts && nstrcmp(
+			    arts[j]->ra->art.outlet,
+			    arts[i]->ra->art.outlet) == 0; j++) {
+				ncl += arts[j]->nclaims;
+				for (k = 0; k < nb && nstrcmp(bases[k],
+				    arts[j]->ra->art.outlet_basis) != 0; k++)
+					;
+				if (k == nb && nb < NBASES)
+					bases[nb++] =
+					    arts[j]->ra->art.outlet_basis;
+			}
+			nart = j - i;
 			raw(pg, "<tr><th scope=\"row\">");
-			esc(pg, outs[i], "unknown outlet");
+			esc(pg, arts[i]->ra->art.outlet, "unknown outlet");
 			rawf(pg, "</th><td class=\"num\">%zu</td>"
-			    "<td class=\"num\">%zu</td></tr>\n", nart, ncl);
+			    "<td class=\"num\">%zu</td><td>", nart, ncl);
+			nb = distinct(bases, nb);
+			for (k = 0; k < nb; k++) {
+				if (k > 0)
+					raw(pg, ", ");
+				esc(pg, bases[k], "unknown");
+			}
+			raw(pg, "</td></tr>\n");
 		}
 		raw(pg, "</tbody>\n</table>\n");
 	}
-	free(outs);
+	free(arts);
 	raw(pg, "</section>\n");
 }
 

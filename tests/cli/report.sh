@@ -33,6 +33,8 @@ for f in html/*.html; do
 done
 check "the script tag is shown escaped" grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' html/index.html
 check "the img tag is shown escaped" grep -q '&lt;img src=x onerror=alert(1)&gt;' html/index.html
+check "the index says how each outlet was known (from front matter)" \
+    grep -q '<tr><th scope="row">wire-x</th><td class="num">1</td><td class="num">[0-9]*</td><td>front matter</td></tr>' html/index.html
 
 # A re-run rewrites only what changed: after an article is added, the
 # index and the new article's page are written and the other pages are

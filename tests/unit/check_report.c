@@ -945,8 +945,10 @@ START_TEST(test_report_evidence)
 	    "2022-10-30"));
 	ck_assert_ptr_nonnull(strstr(page, "<tr><th scope=\"row\">contradiction"
 	    "</th><td class=\"num\">1</td><td class=\"num\">0</td>"));
+	/* An outlet with no recorded basis says so. */
 	ck_assert_ptr_nonnull(strstr(page, "<tr><th scope=\"row\">wire-a</th>"
-	    "<td class=\"num\">1</td><td class=\"num\">2</td></tr>"));
+	    "<td class=\"num\">1</td><td class=\"num\">2</td>"
+	    "<td>unknown</td></tr>"));
 	/* Claims tables carry the value string. */
 	ck_assert_ptr_nonnull(strstr(page, "<td>6,374 people</td>"));
 	free(page);
