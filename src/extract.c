@@ -35,6 +35,7 @@ struct cc_extractor {
 	const struct cc_lineset	*shared;	/* outlets' furniture, or NULL */
 	pcre2_match_data	*md;
 	pcre2_match_data	*cmd;		/* a rule's context match */
+	pcre2_match_data	*amd;		/* a rule's after match */
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jit;
 	struct cc_timex_scanner	*ts;		/* dates, index built once */
@@ -82,8 +83,10 @@ cc_extractor_new(const struct cc_pack *pk)
 	ex->ts = cc_timex_scanner_new(pk->vocab);
 	ex->md = pcre2_match_data_create(64, NULL);
 	ex->cmd = pcre2_match_data_create(64, NULL);
+	ex->amd = pcre2_match_data_create(64, NULL);
 	ex->mctx = pcre2_match_context_create(NULL);
-	if (ex->md == NULL || ex->cmd == NULL || ex->mctx == NULL) {
+	if (ex->md == NULL || ex->cmd == NULL || ex->amd == NULL ||
+	    ex->mctx == NULL) {
 		fputs("claimcheck: fatal: out of memory\n", stderr);
 		abort();
 	}
@@ -109,6 +112,7 @@ cc_extractor_free(struct cc_extractor *ex)
 		return;
 	pcre2_match_data_free(ex->md);
 	pcre2_match_data_free(ex->cmd);
+	pcre2_match_data_free(ex->amd);
 	pcre2_match_context_free(ex->mctx);
 	pcre2_code_free(ex->spk);
 	pcre2_jit_stack_free(ex->jit);
@@ -702,7 +706,8 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 	const char		*mapped;
 	char			**slot, *v;
 	size_t			 i, gs = 0, ge = 0, ts, te;
-	int			 have_value = 0, have_time = 0, ctx = 0, k;
+	int			 have_value = 0, have_time = 0, ctx = 0, aft = 0;
+	int			 k;
 
 	c->type = xstrdup(r->type);
 	c->rule = xstrdup(r->id);
@@ -712,12 +717,18 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 	if (r->context != NULL && ov[0] > 0)
 		ctx = pcre2_match(r->context, (PCRE2_SPTR)(f->s + ss), ov[0], 0,
 		    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) >= 0;
+	/* The after pattern, where the match ends. */
+	if (r->after != NULL)
+		aft = pcre2_match(r->after, (PCRE2_SPTR)(f->s + ss), se - ss,
+		    ov[1], PCRE2_NO_UTF_CHECK, ex->amd, ex->mctx) >= 0;
 	for (i = 0; i < r->nfields; i++) {
 		/* The first alternative that gives a value wins. */
 		for (fd = &r->fields[i]; fd != NULL; fd = fd->next) {
 			if (fd->group == NULL)
 				break;
 			if (group_span(re, ex->md, fd->group, &gs, &ge) ||
+			    (aft && group_span(r->after, ex->amd, fd->group,
+			    &gs, &ge)) ||
 			    (ctx && group_span(r->context, ex->cmd, fd->group,
 			    &gs, &ge)))
 				break;

@@ -552,6 +552,71 @@ compile_node(struct pack_load *pl, yaml_node_t *n, int caseless)
 	return re;
 }
 
+/* Compile a rule's after: pattern, anchored where the match ends (\G, so
+ * the JIT code serves the anchored search). */
+static pcre2_code *
+compile_node_at(struct pack_load *pl, yaml_node_t *n, int caseless)
+{
+	struct cc_diag	 d;
+	pcre2_code	*re;
+	char		*pat;
+	unsigned	 col;
+
+	if (node_str(n) == NULL) {
+		pack_error(pl, n, 0, "expected a pattern");
+		return NULL;
+	}
+	pat = xasprintf("\\G(?:%s)", node_str(n));
+	re = compile_expanded(pl, pat, caseless, &d);
+	free(pat);
+	if (re == NULL) {
+		/* (columns within the text before the wrapper's 5 bytes) */
+		col = d.col > 5 ? d.col - 5 : 1;
+		if (col > strlen(node_str(n)) + 1)
+			col = (unsigned)strlen(node_str(n)) + 1;
+		pack_error(pl, n, scalar_coloff(n) + col - 1, "%s", d.msg);
+	}
+	return re;
+}
+
+/*
+ * A rule's context (at = 0) or after (at = 1) pattern.  Many rules share
+ * one ("%{ATT_BEFORE}"): compiled once, the pack keeps a single copy of
+ * its JIT code (some 200 KB each), which also keeps the code that runs
+ * on a sentence small enough to stay in the processor's caches.
+ */
+static pcre2_code *
+compile_shared(struct pack_load *pl, yaml_node_t *n, int caseless, int at)
+{
+	struct cc_pack	*pk = pl->pack;
+	pcre2_code	*re;
+	char		*key;
+	size_t		 i;
+
+	if (node_str(n) == NULL)
+		return at ? compile_node_at(pl, n, caseless) :
+		    compile_node(pl, n, caseless);
+	key = xasprintf("%d%d%s", at, caseless, node_str(n));
+	for (i = 0; i < pk->nshared; i++)
+		if (strcmp(pk->shared_keys[i], key) == 0) {
+			free(key);
+			return pk->shared[i];
+		}
+	re = at ? compile_node_at(pl, n, caseless) :
+	    compile_node(pl, n, caseless);
+	if (re == NULL) {
+		free(key);
+		return NULL;
+	}
+	pk->shared = xreallocarray(pk->shared, pk->nshared + 1,
+	    sizeof *pk->shared);
+	pk->shared_keys = xreallocarray(pk->shared_keys, pk->nshared + 1,
+	    sizeof *pk->shared_keys);
+	pk->shared[pk->nshared] = re;
+	pk->shared_keys[pk->nshared++] = key;
+	return re;
+}
+
 static void
 load_boilerplate(struct pack_load *pl, yaml_document_t *doc,
     yaml_node_t *sec)
@@ -875,7 +940,8 @@ field_parse(struct cc_rule_field *f, const char *name, const char *spec)
 		    spec[0] == '$' ? len - 1 : len);
 }
 
-/* 1 if some pattern of r (or its context) has a group called name. */
+/* 1 if some pattern of r (or its context or after) has a group called
+ * name. */
 static int
 rule_has_group(const struct cc_rule *r, const char *name)
 {
@@ -883,6 +949,9 @@ rule_has_group(const struct cc_rule *r, const char *name)
 
 	if (r->context != NULL && pcre2_substring_number_from_name(
 	    r->context, (PCRE2_SPTR)name) >= 0)
+		return 1;
+	if (r->after != NULL && pcre2_substring_number_from_name(
+	    r->after, (PCRE2_SPTR)name) >= 0)
 		return 1;
 	for (i = 0; i < r->npats; i++)
 		if (pcre2_substring_number_from_name(r->pats[i],
@@ -1075,7 +1144,8 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	yaml_node_pair_t	*pair;
 	yaml_node_item_t	*pi;
 	yaml_node_t		*k, *v, *pn;
-	yaml_node_t		*fields = NULL, *examples = NULL, *ctx = NULL;
+	yaml_node_t		*fields = NULL, *examples = NULL, *ctx = NULL,
+				*after = NULL;
 	yaml_node_t		*pats = NULL, *idnode = it;
 	const char		*key;
 	pcre2_code		*re;
@@ -1116,6 +1186,8 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 			fields = v;
 		else if (strcmp(key, "context") == 0)
 			ctx = v;
+		else if (strcmp(key, "after") == 0)
+			after = v;
 		else if (strcmp(key, "examples") == 0)
 			examples = v;
 		else if (strcmp(key, "case_sensitive") == 0 && node_str(v))
@@ -1159,7 +1231,9 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 		pack_error(pl, pats, 0, "rule %s: patterns: expected a list",
 		    r->id);
 	if (ctx != NULL)
-		r->context = compile_node(pl, ctx, caseless);
+		r->context = compile_shared(pl, ctx, caseless, 0);
+	if (after != NULL)
+		r->after = compile_shared(pl, after, caseless, 1);
 	if (fields != NULL)
 		load_fields(pl, doc, fields, r, pl->nerr == nerr0);
 	if (examples != NULL)
@@ -1366,7 +1440,7 @@ cc_pack_free(struct cc_pack *pk)
 		xfree_strv(r->requires, r->nrequires);
 		for (j = 0; j < r->npats; j++)
 			pcre2_code_free(r->pats[j]);
-		pcre2_code_free(r->context);
+		/* (context and after belong to pk->shared) */
 		free(r->pats);
 		free_fields(r->fields, r->nfields);
 		for (j = 0; j < r->nexamples; j++) {
@@ -1378,6 +1452,10 @@ cc_pack_free(struct cc_pack *pk)
 		free(r->examples);
 	}
 	free(pk->rules);
+	for (i = 0; i < pk->nshared; i++)
+		pcre2_code_free(pk->shared[i]);
+	free(pk->shared);
+	xfree_strv(pk->shared_keys, pk->nshared);
 	for (i = 0; i < pk->noutlets; i++) {
 		free(pk->outlets[i].id);
 		free(pk->outlets[i].name);

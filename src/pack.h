@@ -68,6 +68,9 @@ struct cc_rule {
 	pcre2_code		*context;	/* searched before a match: its
 						   groups fill fields the match
 						   left unset, or NULL */
+	pcre2_code		*after;		/* tried where a match ends
+						   (\G-anchored): its groups
+						   fill fields too, or NULL */
 	struct cc_rule_field	*fields;
 	size_t			 nfields;
 	struct cc_rule_example	*examples;
@@ -110,6 +113,11 @@ struct cc_pack {
 	size_t			 nevents;
 	char			*corpus;	/* config corpus, default
 						   "articles" */
+	pcre2_code		**shared;	/* rules' context and after
+						   patterns, compiled once per
+						   distinct text */
+	char			**shared_keys;
+	size_t			 nshared;
 	char			**macro_names;	/* for cc_pack_compile() */
 	char			**macro_values;
 	size_t			 nmacros;

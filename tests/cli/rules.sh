@@ -53,4 +53,15 @@ YAML
 status 2 "a timeline event with a bad before_days fails rules check" "$CLAIMCHECK" --rules rules rules check
 check "the bad before_days is located" grep -q "rules/bad-timeline.yaml:5:18: error: timeline: before_days: expected a number of days" "$TMPD/err"
 rm rules/bad-timeline.yaml
+cat > rules/bad-after.yaml <<'YAML'
+rules:
+  - id: after.unclosed
+    type: casualty
+    pattern: '(?<value>[0-9]+) killed'
+    after: ',\s+(?<sp>[A-Z]\w+'
+    fields: {value: $value, speaker: $sp}
+YAML
+status 2 "a rule whose after: pattern PCRE2 rejects fails rules check" "$CLAIMCHECK" --rules rules rules check
+check "the bad after: pattern is located" grep -q "rules/bad-after.yaml:5:31: error: invalid pattern: missing closing parenthesis" "$TMPD/err"
+rm rules/bad-after.yaml
 done_testing

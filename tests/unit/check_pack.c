@@ -166,6 +166,37 @@ START_TEST(test_macro_and_vocab_expand)
 }
 END_TEST
 
+/* A rule's after: pattern is checked like a pattern (errors at its
+ * FILE:LINE:COL) and its groups are groups fields may name. */
+START_TEST(test_after_pattern)
+{
+#define AFTER_PACK(after)						\
+	"rules:\n  - id: r\n    type: casualty\n"			\
+	"    pattern: '(?<v>[0-9]+) killed'\n"				\
+	"    after: '" after "'\n"					\
+	"    fields: {value: $v, speaker: $sp}\n"
+	char		*bad = scratch_pack(AFTER_PACK(",\\s+(?<sp>[A-Z]\\w+"));
+	char		*good = scratch_pack(AFTER_PACK(",\\s+(?<sp>[A-Z]\\w+)"));
+	struct cc_pack	*pk = NULL;
+	struct seen	 s = { .n = 0 };
+
+	ck_assert_int_eq(cc_pack_load(bad, &pk, collect, &s), CC_ERULE);
+	ck_assert_uint_eq(s.n, 1);
+	ck_assert_ptr_nonnull(strstr(s.d[0].msg, "invalid pattern"));
+	/* line 5, the end of the text (a ')' is missing) */
+	ck_assert_uint_eq(s.d[0].line, 5);
+	ck_assert_uint_eq(s.d[0].col, 31);
+	remove_pack(bad);
+	s.n = 0;
+	ck_assert_int_eq(cc_pack_load(good, &pk, collect, &s), CC_OK);
+	ck_assert_uint_eq(s.n, 0);
+	ck_assert_ptr_nonnull(pk->rules[0].after);
+	cc_pack_free(pk);
+	remove_pack(good);
+#undef AFTER_PACK
+}
+END_TEST
+
 /* Length of the match of re at the start of s, or -1. */
 static int
 match_len(pcre2_code *re, const char *s)
@@ -262,6 +293,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_yaml_syntax_error);
 	tcase_add_test(tc, test_macro_and_vocab_expand);
 	tcase_add_test(tc, test_list_trie_same_matches);
+	tcase_add_test(tc, test_after_pattern);
 	tcase_add_test(tc, test_field_alternatives);
 	suite_add_tcase(s, tc);
 	return s;
