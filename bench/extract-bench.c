@@ -375,6 +375,7 @@ per_rule(const char *rules, const char *path, size_t want)
 
 	if (load(rules, &pk) != 0)
 		return 2;
+	cc_pack_jit(pk);	/* as the extractor does before matching */
 	text = slurp(path, &len);
 	make_corpus(text, len, want, &c);
 	free(text);

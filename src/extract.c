@@ -1446,6 +1446,7 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	unsigned		*paras;
 	size_t			 i, r, ss, se, k, first, base = out->n;
 
+	cc_pack_jit(pk);
 	cc_fold(a->text, a->len, &f);
 	cc_segment(f.s, f.len, sents);
 	cc_boiler_mark(pk->boiler, f.s, f.len, sents);
@@ -1623,6 +1624,7 @@ cc_extract_check_examples(const struct cc_pack *pk, cc_diag_fn err,
 	struct cc_extractor	*ex = cc_extractor_new(pk);
 	size_t			 r, e;
 
+	cc_pack_jit(pk);
 	*npass = *nfail = 0;
 	for (r = 0; r < pk->nrules; r++)
 		for (e = 0; e < pk->rules[r].nexamples; e++) {

@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,7 @@ struct pack_load {
 	char			**macro_values;
 	size_t			 nmacros;
 	const char		*file;	/* file being processed */
+	int			 defer_jit;	/* rule patterns: cc_pack_jit */
 };
 
 static void pack_error(struct pack_load *, const yaml_node_t *,
@@ -446,8 +448,11 @@ compile_expanded(const struct pack_load *pl, const char *pattern,
 		goto out;
 	}
 	/* JIT is an optimisation: without it (no JIT on this CPU) the
-	 * interpreter gives the same results. */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	 * interpreter gives the same results.  Rules' patterns wait for
+	 * cc_pack_jit(): a command that extracts nothing (normalize) does
+	 * not pay for their machine code. */
+	if (!pl->defer_jit)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 out:
 	cc_buf_release(&out);
 	cc_buf_release(&map);
@@ -1211,6 +1216,7 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 		r->type = xstrdup("quantity");
 	}
 	nerr0 = pl->nerr;
+	pl->defer_jit = 1;
 	if (pats == NULL)
 		pack_error(pl, it, 0, "rule %s: no pattern", r->id);
 	else if (node_str(pats) != NULL) {
@@ -1234,6 +1240,7 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 		r->context = compile_shared(pl, ctx, caseless, 0);
 	if (after != NULL)
 		r->after = compile_shared(pl, after, caseless, 1);
+	pl->defer_jit = 0;
 	if (fields != NULL)
 		load_fields(pl, doc, fields, r, pl->nerr == nerr0);
 	if (examples != NULL)
@@ -1384,6 +1391,28 @@ cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 	free(pl.macro_names);
 	free(pl.macro_values);
 	return rc;
+}
+
+static pthread_mutex_t	pack_jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void
+cc_pack_jit(const struct cc_pack *pk)
+{
+	struct cc_pack	*w = (struct cc_pack *)pk;	/* a cache only */
+	size_t		 i, j;
+
+	pthread_mutex_lock(&pack_jit_lock);
+	if (!w->jitted) {
+		for (i = 0; i < pk->nrules; i++)
+			for (j = 0; j < pk->rules[i].npats; j++)
+				(void)pcre2_jit_compile(pk->rules[i].pats[j],
+				    PCRE2_JIT_COMPLETE);
+		for (i = 0; i < pk->nshared; i++)
+			(void)pcre2_jit_compile(pk->shared[i],
+			    PCRE2_JIT_COMPLETE);
+		w->jitted = 1;
+	}
+	pthread_mutex_unlock(&pack_jit_lock);
 }
 
 pcre2_code *

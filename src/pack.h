@@ -118,6 +118,7 @@ struct cc_pack {
 						   distinct text */
 	char			**shared_keys;
 	size_t			 nshared;
+	int			 jitted;	/* cc_pack_jit() has run */
 	char			**macro_names;	/* for cc_pack_compile() */
 	char			**macro_values;
 	size_t			 nmacros;
@@ -129,6 +130,12 @@ struct cc_pack {
 int	cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 	    void *errarg);
 void	cc_pack_free(struct cc_pack *);
+
+/* JIT-compile the rules' patterns (the loader leaves them to the
+ * interpreter, so a command that extracts nothing starts fast).  Once per
+ * pack; safe from several threads.  The extractor calls it before it
+ * matches a rule. */
+void	cc_pack_jit(const struct cc_pack *);
 
 /* Compile pattern after expanding %{NAME} macros and vocab lists.
  * Returns NULL and fills d (column within the pattern) on error. */

@@ -197,6 +197,30 @@ START_TEST(test_after_pattern)
 }
 END_TEST
 
+/* Loading leaves the rules' patterns to the interpreter (normalize loads
+ * the pack and matches no rule); cc_pack_jit() compiles them, once. */
+START_TEST(test_rules_jit_on_demand)
+{
+	struct cc_pack	*pk = NULL;
+	size_t		 before, after, again;
+	uint32_t	 jit = 0;
+
+	ck_assert_int_eq(cc_pack_load(CC_TEST_RULES_DIR, &pk, NULL, NULL), CC_OK);
+	ck_assert_uint_gt(pk->nrules, 0);
+	pcre2_pattern_info(pk->rules[0].pats[0], PCRE2_INFO_JITSIZE, &before);
+	ck_assert_uint_eq(before, 0);
+	cc_pack_jit(pk);
+	pcre2_pattern_info(pk->rules[0].pats[0], PCRE2_INFO_JITSIZE, &after);
+	(void)pcre2_config(PCRE2_CONFIG_JIT, &jit);
+	if (jit)
+		ck_assert_uint_gt(after, 0);
+	cc_pack_jit(pk);
+	pcre2_pattern_info(pk->rules[0].pats[0], PCRE2_INFO_JITSIZE, &again);
+	ck_assert_uint_eq(again, after);
+	cc_pack_free(pk);
+}
+END_TEST
+
 /* Length of the match of re at the start of s, or -1. */
 static int
 match_len(pcre2_code *re, const char *s)
@@ -294,6 +318,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_macro_and_vocab_expand);
 	tcase_add_test(tc, test_list_trie_same_matches);
 	tcase_add_test(tc, test_after_pattern);
+	tcase_add_test(tc, test_rules_jit_on_demand);
 	tcase_add_test(tc, test_field_alternatives);
 	suite_add_tcase(s, tc);
 	return s;
