@@ -1476,7 +1476,7 @@ emit_finding(struct page *pg, const struct rep *r, const struct cc_finding *f)
 	const struct cc_claim	*c;
 	const struct art_ref	*ar;
 	size_t			 i;
-	const char		*sev;
+	const char		*sev, *k;
 
 	i = sev_col(f->severity);
 	sev = i < NSEV ? severities[i] : "other";
@@ -1507,7 +1507,20 @@ emit_finding(struct page *pg, const struct rep *r, const struct cc_finding *f)
 			esc(pg, f->outlets[i], NULL);
 		}
 	}
-	raw(pg, ".</p>\n<div class=\"evidence\">\n");
+	raw(pg, ".</p>\n");
+	if (f->nclaims == 0) {
+		/* A finding about an article as a whole (stale content):
+		 * its key ends with the article's name. */
+		if (f->key != NULL && (k = strrchr(f->key, '/')) != NULL &&
+		    (ar = find_art(r, k + 1)) != NULL) {
+			raw(pg, "<p><a href=\"");
+			esc(pg, ar->file, NULL);
+			raw(pg, "\">View the article</a></p>\n");
+		}
+		raw(pg, "</section>\n");
+		return;
+	}
+	raw(pg, "<div class=\"evidence\">\n");
 	for (i = 0; i < f->nclaims; i++) {
 		raw(pg, "<div class=\"ev\">\n<h4>");
 		if ((c = find_claim(r, f->claims[i])) == NULL) {

@@ -157,6 +157,8 @@ check "stale by text: the summary names the words that date it" \
     has pre stale 'before the invasion (2022-02-24): \"could launch an invasion\"'
 check "stale by text: an article dated after the invasion by its text is not" \
     test "$(count pre stale)" -eq 1
+check "stale by text: the report links the finding to the article" \
+    grep -q '<p><a href="article-c.html">View the article</a></p>' "$TMPD/pre.reports/index.html"
 art feb a wire-a 2022-02-10 "The UN said 5,000 troops were near the border."
 art feb c blog-c - "Western capitals have warned that Russia could launch \
 an invasion of Ukraine within days; Moscow denies it."
