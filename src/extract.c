@@ -1193,6 +1193,28 @@ infer_at(struct cc_extractor *ex, const struct cc_event *e, long ev,
 	return 0;
 }
 
+/* The whole-word occurrence of w (n bytes) in l[0..len) at or after *at:
+ * 1 with *at set to it, or 0. */
+static int
+next_word(const char *l, size_t len, const char *w, size_t n, size_t *at)
+{
+	const char	*p;
+	size_t		 ns;
+
+	if (n == 0 || *at > len)
+		return 0;
+	for (p = l + *at; (p = memmem(p, len - (size_t)(p - l), w, n)) !=
+	    NULL; p++) {
+		ns = (size_t)(p - l);
+		if ((ns > 0 && is_word_byte((unsigned char)l[ns - 1])) ||
+		    (ns + n < len && is_word_byte((unsigned char)l[ns + n])))
+			continue;
+		*at = ns;
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * Inferred from the text: a sentence that names a timeline event
  * (claims/timeline.yaml) and says how long ago it was.  Sentences in
@@ -1208,8 +1230,8 @@ infer_date(struct cc_extractor *ex, const struct cc_fold *f,
 	struct cc_number	 nums[EX_MAX_TIMEX];
 	struct cc_date		 evd;
 	size_t			 i, i2, j, k, ntx = 0, nnum = 0, ss, len,
-				 nl;
-	const char		*l, *p;
+				 nl, ns;
+	const char		*l;
 	char			 name[128];
 	int			 scanned, budget = EX_SOLVE_TRIES;
 
@@ -1234,16 +1256,8 @@ infer_date(struct cc_extractor *ex, const struct cc_fold *f,
 					    'A' && e->names[j][i2] <= 'Z') ?
 					    e->names[j][i2] + 32 :
 					    e->names[j][i2]);
-				for (p = l; nl > 0 && (p = memmem(p, len -
-				    (size_t)(p - l), name, nl)) != NULL;
-				    p++) {
-					size_t ns = (size_t)(p - l);
-
-					if ((ns > 0 && is_word_byte(
-					    (unsigned char)l[ns - 1])) ||
-					    (ns + nl < len && is_word_byte(
-					    (unsigned char)l[ns + nl])))
-						continue;
+				for (ns = 0; next_word(l, len, name, nl, &ns);
+				    ns++) {
 					if (!scanned) {
 						ntx = cc_timex_scan_with(ex->ts,
 						    f->s + ss, len, NULL, tx,
@@ -1281,7 +1295,7 @@ infer_before(struct cc_extractor *ex, const char *lower,
 	const struct cc_pack	*pk = ex->pack;
 	struct cc_date		 evd;
 	size_t			 i, j, k, ss, len, nl, ns;
-	const char		*l, *p, *w;
+	const char		*l, *w;
 	long			 ev;
 
 	for (k = 0; k < sents->n; k++) {
@@ -1300,24 +1314,16 @@ infer_before(struct cc_extractor *ex, const char *lower,
 				/* Cues are lower case (claims/README.md). */
 				w = e->before[j];
 				nl = strlen(w);
-				for (p = l; nl > 0 && (p = memmem(p, len -
-				    (size_t)(p - l), w, nl)) != NULL; p++) {
-					ns = (size_t)(p - l);
-					if ((ns > 0 && is_word_byte(
-					    (unsigned char)l[ns - 1])) ||
-					    (ns + nl < len && is_word_byte(
-					    (unsigned char)l[ns + nl])))
-						continue;
-					ev = cc_date_days(&evd);
-					docdate_set(dd, ev - 1, ev -
-					    (long)e->before_days, ev - 1,
-					    ss + ns, ss + ns + nl,
-					    xasprintf("inferred: before the %s "
-					    "(%s): \"%.*s\"", e->id, e->date,
-					    (int)nl, p));
-					dd->bound = 1;
-					return 1;
-				}
+				ns = 0;
+				if (!next_word(l, len, w, nl, &ns))
+					continue;
+				ev = cc_date_days(&evd);
+				docdate_set(dd, ev - 1, ev - (long)e->before_days,
+				    ev - 1, ss + ns, ss + ns + nl,
+				    xasprintf("inferred: before the %s (%s): "
+				    "\"%.*s\"", e->id, e->date, (int)nl, l + ns));
+				dd->bound = 1;
+				return 1;
 			}
 		}
 	}
