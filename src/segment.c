@@ -112,11 +112,20 @@ is_closer(unsigned char c)
 	return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
 }
 
+/* Is w[0..n) a word of list (ASCII case ignored if fold)?  Called for
+ * every capitalized word and period: the first letter is compared before
+ * anything else (lists hold letters and periods only). */
 static int
 in_list(const char *const *list, const char *w, size_t n, int fold)
 {
+	unsigned char	c;
+
+	if (n == 0)
+		return 0;
+	c = (unsigned char)w[0] | (fold ? 0x20 : 0);
 	for (; *list != NULL; list++) {
-		if (strlen(*list) != n)
+		if (((unsigned char)(*list)[0] | (fold ? 0x20 : 0)) != c ||
+		    strnlen(*list, n + 1) != n)
 			continue;
 		if (fold ? strncasecmp(*list, w, n) == 0 :
 		    strncmp(*list, w, n) == 0)
