@@ -22,6 +22,15 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static char	dir[64], file[96];
 
+/* The scratch directory goes when the run ends (not after a crash,
+ * whose input libFuzzer keeps anyway). */
+static void
+cleanup(void)
+{
+	(void)unlink(file);
+	(void)rmdir(dir);
+}
+
 static void
 expect_located(const struct cc_diag *d, void *arg)
 {
@@ -45,6 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		snprintf(file, sizeof file, "%s/fuzz.yaml", dir);
 		cc_verbosity = -1;
+		atexit(cleanup);
 	}
 	if ((f = fopen(file, "wb")) == NULL)
 		abort();
