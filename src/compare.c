@@ -77,6 +77,9 @@ struct cmp {
 	struct cc_compare_opts		*opts;
 	struct cc_buf			 sbuf;	/* scratch for scopes */
 	int				 rc;	/* the source's first error */
+	struct cc_timex_scanner		*tx;	/* made on first use */
+	size_t				 nclaims; /* read */
+	size_t				 nitems;  /* compared */
 };
 
 struct cmp_item {
@@ -91,6 +94,7 @@ struct cmp_item {
 };
 
 #define NODAY	(-1000000L)
+
 
 /* --- small helpers ------------------------------------------------- */
 
@@ -186,12 +190,13 @@ interval(const struct cc_claim *c, double *lo, double *hi)
 }
 
 static void
-item_init(struct cmp_item *it, const struct cc_claims *cs, size_t i,
-    char *key)
+item_init(struct cmp *cm, struct cmp_item *it, const struct cc_claims *cs,
+    size_t i, char *key)
 {
 	const struct cc_claim	*c = &cs->v[i];
 
 	memset(it, 0, sizeof *it);
+	cm->nitems++;
 	it->c = c;
 	it->idx = i;
 	it->key = key;
@@ -1017,7 +1022,7 @@ pass_figures(struct cmp *cm)
 			continue;
 		key = claim_key(&cs->v[i]);
 		if (dirty(cm, key))
-			item_init(&v[n++], cm->cs, i, key);
+			item_init(cm, &v[n++], cm->cs, i, key);
 		else
 			free(key);
 	}
@@ -1161,7 +1166,7 @@ pass_quotes(struct cmp *cm)
 		if (k.len > 0 && k.data[k.len - 1] == ' ')
 			k.len--;
 		cc_buf_addc(&k, '\0');
-		item_init(&v[n++], cm->cs, i, xstrdup(k.data));
+		item_init(cm, &v[n++], cm->cs, i, xstrdup(k.data));
 	}
 	items_sort(v, n);
 	r = xcalloc(n ? n : 1, sizeof *r);
@@ -1393,7 +1398,7 @@ check_cumulative(struct cmp *cm)
 		char	*key = cumulative_key(&cs->v[i]);
 
 		if (key != NULL && dirty(cm, key))
-			item_init(&v[n++], cm->cs, i, key);
+			item_init(cm, &v[n++], cm->cs, i, key);
 		else
 			free(key);
 	}
@@ -1452,7 +1457,7 @@ check_events(struct cmp *cm)
 		char	*key = event_key(&cs->v[i], &b);
 
 		if (key != NULL && dirty(cm, key))
-			item_init(&v[n++], cm->cs, i, key);
+			item_init(cm, &v[n++], cm->cs, i, key);
 		else
 			free(key);
 	}
@@ -1556,7 +1561,8 @@ stale_article(struct cmp *cm, const char *name, long median)
 	v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
 	for (i = 0; i < cs->n; i++)
 		if (iso_days(cs->v[i].time_start) != NODAY)
-			item_init(&v[n++], cs, i, xasprintf("stale/%s", name));
+			item_init(cm, &v[n++], cs, i,
+			    xasprintf("stale/%s", name));
 	items_sort(v, n);
 	for (last = 0, i = 0; i < n; i++)
 		if (v[i].t1 > v[last].t1)
@@ -1653,7 +1659,7 @@ check_sums(struct cmp *cm)
 		    c->measure == NULL || !article_dirty(cm, "article",
 		    c->article))
 			continue;
-		item_init(&v[n++], cm->cs, i, xasprintf("sum/%s/%s/%s",
+		item_init(cm, &v[n++], cm->cs, i, xasprintf("sum/%s/%s/%s",
 		    c->article, c->subject, c->time_start ? c->time_start :
 		    "undated"));
 	}
@@ -1768,8 +1774,8 @@ check_counts(struct cmp *cm)
 		    strcmp(c->type, "condition") == 0) {
 			if (!article_dirty(cm, "article", c->article))
 				continue;
-			item_init(&v[n++], cm->cs, i, xasprintf("conditions/%s",
-			    c->article));
+			item_init(cm, &v[n++], cm->cs, i,
+			    xasprintf("conditions/%s", c->article));
 		}
 	}
 	items_sort(v, n);
@@ -1930,12 +1936,15 @@ date_findings(struct cmp *cm, const struct cc_compare_doc *d,
 	if (d->date == NULL || cc_date_parse_iso(d->date, &ref) != CC_OK)
 		dated = 0;
 	pub = dated ? cc_date_days(&ref) : 0;
+	/* one word index for every text, not one per text */
+	if (cm->tx == NULL)
+		cm->tx = cc_timex_scanner_new(cm->pk->vocab);
 	tx = xcalloc(cap, sizeof *tx);
-	nt = cc_timex_scan(cm->pk->vocab, f->s, f->len, dated ? &ref : NULL,
+	nt = cc_timex_scan_with(cm->tx, f->s, f->len, dated ? &ref : NULL,
 	    tx, cap);
 	if (nt > cap) {
 		tx = xreallocarray(tx, nt, sizeof *tx);
-		nt = cc_timex_scan(cm->pk->vocab, f->s, f->len, dated ? &ref :
+		nt = cc_timex_scan_with(cm->tx, f->s, f->len, dated ? &ref :
 		    NULL, tx, nt);
 	}
 	for (i = 0; i < nt; i++) {
@@ -2325,6 +2334,7 @@ batch(struct cmp *cm, const char *const *types,
 		return;
 	}
 	cm->cs = &cs;
+	cm->nclaims += cs.n;
 	batch_scan(cm);
 	for (; *passes != NULL; passes++)
 		(*passes)(cm);
@@ -2434,6 +2444,10 @@ cc_compare_run(const struct cc_pack *pk, const struct cc_compare_source *src,
 		pass_text(&cm);
 	art_drop(&cm);
 
+	if (o != NULL) {
+		o->nclaims = cm.nclaims;
+		o->nitems = cm.nitems;
+	}
 	if (cm.inc) {
 		/* the median may have gone away too */
 		if (o->old_median == NULL ||
@@ -2468,6 +2482,7 @@ cc_compare_run(const struct cc_pack *pk, const struct cc_compare_source *src,
 		free(cm.nodoc[i]);
 	free(cm.nodoc);
 	cc_buf_release(&cm.sbuf);
+	cc_timex_scanner_free(cm.tx);
 	free(cm.docs);
 	return cm.rc;
 }

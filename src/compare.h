@@ -146,7 +146,9 @@ struct cc_compare_source {
  * articles ("" if none); o->scope_fn (may be NULL) is told the scopes
  * of every claim (incremental: of the changed articles' claims) and
  * o->spelled (may be NULL) the name of each article read whose text has
- * a variant spelling.  Returns the source's first error, else CC_OK.
+ * a variant spelling; o->nclaims and o->nitems say how many claims were
+ * read and how many of them were compared in some block (a claim may
+ * count twice).  Returns the source's first error, else CC_OK.
  */
 struct cc_compare_opts {
 	int			  incremental;
@@ -159,6 +161,8 @@ struct cc_compare_opts {
 				    const char *scope);
 	void			(*spelled)(void *arg, const char *doc);
 	void			 *arg;
+	size_t			  nclaims;	/* set: claims read */
+	size_t			  nitems;	/* set: of which compared */
 };
 int	cc_compare_run(const struct cc_pack *pk,
 	    const struct cc_compare_source *src,

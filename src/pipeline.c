@@ -636,6 +636,9 @@ run_scope(void *arg, const char *article, const char *scope)
 		run_flush(r);
 		r->cur = run_find(r, article);
 	}
+	/* (claims of one sentence often share their scopes) */
+	if (r->nrun > 0 && strcmp(r->run[r->nrun - 1], scope) == 0)
+		return;
 	r->run = xreallocarray(r->run, r->nrun + 1, sizeof *r->run);
 	r->run[r->nrun++] = xstrdup(scope);
 }
@@ -871,6 +874,8 @@ compare_corpus(struct cc_ctx *ctx, int full, struct cc_findings *findings)
 	    full ? "full" : "incremental", full ? r.n : r.nchanged, r.n);
 	rc = cc_compare_run(ctx->pack, &src, r.docs, r.n, &o, findings);
 	run_flush(&r);
+	cc_info("compare: %zu claims read, %zu compared in the scopes "
+	    "redone", o.nclaims, o.nitems);
 	if (rc == CC_OK)
 		rc = run_save(ctx, &r, full);
 	if (rc == CC_OK)
