@@ -4,11 +4,12 @@
 # figure, about 300 MB), generate a JSON Lines feed with
 # bench/gencorpus.awk and time each stage of the command line on its own
 # store: ingest, extract (one job, then two on a copy of the ingested
-# store), compare and report --out; then add 10 articles to the biggest
+# store), compare (one job, then again in full with two: the text
+# checks' threads) and report --out; then add 10 articles to the biggest
 # corpus and time each stage again (ingest, extract, an incremental
-# compare, report), with a full compare of the grown store beside them.  Beside it, the raw PCRE2 JIT
-# scan of the same kind of text (bench/extract-bench), the ceiling that
-# extraction is a fraction of.
+# compare, report), with a full compare of the grown store beside them.
+# Beside it, the raw PCRE2 JIT scan of the same kind of text
+# (bench/extract-bench), the ceiling that extraction is a fraction of.
 #
 #   bench/scale.sh CLAIMCHECK RULES_DIR GENCORPUS_AWK EXTRACT_BENCH
 #
@@ -73,12 +74,15 @@ for n in $sizes; do
 	    extract
 	rm -f "$work/j2-$n.db"
 	run compare$n "$cc" -q --db "$db" --rules "$rules" compare
+	run comparej2-$n "$cc" -q -j 2 --db "$db" --rules "$rules" compare \
+	    --full
 	run report$n "$cc" -q --db "$db" --rules "$rules" report \
 	    --out "$work/out$n" "$feed"
 	row "$n" "$mb" "$n" ingest ingest$n
 	row "$n" "$mb" "$n" "extract -j 1" extract$n
 	row "$n" "$mb" "$n" "extract -j 2" extractj2-$n
 	row "$n" "$mb" "$n" compare compare$n
+	row "$n" "$mb" "$n" "compare -j 2" comparej2-$n
 	row "$n" "$mb" "$n" "report" report$n
 	awk -v n="$n" -v mb="$mb" -v a="$(cat "$work/ingest$n.t")" \
 	    -v b="$(cat "$work/extract$n.t")" -v c="$(cat "$work/compare$n.t")" \

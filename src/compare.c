@@ -27,6 +27,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,8 @@
 /* An undated article whose latest dated content ends this many days
  * before the median date of the dated articles is stale. */
 #define CMP_STALE_DAYS		60
+/* Threads for the text checks, at most. */
+#define CMP_MAXJOBS		16
 
 struct cmp {
 	const struct cc_pack		*pk;
@@ -1920,34 +1923,102 @@ spelling_cmp(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-static void
-date_findings(struct cmp *cm, const struct cc_compare_doc *d,
-    const struct cc_fold *f)
-{
-	struct cc_timex		*tx;
-	struct cc_date		 ref;
-	size_t			 cap = f->len / 64 + 16, nt, i, nc;
-	long			 pub, lo;
-	int			 dated = doc_dated(d);
-	const struct cc_claim	**c;
-	const char		*outlet = d->outlet ? d->outlet : d->name;
+/*
+ * One article's text on its way through the text checks: read by the
+ * main thread (the source is not shared), folded and scanned for dates
+ * and names by any thread, its findings emitted by the main thread.
+ */
+struct text_job {
+	const struct cc_compare_doc	*d;
+	struct cc_compare_doc		 dt;	/* d with its text */
+	char				*text;	/* read here: freed */
+	int				 ok;	/* the text is there */
+	int				 dates;	/* check its dates */
+	int				 dated;	/* against its own date */
+	struct cc_date			 ref;
+	struct cc_fold			 f;
+	struct cc_timex			*tx;
+	size_t				 nt;
+	struct cc_entity_mention	*m;
+	size_t				 ne;
+};
 
-	/* without a date of its own, only weekdays can be checked */
-	if (d->date == NULL || cc_date_parse_iso(d->date, &ref) != CC_OK)
-		dated = 0;
-	pub = dated ? cc_date_days(&ref) : 0;
-	/* one word index for every text, not one per text */
-	if (cm->tx == NULL)
-		cm->tx = cc_timex_scanner_new(cm->pk->vocab);
-	tx = xcalloc(cap, sizeof *tx);
-	nt = cc_timex_scan_with(cm->tx, f->s, f->len, dated ? &ref : NULL,
-	    tx, cap);
-	if (nt > cap) {
-		tx = xreallocarray(tx, nt, sizeof *tx);
-		nt = cc_timex_scan_with(cm->tx, f->s, f->len, dated ? &ref :
-		    NULL, tx, nt);
+/* Read a job's text (main thread). */
+static void
+text_load(struct cmp *cm, struct text_job *j)
+{
+	const struct cc_compare_doc	*d = j->d;
+	int				 rc;
+
+	j->ok = 0;
+	if (d->text == NULL && cm->src->text != NULL) {
+		/* one article's text at a time */
+		j->dt = *d;
+		if ((rc = cm->src->text(cm->src->arg, d, &j->text,
+		    &j->dt.len)) != CC_OK || j->text == NULL) {
+			if (cm->rc == CC_OK)
+				cm->rc = rc;
+			free(j->text);
+			j->text = NULL;
+			return;
+		}
+		j->dt.text = j->text;
+		j->d = &j->dt;
 	}
-	for (i = 0; i < nt; i++) {
+	j->ok = j->d->text != NULL;
+}
+
+/* Fold and scan a job's text (any thread: the scanner and the entity
+ * tables are only read). */
+static void
+text_scan(const struct cmp *cm, struct text_job *j)
+{
+	const struct cc_compare_doc	*d = j->d;
+	size_t				 cap;
+
+	if (!j->ok)
+		return;
+	cc_fold(d->text, d->len, &j->f);
+	if (j->dates) {
+		/* without a date of its own, only weekdays can be checked */
+		j->dated = doc_dated(d) && d->date != NULL &&
+		    cc_date_parse_iso(d->date, &j->ref) == CC_OK;
+		cap = j->f.len / 64 + 16;
+		j->tx = xcalloc(cap, sizeof *j->tx);
+		j->nt = cc_timex_scan_with(cm->tx, j->f.s, j->f.len,
+		    j->dated ? &j->ref : NULL, j->tx, cap);
+		if (j->nt > cap) {
+			j->tx = xreallocarray(j->tx, j->nt, sizeof *j->tx);
+			j->nt = cc_timex_scan_with(cm->tx, j->f.s, j->f.len,
+			    j->dated ? &j->ref : NULL, j->tx, j->nt);
+		}
+	}
+	for (cap = j->f.len / 64 + 16;; cap *= 2) {
+		j->m = xreallocarray(j->m, cap, sizeof *j->m);
+		j->ne = cc_entity_scan(cm->pk->entities, j->f.s, j->f.len,
+		    j->m, cap);
+		if (j->ne < cap)
+			break;
+	}
+}
+
+/* Weekdays that are not their date's, and day-precise dates after a
+ * dated article's own date in a sentence that does not speak of the
+ * future. */
+static void
+date_findings(struct cmp *cm, const struct text_job *j)
+{
+	const struct cc_compare_doc	*d = j->d;
+	const struct cc_fold		*f = &j->f;
+	const struct cc_timex		*tx = j->tx;
+	size_t				 i, nc;
+	long				 pub, lo;
+	const struct cc_claim		**c;
+	const char			*outlet = d->outlet ? d->outlet :
+					    d->name;
+
+	pub = j->dated ? cc_date_days(&j->ref) : 0;
+	for (i = 0; i < j->nt; i++) {
 		struct cc_buf	 b = CC_BUF_INIT;
 		size_t		 os = f->map[tx[i].start];
 		size_t		 oe = cc_fold_orig_end(f, d->text, tx[i].end);
@@ -1962,7 +2033,7 @@ date_findings(struct cmp *cm, const struct cc_compare_doc *d,
 
 			cc_buf_printf(&b, "\"%.*s\" in %s: %s", (int)(oe - os),
 			    d->text + os, d->name, why ? why : tx[i].basis);
-		} else if (dated && !tx[i].future &&
+		} else if (j->dated && !tx[i].future &&
 		    strcmp(tx[i].granularity, "day") == 0 && lo > pub &&
 		    !future_cue(cm->pk, f->s, tx[i].start))
 			cc_buf_printf(&b, "\"%.*s\" (%s) in %s is after the "
@@ -1978,65 +2049,36 @@ date_findings(struct cmp *cm, const struct cc_compare_doc *d,
 		free(c);
 		free(key);
 	}
-	free(tx);
 }
 
 struct spellings {
 	struct spelling			*v;
 	size_t				 n;
-	struct cc_entity_mention	*m;	/* scratch */
 };
 
-/*
- * Scan one article's text: its dates (with dates set) into findings,
- * its variant spellings into sp.  Returns whether the text was read.
- */
-static int
-text_doc(struct cmp *cm, const struct cc_compare_doc *d, int dates,
-    struct spellings *sp)
+/* A scanned job's findings and spellings (main thread); releases it. */
+static void
+text_emit(struct cmp *cm, struct text_job *j, struct spellings *sp)
 {
-	struct cc_compare_doc	 dt;
-	struct cc_fold		 f;
-	char			*text = NULL;
-	size_t			 cap, ne, k, nsp0 = sp->n;
+	const struct cc_compare_doc	*d = j->d;
+	const struct cc_fold		*f = &j->f;
+	size_t				 k, nsp0 = sp->n;
 
-	if (d->text == NULL && cm->src->text != NULL) {
-		/* one article's text at a time */
-		int rc;
-
-		dt = *d;
-		if ((rc = cm->src->text(cm->src->arg, d, &text,
-		    &dt.len)) != CC_OK || text == NULL) {
-			if (cm->rc == CC_OK)
-				cm->rc = rc;
-			free(text);
-			return 0;
-		}
-		dt.text = text;
-		d = &dt;
-	}
-	if (d->text == NULL)
-		return 0;
-	cc_fold(d->text, d->len, &f);
-	if (dates) {
+	if (!j->ok)
+		goto out;
+	if (j->dates) {
 		cm->scope = article_scope(cm, "article", d->name);
-		date_findings(cm, d, &f);
+		date_findings(cm, j);
 	}
-	for (cap = f.len / 64 + 16;; cap *= 2) {
-		sp->m = xreallocarray(sp->m, cap, sizeof *sp->m);
-		ne = cc_entity_scan(cm->pk->entities, f.s, f.len, sp->m, cap);
-		if (ne < cap)
-			break;
-	}
-	for (k = 0; k < ne; k++) {
-		const struct cc_entity_mention	*m = &sp->m[k];
+	for (k = 0; k < j->ne; k++) {
+		const struct cc_entity_mention	*m = &j->m[k];
 		struct spelling			*s;
 		size_t				 os, oe;
 
 		if (m->variant_of == NULL)
 			continue;
-		os = f.map[m->start];
-		oe = cc_fold_orig_end(&f, d->text, m->end);
+		os = f->map[m->start];
+		oe = cc_fold_orig_end(f, d->text, m->end);
 		sp->v = xreallocarray(sp->v, sp->n + 1, sizeof *sp->v);
 		s = &sp->v[sp->n++];
 		s->text = xstrndup(d->text + os, oe - os);
@@ -2049,9 +2091,85 @@ text_doc(struct cmp *cm, const struct cc_compare_doc *d, int dates,
 	}
 	if (sp->n > nsp0 && cm->opts != NULL && cm->opts->spelled != NULL)
 		cm->opts->spelled(cm->opts->arg, d->name);
-	cc_fold_release(&f);
-	free(text);
-	return 1;
+	cc_fold_release(&j->f);
+out:
+	free(j->tx);
+	free(j->m);
+	free(j->text);
+	memset(j, 0, sizeof *j);
+}
+
+/* Texts go through the checks this many at a time. */
+#define TEXT_CHUNK	64
+
+struct text_worker {
+	const struct cmp	*cm;
+	struct text_job		*jobs;
+	size_t			 n;
+	size_t			 first;	/* of the jobs it scans */
+	size_t			 step;
+	pthread_t		 thread;
+	int			 started;
+};
+
+static void *
+text_thread(void *arg)
+{
+	struct text_worker	*w = arg;
+	size_t			 i;
+
+	for (i = w->first; i < w->n; i += w->step)
+		text_scan(w->cm, &w->jobs[i]);
+	return NULL;
+}
+
+/*
+ * The texts of docs[0..n) through the checks (dates too with dates
+ * set), a chunk at a time: the main thread reads a chunk's texts, the
+ * chunk is scanned on cm's threads, and its findings come out in doc
+ * order, as on one thread.
+ */
+static void
+text_docs(struct cmp *cm, const struct cc_compare_doc *const *docs,
+    size_t n, int dates, struct spellings *sp)
+{
+	struct text_job		 jobs[TEXT_CHUNK];
+	struct text_worker	 w[CMP_MAXJOBS];
+	size_t			 i, k, nj, nw;
+
+	if (cm->tx == NULL)
+		cm->tx = cc_timex_scanner_new(cm->pk->vocab);
+	nw = cm->opts != NULL && cm->opts->jobs > 1 ? cm->opts->jobs : 1;
+	if (nw > CMP_MAXJOBS)
+		nw = CMP_MAXJOBS;
+	memset(jobs, 0, sizeof jobs);
+	for (i = 0; i < n && cm->rc == CC_OK; i += nj) {
+		nj = n - i < TEXT_CHUNK ? n - i : TEXT_CHUNK;
+		for (k = 0; k < nj; k++) {
+			jobs[k].d = docs[i + k];
+			jobs[k].dates = dates;
+			text_load(cm, &jobs[k]);
+		}
+		for (k = 0; k < nw; k++) {
+			w[k].cm = cm;
+			w[k].jobs = jobs;
+			w[k].n = nj;
+			w[k].first = k;
+			w[k].step = nw;
+			w[k].started = k > 0 && pthread_create(&w[k].thread,
+			    NULL, text_thread, &w[k]) == 0;
+		}
+		/* the main thread scans its share, and the share of any
+		 * thread that could not start */
+		for (k = 0; k < nw; k++)
+			if (!w[k].started)
+				text_thread(&w[k]);
+		for (k = 1; k < nw; k++)
+			if (w[k].started)
+				pthread_join(w[k].thread, NULL);
+		for (k = 0; k < nj; k++)
+			text_emit(cm, &jobs[k], sp);
+	}
 }
 
 /*
@@ -2063,22 +2181,27 @@ text_doc(struct cmp *cm, const struct cc_compare_doc *d, int dates,
 static void
 pass_text(struct cmp *cm)
 {
-	struct spellings	 sps;
-	struct spelling		*sp;
-	size_t			 nsp, i, j, k;
+	struct spellings		  sps;
+	struct spelling			 *sp;
+	const struct cc_compare_doc	**v;
+	size_t				  nsp, i, j, k, n;
 
 	if (cm->pk == NULL)
 		return;
 	memset(&sps, 0, sizeof sps);
-	for (i = 0; i < cm->ndocs && cm->rc == CC_OK; i++)
+	v = xcalloc(cm->ndocs + 1, sizeof *v);
+	for (i = 0, n = 0; i < cm->ndocs; i++)
 		if (!cm->inc || cm->docs[i]->changed)
-			text_doc(cm, cm->docs[i], 1, &sps);
+			v[n++] = cm->docs[i];
+	text_docs(cm, v, n, 1, &sps);
 	if (cm->inc && (cm->entity_dirty || sps.n > 0)) {
 		cm->entity_dirty = 1;
-		for (i = 0; i < cm->ndocs && cm->rc == CC_OK; i++)
+		for (i = 0, n = 0; i < cm->ndocs; i++)
 			if (!cm->docs[i]->changed)
-				text_doc(cm, cm->docs[i], 0, &sps);
+				v[n++] = cm->docs[i];
+		text_docs(cm, v, n, 0, &sps);
 	}
+	free(v);
 	sp = sps.v;
 	nsp = sps.n;
 	cm->scope = "entity";
@@ -2125,7 +2248,6 @@ pass_text(struct cmp *cm)
 		free(sp[i].text);
 	}
 	free(sp);
-	free(sps.m);
 }
 
 /* --- the pass ------------------------------------------------------------ */

@@ -142,13 +142,15 @@ struct cc_compare_source {
  * fine; the scopes they have now are added here), o->old the last
  * run's findings with their scopes and o->old_median its median (NULL:
  * unknown); out then gets the same findings a full run would give.  In
- * either mode o->median is set to this run's median date of the dated
- * articles ("" if none); o->scope_fn (may be NULL) is told the scopes
- * of every claim (incremental: of the changed articles' claims) and
- * o->spelled (may be NULL) the name of each article read whose text has
- * a variant spelling; o->nclaims and o->nitems say how many claims were
- * read and how many of them were compared in some block (a claim may
- * count twice).  Returns the source's first error, else CC_OK.
+ * either mode the texts are scanned on o->jobs threads (0 or 1: this
+ * one; the findings do not depend on it), o->median is set to this
+ * run's median date of the dated articles ("" if none); o->scope_fn
+ * (may be NULL) is told the scopes of every claim (incremental: of the
+ * changed articles' claims) and o->spelled (may be NULL) the name of
+ * each article read whose text has a variant spelling; o->nclaims and
+ * o->nitems say how many claims were read and how many of them were
+ * compared in some block (a claim may count twice).  Returns the
+ * source's first error, else CC_OK.
  */
 struct cc_compare_opts {
 	int			  incremental;
@@ -161,6 +163,7 @@ struct cc_compare_opts {
 				    const char *scope);
 	void			(*spelled)(void *arg, const char *doc);
 	void			 *arg;
+	unsigned		  jobs;		/* threads for the texts */
 	size_t			  nclaims;	/* set: claims read */
 	size_t			  nitems;	/* set: of which compared */
 };

@@ -1,7 +1,9 @@
 /*
  * pipeline.c - the stages run in order by the commands: ingest, extract,
  * compare.  Each stage does only the work its inputs call for, so a
- * re-run on an unchanged corpus does nothing but read state.
+ * re-run on an unchanged corpus does nothing but read state, and a
+ * comparison after a few articles changed redoes only the facts their
+ * claims are in (compare.h, "Incremental").
  */
 #include "config.h"
 
@@ -858,6 +860,7 @@ compare_corpus(struct cc_ctx *ctx, int full, struct cc_findings *findings)
 	if (!full && r.nchanged + r.nlost > r.n / 4 + 10)
 		full = 1;
 	o.incremental = !full;
+	o.jobs = ctx->jobs;
 	o.old = &old;
 	o.dirty = r.dirty;
 	o.ndirty = r.ndirty;

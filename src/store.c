@@ -6,7 +6,10 @@
  * hash it was last extracted with), their sentences and claims (deleted
  * with the article or when its text changes: foreign keys cascade, and
  * the replace paths delete explicitly), findings (replaced wholesale by
- * each comparison) and a small meta table of generation counters.
+ * each comparison, each with the scope it was computed from), what the
+ * last comparison saw of each article (compare_articles: a fingerprint
+ * and its claims' scopes, for the next incremental comparison) and a
+ * small meta table of generation counters.
  *
  * The schema version lives in PRAGMA user_version and the file is tagged
  * with PRAGMA application_id, so a stranger's database is refused rather

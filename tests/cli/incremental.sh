@@ -118,4 +118,9 @@ check "compare --full" "$CLAIMCHECK" -q --db inc.db --rules "$R" compare \
     --full
 "$CLAIMCHECK" --db inc.db --rules "$R" findings --format jsonl > inc.jsonl
 check "compare --full gives the same findings" cmp before.jsonl inc.jsonl
+check "compare --full -j 2" "$CLAIMCHECK" -q -j 2 --db inc.db --rules "$R" \
+    compare --full
+"$CLAIMCHECK" --db inc.db --rules "$R" findings --format jsonl > inc.jsonl
+check "texts scanned on two threads: the same findings" \
+    cmp before.jsonl inc.jsonl
 done_testing
