@@ -4,10 +4,12 @@
 # figure, about 300 MB), generate a JSON Lines feed with
 # bench/gencorpus.awk and time each stage of the command line on its own
 # store: ingest, extract (one job, then two on a copy of the ingested
-# store), compare and report --out; then add 10 articles to the biggest
-# corpus and time the report that follows.  Beside it, the raw PCRE2 JIT
-# scan of the same kind of text (bench/extract-bench), the ceiling that
-# extraction is a fraction of.
+# store), compare (one job, then again in full with two: the text
+# checks' threads) and report --out; then add 10 articles to the biggest
+# corpus and time each stage again (ingest, extract, an incremental
+# compare, report), with a full compare of the grown store beside them.
+# Beside it, the raw PCRE2 JIT scan of the same kind of text
+# (bench/extract-bench), the ceiling that extraction is a fraction of.
 #
 #   bench/scale.sh CLAIMCHECK RULES_DIR GENCORPUS_AWK EXTRACT_BENCH
 #
@@ -56,6 +58,7 @@ row() {
 	    "$work/$5.t"
 }
 
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 printf "%8s %8s  %-14s %8s %8s %10s %8s\n" articles MB stage seconds \
     "MB/s" "articles/s" "RSS MB"
 last=
@@ -71,12 +74,15 @@ for n in $sizes; do
 	    extract
 	rm -f "$work/j2-$n.db"
 	run compare$n "$cc" -q --db "$db" --rules "$rules" compare
+	run comparej2-$n "$cc" -q -j 2 --db "$db" --rules "$rules" compare \
+	    --full
 	run report$n "$cc" -q --db "$db" --rules "$rules" report \
 	    --out "$work/out$n" "$feed"
 	row "$n" "$mb" "$n" ingest ingest$n
 	row "$n" "$mb" "$n" "extract -j 1" extract$n
 	row "$n" "$mb" "$n" "extract -j 2" extractj2-$n
 	row "$n" "$mb" "$n" compare compare$n
+	row "$n" "$mb" "$n" "compare -j 2" comparej2-$n
 	row "$n" "$mb" "$n" "report" report$n
 	awk -v n="$n" -v mb="$mb" -v a="$(cat "$work/ingest$n.t")" \
 	    -v b="$(cat "$work/extract$n.t")" -v c="$(cat "$work/compare$n.t")" \
@@ -91,13 +97,34 @@ for n in $sizes; do
 	last=$n
 done
 
-# Incremental: 10 new articles on the biggest corpus, then report.
+# Incremental: 10 new articles on the biggest corpus, each stage on its
+# own (compare is then incremental: it redoes the facts the new claims
+# touch), then the report; and a full compare of the same store beside
+# it, for scale.
 n=$last
 awk -v n=10 -v first="$n" -v jsonl=1 -f "$gen" > "$work/new.jsonl"
-run incr "$cc" -q --db "$work/s$n.db" --rules "$rules" report \
+run incr-ingest "$cc" -q --db "$work/s$n.db" --rules "$rules" ingest \
+    "$work/new.jsonl"
+run incr-extract "$cc" -q --db "$work/s$n.db" --rules "$rules" extract
+run incr-compare "$cc" -q --db "$work/s$n.db" --rules "$rules" compare
+run incr-report "$cc" -q --db "$work/s$n.db" --rules "$rules" report \
     --out "$work/out$n" "$work/new.jsonl"
+run incr-full "$cc" -q --db "$work/s$n.db" --rules "$rules" compare --full
+for st in ingest extract compare report; do
+	awk -v n="$n" -v st="$st" '{ printf "%8s %8s  %-14s %8.2f %8s %10s %8.0f\n",
+	    n "+10", "", st " (incr)", $1, "", "", $2 / 1024 }' \
+	    "$work/incr-$st.t"
+done
+awk -v n="$n" -v a="$(cat "$work/incr-ingest.t")" \
+    -v b="$(cat "$work/incr-extract.t")" -v c="$(cat "$work/incr-compare.t")" \
+    -v d="$(cat "$work/incr-report.t")" '
+    BEGIN { split(a, A, " "); split(b, B, " "); split(c, C, " ")
+	    split(d, D, " ")
+	    printf "%8s %8s  %-14s %8.2f\n", n "+10", "", "all (incr)",
+		A[1] + B[1] + C[1] + D[1] }'
 awk -v n="$n" '{ printf "%8s %8s  %-14s %8.2f %8s %10s %8.0f\n", n "+10",
-    "", "report (incr)", $1, "", "", $2 / 1024 }' "$work/incr.t"
+    "", "compare --full", $1, "", "", $2 / 1024 }' "$work/incr-full.t"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 
 # The ceiling: a raw PCRE2 JIT scan of the same kind of text (the first
 # 1000 articles' bodies), beside extraction on one core.

@@ -605,6 +605,7 @@ cc_finding_release(struct cc_finding *f)
 	free(f->outlets);
 	free(f->summary);
 	free(f->status);
+	free(f->scope);
 	memset(f, 0, sizeof *f);
 }
 

@@ -93,6 +93,8 @@ struct cc_finding {
 	size_t	  noutlets;
 	char	 *summary;
 	char	 *status;	/* new, accepted, dismissed */
+	char	 *scope;	/* what it was computed from (compare.h);
+				   not part of its JSON or TSV shape */
 };
 
 struct cc_findings {

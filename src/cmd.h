@@ -59,11 +59,14 @@ int	cc_ctx_pack(struct cc_ctx *);
  * The pipeline (pipeline.c).  Each returns an exit status.
  * ingest:  read paths into the store (nbad counts skipped files).
  * extract: (re)extract articles whose text or rules changed.
- * compare: (re)run the comparison if claims changed since last time.
+ * compare: (re)run the comparison if claims changed since last time
+ *          (force: even if not; CC_COMPARE_FULL: and over every claim,
+ *          not only the scopes of the articles that changed).
  * prepare: the three above, as report and check do.
  */
 int	cc_pipeline_ingest(struct cc_ctx *, char *const *paths, size_t n);
 int	cc_pipeline_extract(struct cc_ctx *);
+#define CC_COMPARE_FULL	2
 int	cc_pipeline_compare(struct cc_ctx *, int force);
 int	cc_pipeline_prepare(struct cc_ctx *, char *const *paths, size_t n);
 /*

@@ -8,18 +8,26 @@
  * the block's size (sorting by outlet to count outlets, extremes for
  * interval clashes), so the whole pass is O(n log n).
  *
- * Independence: two claims from different outlets whose evidence
- * sentences are near-identical (Jaccard >= CMP_COPY_JACCARD over word
- * 5-gram shingles, candidates found by MinHash buckets) are copies of one
- * story; two claims attributed to one source ("TASS reported") or from
- * one outlet are one source.  An agreement counts the independent
+ * Independence: two claims of one block from different outlets whose
+ * evidence sentences are near-identical (Jaccard >= CMP_COPY_JACCARD over
+ * word 5-gram shingles, candidates found by MinHash buckets) are copies
+ * of one story; two claims attributed to one source ("TASS reported") or
+ * from one outlet are one source.  An agreement counts the independent
  * sources among its outlets; one whose outlets are all one source is a
- * single-source finding instead.
+ * single-source finding instead.  Copies are looked for inside the
+ * block only (they used to be chained through claims of other blocks),
+ * so a block's findings depend on its own claims and nothing else.
+ *
+ * Scopes: each finding records the scope it was computed from (see
+ * compare.h), and an incremental run (struct cc_compare_opts) builds
+ * items only for the claims whose scope is dirty, then keeps the old
+ * findings of every other scope.
  */
 #include "config.h"
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,17 +56,33 @@
 /* An undated article whose latest dated content ends this many days
  * before the median date of the dated articles is stale. */
 #define CMP_STALE_DAYS		60
+/* Threads for the text checks, at most. */
+#define CMP_MAXJOBS		16
 
 struct cmp {
 	const struct cc_pack		*pk;
-	const struct cc_claims		*cs;
+	const struct cc_compare_source	*src;
+	const struct cc_claims		*cs;	/* the batch at hand */
+	struct cc_claims		 art;	/* one article's claims */
+	char				*art_name; /* (NULL: none loaded) */
+	char				**nodoc; /* articles with dated claims
+						    and no doc */
+	size_t				 nnodoc;
 	const struct cc_compare_doc	**docs;	/* sorted by name */
 	size_t				 ndocs;
-	size_t				*copy;	/* union-find over claims */
 	struct cc_findings		*out;
-	cc_compare_text_fn		 text_fn;	/* or NULL */
-	void				*text_arg;
-	int				 text_rc;	/* its first error */
+	const char			*scope;	/* of what emit() adds */
+	int				 inc;	/* incremental: only dirty */
+	char				**dirty; /* sorted, distinct */
+	size_t				 ndirty;
+	int				 stale_all; /* the median moved */
+	int				 entity_dirty;
+	struct cc_compare_opts		*opts;
+	struct cc_buf			 sbuf;	/* scratch for scopes */
+	int				 rc;	/* the source's first error */
+	struct cc_timex_scanner		*tx;	/* made on first use */
+	size_t				 nclaims; /* read */
+	size_t				 nitems;  /* compared */
 };
 
 struct cmp_item {
@@ -73,6 +97,7 @@ struct cmp_item {
 };
 
 #define NODAY	(-1000000L)
+
 
 /* --- small helpers ------------------------------------------------- */
 
@@ -168,11 +193,13 @@ interval(const struct cc_claim *c, double *lo, double *hi)
 }
 
 static void
-item_init(struct cmp_item *it, const struct cmp *cm, size_t i, char *key)
+item_init(struct cmp *cm, struct cmp_item *it, const struct cc_claims *cs,
+    size_t i, char *key)
 {
-	const struct cc_claim	*c = &cm->cs->v[i];
+	const struct cc_claim	*c = &cs->v[i];
 
 	memset(it, 0, sizeof *it);
+	cm->nitems++;
 	it->c = c;
 	it->idx = i;
 	it->key = key;
@@ -209,6 +236,87 @@ doc_dated(const struct cc_compare_doc *d)
 {
 	return d != NULL && d->date != NULL && (d->date_basis == NULL ||
 	    strncmp(d->date_basis, "inferred", 8) != 0);
+}
+
+/* --- claims from the source ----------------------------------------- */
+
+static void
+art_drop(struct cmp *cm)
+{
+	if (cm->art_name != NULL)
+		cm->src->done(cm->src->arg, &cm->art);
+	free(cm->art_name);
+	cm->art_name = NULL;
+	memset(&cm->art, 0, sizeof cm->art);
+}
+
+/* The claims of article name, in id order; one article's are kept
+ * until another's are asked for.  NULL on the source's error. */
+static const struct cc_claims *
+art_claims(struct cmp *cm, const char *name)
+{
+	int	rc;
+
+	if (cm->art_name != NULL && strcmp(cm->art_name, name) == 0)
+		return &cm->art;
+	art_drop(cm);
+	if ((rc = cm->src->by_article(cm->src->arg, name,
+	    &cm->art)) != CC_OK) {
+		if (cm->rc == CC_OK)
+			cm->rc = rc;
+		memset(&cm->art, 0, sizeof cm->art);
+		return NULL;
+	}
+	cm->art_name = xstrdup(name);
+	return &cm->art;
+}
+
+/* --- scopes --------------------------------------------------------- */
+
+/* Must findings of scope be (re)computed?  Always, unless the run is
+ * incremental and nothing the scope depends on changed. */
+static int
+dirty(const struct cmp *cm, const char *scope)
+{
+	size_t	lo = 0, hi = cm->ndirty, mid;
+	int	r;
+
+	if (!cm->inc)
+		return 1;
+	if (cm->stale_all && strncmp(scope, "stale/", 6) == 0)
+		return 1;
+	if (cm->entity_dirty && strcmp(scope, "entity") == 0)
+		return 1;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		r = strcmp(scope, cm->dirty[mid]);
+		if (r == 0)
+			return 1;
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* The scope of what one article says on its own ("article/NAME", or
+ * "stale/NAME"), in cm's scratch buffer. */
+static const char *
+article_scope(struct cmp *cm, const char *prefix, const char *name)
+{
+	cc_buf_reset(&cm->sbuf);
+	cc_buf_printf(&cm->sbuf, "%s/%s", prefix, name);
+	return cm->sbuf.data;
+}
+
+/* Is the article-wide scope of name dirty?  (It becomes the current
+ * scope when it is.) */
+static int
+article_dirty(struct cmp *cm, const char *prefix, const char *name)
+{
+	cm->scope = article_scope(cm, prefix, name);
+	return dirty(cm, cm->scope);
 }
 
 /* Distinct outlets among claims v[0..n) (sorting a scratch array). */
@@ -281,6 +389,7 @@ emit(struct cmp *cm, const char *kind, const char *severity,
 	f->key = xstrdup(key);
 	f->summary = summary;
 	f->status = xstrdup("new");
+	f->scope = xstrdup(cm->scope);
 	for (i = 0; i < n; i++) {
 		snprintf(id, sizeof id, "c%lld", (long long)v[i]->id);
 		cc_finding_add_claim(f, id);
@@ -554,60 +663,51 @@ mh_cmp(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-/* Union copies: claims of different outlets with near-identical
- * evidence sentences.  Claims of one sentence share its shingles. */
+/*
+ * Union copies among the claims of a block (p: union-find over v's
+ * indexes): claims of different outlets with near-identical evidence
+ * sentences.  Candidates share a MinHash value; each is checked against
+ * the first and the previous of its bucket.
+ */
 static void
-find_copies(struct cmp *cm)
+block_copies(const struct cmp_item *v, size_t n, size_t *p)
 {
-	const struct cc_claims	*cs = cm->cs;
-	struct shingles		*sh = xcalloc(cs->n ? cs->n : 1, sizeof *sh);
-	struct mh_entry		*e = xcalloc(cs->n ? cs->n : 1, sizeof *e);
+	struct shingles		*sh = xcalloc(n ? n : 1, sizeof *sh);
+	struct mh_entry		*e = xcalloc(n ? n : 1, sizeof *e);
 	struct cc_buf		 b = CC_BUF_INIT;
-	size_t			 i, k, n, head;
+	size_t			 i, k, m, head;
 
-	for (i = 0; i < cs->n; i++) {
-		cm->copy[i] = i;
-		if (i > 0 && cs->v[i].sentence != NULL &&
-		    streq(cs->v[i].article, cs->v[i - 1].article) &&
-		    cs->v[i].ev_start == cs->v[i - 1].ev_start &&
-		    sh[i - 1].n > 0) {
-			/* same sentence as the previous claim: share */
-			sh[i] = sh[i - 1];
-			sh[i].h = xcalloc(sh[i].n, sizeof *sh[i].h);
-			memcpy(sh[i].h, sh[i - 1].h, sh[i].n * sizeof *sh[i].h);
-			continue;
-		}
-		shingle(cs->v[i].sentence, &sh[i], &b);
-	}
+	for (i = 0; i < n; i++)
+		shingle(v[i].c->sentence, &sh[i], &b);
 	for (k = 0; k < CMP_MINHASHES; k++) {
-		for (n = 0, i = 0; i < cs->n; i++)
+		for (m = 0, i = 0; i < n; i++)
 			if (sh[i].n > 0) {
-				e[n].mh = sh[i].mh[k];
-				e[n++].idx = i;
+				e[m].mh = sh[i].mh[k];
+				e[m++].idx = i;
 			}
-		if (n > 1)
-			qsort(e, n, sizeof *e, mh_cmp);
-		for (head = 0, i = 1; i < n; i++) {
+		if (m > 1)
+			qsort(e, m, sizeof *e, mh_cmp);
+		for (head = 0, i = 1; i < m; i++) {
 			const struct cc_claim *a, *c;
 
 			if (e[i].mh != e[head].mh) {
 				head = i;
 				continue;
 			}
-			c = &cs->v[e[i].idx];
-			a = &cs->v[e[head].idx];
+			c = v[e[i].idx].c;
+			a = v[e[head].idx].c;
 			if (strcmp(outlet_of(a), outlet_of(c)) != 0 &&
 			    jaccard(&sh[e[head].idx], &sh[e[i].idx]) >=
 			    CMP_COPY_JACCARD)
-				uf_union(cm->copy, e[head].idx, e[i].idx);
-			a = &cs->v[e[i - 1].idx];
+				uf_union(p, e[head].idx, e[i].idx);
+			a = v[e[i - 1].idx].c;
 			if (i - 1 != head && strcmp(outlet_of(a),
 			    outlet_of(c)) != 0 && jaccard(&sh[e[i - 1].idx],
 			    &sh[e[i].idx]) >= CMP_COPY_JACCARD)
-				uf_union(cm->copy, e[i - 1].idx, e[i].idx);
+				uf_union(p, e[i - 1].idx, e[i].idx);
 		}
 	}
-	for (i = 0; i < cs->n; i++)
+	for (i = 0; i < n; i++)
 		free(sh[i].h);
 	free(sh);
 	free(e);
@@ -635,12 +735,10 @@ label_cmp(const void *a, const void *b)
  * *via gets a label of the shared source when there is one (else NULL).
  */
 static size_t
-independent(const struct cmp *cm, const struct cmp_item *v, size_t n,
-    const char **via)
+independent(const struct cmp_item *v, size_t n, const char **via)
 {
 	struct label	*l = xcalloc(2 * n + 1, sizeof *l);
 	size_t		*p = xcalloc(n + 1, sizeof *p);
-	char		**roots = xcalloc(n + 1, sizeof *roots);
 	size_t		 i, nl = 0, k = 0;
 
 	*via = NULL;
@@ -652,29 +750,18 @@ independent(const struct cmp *cm, const struct cmp_item *v, size_t n,
 			l[nl].s = v[i].c->reported_by;
 			l[nl++].local = i;
 		}
-		roots[i] = xasprintf("#%zu", uf_find(cm->copy, v[i].idx));
 	}
 	qsort(l, nl, sizeof *l, label_cmp);
 	for (i = 1; i < nl; i++)
 		if (strcmp(l[i].s, l[i - 1].s) == 0)
 			uf_union(p, l[i].local, l[i - 1].local);
-	for (i = 0; i < n; i++) {
-		l[i].s = roots[i];
-		l[i].local = i;
-	}
-	qsort(l, n, sizeof *l, label_cmp);
-	for (i = 1; i < n; i++)
-		if (strcmp(l[i].s, l[i - 1].s) == 0)
-			uf_union(p, l[i].local, l[i - 1].local);
+	block_copies(v, n, p);
 	for (i = 0; i < n; i++) {
 		if (uf_find(p, i) == i)
 			k++;
 		if (*via == NULL && v[i].c->reported_by != NULL)
 			*via = v[i].c->reported_by;
 	}
-	for (i = 0; i < n; i++)
-		free(roots[i]);
-	free(roots);
 	free(l);
 	free(p);
 	return k;
@@ -687,7 +774,7 @@ agree(struct cmp *cm, const struct cmp_item *v, size_t n, size_t noutlets,
     struct cc_buf *b)
 {
 	const char	*via;
-	size_t		 k = independent(cm, v, n, &via);
+	size_t		 k = independent(v, n, &via);
 
 	if (k <= 1) {
 		cc_buf_printf(b, " by %zu outlets, all one source (%s%s)",
@@ -931,12 +1018,21 @@ pass_figures(struct cmp *cm)
 	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
 	size_t			 n = 0, i, j;
 
-	for (i = 0; i < cs->n; i++)
-		if (is_numeric(&cs->v[i]) || is_statement(&cs->v[i]))
-			item_init(&v[n++], cm, i, claim_key(&cs->v[i]));
+	for (i = 0; i < cs->n; i++) {
+		char	*key;
+
+		if (!is_numeric(&cs->v[i]) && !is_statement(&cs->v[i]))
+			continue;
+		key = claim_key(&cs->v[i]);
+		if (dirty(cm, key))
+			item_init(cm, &v[n++], cm->cs, i, key);
+		else
+			free(key);
+	}
 	items_sort(v, n);
 	for (i = 0; i < n; i = j) {
 		j = block_end(v, n, i);
+		cm->scope = v[i].key;
 		if (strcmp(v[i].c->type, "statement") == 0)
 			compare_statements(cm, v + i, j - i);
 		else
@@ -1014,10 +1110,27 @@ quote_variant(struct cmp *cm, const struct cmp_item *v, struct qrep *a,
 	    outlet_of(v[a->first].c), v[z->first].c->text,
 	    outlet_of(v[z->first].c), wa ? wa : "-", wz ? wz : "-");
 	key = xasprintf("%s/variant", a->speaker_period);
+	cm->scope = article_scope(cm, "quote", a->speaker_period);
 	emit(cm, "variant", "low", key, c, n, NULL, cc_buf_detach(&b, NULL));
 	free(key);
 	free(c);
 	cc_buf_release(&b);
+}
+
+/* The scope of a quote: "quote/SPEAKER/PERIOD" (its agreements and
+ * variants are found among the quotes of one speaker and period), or
+ * NULL for a claim that is not a comparable quote. */
+static char *
+quote_scope(const struct cc_claim *c)
+{
+	char	period[8] = "undated";
+
+	if (strcmp(c->type, "quote") != 0 || c->speaker == NULL ||
+	    c->text == NULL)
+		return NULL;
+	if (c->time_start != NULL && strlen(c->time_start) >= 7)
+		snprintf(period, sizeof period, "%.7s", c->time_start);
+	return xasprintf("quote/%s/%s", c->speaker, period);
 }
 
 static void
@@ -1033,10 +1146,14 @@ pass_quotes(struct cmp *cm)
 
 	for (i = 0; i < cs->n; i++) {
 		const struct cc_claim *c = &cs->v[i];
-		char	period[8] = "undated";
+		char	period[8] = "undated", *sc;
+		int	d;
 
-		if (strcmp(c->type, "quote") != 0 || c->speaker == NULL ||
-		    c->text == NULL)
+		if ((sc = quote_scope(c)) == NULL)
+			continue;
+		d = dirty(cm, sc);
+		free(sc);
+		if (!d)
 			continue;
 		if (c->time_start != NULL && strlen(c->time_start) >= 7)
 			snprintf(period, sizeof period, "%.7s",
@@ -1052,7 +1169,7 @@ pass_quotes(struct cmp *cm)
 		if (k.len > 0 && k.data[k.len - 1] == ' ')
 			k.len--;
 		cc_buf_addc(&k, '\0');
-		item_init(&v[n++], cm, i, xstrdup(k.data));
+		item_init(cm, &v[n++], cm->cs, i, xstrdup(k.data));
 	}
 	items_sort(v, n);
 	r = xcalloc(n ? n : 1, sizeof *r);
@@ -1065,12 +1182,16 @@ pass_quotes(struct cmp *cm)
 		c = block_claims(v + i, j - i);
 		no = count_outlets(c, j - i);
 		free(c);
+		sp = quote_scope(v[i].c);
+		cm->scope = sp;
 		if (no >= 2) {
 			cc_buf_reset(&b);
 			cc_buf_printf(&b, "%s quoted alike: \"%s\"",
 			    v[i].c->speaker, v[i].c->text);
 			agree(cm, v + i, j - i, no, &b);
 		}
+		cm->scope = NULL;
+		free(sp);
 		/* one representative per wording, for variants */
 		sp = xstrdup(v[i].key + 6);	/* speaker/period/words */
 		ws = strchr(strchr(sp, '/') + 1, '/');
@@ -1215,7 +1336,8 @@ check_durations(struct cmp *cm)
 		if (strcmp(c->type, "duration") != 0 ||
 		    c->value_kind != CC_VALUE_NUMBER ||
 		    (e = ref_event(cm->pk, c->subject)) == NULL ||
-		    (ev = iso_days(e->date)) == NODAY)
+		    (ev = iso_days(e->date)) == NODAY ||
+		    !article_dirty(cm, "article", c->article))
 			continue;
 		d = doc_of(cm, c->article);
 		if (d != NULL && d->date != NULL) {
@@ -1251,13 +1373,18 @@ check_durations(struct cmp *cm)
 	}
 }
 
-static int
-cumulative(const struct cc_claim *c)
+/* The key of a dated cumulative count of one source (killed,
+ * displaced...), or NULL. */
+static char *
+cumulative_key(const struct cc_claim *c)
 {
-	return strcmp(c->type, "casualty") == 0 &&
-	    c->value_kind == CC_VALUE_NUMBER && c->subject != NULL &&
-	    c->measure != NULL && (c->speaker != NULL ||
-	    c->reported_by != NULL);
+	if (strcmp(c->type, "casualty") != 0 ||
+	    c->value_kind != CC_VALUE_NUMBER || c->subject == NULL ||
+	    c->measure == NULL || (c->speaker == NULL &&
+	    c->reported_by == NULL) || iso_days(c->time_start) == NODAY)
+		return NULL;
+	return xasprintf("cumulative/%s/%s/%s", c->subject, c->measure,
+	    c->speaker ? c->speaker : c->reported_by);
 }
 
 /* A cumulative count of one source (killed, displaced...) that goes
@@ -1271,17 +1398,17 @@ check_cumulative(struct cmp *cm)
 	size_t			 n = 0, i, j, k, top;
 
 	for (i = 0; i < cs->n; i++) {
-		const struct cc_claim *c = &cs->v[i];
+		char	*key = cumulative_key(&cs->v[i]);
 
-		if (!cumulative(c) || iso_days(c->time_start) == NODAY)
-			continue;
-		item_init(&v[n++], cm, i, xasprintf("cumulative/%s/%s/%s",
-		    c->subject, c->measure, c->speaker ? c->speaker :
-		    c->reported_by));
+		if (key != NULL && dirty(cm, key))
+			item_init(cm, &v[n++], cm->cs, i, key);
+		else
+			free(key);
 	}
 	items_sort(v, n);
 	for (i = 0; i < n; i = j) {
 		j = block_end(v, n, i);
+		cm->scope = v[i].key;
 		for (top = i, k = i + 1; k < j; k++) {
 			if (v[k].t0 > v[top].t1 && v[k].hi < v[top].lo) {
 				struct cc_buf	b = CC_BUF_INIT;
@@ -1309,6 +1436,18 @@ check_cumulative(struct cmp *cm)
 
 /* One event placed on different days by different outlets: events with
  * one key and day-precise dates a few days apart. */
+/* The key of an event placed on a day, or NULL (b is scratch). */
+static char *
+event_key(const struct cc_claim *c, struct cc_buf *b)
+{
+	if (strcmp(c->type, "event") != 0 || c->subject == NULL ||
+	    c->vtext == NULL || !streq(c->granularity, "day") ||
+	    iso_days(c->time_start) == NODAY)
+		return NULL;
+	phrase(c->vtext, b);
+	return xasprintf("event/%s/%s", c->subject, b->data);
+}
+
 static void
 check_events(struct cmp *cm)
 {
@@ -1318,18 +1457,17 @@ check_events(struct cmp *cm)
 	struct cc_buf		 b = CC_BUF_INIT;
 
 	for (i = 0; i < cs->n; i++) {
-		const struct cc_claim *c = &cs->v[i];
-		if (strcmp(c->type, "event") != 0 || c->subject == NULL ||
-		    c->vtext == NULL || !streq(c->granularity, "day") ||
-		    iso_days(c->time_start) == NODAY)
-			continue;
-		phrase(c->vtext, &b);
-		item_init(&v[n++], cm, i, xasprintf("event/%s/%s",
-		    c->subject, b.data));
+		char	*key = event_key(&cs->v[i], &b);
+
+		if (key != NULL && dirty(cm, key))
+			item_init(cm, &v[n++], cm->cs, i, key);
+		else
+			free(key);
 	}
 	items_sort(v, n);
 	for (i = 0; i < n; i = j) {
 		j = block_end(v, n, i);
+		cm->scope = v[i].key;
 		for (k = i + 1; k < j; k++) {
 			const struct cc_claim *two[2];
 
@@ -1389,7 +1527,8 @@ stale_inferred(struct cmp *cm, long median, const char **done,
 		d = cm->docs[i];
 		if (d->date == NULL || doc_dated(d) || d->date_basis == NULL ||
 		    (hi = iso_days(d->date_max != NULL ? d->date_max :
-		    d->date)) == NODAY || hi + CMP_STALE_DAYS >= median)
+		    d->date)) == NODAY || hi + CMP_STALE_DAYS >= median ||
+		    !article_dirty(cm, "stale", d->name))
 			continue;
 		for (k = 0; k < ndone && strcmp(done[k], d->name) != 0; k++)
 			;
@@ -1408,16 +1547,59 @@ stale_inferred(struct cmp *cm, long median, const char **done,
 	cc_buf_release(&b);
 }
 
+/* Is article name's claims-based stale finding due (one undated
+ * article: its latest dated claim against the median)? */
+static int
+stale_article(struct cmp *cm, const char *name, long median)
+{
+	const struct cc_claims	*cs;
+	struct cmp_item		*v;
+	struct cc_buf		 b = CC_BUF_INIT;
+	const struct cc_claim	**c;
+	size_t			 n = 0, i, last;
+	char			 m[16], l[16];
+
+	if ((cs = art_claims(cm, name)) == NULL)
+		return 0;
+	v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
+	for (i = 0; i < cs->n; i++)
+		if (iso_days(cs->v[i].time_start) != NODAY)
+			item_init(cm, &v[n++], cs, i,
+			    xasprintf("stale/%s", name));
+	items_sort(v, n);
+	for (last = 0, i = 0; i < n; i++)
+		if (v[i].t1 > v[last].t1)
+			last = i;
+	if (n == 0 || v[last].t1 + CMP_STALE_DAYS >= median) {
+		items_free(v, n);
+		return 0;
+	}
+	days_iso(median, m);
+	days_iso(v[last].t1, l);
+	cc_buf_printf(&b, "%s has no date of its own and its latest "
+	    "dated content is from %s (\"%s\"); the dated articles "
+	    "are from around %s", name, l, v[last].c->text, m);
+	c = block_claims(v, n);
+	cm->scope = article_scope(cm, "stale", name);
+	emit(cm, "stale", "medium", v[0].key, c, n, NULL,
+	    cc_buf_detach(&b, NULL));
+	free(c);
+	items_free(v, n);
+	return 1;
+}
+
+/*
+ * Stale articles: each article without a date of its own (an undated
+ * doc, or claims with no doc at all) is looked at with its claims.
+ */
 static void
 check_stale(struct cmp *cm)
 {
-	const struct cc_claims	*cs = cm->cs;
 	long			*dates = xcalloc(cm->ndocs + 1, sizeof *dates);
-	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
-	size_t			 nd = 0, n = 0, i, j, k, last, nstale = 0;
+	size_t			 nd = 0, i, k, nstale = 0;
 	long			 median;
-	const char		**stale_done = xcalloc(cm->ndocs + 1,
-				    sizeof *stale_done);
+	const char		**stale_done = xcalloc(cm->ndocs +
+				    cm->nnodoc + 1, sizeof *stale_done);
 
 	for (i = 0; i < cm->ndocs; i++)
 		if (doc_dated(cm->docs[i]) &&
@@ -1425,44 +1607,39 @@ check_stale(struct cmp *cm)
 			dates[nd++] = iso_days(cm->docs[i]->date);
 	if (nd == 0)
 		goto out;
+	/* (one article may have been seen in several batches) */
+	if (cm->nnodoc > 1)
+		qsort(cm->nodoc, cm->nnodoc, sizeof *cm->nodoc, str_cmp);
+	for (i = 0, k = 0; i < cm->nnodoc; i++)
+		if (k > 0 && strcmp(cm->nodoc[i], cm->nodoc[k - 1]) == 0)
+			free(cm->nodoc[i]);
+		else
+			cm->nodoc[k++] = cm->nodoc[i];
+	cm->nnodoc = k;
 	qsort(dates, nd, sizeof *dates, long_cmp);
 	median = dates[nd / 2];
-	for (i = 0; i < cs->n; i++) {
-		const struct cc_claim *c = &cs->v[i];
-
-		if (doc_dated(doc_of(cm, c->article)) ||
-		    iso_days(c->time_start) == NODAY)
-			continue;
-		item_init(&v[n++], cm, i, xasprintf("stale/%s", c->article));
+	if (cm->opts != NULL) {
+		days_iso(median, cm->opts->median);
+		/* every stale finding is measured against the median */
+		if (cm->opts->old_median == NULL ||
+		    strcmp(cm->opts->old_median, cm->opts->median) != 0)
+			cm->stale_all = 1;
 	}
-	items_sort(v, n);
-	for (i = 0; i < n; i = j) {
-		struct cc_buf		 b = CC_BUF_INIT;
-		const struct cc_claim	**c;
-		char			 m[16], l[16];
+	for (i = 0; i < cm->ndocs && cm->rc == CC_OK; i++) {
+		const char *name = cm->docs[i]->name;
 
-		j = block_end(v, n, i);
-		for (last = i, k = i; k < j; k++)
-			if (v[k].t1 > v[last].t1)
-				last = k;
-		if (v[last].t1 + CMP_STALE_DAYS >= median)
-			continue;
-		days_iso(median, m);
-		days_iso(v[last].t1, l);
-		cc_buf_printf(&b, "%s has no date of its own and its latest "
-		    "dated content is from %s (\"%s\"); the dated articles "
-		    "are from around %s", v[i].c->article, l, v[last].c->text,
-		    m);
-		c = block_claims(v + i, j - i);
-		emit(cm, "stale", "medium", v[i].key, c, j - i, NULL,
-		    cc_buf_detach(&b, NULL));
-		free(c);
-		stale_done[nstale++] = v[i].c->article;
+		if (!doc_dated(cm->docs[i]) &&
+		    article_dirty(cm, "stale", name) &&
+		    stale_article(cm, name, median))
+			stale_done[nstale++] = name;
 	}
+	for (i = 0; i < cm->nnodoc && cm->rc == CC_OK; i++)
+		if (article_dirty(cm, "stale", cm->nodoc[i]) &&
+		    stale_article(cm, cm->nodoc[i], median))
+			stale_done[nstale++] = cm->nodoc[i];
 	stale_inferred(cm, median, stale_done, nstale);
 out:
 	free(stale_done);
-	items_free(v, n);
 	free(dates);
 }
 
@@ -1482,9 +1659,10 @@ check_sums(struct cmp *cm)
 
 		if (strcmp(c->type, "casualty") != 0 ||
 		    c->value_kind != CC_VALUE_NUMBER || c->subject == NULL ||
-		    c->measure == NULL)
+		    c->measure == NULL || !article_dirty(cm, "article",
+		    c->article))
 			continue;
-		item_init(&v[n++], cm, i, xasprintf("sum/%s/%s/%s",
+		item_init(cm, &v[n++], cm->cs, i, xasprintf("sum/%s/%s/%s",
 		    c->article, c->subject, c->time_start ? c->time_start :
 		    "undated"));
 	}
@@ -1534,6 +1712,8 @@ check_sums(struct cmp *cm)
 			three[0] = tot->c;
 			three[1] = kil->c;
 			three[2] = inj->c;
+			cm->scope = article_scope(cm, "article",
+			    tot->c->article);
 			emit(cm, "internal", "medium", v[i].key, three, 3,
 			    NULL, cc_buf_detach(&b, NULL));
 			cc_buf_release(&b);
@@ -1594,9 +1774,12 @@ check_counts(struct cmp *cm)
 		    c->value_kind == CC_VALUE_NUMBER && c->has_max &&
 		    !c->approx && c->vmin == c->vmax && (streq(c->subject,
 		    "conditions") || streq(c->subject, "demands"))) ||
-		    strcmp(c->type, "condition") == 0)
-			item_init(&v[n++], cm, i, xasprintf("conditions/%s",
-			    c->article));
+		    strcmp(c->type, "condition") == 0) {
+			if (!article_dirty(cm, "article", c->article))
+				continue;
+			item_init(cm, &v[n++], cm->cs, i,
+			    xasprintf("conditions/%s", c->article));
+		}
 	}
 	items_sort(v, n);
 	for (i = 0; i < n; i = j) {
@@ -1639,6 +1822,8 @@ check_counts(struct cmp *cm)
 			cc_buf_printf(&b, "\"%s\" announced in %s, but %zu "
 			    "listed", v[mism].c->text, v[mism].c->article,
 			    ord ? (size_t)ord : inl);
+			cm->scope = article_scope(cm, "article",
+			    v[mism].c->article);
 			emit(cm, "internal", "medium", v[i].key, c, j - i,
 			    NULL, cc_buf_detach(&b, NULL));
 			free(c);
@@ -1650,26 +1835,19 @@ check_counts(struct cmp *cm)
 
 /* --- text checks --------------------------------------------------------- */
 
-/* Claims whose evidence sentence holds byte offset off of article name
- * (claims are in store order: by article then offset, mostly). */
+/* Claims whose evidence sentence holds byte offset off of article
+ * name, pointing into cm->art (valid until another article's claims
+ * are loaded). */
 static const struct cc_claim **
-claims_at(const struct cmp *cm, const size_t *byart, size_t nbyart,
-    const char *name, size_t off, size_t *n)
+claims_at(struct cmp *cm, const char *name, size_t off, size_t *n)
 {
+	const struct cc_claims	 *cs = art_claims(cm, name);
 	const struct cc_claim	**out = NULL;
-	size_t			  lo = 0, hi = nbyart, mid;
+	size_t			  i;
 
 	*n = 0;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (strcmp(cm->cs->v[byart[mid]].article, name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < nbyart && strcmp(cm->cs->v[byart[lo]].article, name) == 0;
-	    lo++) {
-		const struct cc_claim *c = &cm->cs->v[byart[lo]];
+	for (i = 0; cs != NULL && i < cs->n; i++) {
+		const struct cc_claim *c = &cs->v[i];
 
 		if (c->ev_start <= off && off < c->ev_end) {
 			out = xreallocarray(out, *n + 1, sizeof *out);
@@ -1677,17 +1855,6 @@ claims_at(const struct cmp *cm, const size_t *byart, size_t nbyart,
 		}
 	}
 	return out;
-}
-
-static const struct cc_claims *sort_cs;
-
-static int
-byart_cmp(const void *a, const void *b)
-{
-	size_t	x = *(const size_t *)a, y = *(const size_t *)b;
-	int	r = strcmp(sort_cs->v[x].article, sort_cs->v[y].article);
-
-	return r != 0 ? r : (x < y ? -1 : x > y);
 }
 
 /* Does a future cue ("will", "is scheduled") precede offset end in the
@@ -1731,6 +1898,18 @@ struct spelling {
 	char		*text;
 };
 
+/* What emit() reads of a claim, in an owned copy. */
+static void
+claim_brief(struct cc_claim *dst, const struct cc_claim *c)
+{
+	memset(dst, 0, sizeof *dst);
+	dst->id = c->id;
+	dst->article = xstrdup(c->article);
+	dst->outlet = c->outlet != NULL ? xstrdup(c->outlet) : NULL;
+	dst->sentence = c->sentence != NULL ? xstrdup(c->sentence) : NULL;
+	dst->text = c->text != NULL ? xstrdup(c->text) : NULL;
+}
+
 static int
 spelling_cmp(const void *a, const void *b)
 {
@@ -1744,31 +1923,102 @@ spelling_cmp(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-static void
-date_findings(struct cmp *cm, const struct cc_compare_doc *d,
-    const struct cc_fold *f, const size_t *byart, size_t nbyart)
-{
-	struct cc_timex		*tx;
-	struct cc_date		 ref;
-	size_t			 cap = f->len / 64 + 16, nt, i, nc;
-	long			 pub, lo;
-	int			 dated = doc_dated(d);
-	const struct cc_claim	**c;
-	const char		*outlet = d->outlet ? d->outlet : d->name;
+/*
+ * One article's text on its way through the text checks: read by the
+ * main thread (the source is not shared), folded and scanned for dates
+ * and names by any thread, its findings emitted by the main thread.
+ */
+struct text_job {
+	const struct cc_compare_doc	*d;
+	struct cc_compare_doc		 dt;	/* d with its text */
+	char				*text;	/* read here: freed */
+	int				 ok;	/* the text is there */
+	int				 dates;	/* check its dates */
+	int				 dated;	/* against its own date */
+	struct cc_date			 ref;
+	struct cc_fold			 f;
+	struct cc_timex			*tx;
+	size_t				 nt;
+	struct cc_entity_mention	*m;
+	size_t				 ne;
+};
 
-	/* without a date of its own, only weekdays can be checked */
-	if (d->date == NULL || cc_date_parse_iso(d->date, &ref) != CC_OK)
-		dated = 0;
-	pub = dated ? cc_date_days(&ref) : 0;
-	tx = xcalloc(cap, sizeof *tx);
-	nt = cc_timex_scan(cm->pk->vocab, f->s, f->len, dated ? &ref : NULL,
-	    tx, cap);
-	if (nt > cap) {
-		tx = xreallocarray(tx, nt, sizeof *tx);
-		nt = cc_timex_scan(cm->pk->vocab, f->s, f->len, dated ? &ref :
-		    NULL, tx, nt);
+/* Read a job's text (main thread). */
+static void
+text_load(struct cmp *cm, struct text_job *j)
+{
+	const struct cc_compare_doc	*d = j->d;
+	int				 rc;
+
+	j->ok = 0;
+	if (d->text == NULL && cm->src->text != NULL) {
+		/* one article's text at a time */
+		j->dt = *d;
+		if ((rc = cm->src->text(cm->src->arg, d, &j->text,
+		    &j->dt.len)) != CC_OK || j->text == NULL) {
+			if (cm->rc == CC_OK)
+				cm->rc = rc;
+			free(j->text);
+			j->text = NULL;
+			return;
+		}
+		j->dt.text = j->text;
+		j->d = &j->dt;
 	}
-	for (i = 0; i < nt; i++) {
+	j->ok = j->d->text != NULL;
+}
+
+/* Fold and scan a job's text (any thread: the scanner and the entity
+ * tables are only read). */
+static void
+text_scan(const struct cmp *cm, struct text_job *j)
+{
+	const struct cc_compare_doc	*d = j->d;
+	size_t				 cap;
+
+	if (!j->ok)
+		return;
+	cc_fold(d->text, d->len, &j->f);
+	if (j->dates) {
+		/* without a date of its own, only weekdays can be checked */
+		j->dated = doc_dated(d) && d->date != NULL &&
+		    cc_date_parse_iso(d->date, &j->ref) == CC_OK;
+		cap = j->f.len / 64 + 16;
+		j->tx = xcalloc(cap, sizeof *j->tx);
+		j->nt = cc_timex_scan_with(cm->tx, j->f.s, j->f.len,
+		    j->dated ? &j->ref : NULL, j->tx, cap);
+		if (j->nt > cap) {
+			j->tx = xreallocarray(j->tx, j->nt, sizeof *j->tx);
+			j->nt = cc_timex_scan_with(cm->tx, j->f.s, j->f.len,
+			    j->dated ? &j->ref : NULL, j->tx, j->nt);
+		}
+	}
+	for (cap = j->f.len / 64 + 16;; cap *= 2) {
+		j->m = xreallocarray(j->m, cap, sizeof *j->m);
+		j->ne = cc_entity_scan(cm->pk->entities, j->f.s, j->f.len,
+		    j->m, cap);
+		if (j->ne < cap)
+			break;
+	}
+}
+
+/* Weekdays that are not their date's, and day-precise dates after a
+ * dated article's own date in a sentence that does not speak of the
+ * future. */
+static void
+date_findings(struct cmp *cm, const struct text_job *j)
+{
+	const struct cc_compare_doc	*d = j->d;
+	const struct cc_fold		*f = &j->f;
+	const struct cc_timex		*tx = j->tx;
+	size_t				 i, nc;
+	long				 pub, lo;
+	const struct cc_claim		**c;
+	const char			*outlet = d->outlet ? d->outlet :
+					    d->name;
+
+	pub = j->dated ? cc_date_days(&j->ref) : 0;
+	for (i = 0; i < j->nt; i++) {
 		struct cc_buf	 b = CC_BUF_INIT;
 		size_t		 os = f->map[tx[i].start];
 		size_t		 oe = cc_fold_orig_end(f, d->text, tx[i].end);
@@ -1783,7 +2033,7 @@ date_findings(struct cmp *cm, const struct cc_compare_doc *d,
 
 			cc_buf_printf(&b, "\"%.*s\" in %s: %s", (int)(oe - os),
 			    d->text + os, d->name, why ? why : tx[i].basis);
-		} else if (dated && !tx[i].future &&
+		} else if (j->dated && !tx[i].future &&
 		    strcmp(tx[i].granularity, "day") == 0 && lo > pub &&
 		    !future_cue(cm->pk, f->s, tx[i].start))
 			cc_buf_printf(&b, "\"%.*s\" (%s) in %s is after the "
@@ -1793,99 +2043,191 @@ date_findings(struct cmp *cm, const struct cc_compare_doc *d,
 		else
 			continue;
 		key = xasprintf("date/%s/%zu", d->name, os);
-		c = claims_at(cm, byart, nbyart, d->name, os, &nc);
+		c = claims_at(cm, d->name, os, &nc);
 		emit(cm, "timeline", "medium", key, c, nc, outlet,
 		    cc_buf_detach(&b, NULL));
 		free(c);
 		free(key);
 	}
-	free(tx);
 }
 
+struct spellings {
+	struct spelling			*v;
+	size_t				 n;
+};
+
+/* A scanned job's findings and spellings (main thread); releases it. */
+static void
+text_emit(struct cmp *cm, struct text_job *j, struct spellings *sp)
+{
+	const struct cc_compare_doc	*d = j->d;
+	const struct cc_fold		*f = &j->f;
+	size_t				 k, nsp0 = sp->n;
+
+	if (!j->ok)
+		goto out;
+	if (j->dates) {
+		cm->scope = article_scope(cm, "article", d->name);
+		date_findings(cm, j);
+	}
+	for (k = 0; k < j->ne; k++) {
+		const struct cc_entity_mention	*m = &j->m[k];
+		struct spelling			*s;
+		size_t				 os, oe;
+
+		if (m->variant_of == NULL)
+			continue;
+		os = f->map[m->start];
+		oe = cc_fold_orig_end(f, d->text, m->end);
+		sp->v = xreallocarray(sp->v, sp->n + 1, sizeof *sp->v);
+		s = &sp->v[sp->n++];
+		s->text = xstrndup(d->text + os, oe - os);
+		s->key = xasprintf("entity/%s/%s", m->id, s->text);
+		/* (d may be a copy, but its strings are the doc's) */
+		s->doc = d->name;
+		s->outlet = d->outlet ? d->outlet : d->name;
+		s->canon = m->variant_of;
+		s->off = os;
+	}
+	if (sp->n > nsp0 && cm->opts != NULL && cm->opts->spelled != NULL)
+		cm->opts->spelled(cm->opts->arg, d->name);
+	cc_fold_release(&j->f);
+out:
+	free(j->tx);
+	free(j->m);
+	free(j->text);
+	memset(j, 0, sizeof *j);
+}
+
+/* Texts go through the checks this many at a time. */
+#define TEXT_CHUNK	64
+
+struct text_worker {
+	const struct cmp	*cm;
+	struct text_job		*jobs;
+	size_t			 n;
+	size_t			 first;	/* of the jobs it scans */
+	size_t			 step;
+	pthread_t		 thread;
+	int			 started;
+};
+
+static void *
+text_thread(void *arg)
+{
+	struct text_worker	*w = arg;
+	size_t			 i;
+
+	for (i = w->first; i < w->n; i += w->step)
+		text_scan(w->cm, &w->jobs[i]);
+	return NULL;
+}
+
+/*
+ * The texts of docs[0..n) through the checks (dates too with dates
+ * set), a chunk at a time: the main thread reads a chunk's texts, the
+ * chunk is scanned on cm's threads, and its findings come out in doc
+ * order, as on one thread.
+ */
+static void
+text_docs(struct cmp *cm, const struct cc_compare_doc *const *docs,
+    size_t n, int dates, struct spellings *sp)
+{
+	struct text_job		 jobs[TEXT_CHUNK];
+	struct text_worker	 w[CMP_MAXJOBS];
+	size_t			 i, k, nj, nw;
+
+	if (cm->tx == NULL)
+		cm->tx = cc_timex_scanner_new(cm->pk->vocab);
+	nw = cm->opts != NULL && cm->opts->jobs > 1 ? cm->opts->jobs : 1;
+	if (nw > CMP_MAXJOBS)
+		nw = CMP_MAXJOBS;
+	memset(jobs, 0, sizeof jobs);
+	for (i = 0; i < n && cm->rc == CC_OK; i += nj) {
+		nj = n - i < TEXT_CHUNK ? n - i : TEXT_CHUNK;
+		for (k = 0; k < nj; k++) {
+			jobs[k].d = docs[i + k];
+			jobs[k].dates = dates;
+			text_load(cm, &jobs[k]);
+		}
+		for (k = 0; k < nw; k++) {
+			w[k].cm = cm;
+			w[k].jobs = jobs;
+			w[k].n = nj;
+			w[k].first = k;
+			w[k].step = nw;
+			w[k].started = k > 0 && pthread_create(&w[k].thread,
+			    NULL, text_thread, &w[k]) == 0;
+		}
+		/* the main thread scans its share, and the share of any
+		 * thread that could not start */
+		for (k = 0; k < nw; k++)
+			if (!w[k].started)
+				text_thread(&w[k]);
+		for (k = 1; k < nw; k++)
+			if (w[k].started)
+				pthread_join(w[k].thread, NULL);
+		for (k = 0; k < nj; k++)
+			text_emit(cm, &jobs[k], sp);
+	}
+}
+
+/*
+ * The text checks.  An incremental run reads the changed articles'
+ * texts only, unless a variant spelling is or was in one of them: the
+ * spelling findings list every article with the spelling, so then the
+ * other texts are read again for their spellings (not their dates).
+ */
 static void
 pass_text(struct cmp *cm)
 {
-	struct spelling		*sp = NULL;
-	size_t			 nsp = 0, i, j, k, *byart, cap, ne;
-	struct cc_entity_mention *m = NULL;
+	struct spellings		  sps;
+	struct spelling			 *sp;
+	const struct cc_compare_doc	**v;
+	size_t				  nsp, i, j, k, n;
 
-	byart = xcalloc(cm->cs->n ? cm->cs->n : 1, sizeof *byart);
-	for (i = 0; i < cm->cs->n; i++)
-		byart[i] = i;
-	sort_cs = cm->cs;
-	if (cm->cs->n > 1)
-		qsort(byart, cm->cs->n, sizeof *byart, byart_cmp);
-	for (i = 0; i < cm->ndocs; i++) {
-		const struct cc_compare_doc	*d = cm->docs[i];
-		struct cc_compare_doc		 dt;
-		struct cc_fold			 f;
-		char				*text = NULL;
-
-		if (cm->pk == NULL)
-			continue;
-		if (d->text == NULL && cm->text_fn != NULL) {
-			/* one article's text at a time */
-			int rc;
-
-			dt = *d;
-			if ((rc = cm->text_fn(cm->text_arg, d, &text,
-			    &dt.len)) != CC_OK || text == NULL) {
-				if (cm->text_rc == CC_OK)
-					cm->text_rc = rc;
-				free(text);
-				continue;
-			}
-			dt.text = text;
-			d = &dt;
-		}
-		if (d->text == NULL)
-			continue;
-		cc_fold(d->text, d->len, &f);
-		date_findings(cm, d, &f, byart, cm->cs->n);
-		for (cap = f.len / 64 + 16;; cap *= 2) {
-			m = xreallocarray(m, cap, sizeof *m);
-			ne = cc_entity_scan(cm->pk->entities, f.s, f.len, m,
-			    cap);
-			if (ne < cap)
-				break;
-		}
-		for (k = 0; k < ne; k++) {
-			size_t	os, oe;
-
-			if (m[k].variant_of == NULL)
-				continue;
-			os = f.map[m[k].start];
-			oe = cc_fold_orig_end(&f, d->text, m[k].end);
-			sp = xreallocarray(sp, nsp + 1, sizeof *sp);
-			sp[nsp].text = xstrndup(d->text + os, oe - os);
-			sp[nsp].key = xasprintf("entity/%s/%s", m[k].id,
-			    sp[nsp].text);
-			sp[nsp].doc = d->name;
-			sp[nsp].outlet = d->outlet ? d->outlet : d->name;
-			sp[nsp].canon = m[k].variant_of;
-			sp[nsp++].off = os;
-		}
-		cc_fold_release(&f);
-		free(text);
+	if (cm->pk == NULL)
+		return;
+	memset(&sps, 0, sizeof sps);
+	v = xcalloc(cm->ndocs + 1, sizeof *v);
+	for (i = 0, n = 0; i < cm->ndocs; i++)
+		if (!cm->inc || cm->docs[i]->changed)
+			v[n++] = cm->docs[i];
+	text_docs(cm, v, n, 1, &sps);
+	if (cm->inc && (cm->entity_dirty || sps.n > 0)) {
+		cm->entity_dirty = 1;
+		for (i = 0, n = 0; i < cm->ndocs; i++)
+			if (!cm->docs[i]->changed)
+				v[n++] = cm->docs[i];
+		text_docs(cm, v, n, 0, &sps);
 	}
+	free(v);
+	sp = sps.v;
+	nsp = sps.n;
+	cm->scope = "entity";
 	if (nsp > 1)
 		qsort(sp, nsp, sizeof *sp, spelling_cmp);
 	for (i = 0; i < nsp; i = j) {
 		const struct cc_claim	**c = NULL, **at;
+		struct cc_claim		 *own = NULL;
 		struct cc_buf		  b = CC_BUF_INIT;
 		size_t			  nc = 0, na, t;
 
 		for (j = i + 1; j < nsp && strcmp(sp[i].key, sp[j].key) == 0;
 		    j++)
 			;
+		/* the claims of several articles: what emit() reads of
+		 * them is copied, as one article's are loaded at a time */
 		for (k = i; k < j; k++) {
-			at = claims_at(cm, byart, cm->cs->n, sp[k].doc,
-			    sp[k].off, &na);
-			c = xreallocarray(c, nc + na + 1, sizeof *c);
+			at = claims_at(cm, sp[k].doc, sp[k].off, &na);
+			own = xreallocarray(own, nc + na + 1, sizeof *own);
 			for (t = 0; t < na; t++)
-				c[nc++] = at[t];
+				claim_brief(&own[nc++], at[t]);
 			free(at);
 		}
+		c = xcalloc(nc + 1, sizeof *c);
+		for (t = 0; t < nc; t++)
+			c[t] = &own[t];
 		cc_buf_printf(&b, "\"%s\" (%s", sp[i].text, sp[i].doc);
 		for (k = i + 1; k < j; k++)
 			if (strcmp(sp[k].doc, sp[k - 1].doc) != 0)
@@ -1896,6 +2238,9 @@ pass_text(struct cmp *cm)
 		for (k = i + 1; k < j; k++)
 			cc_finding_add_outlet(&cm->out->v[cm->out->n - 1],
 			    sp[k].outlet);
+		for (t = 0; t < nc; t++)
+			cc_claim_release(&own[t]);
+		free(own);
 		free(c);
 	}
 	for (i = 0; i < nsp; i++) {
@@ -1903,8 +2248,6 @@ pass_text(struct cmp *cm)
 		free(sp[i].text);
 	}
 	free(sp);
-	free(m);
-	free(byart);
 }
 
 /* --- the pass ------------------------------------------------------------ */
@@ -1938,40 +2281,306 @@ cc_compare_docs(const struct cc_pack *pk, const struct cc_claims *claims,
 	return cc_compare_docs_from(pk, claims, docs, ndocs, NULL, NULL, out);
 }
 
+/* A source over claims in memory (cc_compare_docs_from()). */
+struct memsrc {
+	const struct cc_claims	*cs;
+	cc_compare_text_fn	 text_fn;
+	void			*text_arg;
+};
+
+static int
+mem_by_types(void *arg, const char *const *types, struct cc_claims *out)
+{
+	const struct memsrc	*m = arg;
+	size_t			 i, k;
+
+	for (i = 0; i < m->cs->n; i++)
+		for (k = 0; types[k] != NULL; k++)
+			if (strcmp(m->cs->v[i].type, types[k]) == 0) {
+				*cc_claims_push(out) = m->cs->v[i];
+				break;
+			}
+	return CC_OK;
+}
+
+static int
+mem_by_article(void *arg, const char *name, struct cc_claims *out)
+{
+	const struct memsrc	*m = arg;
+	size_t			 i;
+
+	for (i = 0; i < m->cs->n; i++)
+		if (strcmp(m->cs->v[i].article, name) == 0)
+			*cc_claims_push(out) = m->cs->v[i];
+	return CC_OK;
+}
+
+/* The claims given are shallow copies: only the array is ours. */
+static void
+mem_done(void *arg, struct cc_claims *cs)
+{
+	(void)arg;
+	free(cs->v);
+	memset(cs, 0, sizeof *cs);
+}
+
+static int
+mem_text(void *arg, const struct cc_compare_doc *d, char **text,
+    size_t *len)
+{
+	const struct memsrc	*m = arg;
+
+	return m->text_fn(m->text_arg, d, text, len);
+}
+
 int
 cc_compare_docs_from(const struct cc_pack *pk,
     const struct cc_claims *claims, const struct cc_compare_doc *docs,
     size_t ndocs, cc_compare_text_fn text_fn, void *text_arg,
     struct cc_findings *out)
 {
-	struct cmp	cm;
-	size_t		i, k, first = out->n;
+	struct memsrc			m = { claims, text_fn, text_arg };
+	struct cc_compare_source	src = { mem_by_types, mem_by_article,
+					    mem_done, NULL, &m };
+
+	if (text_fn != NULL)
+		src.text = mem_text;
+	return cc_compare_run(pk, &src, docs, ndocs, NULL, out);
+}
+
+/* A deep copy of f appended to out. */
+static void
+finding_copy(struct cc_findings *out, const struct cc_finding *f)
+{
+	struct cc_finding	*g = cc_findings_push(out);
+	size_t			 i;
+
+	g->id = f->id ? xstrdup(f->id) : NULL;
+	g->kind = f->kind ? xstrdup(f->kind) : NULL;
+	g->severity = f->severity ? xstrdup(f->severity) : NULL;
+	g->key = f->key ? xstrdup(f->key) : NULL;
+	g->summary = f->summary ? xstrdup(f->summary) : NULL;
+	g->status = f->status ? xstrdup(f->status) : NULL;
+	g->scope = f->scope ? xstrdup(f->scope) : NULL;
+	g->claims = xcalloc(f->nclaims + 1, sizeof *g->claims);
+	for (i = 0; i < f->nclaims; i++)
+		g->claims[i] = xstrdup(f->claims[i]);
+	g->nclaims = f->nclaims;
+	g->outlets = xcalloc(f->noutlets + 1, sizeof *g->outlets);
+	for (i = 0; i < f->noutlets; i++)
+		g->outlets[i] = xstrdup(f->outlets[i]);
+	g->noutlets = f->noutlets;
+}
+
+/* The scopes to recompute, sorted and distinct: the caller's, and the
+ * article-wide ones of each changed article. */
+static void
+dirty_init(struct cmp *cm, const struct cc_compare_opts *o)
+{
+	size_t	i, k, n = 0;
+
+	cm->dirty = xcalloc(o->ndirty + 2 * cm->ndocs + 1, sizeof *cm->dirty);
+	for (i = 0; i < o->ndirty; i++)
+		cm->dirty[n++] = xstrdup(o->dirty[i]);
+	for (i = 0; i < cm->ndocs; i++)
+		if (cm->docs[i]->changed) {
+			cm->dirty[n++] = xasprintf("article/%s",
+			    cm->docs[i]->name);
+			cm->dirty[n++] = xasprintf("stale/%s",
+			    cm->docs[i]->name);
+		}
+	if (n > 1)
+		qsort(cm->dirty, n, sizeof *cm->dirty, str_cmp);
+	for (i = 0, k = 0; i < n; i++)
+		if (k > 0 && strcmp(cm->dirty[i], cm->dirty[k - 1]) == 0)
+			free(cm->dirty[i]);
+		else
+			cm->dirty[k++] = cm->dirty[i];
+	cm->ndirty = k;
+	cm->entity_dirty = dirty(cm, "entity");
+}
+
+/*
+ * Look at each claim of a batch before the passes do: articles with
+ * dated claims but no doc (undated, for the stale check), and in a full
+ * run each claim's scopes for the caller.
+ */
+static void
+batch_scan(struct cmp *cm)
+{
+	const struct cc_compare_opts	*o = cm->opts;
+	const struct cc_claims		*cs = cm->cs;
+	const char			*last = NULL;
+	char				*sc[CC_COMPARE_MAXSCOPES];
+	size_t				 i, k, n;
+	int				 nodoc = 0;
+
+	for (i = 0; i < cs->n; i++) {
+		const struct cc_claim *c = &cs->v[i];
+
+		/* an article's claims come in runs: look it up once */
+		if (last == NULL || strcmp(last, c->article) != 0) {
+			last = c->article;
+			nodoc = doc_of(cm, last) == NULL;
+		}
+		if (nodoc && iso_days(c->time_start) != NODAY &&
+		    (cm->nnodoc == 0 || strcmp(cm->nodoc[cm->nnodoc - 1],
+		    c->article) != 0)) {
+			cm->nodoc = xreallocarray(cm->nodoc, cm->nnodoc + 1,
+			    sizeof *cm->nodoc);
+			cm->nodoc[cm->nnodoc++] = xstrdup(c->article);
+		}
+		if (cm->inc || o == NULL || o->scope_fn == NULL)
+			continue;
+		n = cc_compare_claim_scopes(c, sc);
+		for (k = 0; k < n; k++) {
+			o->scope_fn(o->arg, c->article, sc[k]);
+			free(sc[k]);
+		}
+	}
+}
+
+/* Run passes over the claims of some types. */
+static void
+batch(struct cmp *cm, const char *const *types,
+    void (*const *passes)(struct cmp *))
+{
+	struct cc_claims	cs;
+	int			rc;
+
+	if (cm->rc != CC_OK)
+		return;
+	memset(&cs, 0, sizeof cs);
+	if ((rc = cm->src->by_types(cm->src->arg, types, &cs)) != CC_OK) {
+		cm->rc = rc;
+		return;
+	}
+	cm->cs = &cs;
+	cm->nclaims += cs.n;
+	batch_scan(cm);
+	for (; *passes != NULL; passes++)
+		(*passes)(cm);
+	cm->cs = NULL;
+	cm->src->done(cm->src->arg, &cs);
+}
+
+/*
+ * The scopes of the changed articles' claims as they are now: dirty,
+ * and told to the caller.
+ */
+static void
+changed_scopes(struct cmp *cm, char ***v, size_t *nv)
+{
+	const struct cc_compare_opts	*o = cm->opts;
+	const struct cc_claims		*cs;
+	char				*sc[CC_COMPARE_MAXSCOPES];
+	size_t				 i, k, t, n;
+
+	for (i = 0; i < cm->ndocs && cm->rc == CC_OK; i++) {
+		if (!cm->docs[i]->changed ||
+		    (cs = art_claims(cm, cm->docs[i]->name)) == NULL)
+			continue;
+		for (k = 0; k < cs->n; k++) {
+			n = cc_compare_claim_scopes(&cs->v[k], sc);
+			*v = xreallocarray(*v, *nv + n + 1, sizeof **v);
+			for (t = 0; t < n; t++) {
+				if (o->scope_fn != NULL)
+					o->scope_fn(o->arg, cs->v[k].article,
+					    sc[t]);
+				(*v)[(*nv)++] = sc[t];
+			}
+		}
+	}
+	art_drop(cm);
+}
+
+/*
+ * Which claims each pass reads: three batches of about a third of the
+ * claims each, so a corpus's claims are never all in memory at once
+ * and the store is read three times.  (A pass that reads claims of two
+ * types finds both in one batch.)
+ */
+static const char *const t_casualty[] = { "casualty", NULL };
+static const char *const t_figures[] = {
+	"force", "quantity", "condition", "statement", NULL
+};
+static const char *const t_rest[] = {
+	"quote", "duration", "event", "source", NULL
+};
+
+static void (*const p_casualty[])(struct cmp *) = {
+	pass_figures, check_cumulative, check_sums, NULL
+};
+static void (*const p_figures[])(struct cmp *) = {
+	pass_figures, check_counts, NULL
+};
+static void (*const p_rest[])(struct cmp *) = {
+	pass_quotes, check_durations, check_events, NULL
+};
+
+int
+cc_compare_run(const struct cc_pack *pk, const struct cc_compare_source *src,
+    const struct cc_compare_doc *docs, size_t ndocs,
+    struct cc_compare_opts *o, struct cc_findings *out)
+{
+	struct cmp		 cm;
+	struct cc_compare_opts	 inc;
+	char			**scopes = NULL;
+	size_t			 i, k, first = out->n, nscopes = 0;
 
 	memset(&cm, 0, sizeof cm);
-	cm.text_fn = text_fn;
-	cm.text_arg = text_arg;
+	cm.src = src;
 	cm.pk = pk;
-	cm.cs = claims;
 	cm.out = out;
+	cm.opts = o;
 	cm.ndocs = ndocs;
 	cm.docs = xcalloc(ndocs + 1, sizeof *cm.docs);
 	for (i = 0; i < ndocs; i++)
 		cm.docs[i] = &docs[i];
 	if (ndocs > 1)
 		qsort(cm.docs, ndocs, sizeof *cm.docs, doc_cmp);
-	cm.copy = xcalloc(claims->n + 1, sizeof *cm.copy);
+	if (o != NULL) {
+		o->median[0] = '\0';
+		if (o->incremental) {
+			/* the scopes the changed articles had, and have */
+			changed_scopes(&cm, &scopes, &nscopes);
+			for (i = 0; i < o->ndirty; i++) {
+				scopes = xreallocarray(scopes, nscopes + 1,
+				    sizeof *scopes);
+				scopes[nscopes++] = xstrdup(o->dirty[i]);
+			}
+			inc = *o;
+			inc.dirty = scopes;
+			inc.ndirty = nscopes;
+			cm.inc = 1;
+			dirty_init(&cm, &inc);
+		}
+	}
 
-	find_copies(&cm);
-	pass_figures(&cm);
-	pass_quotes(&cm);
-	check_durations(&cm);
-	check_cumulative(&cm);
-	check_events(&cm);
-	check_stale(&cm);
-	check_sums(&cm);
-	check_counts(&cm);
-	pass_text(&cm);
+	batch(&cm, t_casualty, p_casualty);
+	batch(&cm, t_figures, p_figures);
+	batch(&cm, t_rest, p_rest);
+	if (cm.rc == CC_OK)
+		check_stale(&cm);
+	if (cm.rc == CC_OK)
+		pass_text(&cm);
+	art_drop(&cm);
 
+	if (o != NULL) {
+		o->nclaims = cm.nclaims;
+		o->nitems = cm.nitems;
+	}
+	if (cm.inc) {
+		/* the median may have gone away too */
+		if (o->old_median == NULL ||
+		    strcmp(o->old_median, o->median) != 0)
+			cm.stale_all = 1;
+		/* what was found in the scopes nothing changed stays */
+		for (i = 0; o->old != NULL && i < o->old->n; i++)
+			if (o->old->v[i].scope != NULL &&
+			    !dirty(&cm, o->old->v[i].scope))
+				finding_copy(out, &o->old->v[i]);
+	}
 	/* (out->v is NULL when nothing was ever found: not for qsort) */
 	if (out->n > first + 1)
 		qsort(out->v + first, out->n - first, sizeof *out->v,
@@ -1985,9 +2594,38 @@ cc_compare_docs_from(const struct cc_pack *pk,
 			out->v[k++] = out->v[i];
 	if (out->n > first)
 		out->n = k;
-	free(cm.copy);
+	for (i = 0; i < cm.ndirty; i++)
+		free(cm.dirty[i]);
+	free(cm.dirty);
+	for (i = 0; i < nscopes; i++)
+		free(scopes[i]);
+	free(scopes);
+	for (i = 0; i < cm.nnodoc; i++)
+		free(cm.nodoc[i]);
+	free(cm.nodoc);
+	cc_buf_release(&cm.sbuf);
+	cc_timex_scanner_free(cm.tx);
 	free(cm.docs);
-	return cm.text_rc;
+	return cm.rc;
+}
+
+size_t
+cc_compare_claim_scopes(const struct cc_claim *c,
+    char *out[CC_COMPARE_MAXSCOPES])
+{
+	struct cc_buf	 b = CC_BUF_INIT;
+	size_t		 n = 0;
+
+	if (is_numeric(c) || is_statement(c))
+		out[n++] = claim_key(c);
+	if ((out[n] = quote_scope(c)) != NULL)
+		n++;
+	if ((out[n] = cumulative_key(c)) != NULL)
+		n++;
+	if ((out[n] = event_key(c, &b)) != NULL)
+		n++;
+	cc_buf_release(&b);
+	return n;
 }
 
 int

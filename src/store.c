@@ -6,7 +6,10 @@
  * hash it was last extracted with), their sentences and claims (deleted
  * with the article or when its text changes: foreign keys cascade, and
  * the replace paths delete explicitly), findings (replaced wholesale by
- * each comparison) and a small meta table of generation counters.
+ * each comparison, each with the scope it was computed from), what the
+ * last comparison saw of each article (compare_articles: a fingerprint
+ * and its claims' scopes, for the next incremental comparison) and a
+ * small meta table of generation counters.
  *
  * The schema version lives in PRAGMA user_version and the file is tagged
  * with PRAGMA application_id, so a stranger's database is refused rather
@@ -70,8 +73,30 @@ enum stmt_id {
 	ST_LINEKEY_INSERT,
 	ST_LINEKEYS_REPEATED,
 	ST_LINEKEYS_STALE,
+	ST_ARTICLES_META,
+	ST_CMPSTATE_GET,
+	ST_CMPSTATE_PUT,
+	ST_CMPSTATE_CLEAR,
+	ST_CLAIMS_BY_TYPE,
+	ST_CLAIMS_BY_ARTICLE,
+	ST_CLAIM_STAMPS,
 	ST__COUNT
 };
+
+/* The columns of a claim as get_claims() reads them. */
+#define CLAIM_GET_COLS "c.id, a.name, a.outlet, c.type, c.subject," \
+	" c.measure, c.value_kind, c.vmin, c.vmax, c.approx, c.vtext," \
+	" c.unit, c.time_start, c.time_end, c.granularity, c.basis," \
+	" c.speaker, c.reported_by, c.polarity, c.text, c.ev_start," \
+	" c.ev_end, c.sentence, c.rule"
+
+/* The same without what the comparison never reads (basis, rule):
+ * read as NULL. */
+#define CLAIM_CMP_COLS "c.id, a.name, a.outlet, c.type, c.subject," \
+	" c.measure, c.value_kind, c.vmin, c.vmax, c.approx, c.vtext," \
+	" c.unit, c.time_start, c.time_end, c.granularity, NULL," \
+	" c.speaker, c.reported_by, c.polarity, c.text, c.ev_start," \
+	" c.ev_end, c.sentence, NULL"
 
 static const char *const stmt_sql[ST__COUNT] = {
 	/* IMMEDIATE takes the write lock at once, so a concurrent writer
@@ -123,22 +148,19 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
 	    " ?19, ?20, ?21, ?22)",
 	[ST_CLAIMS_GET] =
-	    "SELECT c.id, a.name, a.outlet, c.type, c.subject, c.measure,"
-	    " c.value_kind, c.vmin, c.vmax, c.approx, c.vtext, c.unit,"
-	    " c.time_start, c.time_end, c.granularity, c.basis, c.speaker,"
-	    " c.reported_by, c.polarity, c.text, c.ev_start, c.ev_end,"
-	    " c.sentence, c.rule FROM claims c"
+	    "SELECT " CLAIM_GET_COLS " FROM claims c"
 	    " JOIN articles a ON a.id = c.article"
 	    " WHERE (?1 IS NULL OR a.name = ?1) AND (?2 IS NULL OR c.type = ?2)"
 	    " ORDER BY c.id",
 	[ST_FINDINGS_DELETE] = "DELETE FROM findings",
 	[ST_FINDING_INSERT] =
 	    "INSERT INTO findings (position, id, kind, severity, key, claims,"
-	    " outlets, summary, status)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	    " outlets, summary, status, scope)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[ST_FINDINGS_GET] =
-	    "SELECT id, kind, severity, key, claims, outlets, summary, status"
-	    " FROM findings WHERE (?1 IS NULL OR kind = ?1) ORDER BY position",
+	    "SELECT id, kind, severity, key, claims, outlets, summary, status,"
+	    " scope FROM findings WHERE (?1 IS NULL OR kind = ?1)"
+	    " ORDER BY position",
 	[ST_JSON_LIST] =
 	    "SELECT value FROM json_each(?1) ORDER BY CAST(key AS INTEGER)",
 	[ST_META_GET] = "SELECT value FROM meta WHERE key = ?1",
@@ -166,6 +188,36 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    " WHERE l.boiler <> EXISTS (SELECT 1 FROM line_keys o"
 	    "  WHERE o.key = l.key AND o.article <> l.article)"
 	    " ORDER BY a.name",
+	/* ST_ARTICLE_GET's columns without the text. */
+	[ST_ARTICLES_META] =
+	    "SELECT name, path, format, outlet, outlet_basis, url, published,"
+	    " title, author, NULL, hash, date, date_min, date_max, date_basis"
+	    " FROM articles ORDER BY name",
+	[ST_CMPSTATE_GET] =
+	    "SELECT name, fp, scopes FROM compare_articles ORDER BY name",
+	[ST_CMPSTATE_PUT] =
+	    "INSERT INTO compare_articles (name, fp, scopes) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (name) DO UPDATE SET fp = excluded.fp,"
+	    " scopes = excluded.scopes",
+	[ST_CMPSTATE_CLEAR] = "DELETE FROM compare_articles",
+	/* The comparison reads claims a few types or an article at a
+	 * time.  Types: one scan in id (rowid) order, not the type index
+	 * and a sort of every row it gives. */
+	[ST_CLAIMS_BY_TYPE] =
+	    "SELECT " CLAIM_CMP_COLS " FROM claims c NOT INDEXED"
+	    " JOIN articles a ON a.id = c.article"
+	    " WHERE c.type IN (?1, ?2, ?3, ?4) ORDER BY c.id",
+	[ST_CLAIMS_BY_ARTICLE] =
+	    "SELECT " CLAIM_GET_COLS " FROM claims c"
+	    " JOIN articles a ON a.id = c.article WHERE a.name = ?1"
+	    " ORDER BY c.id",
+	/* Claim ids are never reused: their count, sum and largest say
+	 * whether an article's claims changed. */
+	[ST_CLAIM_STAMPS] =
+	    "SELECT a.name, count(c.id) || ':' || total(c.id) || ':' ||"
+	    " ifnull(max(c.id), 0) FROM articles a"
+	    " LEFT JOIN claims c ON c.article = a.id"
+	    " GROUP BY a.id ORDER BY a.name",
 };
 
 struct cc_store {
@@ -252,12 +304,26 @@ static const char schema_v2[] =
 	/* Articles extracted before have no keys: extract them again. */
 	"UPDATE articles SET extracted_with = NULL;";
 
+/* Version 3: what the last comparison saw of each article, so the next
+ * one redoes only the findings the changed articles can reach
+ * (compare.h, "Incremental"); each finding's scope.  Findings of an
+ * older store have none: the next comparison is a full one. */
+static const char schema_v3[] =
+	"ALTER TABLE findings ADD COLUMN scope TEXT;"
+	"CREATE TABLE compare_articles ("
+	"  name TEXT PRIMARY KEY,"
+	"  fp TEXT NOT NULL,"		/* claims and dates it was compared with */
+	"  scopes TEXT NOT NULL"	/* its claims' scopes, one per line */
+	") WITHOUT ROWID;";
+
 static int	migrate_v1(struct cc_store *);
 static int	migrate_v2(struct cc_store *);
+static int	migrate_v3(struct cc_store *);
 
 static int (*const migrations[])(struct cc_store *) = {
 	migrate_v1,
 	migrate_v2,
+	migrate_v3,
 };
 #define STORE_VERSION	((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -422,6 +488,14 @@ migrate_v2(struct cc_store *s)
 }
 
 static int
+migrate_v3(struct cc_store *s)
+{
+	if (sqlite3_exec(s->db, schema_v3, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, "adding comparison state to the schema");
+	return CC_OK;
+}
+
+static int
 migrate_v1(struct cc_store *s)
 {
 	if (sqlite3_exec(s->db, schema_v1, NULL, NULL, NULL) != SQLITE_OK)
@@ -524,8 +598,10 @@ cc_store_open(const char *path, struct cc_store **out, struct cc_diag *d)
 	*out = NULL;
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
+	/* One thread uses a store (extraction's workers never touch it):
+	 * no mutex around every call. */
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		if (s->db == NULL)
 			cc_diag_set(&s->diag, NULL, 0, 0, "%s: out of memory",
 			    path);
@@ -835,12 +911,13 @@ cc_store_article_names(struct cc_store *s, char ***names, size_t *n)
 	return names_of(s, ST_ARTICLE_NAMES, names, n);
 }
 
+static void	article_row(sqlite3_stmt *, struct cc_article *);
+
 int
 cc_store_get_article(struct cc_store *s, const char *name,
     struct cc_article *a)
 {
 	sqlite3_stmt	*st;
-	const char	*h;
 	int		 rc;
 
 	cc_article_init(a);
@@ -858,6 +935,20 @@ cc_store_get_article(struct cc_store *s, const char *name,
 		stmt_done(st);
 		return CC_ESTORE;
 	}
+	article_row(st, a);
+	if (a->text == NULL)
+		a->text = xstrdup("");
+	stmt_done(st);
+	return CC_OK;
+}
+
+/* Fill a from a row of ST_ARTICLE_GET's columns (a NULL text is read
+ * as none: len 0). */
+static void
+article_row(sqlite3_stmt *st, struct cc_article *a)
+{
+	const char	*h;
+
 	a->name = col_str(st, 0);
 	a->path = col_str(st, 1);
 	a->format = col_str(st, 2);
@@ -868,16 +959,46 @@ cc_store_get_article(struct cc_store *s, const char *name,
 	a->title = col_str(st, 7);
 	a->author = col_str(st, 8);
 	a->text = col_str(st, 9);
-	a->len = (size_t)sqlite3_column_bytes(st, 9);
-	if (a->text == NULL)
-		a->text = xstrdup("");
+	a->len = a->text != NULL ? (size_t)sqlite3_column_bytes(st, 9) : 0;
 	h = (const char *)sqlite3_column_text(st, 10);
 	snprintf(a->hash, sizeof a->hash, "%s", h != NULL ? h : "");
 	a->date = col_str(st, 11);
 	a->date_min = col_str(st, 12);
 	a->date_max = col_str(st, 13);
 	a->date_basis = col_str(st, 14);
+}
+
+int
+cc_store_articles_meta(struct cc_store *s, struct cc_article **out,
+    size_t *n)
+{
+	struct cc_article	*v = NULL;
+	sqlite3_stmt		*st;
+	size_t			 nv = 0, cap = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = stmt_get(s, ST_ARTICLES_META)) == NULL)
+		return CC_ESTORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (nv == cap) {
+			cap = cap ? cap * 2 : 256;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		cc_article_init(&v[nv]);
+		article_row(st, &v[nv++]);
+	}
 	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, NULL);
+		while (nv > 0)
+			cc_article_release(&v[--nv]);
+		free(v);
+		return CC_ESTORE;
+	}
+	*out = v;
+	*n = nv;
 	return CC_OK;
 }
 
@@ -1151,6 +1272,7 @@ cc_store_get_sentences(struct cc_store *s, const char *name,
  * big chunks; a hash table (open addressing) finds them.
  */
 #define POOL_CHUNK	((size_t)1 << 20)
+#define POOL_COLS	32
 
 struct cc_store_strings {
 	char		**chunks;
@@ -1161,6 +1283,11 @@ struct cc_store_strings {
 	uint64_t	 *hash;
 	size_t		  nslot;
 	size_t		  n;
+	/* each column's value in the row before: claims of one article
+	 * and one sentence come one after another, so most values are
+	 * the last one again and need no hashing */
+	const char	 *last[POOL_COLS];
+	size_t		  lastlen[POOL_COLS];
 };
 
 static char *
@@ -1218,17 +1345,26 @@ pool_col(struct cc_store_strings *p, sqlite3_stmt *st, int i)
 	if ((s = (const char *)sqlite3_column_text(st, i)) == NULL)
 		s = "";
 	len = (size_t)sqlite3_column_bytes(st, i);
+	if (i < POOL_COLS && p->last[i] != NULL && p->lastlen[i] == len &&
+	    memcmp(p->last[i], s, len) == 0)
+		return (char *)p->last[i];
 	if (2 * (p->n + 1) > p->nslot)
 		pool_grow(p);
 	h = cc_hash64(s, len);
 	for (k = h & (p->nslot - 1); p->slot[k] != NULL;
 	    k = (k + 1) & (p->nslot - 1))
-		if (p->hash[k] == h && strncmp(p->slot[k], s, len) == 0 &&
+		if (p->hash[k] == h && memcmp(p->slot[k], s, len) == 0 &&
 		    p->slot[k][len] == '\0')
-			return (char *)p->slot[k];
-	p->slot[k] = pool_add(p, s, len);
-	p->hash[k] = h;
-	p->n++;
+			break;
+	if (p->slot[k] == NULL) {
+		p->slot[k] = pool_add(p, s, len);
+		p->hash[k] = h;
+		p->n++;
+	}
+	if (i < POOL_COLS) {
+		p->last[i] = p->slot[k];
+		p->lastlen[i] = len;
+	}
 	return (char *)p->slot[k];
 }
 
@@ -1238,14 +1374,15 @@ claim_col(struct cc_store_strings *p, sqlite3_stmt *st, int i)
 	return p != NULL ? pool_col(p, st, i) : col_str(st, i);
 }
 
+static int	claim_rows(struct cc_store *, sqlite3_stmt *,
+		    struct cc_claims *, struct cc_store_strings *);
+
 static int
 get_claims(struct cc_store *s, const struct cc_claim_filter *f,
     struct cc_claims *out, struct cc_store_strings *p)
 {
-	struct cc_claim	*c;
 	sqlite3_stmt	*st;
-	const char	*kind;
-	int		 brc = SQLITE_OK, rc;
+	int		 brc = SQLITE_OK;
 
 	if ((st = stmt_get(s, ST_CLAIMS_GET)) == NULL)
 		return CC_ESTORE;
@@ -1255,6 +1392,78 @@ get_claims(struct cc_store *s, const struct cc_claim_filter *f,
 		stmt_done(st);
 		return store_fail(s, NULL);
 	}
+	return claim_rows(s, st, out, p);
+}
+
+int
+cc_store_get_claims_pooled(struct cc_store *s,
+    const struct cc_claim_filter *f, struct cc_claims *out,
+    struct cc_store_strings **strs)
+{
+	sqlite3_stmt	*st;
+
+	if (*strs == NULL)
+		*strs = xcalloc(1, sizeof **strs);
+	if (f == NULL || f->article == NULL || f->type != NULL)
+		return get_claims(s, f, out, *strs);
+	if ((st = stmt_get_str(s, ST_CLAIMS_BY_ARTICLE, f->article)) == NULL)
+		return CC_ESTORE;
+	return claim_rows(s, st, out, *strs);
+}
+
+int
+cc_store_get_claims_types(struct cc_store *s, const char *const *types,
+    struct cc_claims *out, struct cc_store_strings **strs)
+{
+	sqlite3_stmt	*st;
+	int		 brc = SQLITE_OK, i, k = 0;
+
+	if (*strs == NULL)
+		*strs = xcalloc(1, sizeof **strs);
+	if ((st = stmt_get(s, ST_CLAIMS_BY_TYPE)) == NULL)
+		return CC_ESTORE;
+	for (i = 1; i <= 4; i++)
+		bind_str(st, i, types[k] != NULL ? types[k++] : NULL, &brc);
+	if (brc != SQLITE_OK || types[k] != NULL) {
+		stmt_done(st);
+		if (brc != SQLITE_OK)
+			return store_fail(s, NULL);
+		cc_diag_set(&s->diag, NULL, 0, 0, "%s: more than 4 claim "
+		    "types asked for at once", s->path);
+		return CC_ESTORE;
+	}
+	return claim_rows(s, st, out, *strs);
+}
+
+int
+cc_store_claim_stamps(struct cc_store *s, cc_store_stamp_fn fn, void *arg)
+{
+	sqlite3_stmt	*st;
+	int		 rc, frc = CC_OK;
+
+	if ((st = stmt_get(s, ST_CLAIM_STAMPS)) == NULL)
+		return CC_ESTORE;
+	while (frc == CC_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		frc = fn(arg, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	stmt_done(st);
+	if (frc != CC_OK)
+		return frc;
+	if (rc != SQLITE_DONE)
+		return store_fail(s, NULL);
+	return CC_OK;
+}
+
+/* Read the claims a bound statement of CLAIM_GET_COLS gives into out
+ * (strings pooled in p, or malloc'd if p is NULL); resets st. */
+static int
+claim_rows(struct cc_store *s, sqlite3_stmt *st, struct cc_claims *out,
+    struct cc_store_strings *p)
+{
+	struct cc_claim	*c;
+	const char	*kind;
+	int		 rc;
+
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		c = cc_claims_push(out);
 		c->id = sqlite3_column_int64(st, 0);
@@ -1428,6 +1637,7 @@ cc_store_put_findings(struct cc_store *s, const struct cc_finding *f,
 		bind_str(st, 8, f[i].summary, &brc);
 		bind_str(st, 9, f[i].status != NULL ? f[i].status : "new",
 		    &brc);
+		bind_str(st, 10, f[i].scope, &brc);
 		if (brc != SQLITE_OK) {
 			stmt_done(st);
 			rc = store_fail(s, NULL);
@@ -1459,6 +1669,7 @@ cc_store_get_findings(struct cc_store *s, const char *kind,
 		f->key = col_str(st, 3);
 		f->summary = col_str(st, 6);
 		f->status = col_str(st, 7);
+		f->scope = col_str(st, 8);
 		if ((lrc = json_unlist(s, st, 4, &f->claims,
 		    &f->nclaims)) != CC_OK ||
 		    (lrc = json_unlist(s, st, 5, &f->outlets,
@@ -1473,6 +1684,49 @@ cc_store_get_findings(struct cc_store *s, const char *kind,
 		store_fail(s, NULL);
 	stmt_done(st);
 	return rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+int
+cc_store_compare_state(struct cc_store *s, cc_store_state_fn fn, void *arg)
+{
+	sqlite3_stmt	*st;
+	int		 rc, frc = CC_OK;
+
+	if ((st = stmt_get(s, ST_CMPSTATE_GET)) == NULL)
+		return CC_ESTORE;
+	while (frc == CC_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		frc = fn(arg, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2));
+	if (frc != CC_OK) {
+		stmt_done(st);
+		return frc;
+	}
+	if (rc != SQLITE_DONE)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+int
+cc_store_put_compare_state(struct cc_store *s, const char *name,
+    const char *fp, const char *scopes)
+{
+	sqlite3_stmt	*st;
+	int		 brc = SQLITE_OK;
+
+	if (name == NULL)
+		return stmt_exec(s, ST_CMPSTATE_CLEAR);
+	if ((st = stmt_get(s, ST_CMPSTATE_PUT)) == NULL)
+		return CC_ESTORE;
+	bind_str(st, 1, name, &brc);
+	bind_str(st, 2, fp, &brc);
+	bind_str(st, 3, scopes != NULL ? scopes : "", &brc);
+	if (brc != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	return stmt_run(s, st);
 }
 
 int

@@ -64,6 +64,11 @@ int	cc_store_get_article(struct cc_store *, const char *name,
 	    struct cc_article *a);
 /* Names of all articles, sorted. */
 int	cc_store_article_names(struct cc_store *, char ***names, size_t *n);
+/* All articles as cc_store_get_article() gives them but without their
+ * texts (text NULL, len 0), sorted by name, in one query: *out is
+ * malloc'd, the caller releases each article and frees the array. */
+int	cc_store_articles_meta(struct cc_store *, struct cc_article **out,
+	    size_t *n);
 /*
  * Furniture lines (text.h): replace the keys of the short lines article
  * name prints, each with whether it was extracted as furniture; add to
@@ -124,14 +129,50 @@ int	cc_store_get_claims_shared(struct cc_store *, struct cc_claims *out,
 	    struct cc_store_strings **strs);
 void	cc_store_claims_release_shared(struct cc_claims *,
 	    struct cc_store_strings *);
+/* Claims matching f (NULL: all) as cc_store_get_claims() gives them,
+ * their strings pooled in *strs (made if NULL, else added to; release
+ * as above).  A filter on one article alone uses an index.  The _types
+ * variant gives the claims of up to 4 types (types is NULL-terminated)
+ * in one scan, in id order, without their basis and rule (NULL: the
+ * comparison never reads them).  That is how the comparison reads a
+ * corpus piece by piece. */
+int	cc_store_get_claims_pooled(struct cc_store *,
+	    const struct cc_claim_filter *f, struct cc_claims *out,
+	    struct cc_store_strings **strs);
+int	cc_store_get_claims_types(struct cc_store *,
+	    const char *const *types, struct cc_claims *out,
+	    struct cc_store_strings **strs);
+/* For each article in name order, fn(arg, name, stamp): stamp changes
+ * whenever the article's claims do ("count:sum:max" of their ids, which
+ * are never reused).  Stops at fn's first error and returns it. */
+typedef int	(*cc_store_stamp_fn)(void *arg, const char *name,
+		    const char *stamp);
+int	cc_store_claim_stamps(struct cc_store *, cc_store_stamp_fn fn,
+	    void *arg);
 
 /* Replace all findings with f[0..n) (their status is stored too; NULL
  * status is stored as "new"). */
 int	cc_store_put_findings(struct cc_store *, const struct cc_finding *f,
 	    size_t n);
-/* Findings of kind (NULL for all), in stored order; appended to out. */
+/* Findings of kind (NULL for all), in stored order, with their scopes
+ * (NULL for findings stored before scopes were); appended to out. */
 int	cc_store_get_findings(struct cc_store *, const char *kind,
 	    struct cc_findings *out);
+
+/*
+ * What the last comparison saw of each article (pipeline.c): a
+ * fingerprint of its claims and dates, and the scopes of its claims.
+ * cc_store_compare_state() calls fn with each row in name order and
+ * stops at the first return other than CC_OK, which it returns.
+ * cc_store_put_compare_state() replaces one article's row, or with name
+ * NULL deletes every row.
+ */
+typedef int	(*cc_store_state_fn)(void *arg, const char *name,
+		    const char *fp, const char *scopes);
+int	cc_store_compare_state(struct cc_store *, cc_store_state_fn fn,
+	    void *arg);
+int	cc_store_put_compare_state(struct cc_store *, const char *name,
+	    const char *fp, const char *scopes);
 
 /*
  * Small key/value state: "claims_gen" (bumped by put_extraction and

@@ -553,6 +553,164 @@ START_TEST(test_stale)
 }
 END_TEST
 
+START_TEST(test_claim_scopes)
+{
+	struct cc_claims	 cs = { 0 };
+	struct cc_claim		*c;
+	char			*sc[CC_COMPARE_MAXSCOPES];
+	size_t			 n, i;
+
+	c = add(&cs, "anews", "killed", 4318, 4318, 0);
+	n = cc_compare_claim_scopes(c, sc);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(sc[0], "casualty/civilians/killed/2022-10");
+	free(sc[0]);
+	/* one source's count is also a cumulative one */
+	c->speaker = xstrdup("ohchr");
+	n = cc_compare_claim_scopes(c, sc);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(sc[1], "cumulative/civilians/killed/ohchr");
+	for (i = 0; i < n; i++)
+		free(sc[i]);
+	c = retype(add(&cs, "wire-x", "said", 0, 0, 0), "quote", "talks",
+	    "2022-10-24");
+	c->value_kind = CC_VALUE_TEXT;
+	c->speaker = xstrdup("lavrov");
+	n = cc_compare_claim_scopes(c, sc);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(sc[0], "quote/lavrov/2022-10");
+	free(sc[0]);
+	c = retype(add(&cs, "wire-x", "cites", 0, 0, 0), "source", "tass",
+	    "2022-10-24");
+	ck_assert_uint_eq(cc_compare_claim_scopes(c, sc), 0);
+	cc_claims_release(&cs);
+}
+END_TEST
+
+/* A source over claims in memory, for cc_compare_run(). */
+static int
+src_types(void *arg, const char *const *types, struct cc_claims *out)
+{
+	const struct cc_claims	*cs = arg;
+	size_t			 i, k;
+
+	for (i = 0; i < cs->n; i++)
+		for (k = 0; types[k] != NULL; k++)
+			if (strcmp(cs->v[i].type, types[k]) == 0)
+				*cc_claims_push(out) = cs->v[i];
+	return CC_OK;
+}
+
+static int
+src_article(void *arg, const char *name, struct cc_claims *out)
+{
+	const struct cc_claims	*cs = arg;
+	size_t			 i;
+
+	for (i = 0; i < cs->n; i++)
+		if (strcmp(cs->v[i].article, name) == 0)
+			*cc_claims_push(out) = cs->v[i];
+	return CC_OK;
+}
+
+static void
+src_done(void *arg, struct cc_claims *cs)
+{
+	(void)arg;
+	free(cs->v);
+	memset(cs, 0, sizeof *cs);
+}
+
+static void
+same_findings(const struct cc_findings *a, const struct cc_findings *b)
+{
+	size_t	i;
+
+	ck_assert_uint_eq(a->n, b->n);
+	for (i = 0; i < a->n; i++) {
+		ck_assert_str_eq(a->v[i].id, b->v[i].id);
+		ck_assert_str_eq(a->v[i].summary, b->v[i].summary);
+		ck_assert_str_eq(a->v[i].scope, b->v[i].scope);
+	}
+}
+
+/*
+ * An incremental run after an article is added gives what a full run
+ * gives, recomputing the scopes the article touches and keeping the
+ * findings of the others as they were.
+ */
+START_TEST(test_incremental_matches_full)
+{
+	struct cc_claims		cs = { 0 };
+	struct cc_findings		old = { 0 }, inc = { 0 }, full = { 0 };
+	struct cc_compare_doc		docs[4];
+	struct cc_compare_source	src = { src_types, src_article,
+					    src_done, NULL, &cs };
+	struct cc_compare_opts		o;
+	const char			*names[] = { "anews-article",
+					    "wire-x-article", "paper-b-article",
+					    "late-article" };
+	size_t				i;
+
+	memset(docs, 0, sizeof docs);
+	for (i = 0; i < 4; i++) {
+		docs[i].name = names[i];
+		docs[i].date = "2022-10-30";
+		docs[i].date_basis = "metadata";
+	}
+	add(&cs, "anews", "killed", 4318, 4318, 0);
+	add(&cs, "wire-x", "killed", 4381, 4381, 0);
+	retype(add(&cs, "anews", "injured", 10, 10, 0), "casualty",
+	    "civilians", "2022-09-01");
+	retype(add(&cs, "paper-b", "injured", 20, 20, 0), "casualty",
+	    "civilians", "2022-09-02");
+	memset(&o, 0, sizeof o);
+	ck_assert_int_eq(cc_compare_run(NULL, &src, docs, 3, &o, &old),
+	    CC_OK);
+	ck_assert_uint_eq(old.n, 2);	/* October's and September's */
+	/* mark September's: an incremental run must keep it as it was */
+	for (i = 0; i < old.n; i++)
+		if (strstr(old.v[i].key, "2022-09") != NULL) {
+			free(old.v[i].summary);
+			old.v[i].summary = xstrdup("kept");
+		}
+
+	add(&cs, "late", "killed", 4400, 4400, 0);
+	docs[3].changed = 1;
+	o.incremental = 1;
+	o.old = &old;
+	o.old_median = "2022-10-30";
+	ck_assert_int_eq(cc_compare_run(NULL, &src, docs, 4, &o, &inc),
+	    CC_OK);
+	ck_assert_uint_eq(inc.n, 2);
+	for (i = 0; i < inc.n; i++)
+		if (strstr(inc.v[i].key, "2022-09") != NULL)
+			ck_assert_str_eq(inc.v[i].summary, "kept");
+		else	/* October's, recomputed: three reports now */
+			ck_assert_uint_eq(inc.v[i].nclaims, 3);
+	cc_findings_release(&inc);
+
+	/* with nothing marked, exactly what a full run gives */
+	cc_findings_release(&old);
+	memset(&o, 0, sizeof o);
+	cs.n--;
+	cc_compare_run(NULL, &src, docs, 3, &o, &old);
+	cs.n++;
+	o.incremental = 1;
+	o.old = &old;
+	o.old_median = "2022-10-30";
+	cc_compare_run(NULL, &src, docs, 4, &o, &inc);
+	memset(&o, 0, sizeof o);
+	cc_compare_run(NULL, &src, docs, 4, &o, &full);
+	same_findings(&inc, &full);
+
+	cc_findings_release(&old);
+	cc_findings_release(&inc);
+	cc_findings_release(&full);
+	cc_claims_release(&cs);
+}
+END_TEST
+
 static Suite *
 compare_suite(void)
 {
@@ -573,6 +731,8 @@ compare_suite(void)
 	tcase_add_test(tc, test_sums);
 	tcase_add_test(tc, test_condition_count);
 	tcase_add_test(tc, test_stale);
+	tcase_add_test(tc, test_claim_scopes);
+	tcase_add_test(tc, test_incremental_matches_full);
 	suite_add_tcase(s, tc);
 	return s;
 }

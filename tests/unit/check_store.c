@@ -896,6 +896,182 @@ START_TEST(test_claims_filter_and_order)
 }
 END_TEST
 
+/* The comparison's reads: a few types in one scan, one article. */
+START_TEST(test_claims_by_types_and_article)
+{
+	struct cc_store			*s;
+	struct cc_store_strings		*strs = NULL;
+	struct cc_claims		 cs, got;
+	struct cc_claim_filter		 f = { "one", NULL };
+	struct cc_claim			*c;
+	struct cc_article		 a;
+	const char *const		 types[] = { "event", "quote", NULL };
+	const char *const		 five[] = { "a", "b", "c", "d", "e",
+					    NULL };
+	size_t				 i;
+
+	memset(&cs, 0, sizeof cs);
+	memset(&got, 0, sizeof got);
+	s = open_store();
+	put_article(s, "one", "tass", "Sentence one here.");
+	put_article(s, "two", "ria", "Sentence two here.");
+	extract_into(s, "two", "R", &cs);
+	ck_assert_int_eq(cc_store_get_article(s, "two", &a), CC_OK);
+	c = cc_claims_push(&cs);
+	c->type = xstrdup("quote");
+	c->basis = xstrdup("relative:on Monday");
+	c->rule = xstrdup("quote.said");
+	ck_assert_int_eq(cc_store_put_extraction(s, &a, "R", NULL, &cs),
+	    CC_OK);
+	cc_article_release(&a);
+	cc_claims_release(&cs);
+	extract_into(s, "one", "R", &cs);
+	ck_assert_int_eq(cc_store_get_article(s, "one", &a), CC_OK);
+	c = cc_claims_push(&cs);
+	c->type = xstrdup("event");
+	ck_assert_int_eq(cc_store_put_extraction(s, &a, "R", NULL, &cs),
+	    CC_OK);
+	cc_article_release(&a);
+
+	ck_assert_int_eq(cc_store_get_claims_types(s, types, &got, &strs),
+	    CC_OK);
+	ck_assert_uint_eq(got.n, 2);
+	ck_assert_str_eq(got.v[0].type, "quote");	/* id order */
+	ck_assert_str_eq(got.v[0].outlet, "ria");
+	ck_assert_ptr_null(got.v[0].basis);		/* not read */
+	ck_assert_ptr_null(got.v[0].rule);
+	ck_assert_str_eq(got.v[1].type, "event");
+	ck_assert_int_gt(got.v[1].id, got.v[0].id);
+	cc_store_claims_release_shared(&got, strs);
+	strs = NULL;
+	ck_assert_int_eq(cc_store_get_claims_types(s, five, &got, &strs),
+	    CC_ESTORE);
+	cc_store_claims_release_shared(&got, strs);
+	strs = NULL;
+
+	ck_assert_int_eq(cc_store_get_claims_pooled(s, &f, &got, &strs),
+	    CC_OK);
+	ck_assert_uint_eq(got.n, 2);		/* casualty, event */
+	for (i = 0; i < got.n; i++)
+		ck_assert_str_eq(got.v[i].article, "one");
+	cc_store_claims_release_shared(&got, strs);
+
+	cc_claims_release(&cs);
+	cc_store_close(s);
+}
+END_TEST
+
+static int
+collect_row(void *arg, const char *name, const char *a, const char *b)
+{
+	struct cc_buf	*buf = arg;
+
+	cc_buf_printf(buf, "%s=%s/%s;", name, a, b != NULL ? b : "-");
+	return CC_OK;
+}
+
+static int
+collect_stamp(void *arg, const char *name, const char *stamp)
+{
+	return collect_row(arg, name, stamp, NULL);
+}
+
+/* What the last comparison saw of each article, and claim stamps that
+ * change whenever an article's claims do. */
+START_TEST(test_compare_state)
+{
+	struct cc_store		*s;
+	struct cc_buf		 b = CC_BUF_INIT, b2 = CC_BUF_INIT;
+	struct cc_claims	 cs;
+	struct cc_findings	 fs, got;
+
+	memset(&cs, 0, sizeof cs);
+	memset(&fs, 0, sizeof fs);
+	memset(&got, 0, sizeof got);
+	s = open_store();
+	ck_assert_int_eq(cc_store_put_compare_state(s, "zz", "1:2", "k1\nk2"),
+	    CC_OK);
+	ck_assert_int_eq(cc_store_put_compare_state(s, "aa", "3:4", ""),
+	    CC_OK);
+	ck_assert_int_eq(cc_store_put_compare_state(s, "zz", "5:6", "k3"),
+	    CC_OK);
+	ck_assert_int_eq(cc_store_compare_state(s, collect_row, &b), CC_OK);
+	ck_assert_str_eq(b.data, "aa=3:4/;zz=5:6/k3;");
+	ck_assert_int_eq(cc_store_put_compare_state(s, NULL, NULL, NULL),
+	    CC_OK);
+	cc_buf_reset(&b);
+	cc_buf_addc(&b, '\0');
+	ck_assert_int_eq(cc_store_compare_state(s, collect_row, &b), CC_OK);
+	ck_assert_str_eq(b.data, "");
+
+	/* A finding's scope is stored with it. */
+	make_finding(cc_findings_push(&fs), "f1", "contradiction", "new");
+	fs.v[0].scope = xstrdup("casualty/x/killed/2022-10");
+	make_finding(cc_findings_push(&fs), "f2", "timeline", "new");
+	ck_assert_int_eq(cc_store_put_findings(s, fs.v, fs.n), CC_OK);
+	ck_assert_int_eq(cc_store_get_findings(s, NULL, &got), CC_OK);
+	ck_assert_str_eq(got.v[0].scope, "casualty/x/killed/2022-10");
+	ck_assert_ptr_null(got.v[1].scope);
+
+	put_article(s, "one", "tass", "Sentence one here.");
+	put_article(s, "two", "ria", "Sentence two here.");
+	extract_into(s, "one", "R", &cs);
+	cc_buf_reset(&b);
+	ck_assert_int_eq(cc_store_claim_stamps(s, collect_stamp, &b), CC_OK);
+	ck_assert_ptr_nonnull(strstr(b.data, "two=0:0.0:0/-;"));
+	/* the same claims again: new ids, a new stamp for one only */
+	cc_claims_release(&cs);
+	extract_into(s, "one", "R", &cs);
+	ck_assert_int_eq(cc_store_claim_stamps(s, collect_stamp, &b2), CC_OK);
+	ck_assert_str_ne(b.data, b2.data);
+	ck_assert_ptr_nonnull(strstr(b2.data, "two=0:0.0:0/-;"));
+
+	cc_buf_release(&b);
+	cc_buf_release(&b2);
+	cc_claims_release(&cs);
+	cc_findings_release(&fs);
+	cc_findings_release(&got);
+	cc_store_close(s);
+}
+END_TEST
+
+/* A version 2 store (before findings had scopes) is brought up to date
+ * and keeps its findings, with no scope. */
+START_TEST(test_migrate_v2)
+{
+	struct cc_store		*s;
+	struct cc_findings	 fs, got;
+	struct cc_buf		 b = CC_BUF_INIT;
+
+	memset(&fs, 0, sizeof fs);
+	memset(&got, 0, sizeof got);
+	s = open_store();
+	make_finding(cc_findings_push(&fs), "f1", "contradiction", "new");
+	fs.v[0].scope = xstrdup("some/scope");
+	ck_assert_int_eq(cc_store_put_findings(s, fs.v, fs.n), CC_OK);
+	cc_store_close(s);
+	/* what version 2 had */
+	raw_exec("DROP TABLE compare_articles; UPDATE findings SET scope ="
+	    " NULL; ALTER TABLE findings DROP COLUMN scope;"
+	    " PRAGMA user_version = 2");
+	ck_assert_int_eq(raw_sql("PRAGMA user_version"), 2);
+	s = open_store();
+	ck_assert_int_eq(raw_sql("PRAGMA user_version"),
+	    cc_store_schema_version());
+	ck_assert_int_eq(cc_store_get_findings(s, NULL, &got), CC_OK);
+	ck_assert_uint_eq(got.n, 1);
+	ck_assert_str_eq(got.v[0].id, "f1");
+	ck_assert_ptr_null(got.v[0].scope);
+	cc_buf_addc(&b, '\0');
+	ck_assert_int_eq(cc_store_compare_state(s, collect_row, &b), CC_OK);
+	ck_assert_str_eq(b.data, "");
+	cc_buf_release(&b);
+	cc_findings_release(&fs);
+	cc_findings_release(&got);
+	cc_store_close(s);
+}
+END_TEST
+
 START_TEST(test_extraction_unknown_article)
 {
 	struct cc_store		*s;
@@ -1224,6 +1400,9 @@ store_suite(void)
 	tcase_add_test(tc, test_second_writer_waits);
 	tcase_add_test(tc, test_concurrent_run_waits_for_commit);
 	tcase_add_test(tc, test_deleting_article_leaves_no_orphans);
+	tcase_add_test(tc, test_claims_by_types_and_article);
+	tcase_add_test(tc, test_compare_state);
+	tcase_add_test(tc, test_migrate_v2);
 	suite_add_tcase(s, tc);
 	return s;
 }
