@@ -156,6 +156,7 @@ main(int argc, char **argv)
 	in.narticles = narts;
 	in.claims = &claims;
 	in.findings = &fs;
+	in.salt = NULL;
 	if (mkdtemp(tmpl) == NULL) {
 		perror("mkdtemp");
 		return 3;

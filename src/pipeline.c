@@ -675,6 +675,7 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 	in.narticles = n;
 	in.claims = &claims;
 	in.findings = findings;
+	in.salt = ctx->pack->hash;
 	src.load = report_load;
 	src.arg = ctx->store;
 	cc_diag_clear(&d);
@@ -682,8 +683,9 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 		cc_diag_print(&d, "error");
 		rc = CC_EXIT_INTERNAL;
 	} else
-		cc_info("report: %zu pages written, %zu unchanged",
-		    stats.written, stats.unchanged);
+		cc_info("report: %zu pages written, %zu unchanged (%zu of "
+		    "them up to date and not rendered)", stats.written,
+		    stats.unchanged, stats.skipped);
 out:
 	for (i = 0; i < n; i++) {
 		if (arts != NULL) {

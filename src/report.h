@@ -29,6 +29,10 @@ struct cc_report_input {
 	size_t				 narticles;
 	const struct cc_claims		*claims;	/* sorted by id */
 	const struct cc_findings	*findings;
+	/* What else decides the pages (the rule packs' hash: they decide
+	 * sentences and dates); NULL for none.  Goes into each page's
+	 * digest, so a change of rules renders every page again. */
+	const char			*salt;
 };
 
 /*
@@ -64,6 +68,7 @@ struct cc_report_source {
 struct cc_report_stats {
 	size_t	written;
 	size_t	unchanged;
+	size_t	skipped;	/* of the unchanged, those not even rendered */
 };
 
 int	cc_report_write_from(const char *outdir,
