@@ -157,6 +157,7 @@ main(int argc, char **argv)
 	in.claims = &claims;
 	in.findings = &fs;
 	in.salt = NULL;
+	in.nclaims_all = 0;
 	if (mkdtemp(tmpl) == NULL) {
 		perror("mkdtemp");
 		return 3;

@@ -180,6 +180,7 @@ struct art_ref {
 	char				 *file;		/* article-NAME.html */
 	const struct cc_claim		**claims;	/* into rep.byart */
 	size_t				  nclaims;
+	size_t				  nall;		/* all its claims */
 	uint64_t			  dig;		/* what others show of it */
 	int				  render;	/* its page is out of date */
 	int				  need;		/* others quote its text */
@@ -213,6 +214,7 @@ struct rep {
 	const struct cc_claim		**byid;
 	const struct cc_claim		**byart;	/* article, offset, id */
 	size_t				  nclaims;
+	size_t				  nall;		/* in the store */
 	/* Per claim, indexed by its place in in->claims (CI()): */
 	const struct cc_claim		 *cv;
 	struct art_ref			**cart;		/* its article or NULL */
@@ -239,6 +241,16 @@ struct rep {
 
 #define CI(r, c)	((size_t)((c) - (r)->cv))
 
+/* An article page being written: its text, and its claims (from the
+ * source, or those of the input) with the sentence of each. */
+struct art_view {
+	const struct art_ref		 *ar;
+	const struct cc_report_article	 *ra;
+	const struct cc_claim		**claims;
+	size_t				  n;
+	const long			 *csent;
+};
+
 /*
  * The index is an editor's first page, so its size is bounded whatever
  * the corpus.  Each long list moves to numbered pages of its own once it
@@ -260,7 +272,7 @@ struct rep {
 #define INDEX_EVIDENCE		8
 /* Claims of a finding shown side by side; the rest get a row each. */
 #define FINDING_EVIDENCE	24
-#define INDEX_CLAIMS_MAX	2000
+#define INDEX_CLAIMS_MAX	CC_REPORT_CLAIMS_MAX
 #define INDEX_SHOWN		400
 #define INDEX_ARTICLES		500
 
@@ -534,35 +546,33 @@ claim_num(const char *cid, int64_t *id)
 	return *end == '\0' && errno == 0;
 }
 
-/* The position in byid of the claim named "c17", or r->nclaims. */
-static size_t
-claim_pos(const struct rep *r, const char *cid)
+/* The claim whose id is id, or NULL. */
+static const struct cc_claim *
+claim_by_id(const struct rep *r, int64_t id)
 {
-	int64_t	id;
 	size_t	lo = 0, hi = r->nclaims, mid;
 
-	if (!claim_num(cid, &id))
-		return r->nclaims;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (r->byid[mid]->id == id)
-			return mid;
+			return r->byid[mid];
 		if (r->byid[mid]->id < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return r->nclaims;
+	return NULL;
 }
 
 /* The claim named "c17", or NULL. */
 static const struct cc_claim *
 find_claim(const struct rep *r, const char *cid)
 {
-	size_t	pos = claim_pos(r, cid);
+	int64_t	id;
 
-	return pos < r->nclaims ? r->byid[pos] : NULL;
+	return claim_num(cid, &id) ? claim_by_id(r, id) : NULL;
 }
+
 
 static struct art_ref *
 find_art(const struct rep *r, const char *name)
@@ -1030,9 +1040,9 @@ meta_row(struct page *pg, const char *label, const char *value)
 }
 
 static void
-emit_article_meta(struct page *pg, const struct art_ref *ar)
+emit_article_meta(struct page *pg, const struct art_view *av)
 {
-	const struct cc_article	*a = &ar->ra->art;
+	const struct cc_article	*a = &av->ra->art;
 
 	raw(pg, "<dl class=\"meta\">\n");
 	meta_row(pg, "Name", a->name);
@@ -1080,31 +1090,30 @@ emit_article_meta(struct page *pg, const struct art_ref *ar)
 	meta_row(pg, "Format", a->format);
 	meta_row(pg, "Source file", a->path);
 	meta_row(pg, "Content hash", a->hash[0] != '\0' ? a->hash : NULL);
-	rawf(pg, "<dt>Claims</dt><dd>%zu</dd>\n</dl>\n", ar->nclaims);
+	rawf(pg, "<dt>Claims</dt><dd>%zu</dd>\n</dl>\n", av->n);
 }
 
 /* One sentence with its claims marked and labelled. */
 static void
-emit_sentence(struct page *pg, const struct rep *r, const struct art_ref *ar,
-    size_t si)
+emit_sentence(struct page *pg, const struct art_view *av, size_t si)
 {
-	const struct cc_article		*a = &ar->ra->art;
-	const struct cc_sentence	*s = &ar->ra->sents.v[si];
+	const struct cc_article		*a = &av->ra->art;
+	const struct cc_sentence	*s = &av->ra->sents.v[si];
 	struct hl			*h;
 	const struct cc_claim		**loose;
 	size_t				 k, nh = 0, nloose = 0;
 
-	h = xreallocarray(NULL, ar->nclaims + 1, sizeof *h);
-	loose = xreallocarray(NULL, ar->nclaims + 1, sizeof *loose);
-	for (k = 0; k < ar->nclaims; k++) {
-		if (r->csent[CI(r, ar->claims[k])] != (long)si)
+	h = xreallocarray(NULL, av->n + 1, sizeof *h);
+	loose = xreallocarray(NULL, av->n + 1, sizeof *loose);
+	for (k = 0; k < av->n; k++) {
+		if (av->csent[k] != (long)si)
 			continue;
-		h[nh].c = ar->claims[k];
-		if (locate(a->text, s->start, s->end, ar->claims[k]->text,
+		h[nh].c = av->claims[k];
+		if (locate(a->text, s->start, s->end, av->claims[k]->text,
 		    &h[nh].s, &h[nh].e))
 			nh++;
 		else
-			loose[nloose++] = ar->claims[k];
+			loose[nloose++] = av->claims[k];
 	}
 	rawf(pg, "<span class=\"s%s\" id=\"s%zu\"%s>",
 	    s->boiler ? " boiler" : "", si,
@@ -1134,11 +1143,10 @@ emit_gap_para(struct page *pg, const char *text, size_t a, size_t b)
 }
 
 static void
-emit_article_text(struct page *pg, const struct rep *r,
-    const struct art_ref *ar)
+emit_article_text(struct page *pg, const struct art_view *av)
 {
-	const struct cc_article		*a = &ar->ra->art;
-	const struct cc_sentences	*ss = &ar->ra->sents;
+	const struct cc_article		*a = &av->ra->art;
+	const struct cc_sentences	*ss = &av->ra->sents;
 	const struct cc_sentence	*s;
 	size_t				 i, pos = 0, nl;
 	unsigned			 para = 0;
@@ -1163,7 +1171,7 @@ emit_article_text(struct page *pg, const struct rep *r,
 			open = 1;
 			para = s->para;
 		}
-		emit_sentence(pg, r, ar, i);
+		emit_sentence(pg, av, i);
 		pos = s->end;
 	}
 	if (open)
@@ -1289,11 +1297,11 @@ finish_page(struct page *pg, const char *outdir, const char *file,
 }
 
 static int
-write_article(const struct rep *r, const struct art_ref *ar,
+write_article(const struct rep *r, const struct art_view *av,
     const char *digest, const char *outdir, struct cc_report_stats *stats,
     struct cc_diag *d)
 {
-	const struct cc_article	*a = &ar->ra->art;
+	const struct cc_article	*a = &av->ra->art;
 	struct page		 pg = PAGE_INIT;
 	size_t			 k;
 
@@ -1308,27 +1316,26 @@ write_article(const struct rep *r, const struct art_ref *ar,
 	esc(&pg, a->title, a->name);
 	raw(&pg, "</h1>\n<section aria-labelledby=\"meta\">\n"
 	    "<h2 id=\"meta\">Metadata</h2>\n");
-	emit_article_meta(&pg, ar);
+	emit_article_meta(&pg, av);
 	raw(&pg, "</section>\n<section aria-labelledby=\"text\">\n"
 	    "<h2 id=\"text\">Text</h2>\n<p class=\"muted\">Claims are "
 	    "<mark>highlighted</mark> and labelled with type, value and "
 	    "date; <span class=\"boiler\">boilerplate</span> (never a source "
 	    "of claims) is dimmed.</p>\n");
-	emit_article_text(&pg, r, ar);
+	emit_article_text(&pg, av);
 	raw(&pg, "</section>\n<section aria-labelledby=\"claims\">\n"
 	    "<h2 id=\"claims\">Claims</h2>\n");
-	if (ar->nclaims == 0)
+	if (av->n == 0)
 		raw(&pg, "<p>No claims were found in this article.</p>\n");
 	else {
 		claims_table_head(&pg, "Claims in this article", 0);
-		for (k = 0; k < ar->nclaims; k++)
-			claims_row(&pg, r, ar->claims[k],
-			    r->csent[CI(r, ar->claims[k])], 0);
+		for (k = 0; k < av->n; k++)
+			claims_row(&pg, r, av->claims[k], av->csent[k], 0);
 		raw(&pg, "</tbody>\n</table>\n");
 	}
 	raw(&pg, "</section>\n</main>\n");
 	page_foot(&pg);
-	return finish_page(&pg, outdir, ar->file, stats, d);
+	return finish_page(&pg, outdir, av->ar->file, stats, d);
 }
 
 /* The index page. */
@@ -1415,7 +1422,7 @@ emit_summary(struct page *pg, const struct rep *r)
 	}
 	rawf(pg, "<p>%zu article%s, %zu claim%s, %zu finding%s (%zu not yet "
 	    "reviewed, %zu accepted, %zu dismissed).</p>\n", r->narts,
-	    r->narts == 1 ? "" : "s", r->nclaims, r->nclaims == 1 ? "" : "s",
+	    r->narts == 1 ? "" : "s", r->nall, r->nall == 1 ? "" : "s",
 	    r->nfindings, r->nfindings == 1 ? "" : "s", nnew, nacc, ndis);
 
 	/* Period: the articles' dates, as strings (YYYY-MM-DD sort). */
@@ -1513,7 +1520,7 @@ emit_summary(struct page *pg, const struct rep *r)
 			for (j = i; j < r->narts && nstrcmp(
 			    arts[j]->ra->art.outlet,
 			    arts[i]->ra->art.outlet) == 0; j++) {
-				ncl += arts[j]->nclaims;
+				ncl += arts[j]->nall;
 				for (k = 0; k < nb && nstrcmp(bases[k],
 				    arts[j]->ra->art.outlet_basis) != 0; k++)
 					;
@@ -1802,7 +1809,7 @@ emit_cited_note(struct page *pg, const struct rep *r, const char *dir,
 	rawf(pg, "<p class=\"muted\">A large corpus: of its %zu claims, the "
 	    "%zu that findings cite are listed in <a href=\"%s\">%s</a>; "
 	    "here are those that the findings above cite; each article's "
-	    "page lists all of its claims.</p>\n", r->nclaims, r->ncited,
+	    "page lists all of its claims.</p>\n", r->nall, r->ncited,
 	    dir, what);
 }
 
@@ -2424,14 +2431,14 @@ emit_article_rows(struct page *pg, const struct rep *r, size_t first,
 		esc(pg, a->title, "\xe2\x80\x94");
 		if (w == ON_INDEX && !r->cpaged)
 			rawf(pg, "</td><td class=\"num\"><a href=\"#claims-%zu"
-			    "\">%zu</a></td><td>", i, ar->nclaims);
+			    "\">%zu</a></td><td>", i, ar->nall);
 		else if (w == ON_PAGE) {
 			raw(pg, "</td><td class=\"num\"><a href=\"");
 			esc(pg, ar->file, NULL);
-			rawf(pg, "#claims\">%zu</a></td><td>", ar->nclaims);
+			rawf(pg, "#claims\">%zu</a></td><td>", ar->nall);
 		} else
 			rawf(pg, "</td><td class=\"num\">%zu</td><td>",
-			    ar->nclaims);
+			    ar->nall);
 		if (a->url != NULL && cc_html_url_ok(a->url)) {
 			raw(pg, "<a rel=\"noopener noreferrer nofollow\" "
 			    "href=\"");
@@ -2469,7 +2476,7 @@ emit_articles(struct page *pg, const struct rep *r)
 	    "<h2 id=\"claims\">Claims by article</h2>\n");
 	if (r->cpaged) {
 		rawf(pg, "<p class=\"muted\">%zu claims: each article's page "
-		    "lists its own.</p>\n</section>\n", r->nclaims);
+		    "lists its own.</p>\n</section>\n", r->nall);
 		return;
 	}
 	for (i = 0; i < r->narts; i++) {
@@ -2681,13 +2688,11 @@ dg_u64(struct cc_buf *b, uint64_t v)
 
 /* Everything of a claim a page can show. */
 static uint64_t
-claim_dig(const struct rep *r, const struct cc_claim *c)
+claim_dig_raw(const struct cc_claim *c)
 {
 	struct cc_buf	b = CC_BUF_INIT;
-	uint64_t	h, *slot = &r->cdig[CI(r, c)];
+	uint64_t	h;
 
-	if (*slot != 0)
-		return *slot;
 	dg_u64(&b, (uint64_t)c->id);
 	dg_str(&b, c->article);
 	dg_str(&b, c->outlet);
@@ -2714,7 +2719,16 @@ claim_dig(const struct rep *r, const struct cc_claim *c)
 	dg_str(&b, c->rule);
 	h = cc_hash64(b.data, b.len);
 	cc_buf_release(&b);
-	return *slot = h != 0 ? h : 1;
+	return h != 0 ? h : 1;
+}
+
+/* The same for a claim of the input, computed once. */
+static uint64_t
+claim_dig(const struct rep *r, const struct cc_claim *c)
+{
+	uint64_t	*slot = &r->cdig[CI(r, c)];
+
+	return *slot != 0 ? *slot : (*slot = claim_dig_raw(c));
 }
 
 /* Everything of an article a page can show (its text through its
@@ -2743,7 +2757,6 @@ art_dig(const struct art_ref *ar)
 	dg_str(&b, a->format);
 	dg_str(&b, a->path);
 	dg_str(&b, a->hash);
-	dg_u64(&b, ar->nclaims);
 	if (a->text != NULL) {
 		dg_add(&b, a->text, a->len);
 		for (i = 0; i < ra->sents.n; i++) {
@@ -2976,6 +2989,7 @@ static void
 dg_article_item(struct cc_buf *b, const struct rep *r, size_t i)
 {
 	dg_u64(b, r->arts[i].dig);
+	dg_u64(b, r->arts[i].nall);
 }
 
 /* The digest of each page of a list (item digests the i-th item), and
@@ -3006,7 +3020,6 @@ plan_chunks(struct rep *r, const char *dir)
 	plan_pager(r, &r->fpages, dg_finding, dir);
 	plan_pager(r, &r->xpages, dg_fact_item, dir);
 	plan_pager(r, &r->tpages, dg_when_item, dir);
-	plan_pager(r, &r->apages, dg_article_item, dir);
 }
 
 /* The claims whose evidence and sentence the pages to render show. */
@@ -3291,7 +3304,7 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 		if (ar == NULL)
 			continue;	/* claims of an unknown article */
 		ar->claims = &r->byart[i];
-		ar->nclaims = j - i;
+		ar->nclaims = ar->nall = j - i;
 		for (k = i; k < j; k++)
 			r->cart[CI(r, r->byart[k])] = ar;
 	}
@@ -3320,7 +3333,8 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 	for (i = k = 0; i < r->nfindings; i++)
 		k += r->fr[i].f->nclaims;
 	r->fpaged = r->nfindings > INDEX_FINDINGS || k > CHUNK_CLAIMS;
-	r->cpaged = r->nclaims > INDEX_CLAIMS_MAX;
+	r->nall = in->nclaims_all > r->nclaims ? in->nclaims_all : r->nclaims;
+	r->cpaged = r->nall > INDEX_CLAIMS_MAX;
 	r->apaged = r->narts > INDEX_ARTICLES;
 	mark_cited(r);
 	if (r->fpaged) {
@@ -3374,53 +3388,71 @@ rep_release(struct rep *r)
 	free(r->tv);
 }
 
-/* What the text of ar's article (in ra) tells other pages: the sentence
- * of each claim, and the evidence bytes of those that are wanted. */
+/* The evidence bytes of claim c of the input, from the text of its
+ * article in ra. */
 static void
-art_prepare(struct rep *r, struct art_ref *ar,
+keep_evidence(struct rep *r, const struct cc_claim *c,
     const struct cc_report_article *ra)
 {
-	const struct cc_claim	*c;
-	struct evid		*ev;
-	size_t			 k, n;
+	struct evid	*ev = &r->ev[CI(r, c)];
+	size_t		 n;
 
-	for (k = 0; k < ar->nclaims; k++) {
-		c = ar->claims[k];
-		r->csent[CI(r, c)] = claim_sentence(ra, c);
-		if (!r->need[CI(r, c)] ||
-		    !(c->ev_start < c->ev_end && c->ev_end <= ra->art.len))
-			continue;
-		ev = &r->ev[CI(r, c)];
-		n = c->ev_end - c->ev_start;
-		if (c->sentence != NULL && strlen(c->sentence) == n &&
-		    memcmp(c->sentence, ra->art.text + c->ev_start, n) == 0)
-			ev->s = c->sentence;
-		else
-			ev->s = ev->own =
-			    xstrndup(ra->art.text + c->ev_start, n);
-		ev->n = n;
-	}
+	if (ev->s != NULL ||
+	    !(c->ev_start < c->ev_end && c->ev_end <= ra->art.len))
+		return;
+	n = c->ev_end - c->ev_start;
+	if (c->sentence != NULL && strlen(c->sentence) == n &&
+	    memcmp(c->sentence, ra->art.text + c->ev_start, n) == 0)
+		ev->s = c->sentence;
+	else
+		ev->s = ev->own = xstrndup(ra->art.text + c->ev_start, n);
+	ev->n = n;
 }
 
-/* The article page of ar, when it is out of date, and what other pages
- * need of its text; its text and sentences are loaded from src first
- * (and dropped after) when there is one. */
+/*
+ * One article: its page, when it is out of date, and what other pages
+ * need of its text (the sentence of each claim of the input, and the
+ * evidence of those wanted).  With a source its claims, then (only if
+ * needed) its text and sentences are loaded, and dropped after.
+ */
 static int
 article_page(struct rep *r, struct art_ref *ar,
     const struct cc_report_source *src, const char *dir,
     struct cc_report_stats *stats, struct cc_diag *d)
 {
 	struct cc_report_article	 tmp;
-	struct art_ref			 one;
+	struct art_view			 av;
 	struct cc_buf			 b = CC_BUF_INIT;
+	const struct cc_claim		**lc;
+	const struct cc_claim		 *g;
 	char				 digest[CC_HASH_HEXLEN + 1];
-	size_t				 k;
-	int				 rc = CC_OK;
+	long				 *ls = NULL;
+	size_t				  k, n;
+	int				  rc = CC_OK, own;
+
+	/* Metadata only, until the text is wanted. */
+	tmp = *ar->ra;
+	own = src != NULL && src->claims != NULL;
+	if (src != NULL) {
+		tmp.art.text = NULL;
+		tmp.art.len = 0;
+		memset(&tmp.sents, 0, sizeof tmp.sents);
+	}
+	memset(&tmp.claims, 0, sizeof tmp.claims);
+	if (own && (rc = src->claims(src->arg, &tmp, d)) != CC_OK)
+		return rc;
+	n = own ? tmp.claims.n : ar->nclaims;
+	lc = xreallocarray(NULL, n + 1, sizeof *lc);
+	for (k = 0; k < n; k++)
+		lc[k] = own ? &tmp.claims.v[k] : ar->claims[k];
+	qsort(lc, n, sizeof *lc, cmp_claim_art);
+	ar->nall = n;
 
 	dg_begin(&b, r, ar->file);
 	dg_u64(&b, ar->dig);
-	for (k = 0; k < ar->nclaims; k++)
-		dg_u64(&b, claim_dig(r, ar->claims[k]));
+	dg_u64(&b, n);
+	for (k = 0; k < n; k++)
+		dg_u64(&b, own ? claim_dig_raw(lc[k]) : claim_dig(r, lc[k]));
 	dg_end(&b, digest);
 	ar->render = !same_digest(dir, ar->file, digest);
 	for (k = 0; k < ar->nclaims && !ar->need; k++)
@@ -3429,26 +3461,36 @@ article_page(struct rep *r, struct art_ref *ar,
 		stats->unchanged++;
 		stats->skipped++;
 		if (!ar->need)
-			return CC_OK;
+			goto out;
 	}
-	if (src == NULL) {
-		art_prepare(r, ar, ar->ra);
-		return ar->render ? write_article(r, ar, digest, dir, stats, d) :
-		    CC_OK;
+	if (src != NULL && (rc = src->load(src->arg, &tmp, d)) != CC_OK)
+		goto out;
+	ls = xreallocarray(NULL, n + 1, sizeof *ls);
+	for (k = 0; k < n; k++) {
+		ls[k] = claim_sentence(&tmp, lc[k]);
+		/* The same claim as the input holds it, if it does. */
+		if ((g = own ? claim_by_id(r, lc[k]->id) : lc[k]) == NULL)
+			continue;
+		r->csent[CI(r, g)] = ls[k];
+		if (r->need[CI(r, g)])
+			keep_evidence(r, g, &tmp);
 	}
-	tmp = *ar->ra;
-	tmp.art.text = NULL;
-	tmp.art.len = 0;
-	memset(&tmp.sents, 0, sizeof tmp.sents);
-	if ((rc = src->load(src->arg, &tmp, d)) == CC_OK) {
-		art_prepare(r, ar, &tmp);
-		one = *ar;
-		one.ra = &tmp;
-		if (ar->render)
-			rc = write_article(r, &one, digest, dir, stats, d);
+	if (ar->render) {
+		av.ar = ar;
+		av.ra = &tmp;
+		av.claims = lc;
+		av.n = n;
+		av.csent = ls;
+		rc = write_article(r, &av, digest, dir, stats, d);
 	}
-	free(tmp.art.text);
-	cc_sentences_release(&tmp.sents);
+out:
+	if (src != NULL) {
+		free(tmp.art.text);
+		cc_sentences_release(&tmp.sents);
+	}
+	cc_claims_release(&tmp.claims);
+	free(ls);
+	free(lc);
 	return rc;
 }
 
@@ -3577,6 +3619,8 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 	 * its text. */
 	for (i = 0, rc = CC_OK; i < r.narts && rc == CC_OK; i++)
 		rc = article_page(&r, &r.arts[i], src, dir, stats, d);
+	/* The list of articles shows their claim counts, known by now. */
+	plan_pager(&r, &r.apages, dg_article_item, dir);
 	if (rc == CC_OK)
 		rc = write_chunks(&r, &r.fpages, findings_page, dir, stats, d);
 	if (rc == CC_OK)

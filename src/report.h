@@ -22,7 +22,12 @@
 struct cc_report_article {
 	struct cc_article	art;	/* text, metadata, document date */
 	struct cc_sentences	sents;	/* with boilerplate flags */
+	struct cc_claims	claims;	/* only from a source's claims() */
 };
+
+/* Past this many claims in all, the index lists only claims that
+ * findings cite, and a source need only hand over those (below). */
+#define CC_REPORT_CLAIMS_MAX	2000
 
 struct cc_report_input {
 	const struct cc_report_article	*articles;	/* sorted by name */
@@ -33,6 +38,9 @@ struct cc_report_input {
 	 * sentences and dates); NULL for none.  Goes into each page's
 	 * digest, so a change of rules renders every page again. */
 	const char			*salt;
+	/* Claims in the store, when claims holds only some (see
+	 * cc_report_write_from()); 0: claims->n. */
+	size_t				 nclaims_all;
 };
 
 /*
@@ -54,13 +62,21 @@ int	cc_report_write(const char *outdir, const struct cc_report_input *,
  * The same for a corpus too big to hold: the articles in the input carry
  * only their metadata (text NULL, no sentences), and src->load fills in
  * ra->art.text (malloc'd, ra->art.len bytes) and ra->sents for one
- * article at a time, in name order; Render frees both after its page.
- * The index is written to its file as it is built.  An article page
- * whose file already holds the same bytes is left alone.  stats counts
- * the pages written (the index included) and those left unchanged.
+ * article at a time, in name order, only when a page to write needs
+ * them; Render frees both after the article.  With src->claims, the
+ * article's claims come from it too (into ra->claims, any order; Render
+ * releases them with cc_claims_release()), one article at a time, and
+ * the input's claims need only hold those that findings cite, when
+ * nclaims_all is past CC_REPORT_CLAIMS_MAX (all of them otherwise).
+ * A page whose inputs are those of its file (a digest in its head says)
+ * is not rendered again; a page whose file holds the same bytes is not
+ * written again.  stats counts the pages written (the index included)
+ * and those left unchanged.
  */
 struct cc_report_source {
 	int	(*load)(void *arg, struct cc_report_article *ra,
+		    struct cc_diag *d);
+	int	(*claims)(void *arg, struct cc_report_article *ra,
 		    struct cc_diag *d);
 	void	 *arg;
 };

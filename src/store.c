@@ -59,6 +59,8 @@ enum stmt_id {
 	ST_CLAIMS_DELETE,
 	ST_CLAIM_INSERT,
 	ST_CLAIMS_GET,
+	ST_CLAIMS_OF_ARTICLE,
+	ST_CLAIMS_BY_IDS,
 	ST_FINDINGS_DELETE,
 	ST_FINDING_INSERT,
 	ST_FINDINGS_GET,
@@ -72,6 +74,14 @@ enum stmt_id {
 	ST_LINEKEYS_STALE,
 	ST__COUNT
 };
+
+/* The columns get_claims() reads, in its order. */
+#define CLAIM_COLUMNS \
+	"SELECT c.id, a.name, a.outlet, c.type, c.subject, c.measure," \
+	" c.value_kind, c.vmin, c.vmax, c.approx, c.vtext, c.unit," \
+	" c.time_start, c.time_end, c.granularity, c.basis, c.speaker," \
+	" c.reported_by, c.polarity, c.text, c.ev_start, c.ev_end," \
+	" c.sentence, c.rule"
 
 static const char *const stmt_sql[ST__COUNT] = {
 	/* IMMEDIATE takes the write lock at once, so a concurrent writer
@@ -123,14 +133,23 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
 	    " ?19, ?20, ?21, ?22)",
 	[ST_CLAIMS_GET] =
-	    "SELECT c.id, a.name, a.outlet, c.type, c.subject, c.measure,"
-	    " c.value_kind, c.vmin, c.vmax, c.approx, c.vtext, c.unit,"
-	    " c.time_start, c.time_end, c.granularity, c.basis, c.speaker,"
-	    " c.reported_by, c.polarity, c.text, c.ev_start, c.ev_end,"
-	    " c.sentence, c.rule FROM claims c"
+	    CLAIM_COLUMNS " FROM claims c"
 	    " JOIN articles a ON a.id = c.article"
 	    " WHERE (?1 IS NULL OR a.name = ?1) AND (?2 IS NULL OR c.type = ?2)"
 	    " ORDER BY c.id",
+	/* The same columns for one article and for a list of ids, in
+	 * statements of their own: "?1 IS NULL OR" keeps SQLite from using
+	 * an index, and these run once per article or for many ids. */
+	[ST_CLAIMS_OF_ARTICLE] =
+	    CLAIM_COLUMNS " FROM articles a"
+	    " JOIN claims c ON c.article = a.id"
+	    " WHERE a.name = ?1 AND (?2 IS NULL OR c.type = ?2)"
+	    " ORDER BY c.id",
+	[ST_CLAIMS_BY_IDS] =
+	    CLAIM_COLUMNS " FROM claims c"
+	    " JOIN articles a ON a.id = c.article"
+	    " WHERE c.id IN (SELECT value FROM json_each(?3))"
+	    " AND (?2 IS NULL OR c.type = ?2) ORDER BY c.id",
 	[ST_FINDINGS_DELETE] = "DELETE FROM findings",
 	[ST_FINDING_INSERT] =
 	    "INSERT INTO findings (position, id, kind, severity, key, claims,"
@@ -1240,16 +1259,21 @@ claim_col(struct cc_store_strings *p, sqlite3_stmt *st, int i)
 
 static int
 get_claims(struct cc_store *s, const struct cc_claim_filter *f,
-    struct cc_claims *out, struct cc_store_strings *p)
+    const char *ids, struct cc_claims *out, struct cc_store_strings *p)
 {
 	struct cc_claim	*c;
 	sqlite3_stmt	*st;
 	const char	*kind;
 	int		 brc = SQLITE_OK, rc;
 
-	if ((st = stmt_get(s, ST_CLAIMS_GET)) == NULL)
+	if ((st = stmt_get(s, ids != NULL ? ST_CLAIMS_BY_IDS :
+	    f != NULL && f->article != NULL ? ST_CLAIMS_OF_ARTICLE :
+	    ST_CLAIMS_GET)) == NULL)
 		return CC_ESTORE;
-	bind_str(st, 1, f != NULL ? f->article : NULL, &brc);
+	if (ids == NULL)
+		bind_str(st, 1, f != NULL ? f->article : NULL, &brc);
+	else
+		bind_str(st, 3, ids, &brc);
 	bind_str(st, 2, f != NULL ? f->type : NULL, &brc);
 	if (brc != SQLITE_OK) {
 		stmt_done(st);
@@ -1300,7 +1324,26 @@ int
 cc_store_get_claims(struct cc_store *s, const struct cc_claim_filter *f,
     struct cc_claims *out)
 {
-	return get_claims(s, f, out, NULL);
+	return get_claims(s, f, NULL, out, NULL);
+}
+
+int
+cc_store_claims_count(struct cc_store *s, size_t *n)
+{
+	int	k = 0;
+
+	if (pragma_int(s, "SELECT count(*) FROM claims", &k) != CC_OK)
+		return store_fail(s, NULL);
+	*n = (size_t)k;
+	return CC_OK;
+}
+
+int
+cc_store_get_claims_by_ids(struct cc_store *s, const char *ids,
+    struct cc_claims *out, struct cc_store_strings **strs)
+{
+	*strs = xcalloc(1, sizeof **strs);
+	return get_claims(s, NULL, ids, out, *strs);
 }
 
 int
@@ -1318,7 +1361,7 @@ cc_store_get_claims_shared(struct cc_store *s, struct cc_claims *out,
 		out->v = xreallocarray(out->v, out->cap ? out->cap : 1,
 		    sizeof *out->v);
 	}
-	return get_claims(s, NULL, out, *strs);
+	return get_claims(s, NULL, NULL, out, *strs);
 }
 
 void

@@ -124,6 +124,12 @@ int	cc_store_get_claims_shared(struct cc_store *, struct cc_claims *out,
 	    struct cc_store_strings **strs);
 void	cc_store_claims_release_shared(struct cc_claims *,
 	    struct cc_store_strings *);
+/* The same for the claims whose ids are in the JSON array ids
+ * ("[17,52]"). */
+int	cc_store_get_claims_by_ids(struct cc_store *, const char *ids,
+	    struct cc_claims *out, struct cc_store_strings **strs);
+/* How many claims the store holds. */
+int	cc_store_claims_count(struct cc_store *, size_t *n);
 
 /* Replace all findings with f[0..n) (their status is stored too; NULL
  * status is stored as "new"). */
