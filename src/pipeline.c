@@ -636,6 +636,16 @@ report_load(void *arg, struct cc_report_article *ra, struct cc_diag *d)
 }
 
 static int
+report_sentence(void *arg, int64_t id, char **out, struct cc_diag *d)
+{
+	if (cc_store_claim_sentence(arg, id, out) != CC_OK) {
+		*d = *cc_store_diag(arg);
+		return CC_ESTORE;
+	}
+	return CC_OK;
+}
+
+static int
 report_claims(void *arg, struct cc_report_article *ra, struct cc_diag *d)
 {
 	struct cc_claim_filter	f;
@@ -729,6 +739,7 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 	in.nclaims_all = nall;
 	src.load = report_load;
 	src.claims = report_claims;
+	src.sentence = report_sentence;
 	src.arg = ctx->store;
 	cc_diag_clear(&d);
 	if (cc_report_write_from(outdir, &in, &src, &stats, &d) != CC_OK) {

@@ -206,8 +206,17 @@ struct fref {
 	size_t			  chunk;	/* its page (when paged) */
 };
 
+/* Sentences fetched from the source as pages show them; the first
+ * failure sticks (a page shown without them would be incomplete). */
+struct fetch {
+	const struct cc_report_source	*src;
+	struct cc_diag			*d;
+	int				 rc;
+};
+
 struct rep {
 	const struct cc_report_input	 *in;
+	struct fetch			 *fetch;
 	const char			 *salt;
 	struct art_ref			 *arts;		/* by name */
 	size_t				  narts;
@@ -886,11 +895,31 @@ emit_marked(struct page *pg, const char *text, size_t a, size_t b,
 	escn(pg, text + pos, b - pos);
 }
 
+/* The sentence of a claim given without one, from the source; NULL
+ * if there is none (or the source failed: then r->fetch->rc says so). */
+static char *
+fetch_sentence(const struct rep *r, const struct cc_claim *c)
+{
+	struct fetch	*f = r->fetch;
+	char		*s = NULL;
+	int		 rc;
+
+	if (f == NULL || f->src == NULL || f->src->sentence == NULL ||
+	    f->rc != CC_OK)
+		return NULL;
+	if ((rc = f->src->sentence(f->src->arg, c->id, &s, f->d)) != CC_OK) {
+		f->rc = rc;
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 /*
  * The evidence sentence of a claim with its words marked: the stored
  * article text when the offsets fit (kept in r->ev while the article was
  * loaded: the marking only looks inside the sentence), else the sentence
- * copy in the claim.
+ * copy in the claim, else the sentence from the source.
  */
 static void
 emit_evidence(struct page *pg, const struct rep *r, const struct cc_claim *c)
@@ -898,14 +927,16 @@ emit_evidence(struct page *pg, const struct rep *r, const struct cc_claim *c)
 	struct hl		 h;
 	const struct evid	*ev = &r->ev[CI(r, c)];
 	const char		*text;
+	char			*fetched = NULL;
 	size_t			 a, b;
 
 	if (ev->s != NULL) {
 		text = ev->s;
 		a = 0;
 		b = ev->n;
-	} else if (c->sentence != NULL) {
-		text = c->sentence;
+	} else if (c->sentence != NULL ||
+	    (fetched = fetch_sentence(r, c)) != NULL) {
+		text = c->sentence != NULL ? c->sentence : fetched;
 		a = 0;
 		b = strlen(text);
 	} else {
@@ -917,6 +948,7 @@ emit_evidence(struct page *pg, const struct rep *r, const struct cc_claim *c)
 		emit_marked(pg, text, a, b, &h, 1, 0);
 	else
 		escn(pg, text + a, b - a);
+	free(fetched);
 }
 
 /* Link to the claim's sentence on its article page. */
@@ -2541,6 +2573,10 @@ write_index(const struct rep *r, const char *outdir,
 	emit_articles(&pg, r);
 	raw(&pg, "</main>\n");
 	page_foot(&pg);
+	if (r->fetch->rc != CC_OK) {
+		cc_buf_release(&pg.b);
+		return r->fetch->rc;
+	}
 	return finish_page(&pg, outdir, "index.html", stats, d);
 }
 
@@ -3078,7 +3114,12 @@ write_chunks(const struct rep *r, const struct pager *pp,
 			continue;
 		}
 		render(&pg, r, k, pp->v[k].digest);
-		rc = finish_page(&pg, dir, pp->v[k].file, stats, d);
+		/* A page without the sentences it should quote is not
+		 * written (d says what failed). */
+		if ((rc = r->fetch->rc) != CC_OK)
+			cc_buf_release(&pg.b);
+		else
+			rc = finish_page(&pg, dir, pp->v[k].file, stats, d);
 		pg = (struct page)PAGE_INIT;
 	}
 	return rc;
@@ -3472,7 +3513,9 @@ article_page(struct rep *r, struct art_ref *ar,
 		if ((g = own ? claim_by_id(r, lc[k]->id) : lc[k]) == NULL)
 			continue;
 		r->csent[CI(r, g)] = ls[k];
-		if (r->need[CI(r, g)])
+		/* A source that gives sentences on demand keeps memory
+		 * down: the evidence is not kept. */
+		if (r->need[CI(r, g)] && (src == NULL || src->sentence == NULL))
 			keep_evidence(r, g, &tmp);
 	}
 	if (ar->render) {
@@ -3592,6 +3635,7 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
     struct cc_diag *d)
 {
 	struct rep	 r;
+	struct fetch	 fetch;
 	char		*dir;
 	size_t		 i, n;
 	int		 rc;
@@ -3612,6 +3656,10 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 		return rc;
 	}
 	rep_init(&r, in);
+	fetch.src = src;
+	fetch.d = d;
+	fetch.rc = CC_OK;
+	r.fetch = &fetch;
 	plan_chunks(&r, dir);
 	plan_need(&r);
 	/* Article pages first, so no page links a missing one; an article

@@ -12,6 +12,7 @@
 #define CC_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 #include "buf.h"
@@ -77,6 +78,12 @@ struct cc_report_source {
 	int	(*load)(void *arg, struct cc_report_article *ra,
 		    struct cc_diag *d);
 	int	(*claims)(void *arg, struct cc_report_article *ra,
+		    struct cc_diag *d);
+	/* The evidence sentence of claim id (malloc'd into *out, NULL if
+	 * none), for claims of the input given without one: fetched when a
+	 * page shows it, so millions of cited claims need not carry theirs.
+	 * May be NULL. */
+	int	(*sentence)(void *arg, int64_t id, char **out,
 		    struct cc_diag *d);
 	void	 *arg;
 };

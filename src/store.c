@@ -61,6 +61,7 @@ enum stmt_id {
 	ST_CLAIMS_GET,
 	ST_CLAIMS_OF_ARTICLE,
 	ST_CLAIMS_BY_IDS,
+	ST_CLAIM_SENTENCE,
 	ST_FINDINGS_DELETE,
 	ST_FINDING_INSERT,
 	ST_FINDINGS_GET,
@@ -75,13 +76,14 @@ enum stmt_id {
 	ST__COUNT
 };
 
-/* The columns get_claims() reads, in its order. */
-#define CLAIM_COLUMNS \
+/* The columns get_claims() reads, in its order (_NS: no sentence). */
+#define CLAIM_COLUMNS_HEAD \
 	"SELECT c.id, a.name, a.outlet, c.type, c.subject, c.measure," \
 	" c.value_kind, c.vmin, c.vmax, c.approx, c.vtext, c.unit," \
 	" c.time_start, c.time_end, c.granularity, c.basis, c.speaker," \
-	" c.reported_by, c.polarity, c.text, c.ev_start, c.ev_end," \
-	" c.sentence, c.rule"
+	" c.reported_by, c.polarity, c.text, c.ev_start, c.ev_end,"
+#define CLAIM_COLUMNS		CLAIM_COLUMNS_HEAD " c.sentence, c.rule"
+#define CLAIM_COLUMNS_NS	CLAIM_COLUMNS_HEAD " NULL, c.rule"
 
 static const char *const stmt_sql[ST__COUNT] = {
 	/* IMMEDIATE takes the write lock at once, so a concurrent writer
@@ -146,10 +148,11 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    " WHERE a.name = ?1 AND (?2 IS NULL OR c.type = ?2)"
 	    " ORDER BY c.id",
 	[ST_CLAIMS_BY_IDS] =
-	    CLAIM_COLUMNS " FROM claims c"
+	    CLAIM_COLUMNS_NS " FROM claims c"
 	    " JOIN articles a ON a.id = c.article"
 	    " WHERE c.id IN (SELECT value FROM json_each(?3))"
 	    " AND (?2 IS NULL OR c.type = ?2) ORDER BY c.id",
+	[ST_CLAIM_SENTENCE] = "SELECT sentence FROM claims WHERE id = ?1",
 	[ST_FINDINGS_DELETE] = "DELETE FROM findings",
 	[ST_FINDING_INSERT] =
 	    "INSERT INTO findings (position, id, kind, severity, key, claims,"
@@ -1325,6 +1328,28 @@ cc_store_get_claims(struct cc_store *s, const struct cc_claim_filter *f,
     struct cc_claims *out)
 {
 	return get_claims(s, f, NULL, out, NULL);
+}
+
+int
+cc_store_claim_sentence(struct cc_store *s, int64_t id, char **out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*out = NULL;
+	if ((st = stmt_get(s, ST_CLAIM_SENTENCE)) == NULL)
+		return CC_ESTORE;
+	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = col_str(st, 0);
+	else if (rc != SQLITE_DONE)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
 }
 
 int
