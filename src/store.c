@@ -1330,11 +1330,25 @@ cc_store_get_claims(struct cc_store *s, const struct cc_claim_filter *f,
 	return get_claims(s, f, NULL, out, NULL);
 }
 
+/* Step a bound statement once: *out is its first column (malloc'd),
+ * or stays NULL when there is no row.  Finishes with the statement. */
+static int
+step_str(struct cc_store *s, sqlite3_stmt *st, char **out)
+{
+	int	rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		*out = col_str(st, 0);
+	else if (rc != SQLITE_DONE)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
 int
 cc_store_claim_sentence(struct cc_store *s, int64_t id, char **out)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	*out = NULL;
 	if ((st = stmt_get(s, ST_CLAIM_SENTENCE)) == NULL)
@@ -1343,13 +1357,7 @@ cc_store_claim_sentence(struct cc_store *s, int64_t id, char **out)
 		stmt_done(st);
 		return store_fail(s, NULL);
 	}
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = col_str(st, 0);
-	else if (rc != SQLITE_DONE)
-		store_fail(s, NULL);
-	stmt_done(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+	return step_str(s, st, out);
 }
 
 int
@@ -1547,18 +1555,11 @@ int
 cc_store_meta_get(struct cc_store *s, const char *key, char **value)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	*value = NULL;
 	if ((st = stmt_get_str(s, ST_META_GET, key)) == NULL)
 		return CC_ESTORE;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*value = col_str(st, 0);
-	else if (rc != SQLITE_DONE)
-		store_fail(s, NULL);
-	stmt_done(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+	return step_str(s, st, value);
 }
 
 int

@@ -1607,6 +1607,11 @@ report_suite(void)
 	tcase_add_test(tc, test_report_article_page);
 	tcase_add_test(tc, test_report_errors);
 	tcase_add_test(tc, test_report_empty);
+	suite_add_tcase(s, tc);
+
+	/* Hundreds of pages written five times: slow on a busy disk. */
+	tc = tcase_create("paged");
+	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_report_paged);
 	suite_add_tcase(s, tc);
 
