@@ -1,5 +1,12 @@
 /*
- * report.c - the Render stage: reports/index.html and one page per article.
+ * report.c - the Render stage: reports/index.html, one page per article,
+ * and for a large corpus pages of findings, facts, timeline and articles.
+ *
+ * The index has a bounded size whatever the corpus (see INDEX_*); the
+ * long lists it cannot hold are cut into pages by chunk_list().  Each
+ * article and list page carries a digest of its inputs, so a re-run
+ * renders only pages whose inputs changed and reads only the articles
+ * those pages quote (dg_begin(), article_page()).
  *
  * The report is what an editor reads, opened from disk in a browser, and
  * the articles in it are untrusted.  So:
@@ -145,18 +152,15 @@ static const char report_css[] =
 "}\n";
 
 /* A page being built; the first error sticks and later output is
- * dropped, so emitters need not check every append.  A page with an fd
- * (the index, which grows with the corpus) is spilled to it every
- * PAGE_SPILL bytes instead of being held whole. */
+ * dropped, so emitters need not check every append.  Every page is
+ * bounded (the long lists are cut into pages), so it is held whole and
+ * compared with its file before it is written. */
 struct page {
 	struct cc_buf	b;
 	int		rc;
-	int		fd;	/* -1: the page stays in b */
-	int		err;	/* errno of a failed spill */
 };
 
-#define PAGE_INIT	{ CC_BUF_INIT, CC_OK, -1, 0 }
-#define PAGE_SPILL	((size_t)1 << 16)
+#define PAGE_INIT	{ CC_BUF_INIT, CC_OK }
 
 /* A claim that a finding of a disagreeing kind names. */
 struct dispute {
@@ -287,45 +291,11 @@ struct art_view {
 
 /* Output helpers. */
 
-/* Write b[0..n) to fd whole; 0 or -1 with errno. */
-static int
-write_all(int fd, const char *b, size_t n)
-{
-	ssize_t	w;
-
-	while (n > 0) {
-		if ((w = write(fd, b, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		b += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Move the page's bytes to its file once PAGE_SPILL are held (all of
- * them when all is set). */
-static void
-spill(struct page *pg, int all)
-{
-	if (pg->fd < 0 || pg->rc != CC_OK || pg->b.len == 0 ||
-	    (!all && pg->b.len < PAGE_SPILL))
-		return;
-	if (write_all(pg->fd, pg->b.data, pg->b.len) != 0) {
-		pg->err = errno;
-		pg->rc = CC_EIO;
-	}
-	cc_buf_reset(&pg->b);
-}
-
 static void
 raw(struct page *pg, const char *s)
 {
 	if (pg->rc == CC_OK)
 		pg->rc = cc_buf_adds(&pg->b, s);
-	spill(pg, 0);
 }
 
 static void rawf(struct page *, const char *, ...)
@@ -346,7 +316,6 @@ rawf(struct page *pg, const char *fmt, ...)
 	va_end(ap);
 	pg->rc = cc_buf_adds(&pg->b, s);
 	free(s);
-	spill(pg, 0);
 }
 
 static void
@@ -354,7 +323,6 @@ escn(struct page *pg, const char *s, size_t n)
 {
 	if (pg->rc == CC_OK)
 		pg->rc = cc_html_escape(&pg->b, s, n);
-	spill(pg, 0);
 }
 
 /* Escape a string; NULL gives dflt (our own text, also escaped). */

@@ -45,8 +45,11 @@ struct cc_report_input {
 };
 
 /*
- * Write outdir/index.html and the pages it links (one per article),
- * creating outdir (and its parents) if needed.  An article's page is
+ * Write outdir/index.html and the pages it links (one per article, and
+ * past the index's limits findings.html, facts.html, timeline.html and
+ * articles.html with their pages findings-HASH.html, ...), creating
+ * outdir (and its parents) if needed; list pages this report does not
+ * have are removed.  An article's page is
  * outdir/article-NAME.html, NAME being the article name lower-cased and
  * reduced to [a-z0-9._-]; a name that had to change gets "~" and a hash
  * of the original, so page names are unique and stay put between runs.
@@ -69,6 +72,7 @@ int	cc_report_write(const char *outdir, const struct cc_report_input *,
  * releases them with cc_claims_release()), one article at a time, and
  * the input's claims need only hold those that findings cite, when
  * nclaims_all is past CC_REPORT_CLAIMS_MAX (all of them otherwise).
+ * The index and every other page are bounded in size.
  * A page whose inputs are those of its file (a digest in its head says)
  * is not rendered again; a page whose file holds the same bytes is not
  * written again.  stats counts the pages written (the index included)
