@@ -221,6 +221,7 @@ struct fetch {
 struct rep {
 	const struct cc_report_input	 *in;
 	struct fetch			 *fetch;
+	struct cc_buf			 *scratch;	/* for claim_dig() */
 	const char			 *salt;
 	struct art_ref			 *arts;		/* by name */
 	size_t				  narts;
@@ -893,12 +894,12 @@ static void
 emit_evidence(struct page *pg, const struct rep *r, const struct cc_claim *c)
 {
 	struct hl		 h;
-	const struct evid	*ev = &r->ev[CI(r, c)];
+	const struct evid	*ev = r->ev != NULL ? &r->ev[CI(r, c)] : NULL;
 	const char		*text;
 	char			*fetched = NULL;
 	size_t			 a, b;
 
-	if (ev->s != NULL) {
+	if (ev != NULL && ev->s != NULL) {
 		text = ev->s;
 		a = 0;
 		b = ev->n;
@@ -2690,39 +2691,38 @@ dg_u64(struct cc_buf *b, uint64_t v)
 	cc_buf_add(b, (const char *)&v, sizeof v);
 }
 
-/* Everything of a claim a page can show. */
+/* Everything of a claim a page can show (b: scratch space). */
 static uint64_t
-claim_dig_raw(const struct cc_claim *c)
+claim_dig_raw(const struct cc_claim *c, struct cc_buf *scratch)
 {
-	struct cc_buf	b = CC_BUF_INIT;
 	uint64_t	h;
 
-	dg_u64(&b, (uint64_t)c->id);
-	dg_str(&b, c->article);
-	dg_str(&b, c->outlet);
-	dg_str(&b, c->type);
-	dg_str(&b, c->subject);
-	dg_str(&b, c->measure);
-	dg_u64(&b, (uint64_t)c->value_kind);
-	dg_add(&b, &c->vmin, sizeof c->vmin);
-	dg_add(&b, &c->vmax, sizeof c->vmax);
-	dg_u64(&b, (uint64_t)(c->has_min | c->has_max << 1 | c->approx << 2));
-	dg_str(&b, c->vtext);
-	dg_str(&b, c->unit);
-	dg_str(&b, c->time_start);
-	dg_str(&b, c->time_end);
-	dg_str(&b, c->granularity);
-	dg_str(&b, c->basis);
-	dg_str(&b, c->speaker);
-	dg_str(&b, c->reported_by);
-	dg_str(&b, c->polarity);
-	dg_str(&b, c->text);
-	dg_u64(&b, c->ev_start);
-	dg_u64(&b, c->ev_end);
-	dg_str(&b, c->sentence);
-	dg_str(&b, c->rule);
-	h = cc_hash64(b.data, b.len);
-	cc_buf_release(&b);
+	cc_buf_reset(scratch);
+	dg_u64(scratch, (uint64_t)c->id);
+	dg_str(scratch, c->article);
+	dg_str(scratch, c->outlet);
+	dg_str(scratch, c->type);
+	dg_str(scratch, c->subject);
+	dg_str(scratch, c->measure);
+	dg_u64(scratch, (uint64_t)c->value_kind);
+	dg_add(scratch, &c->vmin, sizeof c->vmin);
+	dg_add(scratch, &c->vmax, sizeof c->vmax);
+	dg_u64(scratch, (uint64_t)(c->has_min | c->has_max << 1 | c->approx << 2));
+	dg_str(scratch, c->vtext);
+	dg_str(scratch, c->unit);
+	dg_str(scratch, c->time_start);
+	dg_str(scratch, c->time_end);
+	dg_str(scratch, c->granularity);
+	dg_str(scratch, c->basis);
+	dg_str(scratch, c->speaker);
+	dg_str(scratch, c->reported_by);
+	dg_str(scratch, c->polarity);
+	dg_str(scratch, c->text);
+	dg_u64(scratch, c->ev_start);
+	dg_u64(scratch, c->ev_end);
+	dg_str(scratch, c->sentence);
+	dg_str(scratch, c->rule);
+	h = cc_hash64(scratch->data, scratch->len);
 	return h != 0 ? h : 1;
 }
 
@@ -2732,7 +2732,7 @@ claim_dig(const struct rep *r, const struct cc_claim *c)
 {
 	uint64_t	*slot = &r->cdig[CI(r, c)];
 
-	return *slot != 0 ? *slot : (*slot = claim_dig_raw(c));
+	return *slot != 0 ? *slot : (*slot = claim_dig_raw(c, r->scratch));
 }
 
 /* Everything of an article a page can show (its text through its
@@ -3264,7 +3264,8 @@ make_lists(struct rep *r)
 }
 
 static void
-rep_init(struct rep *r, const struct cc_report_input *in)
+rep_init(struct rep *r, const struct cc_report_input *in,
+    const struct cc_report_source *src)
 {
 	const struct cc_claims	*cl = in->claims;
 	const struct cc_finding	*f;
@@ -3274,6 +3275,7 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 
 	memset(r, 0, sizeof *r);
 	r->in = in;
+	r->scratch = xcalloc(1, sizeof *r->scratch);
 	r->salt = in->salt;
 	cc_html_sha256_b64(report_css, sizeof report_css - 1, r->csp);
 
@@ -3293,7 +3295,9 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 	r->byart = xreallocarray(NULL, r->nclaims + 1, sizeof *r->byart);
 	r->cart = xcalloc(r->nclaims + 1, sizeof *r->cart);
 	r->csent = xreallocarray(NULL, r->nclaims + 1, sizeof *r->csent);
-	r->ev = xcalloc(r->nclaims + 1, sizeof *r->ev);
+	/* A source that gives sentences on demand saves keeping them. */
+	if (src == NULL || src->sentence == NULL)
+		r->ev = xcalloc(r->nclaims + 1, sizeof *r->ev);
 	r->need = xcalloc(r->nclaims + 1, 1);
 	r->cdig = xcalloc(r->nclaims + 1, sizeof *r->cdig);
 	r->cited = xcalloc(r->nclaims + 1, 1);
@@ -3374,13 +3378,16 @@ rep_release(struct rep *r)
 	for (i = 0; i < r->narts; i++)
 		free(r->arts[i].file);
 	for (i = 0; i < r->nclaims; i++)
-		free(r->ev[i].own);
+		if (r->ev != NULL)
+			free(r->ev[i].own);
 	for (i = 0; i < r->nfindings; i++)
 		free(r->fr[i].cl);
 	pager_release(&r->fpages);
 	pager_release(&r->xpages);
 	pager_release(&r->tpages);
 	pager_release(&r->apages);
+	cc_buf_release(r->scratch);
+	free(r->scratch);
 	free(r->arts);
 	free(r->byid);
 	free(r->byart);
@@ -3461,7 +3468,8 @@ article_page(struct rep *r, struct art_ref *ar,
 	dg_u64(&b, ar->dig);
 	dg_u64(&b, n);
 	for (k = 0; k < n; k++)
-		dg_u64(&b, own ? claim_dig_raw(lc[k]) : claim_dig(r, lc[k]));
+		dg_u64(&b, own ? claim_dig_raw(lc[k], r->scratch) :
+		    claim_dig(r, lc[k]));
 	dg_end(&b, digest);
 	ar->render = !same_digest(dir, ar->file, digest);
 	for (k = 0; k < ar->nclaims && !ar->need; k++)
@@ -3481,9 +3489,7 @@ article_page(struct rep *r, struct art_ref *ar,
 		if ((g = own ? claim_by_id(r, lc[k]->id) : lc[k]) == NULL)
 			continue;
 		r->csent[CI(r, g)] = ls[k];
-		/* A source that gives sentences on demand keeps memory
-		 * down: the evidence is not kept. */
-		if (r->need[CI(r, g)] && (src == NULL || src->sentence == NULL))
+		if (r->need[CI(r, g)] && r->ev != NULL)
 			keep_evidence(r, g, &tmp);
 	}
 	if (ar->render) {
@@ -3623,7 +3629,7 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 		free(dir);
 		return rc;
 	}
-	rep_init(&r, in);
+	rep_init(&r, in, src);
 	fetch.src = src;
 	fetch.d = d;
 	fetch.rc = CC_OK;
