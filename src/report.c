@@ -2522,7 +2522,8 @@ write_index(const struct rep *r, const char *outdir,
 	if (n == 0)
 		raw(&pg, "<p>No findings.</p>\n");
 	else
-		raw(&pg, "<p class=\"muted\">By severity (high, medium, low). "
+		raw(&pg, "<p class=\"muted\">By severity (high, medium, low), "
+		    "those not yet reviewed first. "
 		    "Each claim's evidence is shown side by side, with the "
 		    "claim's words <mark>highlighted</mark>.</p>\n");
 	if (r->fpaged) {
@@ -2930,7 +2931,8 @@ findings_page(struct page *pg, const struct rep *r, size_t k,
 
 	chunk_head(pg, r, "Findings", "findings.html", "All findings",
 	    &r->fpages, k, digest);
-	rawf(pg, "<p class=\"muted\">%zu finding%s, by severity. Each "
+	rawf(pg, "<p class=\"muted\">%zu finding%s, by severity, those not "
+	    "yet reviewed first. Each "
 	    "claim's evidence is shown side by side, with the claim's words "
 	    "<mark>highlighted</mark>.</p>\n", ch->n, ch->n == 1 ? "" : "s");
 	for (i = ch->first; i < ch->first + ch->n; i++)
@@ -3198,7 +3200,8 @@ articles_ends(struct page *pg, const struct rep *r, size_t k)
 
 /* Setup. */
 
-/* A finding's place in the index: severity, then Compare's order. */
+/* A finding's place in the index: severity, new before reviewed, then
+ * Compare's order. */
 struct forder {
 	int	rank;
 	size_t	i;
@@ -3328,7 +3331,11 @@ rep_init(struct rep *r, const struct cc_report_input *in,
 	fo = xreallocarray(NULL, r->nfindings + 1, sizeof *fo);
 	r->fr = xcalloc(r->nfindings + 1, sizeof *r->fr);
 	for (i = 0; i < r->nfindings; i++) {
-		fo[i].rank = cc_severity_rank(in->findings->v[i].severity);
+		/* Within a severity, what an editor has not yet reviewed
+		 * comes first: that is what the index is read for. */
+		fo[i].rank = 2 * cc_severity_rank(in->findings->v[i].severity) +
+		    (in->findings->v[i].status != NULL &&
+		    strcmp(in->findings->v[i].status, "new") != 0);
 		fo[i].i = i;
 	}
 	qsort(fo, r->nfindings, sizeof *fo, cmp_forder);

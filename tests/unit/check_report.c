@@ -899,6 +899,20 @@ START_TEST(test_report_severity_order)
 	ck_assert_ptr_nonnull(strstr(h, "<span class=\"sev sev-high\">high"));
 	free(page);
 	cleanup_report(out);
+
+	/* Within a severity, what is not yet reviewed comes first: the
+	 * first low finding, once accepted, goes after the second. */
+	fixture_setup();
+	fx.fv[0].status = (char *)"accepted";
+	out = write_report();
+	page = slurp2(out, "index.html");
+	l = strstr(page, "id=\"f-flow1\"");
+	l2 = strstr(page, "id=\"f-f&quot;");
+	i = strstr(page, "id=\"f-finfo1\"");
+	ck_assert_before(l2, l);
+	ck_assert_before(l, i);
+	free(page);
+	cleanup_report(out);
 }
 END_TEST
 
