@@ -255,6 +255,10 @@ struct rep {
 
 #define CI(r, c)	((size_t)((c) - (r)->cv))
 
+/* Where a page is: the index, or a page of its own (whose links to
+ * findings go to their pages). */
+enum where { ON_INDEX, ON_PAGE };
+
 /* An article page being written: its text, and its claims (from the
  * source, or those of the input) with the sentence of each. */
 struct art_view {
@@ -280,7 +284,9 @@ struct art_view {
  *    (at most INDEX_SHOWN), in facts-*.html and timeline-*.html all of
  *    them; the claims of each article stay on its page;
  *  - past INDEX_ARTICLES articles the list of articles moves to
- *    articles-*.html.
+ *    articles-*.html;
+ *  - past INDEX_OUTLETS outlets the index lists those with the most
+ *    articles, and outlets.html all of them.
  */
 #define INDEX_FINDINGS		50
 #define INDEX_EVIDENCE		8
@@ -289,6 +295,7 @@ struct art_view {
 #define INDEX_CLAIMS_MAX	CC_REPORT_CLAIMS_MAX
 #define INDEX_SHOWN		400
 #define INDEX_ARTICLES		500
+#define INDEX_OUTLETS		100
 
 /* Output helpers. */
 
@@ -1414,13 +1421,144 @@ cmp_art_outlet(const void *a, const void *b)
  * sidecar, url, text, file name). */
 #define NBASES	8
 
+/* One outlet of the corpus: its articles, claims and how it was known
+ * (metadata, url, text, file name). */
+struct outlet_row {
+	const char	*outlet;
+	size_t		 nart, ncl, nb, pos;	/* pos: in name order */
+	const char	*bases[NBASES];
+};
+
+/* The outlets of the corpus in name order (caller frees *out). */
+static size_t
+outlet_rows(const struct rep *r, struct outlet_row **out)
+{
+	const struct art_ref	**arts;
+	struct outlet_row	 *v, *o;
+	size_t			  i, j, k, n = 0;
+
+	arts = xreallocarray(NULL, r->narts + 1, sizeof *arts);
+	for (i = 0; i < r->narts; i++)
+		arts[i] = &r->arts[i];
+	qsort(arts, r->narts, sizeof *arts, cmp_art_outlet);
+	v = xcalloc(r->narts + 1, sizeof *v);
+	for (i = 0; i < r->narts; i = j) {
+		o = &v[n];
+		o->outlet = arts[i]->ra->art.outlet;
+		o->pos = n++;
+		for (j = i; j < r->narts && nstrcmp(arts[j]->ra->art.outlet,
+		    o->outlet) == 0; j++) {
+			o->ncl += arts[j]->nall;
+			for (k = 0; k < o->nb && nstrcmp(o->bases[k],
+			    arts[j]->ra->art.outlet_basis) != 0; k++)
+				;
+			if (k == o->nb && o->nb < NBASES)
+				o->bases[o->nb++] = arts[j]->ra->art.outlet_basis;
+		}
+		o->nart = j - i;
+		o->nb = distinct(o->bases, o->nb);
+	}
+	free(arts);
+	*out = v;
+	return n;
+}
+
+/* Most articles first; name order among equals. */
+static int
+cmp_outlet_size(const void *a, const void *b)
+{
+	const struct outlet_row	*x = a, *y = b;
+
+	if (x->nart != y->nart)
+		return x->nart > y->nart ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static int
+cmp_outlet_pos(const void *a, const void *b)
+{
+	const struct outlet_row	*x = a, *y = b;
+
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* The outlets table: on the index of a corpus of more than
+ * INDEX_OUTLETS outlets, those with the most articles and a link to
+ * outlets.html, which lists them all. */
+static void
+emit_outlets(struct page *pg, const struct rep *r, enum where w)
+{
+	struct outlet_row	*v;
+	size_t			 n, shown, i, k;
+
+	if ((n = outlet_rows(r, &v)) == 0) {
+		free(v);
+		return;
+	}
+	shown = n;
+	if (w == ON_INDEX && n > INDEX_OUTLETS) {
+		qsort(v, n, sizeof *v, cmp_outlet_size);
+		shown = INDEX_OUTLETS;
+		qsort(v, shown, sizeof *v, cmp_outlet_pos);
+		rawf(pg, "<p>The %zu outlets with the most articles, of %zu; "
+		    "see <a href=\"outlets.html\">all outlets</a>.</p>\n",
+		    shown, n);
+	}
+	raw(pg, "<table>\n<caption>Outlets covered</caption>\n"
+	    "<thead><tr><th scope=\"col\">Outlet</th>"
+	    "<th scope=\"col\" class=\"num\">Articles</th>"
+	    "<th scope=\"col\" class=\"num\">Claims</th>"
+	    "<th scope=\"col\">Known from</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < shown; i++) {
+		raw(pg, "<tr><th scope=\"row\">");
+		esc(pg, v[i].outlet, "unknown outlet");
+		rawf(pg, "</th><td class=\"num\">%zu</td>"
+		    "<td class=\"num\">%zu</td><td>", v[i].nart, v[i].ncl);
+		for (k = 0; k < v[i].nb; k++) {
+			if (k > 0)
+				raw(pg, ", ");
+			esc(pg, v[i].bases[k], "unknown");
+		}
+		raw(pg, "</td></tr>\n");
+	}
+	raw(pg, "</tbody>\n</table>\n");
+	free(v);
+}
+
+/* outlets.html when the index cannot list every outlet; else none. */
+static int
+write_outlets(const struct rep *r, const char *dir,
+    struct cc_report_stats *stats, struct cc_diag *d)
+{
+	struct page	 pg = PAGE_INIT;
+	struct outlet_row *v;
+	size_t		 n = outlet_rows(r, &v);
+	char		*path;
+
+	free(v);
+	if (n <= INDEX_OUTLETS) {
+		path = xasprintf("%s/outlets.html", dir);
+		unlink(path);
+		free(path);
+		return CC_OK;
+	}
+	page_head(&pg, r, "Outlets", "claimcheck", NULL);
+	raw(&pg, "<header>\n<nav aria-label=\"Report\"><ul>"
+	    "<li><a href=\"index.html\">Report index</a></li></ul></nav>\n"
+	    "</header>\n<main id=\"main\">\n<h1>Outlets</h1>\n");
+	emit_outlets(&pg, r, ON_PAGE);
+	raw(&pg, "</main>\n");
+	page_foot(&pg);
+	return finish_page(&pg, dir, "outlets.html", stats, d);
+}
+
 static void
 emit_summary(struct page *pg, const struct rep *r)
 {
-	const char	**kinds, *lo = NULL, *hi = NULL, *dt, *bases[NBASES];
-	const struct art_ref **arts;
-	size_t		  nk, i, j, k, cnt[NSEV + 1], tot, ninf = 0, nb;
-	size_t		  nnew = 0, nacc = 0, ndis = 0, nart, ncl;
+	const char	**kinds, *lo = NULL, *hi = NULL, *dt;
+	size_t		  nk, i, j, k, cnt[NSEV + 1], tot, ninf = 0;
+	size_t		  nnew = 0, nacc = 0, ndis = 0;
 	int		  other = 0;
 
 	raw(pg, "<section aria-labelledby=\"summary\">\n"
@@ -1516,49 +1654,7 @@ emit_summary(struct page *pg, const struct rep *r)
 	}
 	free(kinds);
 
-	/* Outlets covered, with their articles, claims and how the outlet
-	 * was known (metadata, url, text, file name): one pass over the
-	 * articles sorted by outlet. */
-	arts = xreallocarray(NULL, r->narts + 1, sizeof *arts);
-	for (i = 0; i < r->narts; i++)
-		arts[i] = &r->arts[i];
-	qsort(arts, r->narts, sizeof *arts, cmp_art_outlet);
-	if (r->narts > 0) {
-		raw(pg, "<table>\n<caption>Outlets covered</caption>\n"
-		    "<thead><tr><th scope=\"col\">Outlet</th>"
-		    "<th scope=\"col\" class=\"num\">Articles</th>"
-		    "<th scope=\"col\" class=\"num\">Claims</th>"
-		    "<th scope=\"col\">Known from</th></tr></thead>\n"
-		    "<tbody>\n");
-		for (i = 0; i < r->narts; i = j) {
-			ncl = nb = 0;
-			for (j = i; j < r->narts && nstrcmp(
-			    arts[j]->ra->art.outlet,
-			    arts[i]->ra->art.outlet) == 0; j++) {
-				ncl += arts[j]->nall;
-				for (k = 0; k < nb && nstrcmp(bases[k],
-				    arts[j]->ra->art.outlet_basis) != 0; k++)
-					;
-				if (k == nb && nb < NBASES)
-					bases[nb++] =
-					    arts[j]->ra->art.outlet_basis;
-			}
-			nart = j - i;
-			raw(pg, "<tr><th scope=\"row\">");
-			esc(pg, arts[i]->ra->art.outlet, "unknown outlet");
-			rawf(pg, "</th><td class=\"num\">%zu</td>"
-			    "<td class=\"num\">%zu</td><td>", nart, ncl);
-			nb = distinct(bases, nb);
-			for (k = 0; k < nb; k++) {
-				if (k > 0)
-					raw(pg, ", ");
-				esc(pg, bases[k], "unknown");
-			}
-			raw(pg, "</td></tr>\n");
-		}
-		raw(pg, "</tbody>\n</table>\n");
-	}
-	free(arts);
+	emit_outlets(pg, r, ON_INDEX);
 	raw(pg, "</section>\n");
 }
 
@@ -1570,9 +1666,6 @@ emit_article_date(struct page *pg, const struct cc_article *a)
 		raw(pg, " <span class=\"inferred\">(inferred)</span>");
 }
 
-/* Where a page is: the index, or a page of its own (whose links to
- * findings go to their pages). */
-enum where { ON_INDEX, ON_PAGE };
 
 /* Is finding rank on the index? */
 static int
@@ -3684,6 +3777,8 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 	if (rc == CC_OK && r.apages.n > 0)
 		rc = write_contents(&r, &r.apages, "articles.html",
 		    "All articles", "Articles", articles_ends, dir, stats, d);
+	if (rc == CC_OK)
+		rc = write_outlets(&r, dir, stats, d);
 	if (rc == CC_OK)
 		rc = write_index(&r, dir, stats, d);
 	if (rc == CC_OK)

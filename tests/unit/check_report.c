@@ -207,6 +207,7 @@ check_markup(const char *html, const char *what)
 				    strncmp(v, "facts", 5) == 0 ||
 				    strncmp(v, "timeline", 8) == 0 ||
 				    strncmp(v, "articles", 8) == 0 ||
+				    strncmp(v, "outlets.html", 12) == 0 ||
 				    v[0] == '#' || strncmp(v, "https://", 8) == 0 ||
 				    strncmp(v, "http://", 7) == 0,
 				    "%s: unexpected link %.40s", what, v);
@@ -1069,13 +1070,15 @@ END_TEST
 
 /*
  * A corpus big enough for every list to leave the index: 520 articles
- * (past 500), 2,600 claims (past 2,000), 130 findings (past 50), one of
+ * (past 500) of 150 outlets (past 100), 2,600 claims (past 2,000), 130
+ * findings (past 50), one of
  * them (on the index) citing 40 claims and one a claim that is gone.  Every string an
  * article, claim or finding carries is hostile.
  */
 #define BIG_ARTS	520
 #define BIG_CPA		5
 #define BIG_FINDINGS	130
+#define BIG_OUTLETS	150	/* past 100 */
 
 struct big {
 	struct cc_report_article	*arts;
@@ -1109,7 +1112,7 @@ big_setup(struct big *g)
 		ra = &g->arts[i];
 		ra->art.name = big_keep(g, xasprintf("n%04zu", i));
 		ra->art.outlet = big_keep(g, xasprintf("<b id=pwned>o%zu",
-		    i % 7));
+		    i % BIG_OUTLETS));
 		ra->art.title = big_keep(g, xasprintf("<script>alert(%zu)"
 		    "</script>", i));
 		ra->art.date = (char *)"2022-10-30";
@@ -1271,6 +1274,13 @@ START_TEST(test_report_paged)
 	ck_assert_ptr_nonnull(strstr(page, "href=\"articles.html\""));
 	/* The finding of 40 claims shows 8 of them and links the rest. */
 	ck_assert_ptr_nonnull(strstr(page, "32 more claims on the finding"));
+	/* 100 outlets of 150, the rest on their own page. */
+	ck_assert_ptr_nonnull(strstr(page, "The 100 outlets with the most "
+	    "articles, of 150; see <a href=\"outlets.html\">"));
+	free(page);
+	page = slurp2(a, "outlets.html");
+	ck_assert_int_eq(count(page, "<tr><th scope=\"row\">&lt;b id=pwned"),
+	    BIG_OUTLETS);
 	free(page);
 	/* Every finding is on a page of findings, with all its claims. */
 	page = big_check_pages(a, "findings-");
