@@ -1083,6 +1083,65 @@ report_load(void *arg, struct cc_report_article *ra, struct cc_diag *d)
 	    &ra->sents, d);
 }
 
+static int
+report_sentence(void *arg, int64_t id, char **out, struct cc_diag *d)
+{
+	if (cc_store_claim_sentence(arg, id, out) != CC_OK) {
+		*d = *cc_store_diag(arg);
+		return CC_ESTORE;
+	}
+	return CC_OK;
+}
+
+static int
+report_claims(void *arg, struct cc_report_article *ra, struct cc_diag *d)
+{
+	struct cc_claim_filter	f;
+
+	f.article = ra->art.name;
+	f.type = NULL;
+	if (cc_store_get_claims(arg, &f, &ra->claims) != CC_OK) {
+		*d = *cc_store_diag(arg);
+		return CC_ESTORE;
+	}
+	return CC_OK;
+}
+
+/* The claims Render needs at once: all of them in a small store, else
+ * only those findings cite (each article's own come with its page). */
+static int
+report_claims_cited(struct cc_store *store,
+    const struct cc_findings *findings, size_t *nall,
+    struct cc_claims *claims, struct cc_store_strings **strs)
+{
+	struct cc_buf	b = CC_BUF_INIT;
+	size_t		i, k;
+	const char	*id;
+	int		rc;
+
+	if ((rc = cc_store_claims_count(store, nall)) != CC_OK)
+		return rc;
+	if (*nall <= CC_REPORT_CLAIMS_MAX)
+		return cc_store_get_claims_shared(store, claims, strs);
+	cc_buf_addc(&b, '[');
+	for (i = 0; i < findings->n; i++)
+		for (k = 0; k < findings->v[i].nclaims; k++) {
+			/* "c17"; anything else names no claim */
+			id = findings->v[i].claims[k];
+			if (id == NULL || id[0] != 'c' ||
+			    strspn(id + 1, "0123456789") != strlen(id + 1) ||
+			    id[1] == '\0' || strlen(id) > 19)
+				continue;
+			if (b.len > 1)
+				cc_buf_addc(&b, ',');
+			cc_buf_adds(&b, id + 1);
+		}
+	cc_buf_addc(&b, ']');
+	rc = cc_store_get_claims_by_ids(store, b.data, claims, strs);
+	cc_buf_release(&b);
+	return rc;
+}
+
 int
 cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
     const struct cc_findings *findings)
@@ -1095,12 +1154,13 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 	struct cc_store_strings		*strs = NULL;
 	struct cc_diag			 d;
 	char				**names = NULL;
-	size_t				 n = 0, i;
+	size_t				 n = 0, i, nall = 0;
 	int				 rc = CC_EXIT_OK;
 
 	memset(&claims, 0, sizeof claims);
 	if (cc_store_article_names(ctx->store, &names, &n) != CC_OK ||
-	    cc_store_get_claims_shared(ctx->store, &claims, &strs) != CC_OK) {
+	    report_claims_cited(ctx->store, findings, &nall, &claims,
+	    &strs) != CC_OK) {
 		cc_diag_print(cc_store_diag(ctx->store), "error");
 		rc = CC_EXIT_INTERNAL;
 		goto out;
@@ -1123,15 +1183,20 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 	in.narticles = n;
 	in.claims = &claims;
 	in.findings = findings;
+	in.salt = ctx->pack->hash;
+	in.nclaims_all = nall;
 	src.load = report_load;
+	src.claims = report_claims;
+	src.sentence = report_sentence;
 	src.arg = ctx->store;
 	cc_diag_clear(&d);
 	if (cc_report_write_from(outdir, &in, &src, &stats, &d) != CC_OK) {
 		cc_diag_print(&d, "error");
 		rc = CC_EXIT_INTERNAL;
 	} else
-		cc_info("report: %zu pages written, %zu unchanged",
-		    stats.written, stats.unchanged);
+		cc_info("report: %zu pages written, %zu unchanged (%zu of "
+		    "them up to date and not rendered)", stats.written,
+		    stats.unchanged, stats.skipped);
 out:
 	for (i = 0; i < n; i++) {
 		if (arts != NULL) {

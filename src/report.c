@@ -1,5 +1,12 @@
 /*
- * report.c - the Render stage: reports/index.html and one page per article.
+ * report.c - the Render stage: reports/index.html, one page per article,
+ * and for a large corpus pages of findings, facts, timeline and articles.
+ *
+ * The index has a bounded size whatever the corpus (see INDEX_*); the
+ * long lists it cannot hold are cut into pages by chunk_list().  Each
+ * article and list page carries a digest of its inputs, so a re-run
+ * renders only pages whose inputs changed and reads only the articles
+ * those pages quote (dg_begin(), article_page()).
  *
  * The report is what an editor reads, opened from disk in a browser, and
  * the articles in it are untrusted.  So:
@@ -22,6 +29,7 @@
 
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -46,6 +54,8 @@
 #define LABEL_VALUE_MAX	40
 /* Longest file-name part taken from an article name. */
 #define NAME_MAX_PART	80
+/* The meta element naming what a page was made from (see dg_begin()). */
+#define DIGEST_META	"claimcheck-inputs"
 
 /*
  * The style sheet, hashed into the CSP.  Colours are chosen for contrast
@@ -142,18 +152,15 @@ static const char report_css[] =
 "}\n";
 
 /* A page being built; the first error sticks and later output is
- * dropped, so emitters need not check every append.  A page with an fd
- * (the index, which grows with the corpus) is spilled to it every
- * PAGE_SPILL bytes instead of being held whole. */
+ * dropped, so emitters need not check every append.  Every page is
+ * bounded (the long lists are cut into pages), so it is held whole and
+ * compared with its file before it is written. */
 struct page {
 	struct cc_buf	b;
 	int		rc;
-	int		fd;	/* -1: the page stays in b */
-	int		err;	/* errno of a failed spill */
 };
 
-#define PAGE_INIT	{ CC_BUF_INIT, CC_OK, -1, 0 }
-#define PAGE_SPILL	((size_t)1 << 16)
+#define PAGE_INIT	{ CC_BUF_INIT, CC_OK }
 
 /* A claim that a finding of a disagreeing kind names. */
 struct dispute {
@@ -163,10 +170,11 @@ struct dispute {
 };
 
 /* A claim's evidence bytes, kept from its article's text while the
- * article page is written so the index needs no text: the claim's own
- * sentence copy when it is the same bytes, else a copy (own). */
+ * article is loaded so the pages that quote it need no text: the
+ * claim's own sentence copy when it is the same bytes, else a copy
+ * (own). */
 struct evid {
-	const char	*s;	/* NULL: the offsets do not fit the text */
+	const char	*s;	/* NULL: not loaded, or the offsets do not fit */
 	size_t		 n;
 	char		*own;
 };
@@ -176,99 +184,160 @@ struct art_ref {
 	char				 *file;		/* article-NAME.html */
 	const struct cc_claim		**claims;	/* into rep.byart */
 	size_t				  nclaims;
-	long				 *csent;	/* sentence per claim */
-	struct evid			 *ev;		/* evidence per claim */
+	size_t				  nall;		/* all its claims */
+	uint64_t			  dig;		/* what others show of it */
+	int				  render;	/* its page is out of date */
+	int				  need;		/* others quote its text */
+};
+
+/* A long list cut into pages (see chunk_list()). */
+struct chunk {
+	size_t	 first, n;	/* items [first, first + n) */
+	char	*file;
+	char	 digest[CC_HASH_HEXLEN + 1];
+	int	 render;
+};
+
+struct pager {
+	struct chunk	*v;
+	size_t		 n;
+};
+
+/* A finding in index order, its claims looked up once. */
+struct fref {
+	const struct cc_finding	 *f;
+	const struct cc_claim	**cl;	/* per f->claims[k]; NULL: missing */
+	size_t			  chunk;	/* its page (when paged) */
+};
+
+/* Sentences fetched from the source as pages show them; the first
+ * failure sticks (a page shown without them would be incomplete). */
+struct fetch {
+	const struct cc_report_source	*src;
+	struct cc_diag			*d;
+	int				 rc;
 };
 
 struct rep {
 	const struct cc_report_input	 *in;
+	struct fetch			 *fetch;
+	struct cc_buf			 *scratch;	/* for claim_dig() */
+	const char			 *salt;
 	struct art_ref			 *arts;		/* by name */
 	size_t				  narts;
 	const struct cc_claim		**byid;
 	const struct cc_claim		**byart;	/* article, offset, id */
 	size_t				  nclaims;
-	const struct cc_finding		**findings;	/* by severity */
+	size_t				  nall;		/* in the store */
+	/* Per claim, indexed by its place in in->claims (CI()): */
+	const struct cc_claim		 *cv;
+	struct art_ref			**cart;		/* its article or NULL */
+	long				 *csent;	/* its sentence or -1 */
+	struct evid			 *ev;		/* its evidence */
+	unsigned char			 *need;		/* evidence wanted */
+	uint64_t			 *cdig;		/* digest (cached) */
+	unsigned char			 *cited;	/* a finding cites it */
+	unsigned char			 *ishown;	/* in the index's lists */
+	size_t				  ncited;
+	struct fref			 *fr;		/* by severity */
 	size_t				  nfindings;
 	struct dispute			 *disputes;	/* by claim id */
 	size_t				  ndisputes;
-	/* Of a large corpus the index shows only the claims findings
-	 * cite (see INDEX_CLAIMS_MAX): cited[i] for byid[i]; NULL: all. */
-	unsigned char			 *cited;
-	size_t				  ncited;
+	/* Paging of a large report (see INDEX_*). */
+	int				  fpaged, cpaged, apaged;
+	struct pager			  fpages, xpages, tpages, apages;
+	const struct cc_claim		**fv;	/* facts: cited, valued */
+	size_t				  nfv;
+	const struct cc_claim		**tv;	/* timeline: cited, dated */
+	size_t				  ntv;
 	char				  csp[CC_SHA256_B64LEN + 1];
 };
 
+#define CI(r, c)	((size_t)((c) - (r)->cv))
+
+/* Where a page is: the index, or a page of its own (whose links to
+ * findings go to their pages). */
+enum where { ON_INDEX, ON_PAGE };
+
+/* An article page being written: its text, and its claims (from the
+ * source, or those of the input) with the sentence of each. */
+struct art_view {
+	const struct art_ref		 *ar;
+	const struct cc_report_article	 *ra;
+	const struct cc_claim		**claims;
+	size_t				  n;
+	const long			 *csent;
+};
+
 /*
- * The index lists claims in three places (matrix, timeline, claims by
- * article).  Past INDEX_CLAIMS_MAX claims that would make a page of
- * hundreds of megabytes no browser opens: the matrix and the timeline
- * then show the claims that findings cite, the claims by article are
- * left to each article's page, and the index says so.
+ * The index is an editor's first page, so its size is bounded whatever
+ * the corpus.  Each long list moves to numbered pages of its own once it
+ * passes its limit, the index keeping the head of it and a link to a
+ * contents page (findings.html, facts.html, timeline.html,
+ * articles.html):
+ *  - past INDEX_FINDINGS findings (or CHUNK_CLAIMS claims they cite)
+ *    the index shows at most that many, the most severe, each with at
+ *    most INDEX_EVIDENCE claims' evidence, and findings-*.html hold
+ *    them all;
+ *  - past INDEX_CLAIMS_MAX claims the matrix and the timeline show the
+ *    claims that findings cite: on the index those of its own findings
+ *    (at most INDEX_SHOWN), in facts-*.html and timeline-*.html all of
+ *    them; the claims of each article stay on its page;
+ *  - past INDEX_ARTICLES articles the list of articles moves to
+ *    articles-*.html;
+ *  - past INDEX_OUTLETS outlets the index lists those with the most
+ *    articles, and outlets.html all of them.
  */
-#define INDEX_CLAIMS_MAX	2000
+#define INDEX_FINDINGS		50
+#define INDEX_EVIDENCE		8
+/* Claims of a finding shown side by side; the rest get a row each. */
+#define FINDING_EVIDENCE	24
+#define INDEX_CLAIMS_MAX	CC_REPORT_CLAIMS_MAX
+#define INDEX_SHOWN		400
+#define INDEX_ARTICLES		500
+#define INDEX_OUTLETS		100
 
 /* Output helpers. */
-
-/* Write b[0..n) to fd whole; 0 or -1 with errno. */
-static int
-write_all(int fd, const char *b, size_t n)
-{
-	ssize_t	w;
-
-	while (n > 0) {
-		if ((w = write(fd, b, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		b += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Move the page's bytes to its file once PAGE_SPILL are held (all of
- * them when all is set). */
-static void
-spill(struct page *pg, int all)
-{
-	if (pg->fd < 0 || pg->rc != CC_OK || pg->b.len == 0 ||
-	    (!all && pg->b.len < PAGE_SPILL))
-		return;
-	if (write_all(pg->fd, pg->b.data, pg->b.len) != 0) {
-		pg->err = errno;
-		pg->rc = CC_EIO;
-	}
-	cc_buf_reset(&pg->b);
-}
 
 static void
 raw(struct page *pg, const char *s)
 {
 	if (pg->rc == CC_OK)
 		pg->rc = cc_buf_adds(&pg->b, s);
-	spill(pg, 0);
 }
 
 static void rawf(struct page *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Formatted markup: only for our own strings and numbers, never for
- * article data (which goes through esc()). */
+ * article data (which goes through esc()).  Formatted on the stack:
+ * rawf() runs a few times a claim, and a heap copy each time was a
+ * tenth of rendering. */
 static void
 rawf(struct page *pg, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
+	char	 small[512], *s;
+	int	 n;
 
 	if (pg->rc != CC_OK)
 		return;
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		pg->rc = CC_EINTERNAL;
+		return;
+	}
+	if ((size_t)n < sizeof small) {
+		pg->rc = cc_buf_add(&pg->b, small, (size_t)n);
+		return;
+	}
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	pg->rc = cc_buf_adds(&pg->b, s);
 	free(s);
-	spill(pg, 0);
 }
 
 static void
@@ -276,7 +345,6 @@ escn(struct page *pg, const char *s, size_t n)
 {
 	if (pg->rc == CC_OK)
 		pg->rc = cc_html_escape(&pg->b, s, n);
-	spill(pg, 0);
 }
 
 /* Escape a string; NULL gives dflt (our own text, also escaped). */
@@ -307,6 +375,16 @@ esc_cut(struct page *pg, const char *s, const char *dflt, size_t max)
 	escn(pg, s, i);
 	if (i < n)
 		raw(pg, "\xe2\x80\xa6");	/* ellipsis */
+}
+
+/* Address order, for de-duplicating pointers. */
+static int
+cmp_ptr(const void *a, const void *b)
+{
+	const void	*x = *(const void *const *)a;
+	const void	*y = *(const void *const *)b;
+
+	return (x > y) - (x < y);
 }
 
 static int
@@ -378,44 +456,52 @@ cmp_art(const void *a, const void *b)
 	return r;
 }
 
+/* File names by name, then by where they are kept (a total order that
+ * follows the list's order, since the slots are in an array). */
 static int
-cmp_art_file(const void *a, const void *b)
+cmp_file_slot(const void *a, const void *b)
 {
-	const struct art_ref	*x = *(const struct art_ref *const *)a;
-	const struct art_ref	*y = *(const struct art_ref *const *)b;
-	int			 r = strcmp(x->file, y->file);
+	char *const	*x = *(char **const *)a;
+	char *const	*y = *(char **const *)b;
+	int		 r = strcmp(*x, *y);
 
 	return r != 0 ? r : (x > y) - (x < y);
 }
 
-/* Make the page names unique even if two hashes collided: the later
- * articles (by name) of a clash get "~2", "~3", ...  No cleaned-up name
- * ends in "~" and a small number, so these cannot clash in turn. */
+/* Make the n file names *v[i] ("NAME.html") unique: the later ones of
+ * a clash (equal hashes) get "~2", "~3", ...  No name made otherwise
+ * ends in "~" and a small number, so these cannot clash in turn.  v is
+ * reordered. */
+static void
+unique_names(char ***v, size_t n)
+{
+	size_t	i, j, k;
+	char	*s;
+
+	qsort(v, n, sizeof *v, cmp_file_slot);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(*v[j], *v[i]) == 0; j++)
+			;
+		for (k = i + 1; k < j; k++) {
+			s = xasprintf("%.*s~%zu.html", (int)(strlen(*v[k]) - 5),
+			    *v[k], k - i + 1);
+			free(*v[k]);
+			*v[k] = s;
+		}
+	}
+}
+
+/* Make the article page names unique even if two hashes collided. */
 static void
 unique_files(struct rep *r)
 {
-	struct art_ref	**v;
-	size_t		  i, j, k;
-	char		 *s;
+	char	***v;
+	size_t	   i;
 
-	if (r->narts < 2)
-		return;
-	v = xreallocarray(NULL, r->narts, sizeof *v);
+	v = xreallocarray(NULL, r->narts + 1, sizeof *v);
 	for (i = 0; i < r->narts; i++)
-		v[i] = &r->arts[i];
-	qsort(v, r->narts, sizeof *v, cmp_art_file);
-	for (i = 0; i < r->narts; i = j) {
-		for (j = i + 1; j < r->narts &&
-		    strcmp(v[j]->file, v[i]->file) == 0; j++)
-			;
-		for (k = i + 1; k < j; k++) {
-			s = xasprintf("%.*s~%zu.html",
-			    (int)(strlen(v[k]->file) - 5), v[k]->file,
-			    k - i + 1);
-			free(v[k]->file);
-			v[k]->file = s;
-		}
-	}
+		v[i] = &r->arts[i].file;
+	unique_names(v, r->narts);
 	free(v);
 }
 
@@ -459,35 +545,33 @@ claim_num(const char *cid, int64_t *id)
 	return *end == '\0' && errno == 0;
 }
 
-/* The position in byid of the claim named "c17", or r->nclaims. */
-static size_t
-claim_pos(const struct rep *r, const char *cid)
+/* The claim whose id is id, or NULL. */
+static const struct cc_claim *
+claim_by_id(const struct rep *r, int64_t id)
 {
-	int64_t	id;
 	size_t	lo = 0, hi = r->nclaims, mid;
 
-	if (!claim_num(cid, &id))
-		return r->nclaims;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (r->byid[mid]->id == id)
-			return mid;
+			return r->byid[mid];
 		if (r->byid[mid]->id < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return r->nclaims;
+	return NULL;
 }
 
 /* The claim named "c17", or NULL. */
 static const struct cc_claim *
 find_claim(const struct rep *r, const char *cid)
 {
-	size_t	pos = claim_pos(r, cid);
+	int64_t	id;
 
-	return pos < r->nclaims ? r->byid[pos] : NULL;
+	return claim_num(cid, &id) ? claim_by_id(r, id) : NULL;
 }
+
 
 static struct art_ref *
 find_art(const struct rep *r, const char *name)
@@ -533,30 +617,29 @@ cmp_dispute(const void *a, const void *b)
 static void
 find_disputes(struct rep *r)
 {
-	const struct cc_finding	*f;
+	const struct fref	*fr;
 	size_t			 i, k, n = 0;
-	int64_t			 id;
 
 	for (i = 0; i < r->nfindings; i++)
-		if (disagreeing(r->findings[i]->kind))
-			n += r->findings[i]->nclaims;
+		if (disagreeing(r->fr[i].f->kind))
+			n += r->fr[i].f->nclaims;
 	r->disputes = xreallocarray(NULL, n + 1, sizeof *r->disputes);
 	for (i = 0; i < r->nfindings; i++) {
-		f = r->findings[i];
-		if (!disagreeing(f->kind))
+		fr = &r->fr[i];
+		if (!disagreeing(fr->f->kind))
 			continue;
-		for (k = 0; k < f->nclaims; k++)
-			if (claim_num(f->claims[k], &id)) {
-				r->disputes[r->ndisputes].cid = id;
+		for (k = 0; k < fr->f->nclaims; k++)
+			if (fr->cl[k] != NULL) {
+				r->disputes[r->ndisputes].cid = fr->cl[k]->id;
 				r->disputes[r->ndisputes].rank = i;
-				r->disputes[r->ndisputes++].f = f;
+				r->disputes[r->ndisputes++].f = fr->f;
 			}
 	}
 	qsort(r->disputes, r->ndisputes, sizeof *r->disputes, cmp_dispute);
 }
 
 /* The first (most severe) disagreeing finding naming claim c, or NULL. */
-static const struct cc_finding *
+static const struct dispute *
 disputed(const struct rep *r, const struct cc_claim *c)
 {
 	size_t	lo = 0, hi = r->ndisputes, mid;
@@ -569,7 +652,7 @@ disputed(const struct rep *r, const struct cc_claim *c)
 			hi = mid;
 	}
 	return lo < r->ndisputes && r->disputes[lo].cid == c->id ?
-	    r->disputes[lo].f : NULL;
+	    &r->disputes[lo] : NULL;
 }
 
 /* Is sentence s usable against a text of len bytes? */
@@ -802,40 +885,48 @@ emit_marked(struct page *pg, const char *text, size_t a, size_t b,
 	escn(pg, text + pos, b - pos);
 }
 
-/* The evidence kept for claim c of ar (see struct evid), or NULL. */
-static const struct evid *
-claim_evid(const struct art_ref *ar, const struct cc_claim *c)
+/* The sentence of a claim given without one, from the source; NULL
+ * if there is none (or the source failed: then r->fetch->rc says so). */
+static char *
+fetch_sentence(const struct rep *r, const struct cc_claim *c)
 {
-	size_t	k;
+	struct fetch	*f = r->fetch;
+	char		*s = NULL;
+	int		 rc;
 
-	if (ar == NULL || ar->ev == NULL)
+	if (f == NULL || f->src == NULL || f->src->sentence == NULL ||
+	    f->rc != CC_OK)
 		return NULL;
-	for (k = 0; k < ar->nclaims; k++)
-		if (ar->claims[k] == c)
-			return ar->ev[k].s != NULL ? &ar->ev[k] : NULL;
-	return NULL;
+	if ((rc = f->src->sentence(f->src->arg, c->id, &s, f->d)) != CC_OK) {
+		f->rc = rc;
+		free(s);
+		return NULL;
+	}
+	return s;
 }
 
 /*
  * The evidence sentence of a claim with its words marked: the stored
- * article text when the offsets fit (kept in ar->ev: the marking only
- * looks inside the sentence), else the sentence copy in the claim.
+ * article text when the offsets fit (kept in r->ev while the article was
+ * loaded: the marking only looks inside the sentence), else the sentence
+ * copy in the claim, else the sentence from the source.
  */
 static void
-emit_evidence(struct page *pg, const struct art_ref *ar,
-    const struct cc_claim *c)
+emit_evidence(struct page *pg, const struct rep *r, const struct cc_claim *c)
 {
 	struct hl		 h;
-	const struct evid	*ev = claim_evid(ar, c);
+	const struct evid	*ev = r->ev != NULL ? &r->ev[CI(r, c)] : NULL;
 	const char		*text;
+	char			*fetched = NULL;
 	size_t			 a, b;
 
-	if (ev != NULL) {
+	if (ev != NULL && ev->s != NULL) {
 		text = ev->s;
 		a = 0;
 		b = ev->n;
-	} else if (c->sentence != NULL) {
-		text = c->sentence;
+	} else if (c->sentence != NULL ||
+	    (fetched = fetch_sentence(r, c)) != NULL) {
+		text = c->sentence != NULL ? c->sentence : fetched;
 		a = 0;
 		b = strlen(text);
 	} else {
@@ -847,21 +938,19 @@ emit_evidence(struct page *pg, const struct art_ref *ar,
 		emit_marked(pg, text, a, b, &h, 1, 0);
 	else
 		escn(pg, text + a, b - a);
+	free(fetched);
 }
 
-/* Link from the index to the claim's sentence on its article page. */
+/* Link to the claim's sentence on its article page. */
 static void
-emit_ev_link(struct page *pg, const struct art_ref *ar,
-    const struct cc_claim *c, const char *what)
+emit_ev_link(struct page *pg, const struct rep *r, const struct cc_claim *c,
+    const char *what)
 {
-	long	si = -1;
-	size_t	k;
+	const struct art_ref	*ar = r->cart[CI(r, c)];
+	long			 si = r->csent[CI(r, c)];
 
 	if (ar == NULL)
 		return;
-	for (k = 0; k < ar->nclaims; k++)
-		if (ar->claims[k] == c)
-			si = ar->csent[k];
 	raw(pg, "<a href=\"");
 	esc(pg, ar->file, NULL);
 	if (si >= 0)
@@ -875,7 +964,7 @@ emit_ev_link(struct page *pg, const struct art_ref *ar,
 
 static void
 page_head(struct page *pg, const struct rep *r, const char *title,
-    const char *title2)
+    const char *title2, const char *digest)
 {
 	raw(pg, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n");
@@ -887,7 +976,13 @@ page_head(struct page *pg, const struct rep *r, const char *title,
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n"
 	    "<meta name=\"generator\" content=\"" PACKAGE_NAME " "
-	    PACKAGE_VERSION "\">\n<title>");
+	    PACKAGE_VERSION "\">\n");
+	/* What the page was made from (see dg_begin()): a re-run that
+	 * finds the same digest here leaves the page alone. */
+	if (digest != NULL)
+		rawf(pg, "<meta name=\"" DIGEST_META "\" content=\"%s\">\n",
+		    digest);
+	raw(pg, "<title>");
 	esc(pg, title, NULL);
 	if (title2 != NULL) {
 		raw(pg, " \xe2\x80\x94 ");
@@ -967,9 +1062,9 @@ meta_row(struct page *pg, const char *label, const char *value)
 }
 
 static void
-emit_article_meta(struct page *pg, const struct art_ref *ar)
+emit_article_meta(struct page *pg, const struct art_view *av)
 {
-	const struct cc_article	*a = &ar->ra->art;
+	const struct cc_article	*a = &av->ra->art;
 
 	raw(pg, "<dl class=\"meta\">\n");
 	meta_row(pg, "Name", a->name);
@@ -1017,30 +1112,30 @@ emit_article_meta(struct page *pg, const struct art_ref *ar)
 	meta_row(pg, "Format", a->format);
 	meta_row(pg, "Source file", a->path);
 	meta_row(pg, "Content hash", a->hash[0] != '\0' ? a->hash : NULL);
-	rawf(pg, "<dt>Claims</dt><dd>%zu</dd>\n</dl>\n", ar->nclaims);
+	rawf(pg, "<dt>Claims</dt><dd>%zu</dd>\n</dl>\n", av->n);
 }
 
 /* One sentence with its claims marked and labelled. */
 static void
-emit_sentence(struct page *pg, const struct art_ref *ar, size_t si)
+emit_sentence(struct page *pg, const struct art_view *av, size_t si)
 {
-	const struct cc_article		*a = &ar->ra->art;
-	const struct cc_sentence	*s = &ar->ra->sents.v[si];
+	const struct cc_article		*a = &av->ra->art;
+	const struct cc_sentence	*s = &av->ra->sents.v[si];
 	struct hl			*h;
 	const struct cc_claim		**loose;
 	size_t				 k, nh = 0, nloose = 0;
 
-	h = xreallocarray(NULL, ar->nclaims + 1, sizeof *h);
-	loose = xreallocarray(NULL, ar->nclaims + 1, sizeof *loose);
-	for (k = 0; k < ar->nclaims; k++) {
-		if (ar->csent[k] != (long)si)
+	h = xreallocarray(NULL, av->n + 1, sizeof *h);
+	loose = xreallocarray(NULL, av->n + 1, sizeof *loose);
+	for (k = 0; k < av->n; k++) {
+		if (av->csent[k] != (long)si)
 			continue;
-		h[nh].c = ar->claims[k];
-		if (locate(a->text, s->start, s->end, ar->claims[k]->text,
+		h[nh].c = av->claims[k];
+		if (locate(a->text, s->start, s->end, av->claims[k]->text,
 		    &h[nh].s, &h[nh].e))
 			nh++;
 		else
-			loose[nloose++] = ar->claims[k];
+			loose[nloose++] = av->claims[k];
 	}
 	rawf(pg, "<span class=\"s%s\" id=\"s%zu\"%s>",
 	    s->boiler ? " boiler" : "", si,
@@ -1070,10 +1165,10 @@ emit_gap_para(struct page *pg, const char *text, size_t a, size_t b)
 }
 
 static void
-emit_article_text(struct page *pg, const struct art_ref *ar)
+emit_article_text(struct page *pg, const struct art_view *av)
 {
-	const struct cc_article		*a = &ar->ra->art;
-	const struct cc_sentences	*ss = &ar->ra->sents;
+	const struct cc_article		*a = &av->ra->art;
+	const struct cc_sentences	*ss = &av->ra->sents;
 	const struct cc_sentence	*s;
 	size_t				 i, pos = 0, nl;
 	unsigned			 para = 0;
@@ -1098,7 +1193,7 @@ emit_article_text(struct page *pg, const struct art_ref *ar)
 			open = 1;
 			para = s->para;
 		}
-		emit_sentence(pg, ar, i);
+		emit_sentence(pg, av, i);
 		pos = s->end;
 	}
 	if (open)
@@ -1131,8 +1226,8 @@ claims_table_head(struct page *pg, const char *caption, int ev)
 }
 
 static void
-claims_row(struct page *pg, const struct art_ref *ar,
-    const struct cc_claim *c, long si, int ev)
+claims_row(struct page *pg, const struct rep *r, const struct cc_claim *c,
+    long si, int ev)
 {
 	const char	*dash = "\xe2\x80\x94";
 
@@ -1162,9 +1257,9 @@ claims_row(struct page *pg, const struct art_ref *ar,
 	esc(pg, c->speaker, dash);
 	raw(pg, "</td><td>");
 	if (ev) {
-		emit_evidence(pg, ar, c);
+		emit_evidence(pg, r, c);
 		raw(pg, " ");
-		emit_ev_link(pg, ar, c, "[in article]");
+		emit_ev_link(pg, r, c, "[in article]");
 	} else
 		esc(pg, c->text, dash);
 	raw(pg, "</td></tr>\n");
@@ -1204,16 +1299,36 @@ same_file(const char *dir, const char *name, const char *data, size_t len)
 	return same;
 }
 
+/* Put a finished page in place, unless its file holds the same bytes
+ * already; releases pg. */
 static int
-write_article(const struct rep *r, const struct art_ref *ar,
-    const char *outdir, struct cc_report_stats *stats, struct cc_diag *d)
+finish_page(struct page *pg, const char *outdir, const char *file,
+    struct cc_report_stats *stats, struct cc_diag *d)
 {
-	const struct cc_article	*a = &ar->ra->art;
+	int	rc;
+
+	if ((rc = pg->rc) != CC_OK)
+		cc_diag_set(d, NULL, 0, 0, "%s/%s: %s", outdir, file,
+		    cc_strerror(rc));
+	else if (same_file(outdir, file, pg->b.data, pg->b.len))
+		stats->unchanged++;
+	else if ((rc = write_atomic(outdir, file, &pg->b, d)) == CC_OK)
+		stats->written++;
+	cc_buf_release(&pg->b);
+	return rc;
+}
+
+static int
+write_article(const struct rep *r, const struct art_view *av,
+    const char *digest, const char *outdir, struct cc_report_stats *stats,
+    struct cc_diag *d)
+{
+	const struct cc_article	*a = &av->ra->art;
 	struct page		 pg = PAGE_INIT;
 	size_t			 k;
-	int			 rc;
 
-	page_head(&pg, r, a->title != NULL ? a->title : a->name, "claimcheck");
+	page_head(&pg, r, a->title != NULL ? a->title : a->name, "claimcheck",
+	    digest);
 	raw(&pg, "<header>\n<nav aria-label=\"Report\"><ul>"
 	    "<li><a href=\"index.html\">Report index</a></li>"
 	    "<li><a href=\"#meta\">Metadata</a></li>"
@@ -1223,34 +1338,26 @@ write_article(const struct rep *r, const struct art_ref *ar,
 	esc(&pg, a->title, a->name);
 	raw(&pg, "</h1>\n<section aria-labelledby=\"meta\">\n"
 	    "<h2 id=\"meta\">Metadata</h2>\n");
-	emit_article_meta(&pg, ar);
+	emit_article_meta(&pg, av);
 	raw(&pg, "</section>\n<section aria-labelledby=\"text\">\n"
 	    "<h2 id=\"text\">Text</h2>\n<p class=\"muted\">Claims are "
 	    "<mark>highlighted</mark> and labelled with type, value and "
 	    "date; <span class=\"boiler\">boilerplate</span> (never a source "
 	    "of claims) is dimmed.</p>\n");
-	emit_article_text(&pg, ar);
+	emit_article_text(&pg, av);
 	raw(&pg, "</section>\n<section aria-labelledby=\"claims\">\n"
 	    "<h2 id=\"claims\">Claims</h2>\n");
-	if (ar->nclaims == 0)
+	if (av->n == 0)
 		raw(&pg, "<p>No claims were found in this article.</p>\n");
 	else {
 		claims_table_head(&pg, "Claims in this article", 0);
-		for (k = 0; k < ar->nclaims; k++)
-			claims_row(&pg, ar, ar->claims[k], ar->csent[k], 0);
+		for (k = 0; k < av->n; k++)
+			claims_row(&pg, r, av->claims[k], av->csent[k], 0);
 		raw(&pg, "</tbody>\n</table>\n");
 	}
 	raw(&pg, "</section>\n</main>\n");
 	page_foot(&pg);
-	if ((rc = pg.rc) != CC_OK)
-		cc_diag_set(d, NULL, 0, 0, "%s/%s: %s", outdir, ar->file,
-		    cc_strerror(rc));
-	else if (same_file(outdir, ar->file, pg.b.data, pg.b.len))
-		stats->unchanged++;
-	else if ((rc = write_atomic(outdir, ar->file, &pg.b, d)) == CC_OK)
-		stats->written++;
-	cc_buf_release(&pg.b);
-	return rc;
+	return finish_page(&pg, outdir, av->ar->file, stats, d);
 }
 
 /* The index page. */
@@ -1314,30 +1421,161 @@ cmp_art_outlet(const void *a, const void *b)
  * sidecar, url, text, file name). */
 #define NBASES	8
 
+/* One outlet of the corpus: its articles, claims and how it was known
+ * (metadata, url, text, file name). */
+struct outlet_row {
+	const char	*outlet;
+	size_t		 nart, ncl, nb, pos;	/* pos: in name order */
+	const char	*bases[NBASES];
+};
+
+/* The outlets of the corpus in name order (caller frees *out). */
+static size_t
+outlet_rows(const struct rep *r, struct outlet_row **out)
+{
+	const struct art_ref	**arts;
+	struct outlet_row	 *v, *o;
+	size_t			  i, j, k, n = 0;
+
+	arts = xreallocarray(NULL, r->narts + 1, sizeof *arts);
+	for (i = 0; i < r->narts; i++)
+		arts[i] = &r->arts[i];
+	qsort(arts, r->narts, sizeof *arts, cmp_art_outlet);
+	v = xcalloc(r->narts + 1, sizeof *v);
+	for (i = 0; i < r->narts; i = j) {
+		o = &v[n];
+		o->outlet = arts[i]->ra->art.outlet;
+		o->pos = n++;
+		for (j = i; j < r->narts && nstrcmp(arts[j]->ra->art.outlet,
+		    o->outlet) == 0; j++) {
+			o->ncl += arts[j]->nall;
+			for (k = 0; k < o->nb && nstrcmp(o->bases[k],
+			    arts[j]->ra->art.outlet_basis) != 0; k++)
+				;
+			if (k == o->nb && o->nb < NBASES)
+				o->bases[o->nb++] = arts[j]->ra->art.outlet_basis;
+		}
+		o->nart = j - i;
+		o->nb = distinct(o->bases, o->nb);
+	}
+	free(arts);
+	*out = v;
+	return n;
+}
+
+/* Most articles first; name order among equals. */
+static int
+cmp_outlet_size(const void *a, const void *b)
+{
+	const struct outlet_row	*x = a, *y = b;
+
+	if (x->nart != y->nart)
+		return x->nart > y->nart ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static int
+cmp_outlet_pos(const void *a, const void *b)
+{
+	const struct outlet_row	*x = a, *y = b;
+
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* The outlets table: on the index of a corpus of more than
+ * INDEX_OUTLETS outlets, those with the most articles and a link to
+ * outlets.html, which lists them all. */
+static void
+emit_outlets(struct page *pg, const struct rep *r, enum where w)
+{
+	struct outlet_row	*v;
+	size_t			 n, shown, i, k;
+
+	if ((n = outlet_rows(r, &v)) == 0) {
+		free(v);
+		return;
+	}
+	shown = n;
+	if (w == ON_INDEX && n > INDEX_OUTLETS) {
+		qsort(v, n, sizeof *v, cmp_outlet_size);
+		shown = INDEX_OUTLETS;
+		qsort(v, shown, sizeof *v, cmp_outlet_pos);
+		rawf(pg, "<p>The %zu outlets with the most articles, of %zu; "
+		    "see <a href=\"outlets.html\">all outlets</a>.</p>\n",
+		    shown, n);
+	}
+	raw(pg, "<table>\n<caption>Outlets covered</caption>\n"
+	    "<thead><tr><th scope=\"col\">Outlet</th>"
+	    "<th scope=\"col\" class=\"num\">Articles</th>"
+	    "<th scope=\"col\" class=\"num\">Claims</th>"
+	    "<th scope=\"col\">Known from</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < shown; i++) {
+		raw(pg, "<tr><th scope=\"row\">");
+		esc(pg, v[i].outlet, "unknown outlet");
+		rawf(pg, "</th><td class=\"num\">%zu</td>"
+		    "<td class=\"num\">%zu</td><td>", v[i].nart, v[i].ncl);
+		for (k = 0; k < v[i].nb; k++) {
+			if (k > 0)
+				raw(pg, ", ");
+			esc(pg, v[i].bases[k], "unknown");
+		}
+		raw(pg, "</td></tr>\n");
+	}
+	raw(pg, "</tbody>\n</table>\n");
+	free(v);
+}
+
+/* outlets.html when the index cannot list every outlet; else none. */
+static int
+write_outlets(const struct rep *r, const char *dir,
+    struct cc_report_stats *stats, struct cc_diag *d)
+{
+	struct page	 pg = PAGE_INIT;
+	struct outlet_row *v;
+	size_t		 n = outlet_rows(r, &v);
+	char		*path;
+
+	free(v);
+	if (n <= INDEX_OUTLETS) {
+		path = xasprintf("%s/outlets.html", dir);
+		unlink(path);
+		free(path);
+		return CC_OK;
+	}
+	page_head(&pg, r, "Outlets", "claimcheck", NULL);
+	raw(&pg, "<header>\n<nav aria-label=\"Report\"><ul>"
+	    "<li><a href=\"index.html\">Report index</a></li></ul></nav>\n"
+	    "</header>\n<main id=\"main\">\n<h1>Outlets</h1>\n");
+	emit_outlets(&pg, r, ON_PAGE);
+	raw(&pg, "</main>\n");
+	page_foot(&pg);
+	return finish_page(&pg, dir, "outlets.html", stats, d);
+}
+
 static void
 emit_summary(struct page *pg, const struct rep *r)
 {
-	const char	**kinds, *lo = NULL, *hi = NULL, *dt, *bases[NBASES];
-	const struct art_ref **arts;
-	size_t		  nk, i, j, k, cnt[NSEV + 1], tot, ninf = 0, nb;
-	size_t		  nnew = 0, nacc = 0, ndis = 0, nart, ncl;
+	const char	**kinds, *lo = NULL, *hi = NULL, *dt;
+	size_t		  nk, i, j, k, cnt[NSEV + 1], tot, ninf = 0;
+	size_t		  nnew = 0, nacc = 0, ndis = 0;
 	int		  other = 0;
 
 	raw(pg, "<section aria-labelledby=\"summary\">\n"
 	    "<h2 id=\"summary\">Summary</h2>\n");
 	for (i = 0; i < r->nfindings; i++) {
-		if (nstrcmp(r->findings[i]->status, "accepted") == 0)
+		if (nstrcmp(r->fr[i].f->status, "accepted") == 0)
 			nacc++;
-		else if (nstrcmp(r->findings[i]->status, "dismissed") == 0)
+		else if (nstrcmp(r->fr[i].f->status, "dismissed") == 0)
 			ndis++;
 		else
 			nnew++;
-		if (sev_col(r->findings[i]->severity) == NSEV)
+		if (sev_col(r->fr[i].f->severity) == NSEV)
 			other = 1;
 	}
 	rawf(pg, "<p>%zu article%s, %zu claim%s, %zu finding%s (%zu not yet "
 	    "reviewed, %zu accepted, %zu dismissed).</p>\n", r->narts,
-	    r->narts == 1 ? "" : "s", r->nclaims, r->nclaims == 1 ? "" : "s",
+	    r->narts == 1 ? "" : "s", r->nall, r->nall == 1 ? "" : "s",
 	    r->nfindings, r->nfindings == 1 ? "" : "s", nnew, nacc, ndis);
 
 	/* Period: the articles' dates, as strings (YYYY-MM-DD sort). */
@@ -1369,7 +1607,7 @@ emit_summary(struct page *pg, const struct rep *r)
 	/* Findings by kind and severity. */
 	kinds = xreallocarray(NULL, r->nfindings + NKIND + 1, sizeof *kinds);
 	for (i = 0; i < r->nfindings; i++)
-		kinds[i] = r->findings[i]->kind;
+		kinds[i] = r->fr[i].f->kind;
 	nk = distinct(kinds, r->nfindings);
 	if (nk > 0) {
 		raw(pg, "<table>\n<caption>Findings by kind and severity"
@@ -1396,9 +1634,9 @@ emit_summary(struct page *pg, const struct rep *r)
 					continue;
 				memset(cnt, 0, sizeof cnt);
 				for (j = tot = 0; j < r->nfindings; j++)
-					if (nstrcmp(r->findings[j]->kind,
+					if (nstrcmp(r->fr[j].f->kind,
 					    kinds[i]) == 0) {
-						cnt[sev_col(r->findings[j]->
+						cnt[sev_col(r->fr[j].f->
 						    severity)]++;
 						tot++;
 					}
@@ -1416,49 +1654,7 @@ emit_summary(struct page *pg, const struct rep *r)
 	}
 	free(kinds);
 
-	/* Outlets covered, with their articles, claims and how the outlet
-	 * was known (metadata, url, text, file name): one pass over the
-	 * articles sorted by outlet. */
-	arts = xreallocarray(NULL, r->narts + 1, sizeof *arts);
-	for (i = 0; i < r->narts; i++)
-		arts[i] = &r->arts[i];
-	qsort(arts, r->narts, sizeof *arts, cmp_art_outlet);
-	if (r->narts > 0) {
-		raw(pg, "<table>\n<caption>Outlets covered</caption>\n"
-		    "<thead><tr><th scope=\"col\">Outlet</th>"
-		    "<th scope=\"col\" class=\"num\">Articles</th>"
-		    "<th scope=\"col\" class=\"num\">Claims</th>"
-		    "<th scope=\"col\">Known from</th></tr></thead>\n"
-		    "<tbody>\n");
-		for (i = 0; i < r->narts; i = j) {
-			ncl = nb = 0;
-			for (j = i; j < r->narts && nstrcmp(
-			    arts[j]->ra->art.outlet,
-			    arts[i]->ra->art.outlet) == 0; j++) {
-				ncl += arts[j]->nclaims;
-				for (k = 0; k < nb && nstrcmp(bases[k],
-				    arts[j]->ra->art.outlet_basis) != 0; k++)
-					;
-				if (k == nb && nb < NBASES)
-					bases[nb++] =
-					    arts[j]->ra->art.outlet_basis;
-			}
-			nart = j - i;
-			raw(pg, "<tr><th scope=\"row\">");
-			esc(pg, arts[i]->ra->art.outlet, "unknown outlet");
-			rawf(pg, "</th><td class=\"num\">%zu</td>"
-			    "<td class=\"num\">%zu</td><td>", nart, ncl);
-			nb = distinct(bases, nb);
-			for (k = 0; k < nb; k++) {
-				if (k > 0)
-					raw(pg, ", ");
-				esc(pg, bases[k], "unknown");
-			}
-			raw(pg, "</td></tr>\n");
-		}
-		raw(pg, "</tbody>\n</table>\n");
-	}
-	free(arts);
+	emit_outlets(pg, r, ON_INDEX);
 	raw(pg, "</section>\n");
 }
 
@@ -1470,12 +1666,88 @@ emit_article_date(struct page *pg, const struct cc_article *a)
 		raw(pg, " <span class=\"inferred\">(inferred)</span>");
 }
 
-static void
-emit_finding(struct page *pg, const struct rep *r, const struct cc_finding *f)
+
+/* Is finding rank on the index? */
+static int
+on_index(const struct rep *r, size_t rank)
 {
+	return !r->fpaged || rank < INDEX_FINDINGS;
+}
+
+/* href of the finding of rank i from a page at w. */
+static void
+emit_finding_href(struct page *pg, const struct rep *r, size_t rank,
+    enum where w)
+{
+	if (w == ON_INDEX && on_index(r, rank))
+		raw(pg, "#f-");
+	else if (r->fpaged) {
+		esc(pg, r->fpages.v[r->fr[rank].chunk].file, NULL);
+		raw(pg, "#f-");
+	} else
+		raw(pg, "index.html#f-");
+	esc(pg, r->fr[rank].f->id, NULL);
+}
+
+/* The claims of finding rank from the k-th on, a row each (a finding
+ * can cite thousands of claims: side by side they would make a page no
+ * one reads). */
+static void
+emit_more_claims(struct page *pg, const struct rep *r, size_t rank,
+    size_t k)
+{
+	const struct cc_finding	*f = r->fr[rank].f;
 	const struct cc_claim	*c;
 	const struct art_ref	*ar;
 	size_t			 i;
+
+	rawf(pg, "<table class=\"wide\">\n<caption>The other %zu claims"
+	    "</caption>\n<thead><tr><th scope=\"col\">Claim</th>"
+	    "<th scope=\"col\">Outlet</th><th scope=\"col\">Article</th>"
+	    "<th scope=\"col\">Value</th><th scope=\"col\">Time</th>"
+	    "<th scope=\"col\">Words</th></tr></thead>\n<tbody>\n",
+	    f->nclaims - k);
+	for (i = k; i < f->nclaims; i++) {
+		if ((c = r->fr[rank].cl[i]) == NULL) {
+			raw(pg, "<tr><th scope=\"row\">");
+			esc(pg, f->claims[i], NULL);
+			raw(pg, "</th><td colspan=\"5\">no longer in the store"
+			    "</td></tr>\n");
+			continue;
+		}
+		ar = r->cart[CI(r, c)];
+		rawf(pg, "<tr><th scope=\"row\">c%" PRId64 "</th><td>", c->id);
+		esc(pg, c->outlet, "unknown outlet");
+		raw(pg, "</td><td>");
+		if (ar != NULL) {
+			esc(pg, ar->ra->art.name, NULL);
+			raw(pg, ", ");
+			emit_article_date(pg, &ar->ra->art);
+		} else
+			esc(pg, c->article, NULL);
+		raw(pg, "</td><td>");
+		emit_value(pg, c);
+		raw(pg, "</td><td>");
+		emit_time(pg, c);
+		raw(pg, "</td><td>");
+		esc(pg, c->text, "\xe2\x80\x94");
+		raw(pg, " ");
+		emit_ev_link(pg, r, c, "[in article]");
+		raw(pg, "</td></tr>\n");
+	}
+	raw(pg, "</tbody>\n</table>\n");
+}
+
+/* The finding of rank i.  On the index of a paged report it shows the
+ * evidence of its first INDEX_EVIDENCE claims and links to its page
+ * for the rest. */
+static void
+emit_finding(struct page *pg, const struct rep *r, size_t rank, enum where w)
+{
+	const struct cc_finding	*f = r->fr[rank].f;
+	const struct cc_claim	*c;
+	const struct art_ref	*ar;
+	size_t			 i, nshow;
 	const char		*sev, *k;
 
 	i = sev_col(f->severity);
@@ -1520,17 +1792,22 @@ emit_finding(struct page *pg, const struct rep *r, const struct cc_finding *f)
 		raw(pg, "</section>\n");
 		return;
 	}
+	nshow = f->nclaims;
+	if (w == ON_INDEX && r->fpaged && nshow > INDEX_EVIDENCE)
+		nshow = INDEX_EVIDENCE;
+	else if (nshow > FINDING_EVIDENCE)
+		nshow = FINDING_EVIDENCE;
 	raw(pg, "<div class=\"evidence\">\n");
-	for (i = 0; i < f->nclaims; i++) {
+	for (i = 0; i < nshow; i++) {
 		raw(pg, "<div class=\"ev\">\n<h4>");
-		if ((c = find_claim(r, f->claims[i])) == NULL) {
+		if ((c = r->fr[rank].cl[i]) == NULL) {
 			raw(pg, "Claim ");
 			esc(pg, f->claims[i], NULL);
 			raw(pg, "</h4>\n<p>This claim is no longer in the "
 			    "store.</p>\n</div>\n");
 			continue;
 		}
-		ar = find_art(r, c->article);
+		ar = r->cart[CI(r, c)];
 		esc(pg, c->outlet, ar != NULL && ar->ra->art.outlet != NULL ?
 		    ar->ra->art.outlet : "unknown outlet");
 		rawf(pg, " <span class=\"muted\">c%" PRId64 "</span></h4>\n"
@@ -1558,12 +1835,21 @@ emit_finding(struct page *pg, const struct rep *r, const struct cc_finding *f)
 			esc(pg, c->speaker, NULL);
 		}
 		raw(pg, "</p>\n<blockquote class=\"s\">");
-		emit_evidence(pg, ar, c);
+		emit_evidence(pg, r, c);
 		raw(pg, "</blockquote>\n<p>");
-		emit_ev_link(pg, ar, c, "View in article");
+		emit_ev_link(pg, r, c, "View in article");
 		raw(pg, "</p>\n</div>\n");
 	}
-	raw(pg, "</div>\n</section>\n");
+	raw(pg, "</div>\n");
+	if (nshow < f->nclaims && !(w == ON_INDEX && r->fpaged))
+		emit_more_claims(pg, r, rank, nshow);
+	else if (nshow < f->nclaims) {
+		raw(pg, "<p><a href=\"");
+		emit_finding_href(pg, r, rank, ON_PAGE);
+		rawf(pg, "\">%zu more claim%s on the finding's page</a></p>\n",
+		    f->nclaims - nshow, f->nclaims - nshow == 1 ? "" : "s");
+	}
+	raw(pg, "</section>\n");
 }
 
 static int
@@ -1594,11 +1880,12 @@ same_fact(const struct cc_claim *x, const struct cc_claim *y)
  * when a finding disputes it, a mark that says so in text as well as
  * colour, linking to the finding. */
 static void
-matrix_value(struct page *pg, const struct rep *r, const struct cc_claim *c)
+matrix_value(struct page *pg, const struct rep *r, const struct cc_claim *c,
+    enum where w)
 {
-	const struct cc_finding	*f = disputed(r, c);
+	const struct dispute	*dp = disputed(r, c);
 
-	if (f != NULL)
+	if (dp != NULL)
 		raw(pg, "<span class=\"dis-mark\" aria-hidden=\"true\">"
 		    "\xe2\x89\xa0</span> ");	/* NOT EQUAL TO */
 	emit_value(pg, c);
@@ -1610,59 +1897,43 @@ matrix_value(struct page *pg, const struct rep *r, const struct cc_claim *c)
 		raw(pg, ")</span>");
 	}
 	raw(pg, " ");
-	emit_ev_link(pg, find_art(r, c->article), c, "[src]");
-	if (f != NULL) {
-		raw(pg, " <a class=\"dis-mark\" href=\"#f-");
-		esc(pg, f->id, NULL);
+	emit_ev_link(pg, r, c, "[src]");
+	if (dp != NULL) {
+		raw(pg, " <a class=\"dis-mark\" href=\"");
+		emit_finding_href(pg, r, dp->rank, w);
 		raw(pg, "\">disputed: ");
-		esc(pg, f->kind, NULL);
+		esc(pg, dp->f->kind, NULL);
 		raw(pg, "</a>");
 	}
 }
 
-/* Whether the index shows claim byid[i]. */
-static int
-shown(const struct rep *r, size_t i)
+/* A note where the index leaves claims out (a paged report). */
+static void
+emit_cited_note(struct page *pg, const struct rep *r, const char *dir,
+    const char *what)
 {
-	return r->cited == NULL || r->cited[i];
+	if (!r->cpaged)
+		return;
+	rawf(pg, "<p class=\"muted\">A large corpus: of its %zu claims, the "
+	    "%zu that findings cite are listed in <a href=\"%s\">%s</a>; "
+	    "here are those that the findings above cite; each article's "
+	    "page lists all of its claims.</p>\n", r->nall, r->ncited,
+	    dir, what);
 }
 
-/* A note where the index leaves claims out. */
+/* Outlets x facts: which outlet reported what value for each fact; v,
+ * the n claims with a value, sorted by cmp_fact(). */
 static void
-emit_cited_note(struct page *pg, const struct rep *r)
+emit_matrix_table(struct page *pg, const struct rep *r,
+    const struct cc_claim **v, size_t n, enum where w)
 {
-	if (r->cited != NULL)
-		rawf(pg, "<p class=\"muted\">A large corpus: of its %zu claims, "
-		    "only the %zu that findings cite are shown here; each "
-		    "article's page lists all of its claims.</p>\n",
-		    r->nclaims, r->ncited);
-}
+	const char	**outs;
+	size_t		  no, i, j, k, e, c;
 
-/* Outlets x facts: which outlet reported what value for each fact (claims
- * with a value, keyed by type/subject/measure). */
-static void
-emit_matrix(struct page *pg, const struct rep *r)
-{
-	const struct cc_claim	**v;
-	const char		**outs;
-	size_t			  n = 0, no, i, j, k, e, c;
-
-	v = xreallocarray(NULL, r->nclaims + 1, sizeof *v);
-	outs = xreallocarray(NULL, r->nclaims + 1, sizeof *outs);
-	for (i = 0; i < r->nclaims; i++)
-		if (r->byid[i]->value_kind != CC_VALUE_NONE && shown(r, i)) {
-			v[n] = r->byid[i];
-			outs[n++] = r->byid[i]->outlet;
-		}
-	raw(pg, "<section aria-labelledby=\"matrix\">\n"
-	    "<h2 id=\"matrix\">Outlets and facts</h2>\n");
-	emit_cited_note(pg, r);
-	if (n == 0) {
-		raw(pg, "<p>No claim carries a value.</p>\n</section>\n");
-		goto out;
-	}
+	outs = xreallocarray(NULL, n + 1, sizeof *outs);
+	for (i = 0; i < n; i++)
+		outs[i] = v[i]->outlet;
 	no = distinct(outs, n);
-	qsort(v, n, sizeof *v, cmp_fact);
 	raw(pg, "<p class=\"muted\">A value that a contradiction, timeline "
 	    "or internal finding disputes is marked \xe2\x89\xa0 and links to "
 	    "the finding.</p>\n");
@@ -1698,15 +1969,39 @@ emit_matrix(struct page *pg, const struct rep *r)
 				if (k > i && nstrcmp(v[k - 1]->outlet,
 				    outs[j]) == 0)
 					raw(pg, "<br>");
-				matrix_value(pg, r, v[k]);
+				matrix_value(pg, r, v[k], w);
 			}
 			raw(pg, "</td>");
 		}
 		raw(pg, "</tr>\n");
 	}
-	raw(pg, "</tbody>\n</table>\n</section>\n");
-out:
+	raw(pg, "</tbody>\n</table>\n");
 	free(outs);
+}
+
+/* The index's matrix: every valued claim, or in a paged report those
+ * its findings cite. */
+static void
+emit_matrix(struct page *pg, const struct rep *r)
+{
+	const struct cc_claim	**v;
+	size_t			  n = 0, i;
+
+	v = xreallocarray(NULL, r->nclaims + 1, sizeof *v);
+	for (i = 0; i < r->nclaims; i++)
+		if (r->byid[i]->value_kind != CC_VALUE_NONE &&
+		    r->ishown[CI(r, r->byid[i])])
+			v[n++] = r->byid[i];
+	raw(pg, "<section aria-labelledby=\"matrix\">\n"
+	    "<h2 id=\"matrix\">Outlets and facts</h2>\n");
+	emit_cited_note(pg, r, "facts.html", "the facts pages");
+	if (n == 0)
+		raw(pg, "<p>No claim carries a value.</p>\n");
+	else {
+		qsort(v, n, sizeof *v, cmp_fact);
+		emit_matrix_table(pg, r, v, n, ON_INDEX);
+	}
+	raw(pg, "</section>\n");
 	free(v);
 }
 
@@ -1909,7 +2204,7 @@ static void
 tl_claim(struct page *pg, const struct rep *r, const struct tl_pt *p,
     int y)
 {
-	const struct art_ref	*ar = find_art(r, p->c->article);
+	const struct art_ref	*ar = r->cart[CI(r, p->c)];
 	long			 ad;
 	int			 late, ev;
 
@@ -1990,7 +2285,8 @@ tl_legend(struct page *pg, int y)
  */
 static void
 emit_timeline_svg(struct page *pg, const struct rep *r,
-    const struct cc_claim **v, size_t n)
+    const struct cc_claim **v, size_t n, const struct art_ref *const *av,
+    size_t na)
 {
 	struct tl_pt	*pt;
 	struct tl_axis	 ax;
@@ -2001,7 +2297,7 @@ emit_timeline_svg(struct page *pg, const struct rep *r,
 	int		 h, y, dy, first = 1;
 
 	pt = xreallocarray(NULL, n + 1, sizeof *pt);
-	outs = xreallocarray(NULL, n + r->narts + 1, sizeof *outs);
+	outs = xreallocarray(NULL, n + na + 1, sizeof *outs);
 	ax.lo = ax.hi = 0;
 	for (i = 0; i < n; i++) {
 		if (!parse_day(v[i]->time_start, &pt[np].d0))
@@ -2018,11 +2314,11 @@ emit_timeline_svg(struct page *pg, const struct rep *r,
 		outs[np++] = v[i]->outlet;
 	}
 	no = np;
-	for (i = 0; i < r->narts; i++) {
+	for (i = 0; i < na; i++) {
 		/* Every outlet gets a lane: an empty one says "nothing
 		 * dated" as plainly as a full one says when. */
-		outs[no++] = r->arts[i].ra->art.outlet;
-		if (!parse_day(art_date(&r->arts[i].ra->art), &d))
+		outs[no++] = av[i]->ra->art.outlet;
+		if (!parse_day(art_date(&av[i]->ra->art), &d))
 			continue;
 		if (first || d < ax.lo)
 			ax.lo = d;
@@ -2030,7 +2326,7 @@ emit_timeline_svg(struct page *pg, const struct rep *r,
 			ax.hi = d;
 		first = 0;
 		nart++;
-		ninf += art_date_inferred(&r->arts[i].ra->art) != 0;
+		ninf += art_date_inferred(&av[i]->ra->art) != 0;
 	}
 	if (first)
 		goto out;	/* nothing has a day */
@@ -2068,11 +2364,11 @@ emit_timeline_svg(struct page *pg, const struct rep *r,
 		esc_cut(pg, outs[k], "unknown outlet", TL_NAMELEN);
 		raw(pg, "</text>\n");
 	}
-	for (i = 0; i < r->narts; i++) {
-		if (!parse_day(art_date(&r->arts[i].ra->art), &d))
+	for (i = 0; i < na; i++) {
+		if (!parse_day(art_date(&av[i]->ra->art), &d))
 			continue;
-		k = tl_lane(outs, no, r->arts[i].ra->art.outlet);
-		tl_article(pg, &r->arts[i], tl_x(&ax, d),
+		k = tl_lane(outs, no, av[i]->ra->art.outlet);
+		tl_article(pg, av[i], tl_x(&ax, d),
 		    TL_TOP + (int)k * TL_LANE + TL_LANE / 2);
 	}
 	/* Claims at one spot of a lane fan out up and down. */
@@ -2111,77 +2407,123 @@ cmp_when(const void *a, const void *b)
 	return cmp_claim_id(a, b);
 }
 
-/* Claims by date and outlet. */
+/* The articles that claims v[0..n) come from, in name order. */
+static size_t
+claim_articles(const struct rep *r, const struct cc_claim **v, size_t n,
+    const struct art_ref ***out)
+{
+	const struct art_ref	**av;
+	size_t			  i, k, na = 0;
+
+	av = xreallocarray(NULL, n + 1, sizeof *av);
+	for (i = 0; i < n; i++)
+		if (r->cart[CI(r, v[i])] != NULL)
+			av[na++] = r->cart[CI(r, v[i])];
+	/* r->arts is in name order, so address order is name order. */
+	qsort(av, na, sizeof *av, cmp_ptr);
+	for (i = k = 0; i < na; i++)
+		if (k == 0 || av[k - 1] != av[i])
+			av[k++] = av[i];
+	*out = av;
+	return k;
+}
+
+/* The timeline of claims v[0..n) (sorted by cmp_when()): the drawing,
+ * with the articles av[0..na), then the table. */
+static void
+emit_timeline_body(struct page *pg, const struct rep *r,
+    const struct cc_claim **v, size_t n, const struct art_ref *const *av,
+    size_t na)
+{
+	const struct cc_claim	*c;
+	size_t			 i;
+
+	emit_timeline_svg(pg, r, v, n, av, na);
+	raw(pg, "<table class=\"wide\">\n<caption>Dated claims by date "
+	    "and outlet</caption>\n<thead><tr><th scope=\"col\">When"
+	    "</th><th scope=\"col\">Outlet</th><th scope=\"col\">Type"
+	    "</th><th scope=\"col\">Subject</th><th scope=\"col\">"
+	    "Value</th><th scope=\"col\">Words</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < n; i++) {
+		c = v[i];
+		raw(pg, "<tr><th scope=\"row\">");
+		emit_time(pg, c);
+		raw(pg, "</th><td>");
+		esc(pg, c->outlet, "unknown outlet");
+		raw(pg, "</td><td>");
+		esc(pg, c->type, "\xe2\x80\x94");
+		raw(pg, "</td><td>");
+		esc(pg, c->subject, "\xe2\x80\x94");
+		raw(pg, "</td><td>");
+		emit_value(pg, c);
+		raw(pg, "</td><td>");
+		esc(pg, c->text, "\xe2\x80\x94");
+		raw(pg, " ");
+		emit_ev_link(pg, r, c, "[src]");
+		raw(pg, "</td></tr>\n");
+	}
+	raw(pg, "</tbody>\n</table>\n");
+}
+
+/* Claims by date and outlet: all of them with every article, or in a
+ * paged report those the index's findings cite, with their articles. */
 static void
 emit_timeline(struct page *pg, const struct rep *r)
 {
-	const struct cc_claim	**v, *c;
-	size_t			  n = 0, i;
+	const struct cc_claim	**v;
+	const struct art_ref	**av = NULL;
+	size_t			  n = 0, na, i;
 
 	v = xreallocarray(NULL, r->nclaims + 1, sizeof *v);
 	for (i = 0; i < r->nclaims; i++)
-		if (r->byid[i]->time_start != NULL && shown(r, i))
+		if (r->byid[i]->time_start != NULL &&
+		    r->ishown[CI(r, r->byid[i])])
 			v[n++] = r->byid[i];
 	raw(pg, "<section aria-labelledby=\"timeline\">\n"
 	    "<h2 id=\"timeline\">Timeline</h2>\n");
-	emit_cited_note(pg, r);
+	emit_cited_note(pg, r, "timeline.html", "the timeline pages");
 	if (n == 0)
 		raw(pg, "<p>No claim is dated.</p>\n");
 	else {
 		qsort(v, n, sizeof *v, cmp_when);
-		emit_timeline_svg(pg, r, v, n);
-		raw(pg, "<table class=\"wide\">\n<caption>Dated claims by date "
-		    "and outlet</caption>\n<thead><tr><th scope=\"col\">When"
-		    "</th><th scope=\"col\">Outlet</th><th scope=\"col\">Type"
-		    "</th><th scope=\"col\">Subject</th><th scope=\"col\">"
-		    "Value</th><th scope=\"col\">Words</th></tr></thead>\n"
-		    "<tbody>\n");
-		for (i = 0; i < n; i++) {
-			c = v[i];
-			raw(pg, "<tr><th scope=\"row\">");
-			emit_time(pg, c);
-			raw(pg, "</th><td>");
-			esc(pg, c->outlet, "unknown outlet");
-			raw(pg, "</td><td>");
-			esc(pg, c->type, "\xe2\x80\x94");
-			raw(pg, "</td><td>");
-			esc(pg, c->subject, "\xe2\x80\x94");
-			raw(pg, "</td><td>");
-			emit_value(pg, c);
-			raw(pg, "</td><td>");
-			esc(pg, c->text, "\xe2\x80\x94");
-			raw(pg, " ");
-			emit_ev_link(pg, find_art(r, c->article), c, "[src]");
-			raw(pg, "</td></tr>\n");
+		if (r->cpaged)
+			na = claim_articles(r, v, n, &av);
+		else {
+			na = r->narts;
+			av = xreallocarray(NULL, na + 1, sizeof *av);
+			for (i = 0; i < na; i++)
+				av[i] = &r->arts[i];
 		}
-		raw(pg, "</tbody>\n</table>\n");
+		emit_timeline_body(pg, r, v, n, av, na);
 	}
 	raw(pg, "</section>\n");
+	free(av);
 	free(v);
 }
 
+/* Rows of the list of articles, arts[first, first + n).  On the index of
+ * a small report the claim count links to the article's claims further
+ * down; elsewhere to its page. */
 static void
-emit_articles(struct page *pg, const struct rep *r)
+emit_article_rows(struct page *pg, const struct rep *r, size_t first,
+    size_t n, enum where w)
 {
 	const struct cc_article	*a;
-	size_t			 i, k;
+	const struct art_ref	*ar;
+	size_t			 i;
 
-	raw(pg, "<section aria-labelledby=\"articles\">\n"
-	    "<h2 id=\"articles\">Articles</h2>\n");
-	if (r->narts == 0) {
-		raw(pg, "<p>No articles.</p>\n</section>\n");
-		return;
-	}
 	raw(pg, "<table class=\"wide\">\n<caption>Articles in the store"
 	    "</caption>\n<thead><tr><th scope=\"col\">Name</th>"
 	    "<th scope=\"col\">Outlet</th><th scope=\"col\">Date (basis)</th>"
 	    "<th scope=\"col\">Title</th><th scope=\"col\" class=\"num\">"
 	    "Claims</th><th scope=\"col\">Source</th></tr></thead>\n"
 	    "<tbody>\n");
-	for (i = 0; i < r->narts; i++) {
-		a = &r->arts[i].ra->art;
+	for (i = first; i < first + n; i++) {
+		ar = &r->arts[i];
+		a = &ar->ra->art;
 		raw(pg, "<tr><th scope=\"row\"><a href=\"");
-		esc(pg, r->arts[i].file, NULL);
+		esc(pg, ar->file, NULL);
 		raw(pg, "\">");
 		esc(pg, a->name, NULL);
 		raw(pg, "</a></th><td>");
@@ -2195,12 +2537,16 @@ emit_articles(struct page *pg, const struct rep *r)
 		}
 		raw(pg, "</td><td>");
 		esc(pg, a->title, "\xe2\x80\x94");
-		if (r->cited == NULL)
+		if (w == ON_INDEX && !r->cpaged)
 			rawf(pg, "</td><td class=\"num\"><a href=\"#claims-%zu"
-			    "\">%zu</a></td><td>", i, r->arts[i].nclaims);
-		else
+			    "\">%zu</a></td><td>", i, ar->nall);
+		else if (w == ON_PAGE) {
+			raw(pg, "</td><td class=\"num\"><a href=\"");
+			esc(pg, ar->file, NULL);
+			rawf(pg, "#claims\">%zu</a></td><td>", ar->nall);
+		} else
 			rawf(pg, "</td><td class=\"num\">%zu</td><td>",
-			    r->arts[i].nclaims);
+			    ar->nall);
 		if (a->url != NULL && cc_html_url_ok(a->url)) {
 			raw(pg, "<a rel=\"noopener noreferrer nofollow\" "
 			    "href=\"");
@@ -2214,13 +2560,31 @@ emit_articles(struct page *pg, const struct rep *r)
 			raw(pg, "\xe2\x80\x94");
 		raw(pg, "</td></tr>\n");
 	}
-	raw(pg, "</tbody>\n</table>\n</section>\n");
+	raw(pg, "</tbody>\n</table>\n");
+}
+
+static void
+emit_articles(struct page *pg, const struct rep *r)
+{
+	size_t	i, k;
+
+	raw(pg, "<section aria-labelledby=\"articles\">\n"
+	    "<h2 id=\"articles\">Articles</h2>\n");
+	if (r->narts == 0)
+		raw(pg, "<p>No articles.</p>\n");
+	else if (r->apaged)
+		rawf(pg, "<p>%zu articles: see <a href=\"articles.html\">the "
+		    "list of articles</a>, %zu pages by name.</p>\n", r->narts,
+		    r->apages.n);
+	else
+		emit_article_rows(pg, r, 0, r->narts, ON_INDEX);
+	raw(pg, "</section>\n");
 
 	raw(pg, "<section aria-labelledby=\"claims\">\n"
 	    "<h2 id=\"claims\">Claims by article</h2>\n");
-	if (r->cited != NULL) {
+	if (r->cpaged) {
 		rawf(pg, "<p class=\"muted\">%zu claims: each article's page "
-		    "lists its own.</p>\n</section>\n", r->nclaims);
+		    "lists its own.</p>\n</section>\n", r->nall);
 		return;
 	}
 	for (i = 0; i < r->narts; i++) {
@@ -2235,32 +2599,21 @@ emit_articles(struct page *pg, const struct rep *r)
 		}
 		claims_table_head(pg, "Claims", 1);
 		for (k = 0; k < r->arts[i].nclaims; k++)
-			claims_row(pg, &r->arts[i], r->arts[i].claims[k],
-			    r->arts[i].csent[k], 1);
+			claims_row(pg, r, r->arts[i].claims[k],
+			    r->csent[CI(r, r->arts[i].claims[k])], 1);
 		raw(pg, "</tbody>\n</table>\n");
 	}
 	raw(pg, "</section>\n");
 }
 
 static int
-write_index(const struct rep *r, const char *outdir, struct cc_diag *d)
+write_index(const struct rep *r, const char *outdir,
+    struct cc_report_stats *stats, struct cc_diag *d)
 {
 	struct page	 pg = PAGE_INIT;
-	size_t		 i;
-	int		 rc, made;
-	char		*path = xasprintf("%s/index.html", outdir);
-	char		*tmp = xasprintf("%s.XXXXXX", path);
+	size_t		 i, n;
 
-	/* The index lists every claim, so it grows with the corpus: it is
-	 * spilled to a temporary file as it is built, then renamed. */
-	made = (pg.fd = mkstemp(tmp)) != -1;
-	if (!made || fchmod(pg.fd, 0644) != 0) {
-		cc_diag_set(d, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		rc = CC_EIO;
-		goto out;
-	}
-	page_head(&pg, r, "claimcheck report", NULL);
+	page_head(&pg, r, "claimcheck report", NULL, NULL);
 	raw(&pg, "<header>\n<nav aria-label=\"Sections\"><ul>"
 	    "<li><a href=\"#summary\">Summary</a></li>"
 	    "<li><a href=\"#findings\">Findings</a></li>"
@@ -2272,45 +2625,690 @@ write_index(const struct rep *r, const char *outdir, struct cc_diag *d)
 	emit_summary(&pg, r);
 	raw(&pg, "<section aria-labelledby=\"findings\">\n"
 	    "<h2 id=\"findings\">Findings</h2>\n");
-	if (r->nfindings == 0)
+	n = r->nfindings;
+	if (n == 0)
 		raw(&pg, "<p>No findings.</p>\n");
 	else
-		raw(&pg, "<p class=\"muted\">By severity (high, medium, low). "
+		raw(&pg, "<p class=\"muted\">By severity (high, medium, low), "
+		    "those not yet reviewed first. "
 		    "Each claim's evidence is shown side by side, with the "
 		    "claim's words <mark>highlighted</mark>.</p>\n");
-	for (i = 0; i < r->nfindings; i++)
-		emit_finding(&pg, r, r->findings[i]);
+	if (r->fpaged) {
+		n = n < INDEX_FINDINGS ? n : INDEX_FINDINGS;
+		rawf(&pg, "<p>The %zu most severe of %zu findings are shown "
+		    "here; <a href=\"findings.html\">all findings</a> are on "
+		    "%zu pages.</p>\n", n, r->nfindings, r->fpages.n);
+	}
+	for (i = 0; i < n; i++)
+		emit_finding(&pg, r, i, ON_INDEX);
+	if (r->fpaged)
+		rawf(&pg, "<p><a href=\"findings.html\">All %zu findings"
+		    "</a></p>\n", r->nfindings);
 	raw(&pg, "</section>\n");
 	emit_matrix(&pg, r);
 	emit_timeline(&pg, r);
 	emit_articles(&pg, r);
 	raw(&pg, "</main>\n");
 	page_foot(&pg);
-	spill(&pg, 1);
-	if ((rc = pg.rc) == CC_EIO)
-		cc_diag_set(d, path, 0, 0, "cannot write: %s",
-		    strerror(pg.err));
-	else if (rc != CC_OK)
-		cc_diag_set(d, NULL, 0, 0, "%s: %s", path, cc_strerror(rc));
-	else if (close(pg.fd) != 0 || (pg.fd = -1, rename(tmp, path)) != 0) {
-		cc_diag_set(d, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		rc = CC_EIO;
+	if (r->fetch->rc != CC_OK) {
+		cc_buf_release(&pg.b);
+		return r->fetch->rc;
 	}
-out:
-	if (pg.fd >= 0)
-		close(pg.fd);
-	if (rc != CC_OK && made)
-		unlink(tmp);
-	cc_buf_release(&pg.b);
-	free(tmp);
+	return finish_page(&pg, outdir, "index.html", stats, d);
+}
+
+/*
+ * Pages of a long list.  Where a page ends is decided by its items, not
+ * by counting: a page ends after an item whose key hashes to 0 modulo
+ * CHUNK_AVG (or at CHUNK_MAX items), and is named after the key of its
+ * first item.  An item added to or removed from the list then changes
+ * its own page only, and the pages after it keep their names and bytes,
+ * so a re-run renders few of them again.
+ */
+#define CHUNK_AVG	64	/* findings; a power of two */
+#define CHUNK_MAX	256
+#define CHUNK_CLAIMS	2000	/* claims of the findings of a page */
+#define CHUNK_AVG_ROWS	256	/* claims and articles: smaller rows */
+#define CHUNK_MAX_ROWS	1024
+
+typedef uint64_t (*chunk_key_fn)(const struct rep *, size_t);
+/* How heavy an item is (findings: their claims); NULL: 1 each. */
+typedef size_t (*chunk_weight_fn)(const struct rep *, size_t);
+
+static void
+chunk_list(const struct rep *r, struct pager *pp, const char *prefix,
+    size_t n, chunk_key_fn key, uint64_t avg, size_t max,
+    chunk_weight_fn weight, size_t maxw)
+{
+	struct chunk	 *ch = NULL;
+	char		***v;
+	size_t		  i, w = 0;
+
+	memset(pp, 0, sizeof *pp);
+	pp->v = xreallocarray(NULL, n / 2 + 2, sizeof *pp->v);
+	for (i = 0; i < n; i++) {
+		if (ch == NULL) {
+			ch = &pp->v[pp->n++];
+			memset(ch, 0, sizeof *ch);
+			ch->first = i;
+			ch->file = xasprintf("%s-%016" PRIx64 ".html", prefix,
+			    key(r, i));
+		}
+		ch->n++;
+		w += weight != NULL ? weight(r, i) : 1;
+		if ((key(r, i) & (avg - 1)) == 0 || ch->n == max || w >= maxw) {
+			ch = NULL;
+			w = 0;
+		}
+	}
+	/* Two pages named alike (equal key hashes). */
+	v = xreallocarray(NULL, pp->n + 1, sizeof *v);
+	for (i = 0; i < pp->n; i++)
+		v[i] = &pp->v[i].file;
+	unique_names(v, pp->n);
+	free(v);
+}
+
+static void
+pager_release(struct pager *pp)
+{
+	size_t	i;
+
+	for (i = 0; i < pp->n; i++)
+		free(pp->v[i].file);
+	free(pp->v);
+	memset(pp, 0, sizeof *pp);
+}
+
+static uint64_t
+key_str(const char *s)
+{
+	return cc_hash64(s != NULL ? s : "", s != NULL ? strlen(s) : 0);
+}
+
+static uint64_t
+key_finding(const struct rep *r, size_t i)
+{
+	return key_str(r->fr[i].f->id);
+}
+
+static size_t
+weight_finding(const struct rep *r, size_t i)
+{
+	return r->fr[i].f->nclaims > 0 ? r->fr[i].f->nclaims : 1;
+}
+
+static uint64_t
+key_fact(const struct rep *r, size_t i)
+{
+	int64_t	id = r->fv[i]->id;
+
+	return cc_hash64(&id, sizeof id);
+}
+
+static uint64_t
+key_when(const struct rep *r, size_t i)
+{
+	int64_t	id = r->tv[i]->id;
+
+	return cc_hash64(&id, sizeof id);
+}
+
+static uint64_t
+key_article(const struct rep *r, size_t i)
+{
+	return key_str(r->arts[i].ra->art.name);
+}
+
+/*
+ * Digests.  A page's digest covers everything its bytes are made from:
+ * the program and render version, the style sheet, the caller's salt
+ * (the rule packs, which decide sentences and dates), the page's name
+ * and neighbours, and each item shown.  An article is covered by its
+ * content hash (text and metadata) when its text is not at hand.  The
+ * digest is written into the page's head; a re-run that computes the
+ * same one leaves the page as it is without rendering it.
+ */
+/* Bump when the render code changes the bytes of a page for the same
+ * input. */
+#define RENDER_VERSION	"2"
+
+static void
+dg_add(struct cc_buf *b, const void *p, size_t n)
+{
+	uint64_t	len = n;
+
+	cc_buf_add(b, (const char *)&len, sizeof len);
+	cc_buf_add(b, p, n);
+}
+
+static void
+dg_str(struct cc_buf *b, const char *s)
+{
+	uint64_t	none = UINT64_MAX;
+
+	if (s == NULL)
+		cc_buf_add(b, (const char *)&none, sizeof none);
+	else
+		dg_add(b, s, strlen(s));
+}
+
+static void
+dg_u64(struct cc_buf *b, uint64_t v)
+{
+	cc_buf_add(b, (const char *)&v, sizeof v);
+}
+
+/* Everything of a claim a page can show (b: scratch space). */
+static uint64_t
+claim_dig_raw(const struct cc_claim *c, struct cc_buf *scratch)
+{
+	uint64_t	h;
+
+	cc_buf_reset(scratch);
+	dg_u64(scratch, (uint64_t)c->id);
+	dg_str(scratch, c->article);
+	dg_str(scratch, c->outlet);
+	dg_str(scratch, c->type);
+	dg_str(scratch, c->subject);
+	dg_str(scratch, c->measure);
+	dg_u64(scratch, (uint64_t)c->value_kind);
+	dg_add(scratch, &c->vmin, sizeof c->vmin);
+	dg_add(scratch, &c->vmax, sizeof c->vmax);
+	dg_u64(scratch, (uint64_t)(c->has_min | c->has_max << 1 | c->approx << 2));
+	dg_str(scratch, c->vtext);
+	dg_str(scratch, c->unit);
+	dg_str(scratch, c->time_start);
+	dg_str(scratch, c->time_end);
+	dg_str(scratch, c->granularity);
+	dg_str(scratch, c->basis);
+	dg_str(scratch, c->speaker);
+	dg_str(scratch, c->reported_by);
+	dg_str(scratch, c->polarity);
+	dg_str(scratch, c->text);
+	dg_u64(scratch, c->ev_start);
+	dg_u64(scratch, c->ev_end);
+	dg_str(scratch, c->sentence);
+	dg_str(scratch, c->rule);
+	h = cc_hash64(scratch->data, scratch->len);
+	return h != 0 ? h : 1;
+}
+
+/* The same for a claim of the input, computed once. */
+static uint64_t
+claim_dig(const struct rep *r, const struct cc_claim *c)
+{
+	uint64_t	*slot = &r->cdig[CI(r, c)];
+
+	return *slot != 0 ? *slot : (*slot = claim_dig_raw(c, r->scratch));
+}
+
+/* Everything of an article a page can show (its text through its
+ * content hash, or itself when it is at hand). */
+static uint64_t
+art_dig(const struct art_ref *ar)
+{
+	const struct cc_report_article	*ra = ar->ra;
+	const struct cc_article		*a = &ra->art;
+	struct cc_buf			 b = CC_BUF_INIT;
+	size_t				 i;
+	uint64_t			 h;
+
+	dg_str(&b, ar->file);
+	dg_str(&b, a->name);
+	dg_str(&b, a->outlet);
+	dg_str(&b, a->outlet_basis);
+	dg_str(&b, a->date);
+	dg_str(&b, a->date_min);
+	dg_str(&b, a->date_max);
+	dg_str(&b, a->date_basis);
+	dg_str(&b, a->published);
+	dg_str(&b, a->title);
+	dg_str(&b, a->author);
+	dg_str(&b, a->url);
+	dg_str(&b, a->format);
+	dg_str(&b, a->path);
+	dg_str(&b, a->hash);
+	if (a->text != NULL) {
+		dg_add(&b, a->text, a->len);
+		for (i = 0; i < ra->sents.n; i++) {
+			dg_u64(&b, ra->sents.v[i].start);
+			dg_u64(&b, ra->sents.v[i].end);
+			dg_u64(&b, ra->sents.v[i].para);
+			dg_u64(&b, ra->sents.v[i].boiler);
+		}
+	}
+	h = cc_hash64(b.data, b.len);
+	cc_buf_release(&b);
+	return h;
+}
+
+/* Start a page's digest: what every page depends on. */
+static void
+dg_begin(struct cc_buf *b, const struct rep *r, const char *file)
+{
+	cc_buf_reset(b);
+	dg_str(b, PACKAGE_VERSION);
+	dg_str(b, RENDER_VERSION);
+	dg_str(b, r->csp);
+	dg_str(b, r->salt);
+	dg_str(b, file);
+}
+
+static void
+dg_end(struct cc_buf *b, char out[CC_HASH_HEXLEN + 1])
+{
+	cc_hash_hex(b->data, b->len, out);
+	cc_buf_release(b);
+}
+
+/* A claim as shown with its article (evidence, link, date). */
+static void
+dg_claim(struct cc_buf *b, const struct rep *r, const struct cc_claim *c)
+{
+	const struct art_ref	*ar = r->cart[CI(r, c)];
+
+	dg_u64(b, claim_dig(r, c));
+	dg_u64(b, ar != NULL ? ar->dig : 0);
+}
+
+/* The digest in the head of outdir/file, if there is one; 1 if it
+ * equals want. */
+static int
+same_digest(const char *dir, const char *file, const char *want)
+{
+	char		*path = xasprintf("%s/%s", dir, file), buf[1024];
+	const char	*p;
+	ssize_t		 n;
+	int		 fd, same = 0;
+	static const char key[] = "<meta name=\"" DIGEST_META "\" content=\"";
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
 	free(path);
+	if (fd < 0)
+		return 0;
+	while ((n = read(fd, buf, sizeof buf - 1)) < 0 && errno == EINTR)
+		;
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	if ((p = strstr(buf, key)) != NULL) {
+		p += sizeof key - 1;
+		same = strncmp(p, want, CC_HASH_HEXLEN) == 0 &&
+		    p[CC_HASH_HEXLEN] == '"';
+	}
+	return same;
+}
+
+static void
+dg_neighbours(struct cc_buf *b, const struct pager *pp, size_t k)
+{
+	dg_str(b, k > 0 ? pp->v[k - 1].file : NULL);
+	dg_str(b, k + 1 < pp->n ? pp->v[k + 1].file : NULL);
+}
+
+static void
+dg_finding(struct cc_buf *b, const struct rep *r, size_t rank)
+{
+	const struct fref	*fr = &r->fr[rank];
+	const struct cc_finding	*f = fr->f;
+	const struct art_ref	*ar;
+	const char		*k;
+	size_t			 i;
+
+	dg_str(b, f->id);
+	dg_str(b, f->kind);
+	dg_str(b, f->severity);
+	dg_str(b, f->key);
+	dg_str(b, f->summary);
+	dg_str(b, f->status);
+	dg_u64(b, f->noutlets);
+	for (i = 0; i < f->noutlets; i++)
+		dg_str(b, f->outlets[i]);
+	dg_u64(b, f->nclaims);
+	for (i = 0; i < f->nclaims; i++) {
+		dg_str(b, f->claims[i]);
+		if (fr->cl[i] != NULL)
+			dg_claim(b, r, fr->cl[i]);
+	}
+	if (f->nclaims == 0 && f->key != NULL &&
+	    (k = strrchr(f->key, '/')) != NULL &&
+	    (ar = find_art(r, k + 1)) != NULL)
+		dg_str(b, ar->file);
+}
+
+/* A value in the matrix: the claim and the finding disputing it. */
+static void
+dg_fact_claim(struct cc_buf *b, const struct rep *r, const struct cc_claim *c)
+{
+	const struct dispute	*dp = disputed(r, c);
+
+	dg_claim(b, r, c);
+	if (dp != NULL) {
+		dg_str(b, dp->f->id);
+		dg_str(b, dp->f->kind);
+		dg_str(b, r->fpaged ? r->fpages.v[r->fr[dp->rank].chunk].file :
+		    "index.html");
+	}
+}
+
+/* Page frame of a page of a list: nav to the index, the list's contents
+ * page and the neighbours. */
+static void
+chunk_head(struct page *pg, const struct rep *r, const char *title,
+    const char *contents, const char *contents_title,
+    const struct pager *pp, size_t k, const char *digest)
+{
+	page_head(pg, r, title, "claimcheck", digest);
+	raw(pg, "<header>\n<nav aria-label=\"Report\"><ul>"
+	    "<li><a href=\"index.html\">Report index</a></li><li><a href=\"");
+	raw(pg, contents);
+	raw(pg, "\">");
+	raw(pg, contents_title);
+	raw(pg, "</a></li>");
+	if (k > 0) {
+		raw(pg, "<li><a rel=\"prev\" href=\"");
+		esc(pg, pp->v[k - 1].file, NULL);
+		raw(pg, "\">Previous page</a></li>");
+	}
+	if (k + 1 < pp->n) {
+		raw(pg, "<li><a rel=\"next\" href=\"");
+		esc(pg, pp->v[k + 1].file, NULL);
+		raw(pg, "\">Next page</a></li>");
+	}
+	raw(pg, "</ul></nav>\n</header>\n<main id=\"main\">\n<h1>");
+	raw(pg, title);
+	raw(pg, "</h1>\n");
+}
+
+static void
+chunk_foot(struct page *pg)
+{
+	raw(pg, "</main>\n");
+	page_foot(pg);
+}
+
+static void
+findings_page(struct page *pg, const struct rep *r, size_t k,
+    const char *digest)
+{
+	const struct chunk	*ch = &r->fpages.v[k];
+	size_t			 i;
+
+	chunk_head(pg, r, "Findings", "findings.html", "All findings",
+	    &r->fpages, k, digest);
+	rawf(pg, "<p class=\"muted\">%zu finding%s, by severity, those not "
+	    "yet reviewed first. Each "
+	    "claim's evidence is shown side by side, with the claim's words "
+	    "<mark>highlighted</mark>.</p>\n", ch->n, ch->n == 1 ? "" : "s");
+	for (i = ch->first; i < ch->first + ch->n; i++)
+		emit_finding(pg, r, i, ON_PAGE);
+	chunk_foot(pg);
+}
+
+static void
+facts_page(struct page *pg, const struct rep *r, size_t k, const char *digest)
+{
+	const struct chunk	*ch = &r->xpages.v[k];
+
+	chunk_head(pg, r, "Outlets and facts", "facts.html", "All facts",
+	    &r->xpages, k, digest);
+	emit_matrix_table(pg, r, r->fv + ch->first, ch->n, ON_PAGE);
+	chunk_foot(pg);
+}
+
+static void
+timeline_page(struct page *pg, const struct rep *r, size_t k,
+    const char *digest)
+{
+	const struct chunk	 *ch = &r->tpages.v[k];
+	const struct art_ref	**av;
+	size_t			  na;
+
+	chunk_head(pg, r, "Timeline", "timeline.html", "Whole timeline",
+	    &r->tpages, k, digest);
+	na = claim_articles(r, r->tv + ch->first, ch->n, &av);
+	emit_timeline_body(pg, r, r->tv + ch->first, ch->n, av, na);
+	free(av);
+	chunk_foot(pg);
+}
+
+static void
+articles_page(struct page *pg, const struct rep *r, size_t k,
+    const char *digest)
+{
+	const struct chunk	*ch = &r->apages.v[k];
+
+	chunk_head(pg, r, "Articles", "articles.html", "All articles",
+	    &r->apages, k, digest);
+	emit_article_rows(pg, r, ch->first, ch->n, ON_PAGE);
+	chunk_foot(pg);
+}
+
+static void
+dg_fact_item(struct cc_buf *b, const struct rep *r, size_t i)
+{
+	dg_fact_claim(b, r, r->fv[i]);
+}
+
+static void
+dg_when_item(struct cc_buf *b, const struct rep *r, size_t i)
+{
+	dg_claim(b, r, r->tv[i]);
+}
+
+static void
+dg_article_item(struct cc_buf *b, const struct rep *r, size_t i)
+{
+	dg_u64(b, r->arts[i].dig);
+	dg_u64(b, r->arts[i].nall);
+}
+
+/* The digest of each page of a list (item digests the i-th item), and
+ * whether the page must be rendered again. */
+static void
+plan_pager(const struct rep *r, struct pager *pp,
+    void (*item)(struct cc_buf *, const struct rep *, size_t),
+    const char *dir)
+{
+	struct cc_buf	 b = CC_BUF_INIT;
+	struct chunk	*ch;
+	size_t		 k, i;
+
+	for (k = 0; k < pp->n; k++) {
+		ch = &pp->v[k];
+		dg_begin(&b, r, ch->file);
+		dg_neighbours(&b, pp, k);
+		for (i = ch->first; i < ch->first + ch->n; i++)
+			item(&b, r, i);
+		dg_end(&b, ch->digest);
+		ch->render = !same_digest(dir, ch->file, ch->digest);
+	}
+}
+
+static void
+plan_chunks(struct rep *r, const char *dir)
+{
+	plan_pager(r, &r->fpages, dg_finding, dir);
+	plan_pager(r, &r->xpages, dg_fact_item, dir);
+	plan_pager(r, &r->tpages, dg_when_item, dir);
+}
+
+/* The claims whose evidence and sentence the pages to render show. */
+static void
+plan_need(struct rep *r)
+{
+	const struct chunk	*ch;
+	const struct fref	*fr;
+	size_t			 i, k, j, n;
+
+	if (!r->cpaged) {
+		/* The index lists every claim with its evidence. */
+		memset(r->need, 1, r->nclaims);
+		return;
+	}
+	n = r->nfindings;
+	if (r->fpaged && n > INDEX_FINDINGS)
+		n = INDEX_FINDINGS;
+	for (i = 0; i < r->nclaims; i++)
+		r->need[i] = r->ishown[i];
+	for (i = 0; i < n; i++)
+		for (j = 0, fr = &r->fr[i]; j < fr->f->nclaims; j++)
+			if (fr->cl[j] != NULL)
+				r->need[CI(r, fr->cl[j])] = 1;
+	for (k = 0; k < r->fpages.n; k++) {
+		if (!(ch = &r->fpages.v[k])->render)
+			continue;
+		for (i = ch->first; i < ch->first + ch->n; i++)
+			for (j = 0, fr = &r->fr[i]; j < fr->f->nclaims; j++)
+				if (fr->cl[j] != NULL)
+					r->need[CI(r, fr->cl[j])] = 1;
+	}
+	for (k = 0; k < r->xpages.n; k++)
+		if ((ch = &r->xpages.v[k])->render)
+			for (i = ch->first; i < ch->first + ch->n; i++)
+				r->need[CI(r, r->fv[i])] = 1;
+	for (k = 0; k < r->tpages.n; k++)
+		if ((ch = &r->tpages.v[k])->render)
+			for (i = ch->first; i < ch->first + ch->n; i++)
+				r->need[CI(r, r->tv[i])] = 1;
+}
+
+static int
+write_chunks(const struct rep *r, const struct pager *pp,
+    void (*render)(struct page *, const struct rep *, size_t, const char *),
+    const char *dir, struct cc_report_stats *stats, struct cc_diag *d)
+{
+	struct page	pg = PAGE_INIT;
+	size_t		k;
+	int		rc = CC_OK;
+
+	for (k = 0; k < pp->n && rc == CC_OK; k++) {
+		if (!pp->v[k].render) {
+			stats->unchanged++;
+			stats->skipped++;
+			continue;
+		}
+		render(&pg, r, k, pp->v[k].digest);
+		/* A page without the sentences it should quote is not
+		 * written (d says what failed). */
+		if ((rc = r->fetch->rc) != CC_OK)
+			cc_buf_release(&pg.b);
+		else
+			rc = finish_page(&pg, dir, pp->v[k].file, stats, d);
+		pg = (struct page)PAGE_INIT;
+	}
 	return rc;
+}
+
+/* A contents page: one row per page of a list, with what it starts and
+ * ends with. */
+static int
+write_contents(const struct rep *r, const struct pager *pp,
+    const char *file, const char *title, const char *what,
+    void (*ends)(struct page *, const struct rep *, size_t),
+    const char *dir, struct cc_report_stats *stats, struct cc_diag *d)
+{
+	struct page	pg = PAGE_INIT;
+	size_t		k;
+
+	page_head(&pg, r, title, "claimcheck", NULL);
+	raw(&pg, "<header>\n<nav aria-label=\"Report\"><ul>"
+	    "<li><a href=\"index.html\">Report index</a></li></ul></nav>\n"
+	    "</header>\n<main id=\"main\">\n<h1>");
+	raw(&pg, title);
+	rawf(&pg, "</h1>\n<p>%zu pages, in order.</p>\n<table class=\"wide\">"
+	    "\n<caption>", pp->n);
+	raw(&pg, title);
+	raw(&pg, "</caption>\n<thead><tr><th scope=\"col\">Page</th>"
+	    "<th scope=\"col\" class=\"num\">");
+	raw(&pg, what);
+	raw(&pg, "</th><th scope=\"col\">From</th><th scope=\"col\">To</th>"
+	    "</tr></thead>\n<tbody>\n");
+	for (k = 0; k < pp->n; k++) {
+		raw(&pg, "<tr><th scope=\"row\"><a href=\"");
+		esc(&pg, pp->v[k].file, NULL);
+		rawf(&pg, "\">Page %zu</a></th><td class=\"num\">%zu</td>",
+		    k + 1, pp->v[k].n);
+		ends(&pg, r, k);
+		raw(&pg, "</tr>\n");
+	}
+	raw(&pg, "</tbody>\n</table>\n</main>\n");
+	page_foot(&pg);
+	return finish_page(&pg, dir, file, stats, d);
+}
+
+static void
+finding_line(struct page *pg, const struct cc_finding *f)
+{
+	raw(pg, "<td>");
+	esc(pg, f->severity, "unrated");
+	raw(pg, " ");
+	esc(pg, f->kind, "finding");
+	raw(pg, ": ");
+	esc_cut(pg, f->key, "", 80);
+	raw(pg, "</td>");
+}
+
+static void
+findings_ends(struct page *pg, const struct rep *r, size_t k)
+{
+	const struct chunk	*ch = &r->fpages.v[k];
+
+	finding_line(pg, r->fr[ch->first].f);
+	finding_line(pg, r->fr[ch->first + ch->n - 1].f);
+}
+
+static void
+fact_line(struct page *pg, const struct cc_claim *c)
+{
+	raw(pg, "<td>");
+	esc(pg, c->type, "?");
+	raw(pg, " / ");
+	esc_cut(pg, c->subject, "\xe2\x80\x94", 60);
+	raw(pg, " / ");
+	esc_cut(pg, c->measure, "\xe2\x80\x94", 40);
+	raw(pg, "</td>");
+}
+
+static void
+facts_ends(struct page *pg, const struct rep *r, size_t k)
+{
+	const struct chunk	*ch = &r->xpages.v[k];
+
+	fact_line(pg, r->fv[ch->first]);
+	fact_line(pg, r->fv[ch->first + ch->n - 1]);
+}
+
+static void
+timeline_ends(struct page *pg, const struct rep *r, size_t k)
+{
+	const struct chunk	*ch = &r->tpages.v[k];
+
+	raw(pg, "<td>");
+	emit_time(pg, r->tv[ch->first]);
+	raw(pg, "</td><td>");
+	emit_time(pg, r->tv[ch->first + ch->n - 1]);
+	raw(pg, "</td>");
+}
+
+static void
+articles_ends(struct page *pg, const struct rep *r, size_t k)
+{
+	const struct chunk	*ch = &r->apages.v[k];
+
+	raw(pg, "<td>");
+	esc(pg, r->arts[ch->first].ra->art.name, NULL);
+	raw(pg, "</td><td>");
+	esc(pg, r->arts[ch->first + ch->n - 1].ra->art.name, NULL);
+	raw(pg, "</td>");
 }
 
 /* Setup. */
 
-/* A finding's place in the index: severity, then Compare's order. */
+/* A finding's place in the index: severity, new before reviewed, then
+ * Compare's order. */
 struct forder {
 	int	rank;
 	size_t	i;
@@ -2326,31 +3324,69 @@ cmp_forder(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i);
 }
 
-/* Flag the claims that findings cite (byid order). */
+/* Flag the claims findings cite, and those the index shows: every claim
+ * of a small report; of a paged one those the index's findings cite, at
+ * most INDEX_SHOWN of them. */
 static void
 mark_cited(struct rep *r)
 {
-	size_t	i, k, pos;
+	const struct fref	*fr;
+	size_t			 i, k, ci, nshown = 0;
 
-	r->cited = xcalloc(r->nclaims, 1);
 	for (i = 0; i < r->nfindings; i++)
-		for (k = 0; k < r->findings[i]->nclaims; k++)
-			if ((pos = claim_pos(r, r->findings[i]->claims[k])) <
-			    r->nclaims && !r->cited[pos]) {
-				r->cited[pos] = 1;
+		for (k = 0, fr = &r->fr[i]; k < fr->f->nclaims; k++) {
+			if (fr->cl[k] == NULL)
+				continue;
+			ci = CI(r, fr->cl[k]);
+			if (!r->cited[ci]) {
+				r->cited[ci] = 1;
 				r->ncited++;
 			}
+			if (r->cpaged && on_index(r, i) &&
+			    nshown < INDEX_SHOWN && !r->ishown[ci]) {
+				r->ishown[ci] = 1;
+				nshown++;
+			}
+		}
+	if (!r->cpaged)
+		memset(r->ishown, 1, r->nclaims);
+}
+
+/* The lists of a paged report: facts and dated claims that findings
+ * cite, in their order. */
+static void
+make_lists(struct rep *r)
+{
+	size_t	i;
+
+	r->fv = xreallocarray(NULL, r->ncited + 1, sizeof *r->fv);
+	r->tv = xreallocarray(NULL, r->ncited + 1, sizeof *r->tv);
+	for (i = 0; i < r->nclaims; i++) {
+		if (!r->cited[CI(r, r->byid[i])])
+			continue;
+		if (r->byid[i]->value_kind != CC_VALUE_NONE)
+			r->fv[r->nfv++] = r->byid[i];
+		if (r->byid[i]->time_start != NULL)
+			r->tv[r->ntv++] = r->byid[i];
+	}
+	qsort(r->fv, r->nfv, sizeof *r->fv, cmp_fact);
+	qsort(r->tv, r->ntv, sizeof *r->tv, cmp_when);
 }
 
 static void
-rep_init(struct rep *r, const struct cc_report_input *in)
+rep_init(struct rep *r, const struct cc_report_input *in,
+    const struct cc_report_source *src)
 {
 	const struct cc_claims	*cl = in->claims;
+	const struct cc_finding	*f;
 	struct forder		*fo;
-	size_t			 i, j;
+	struct art_ref		*ar;
+	size_t			 i, j, k;
 
 	memset(r, 0, sizeof *r);
 	r->in = in;
+	r->scratch = xcalloc(1, sizeof *r->scratch);
+	r->salt = in->salt;
 	cc_html_sha256_b64(report_css, sizeof report_css - 1, r->csp);
 
 	r->narts = in->narticles;
@@ -2364,15 +3400,26 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 	unique_files(r);
 
 	r->nclaims = cl != NULL ? cl->n : 0;
+	r->cv = cl != NULL ? cl->v : NULL;
 	r->byid = xreallocarray(NULL, r->nclaims + 1, sizeof *r->byid);
 	r->byart = xreallocarray(NULL, r->nclaims + 1, sizeof *r->byart);
-	for (i = 0; i < r->nclaims; i++)
+	r->cart = xcalloc(r->nclaims + 1, sizeof *r->cart);
+	r->csent = xreallocarray(NULL, r->nclaims + 1, sizeof *r->csent);
+	/* A source that gives sentences on demand saves keeping them. */
+	if (src == NULL || src->sentence == NULL)
+		r->ev = xcalloc(r->nclaims + 1, sizeof *r->ev);
+	r->need = xcalloc(r->nclaims + 1, 1);
+	r->cdig = xcalloc(r->nclaims + 1, sizeof *r->cdig);
+	r->cited = xcalloc(r->nclaims + 1, 1);
+	r->ishown = xcalloc(r->nclaims + 1, 1);
+	for (i = 0; i < r->nclaims; i++) {
 		r->byid[i] = r->byart[i] = &cl->v[i];
+		r->csent[i] = -1;
+	}
 	qsort(r->byid, r->nclaims, sizeof *r->byid, cmp_claim_id);
 	qsort(r->byart, r->nclaims, sizeof *r->byart, cmp_claim_art);
 	for (i = 0; i < r->nclaims; i = j) {
-		struct art_ref	*ar = find_art(r, r->byart[i]->article);
-
+		ar = find_art(r, r->byart[i]->article);
 		for (j = i + 1; j < r->nclaims &&
 		    nstrcmp(r->byart[j]->article, r->byart[i]->article) == 0;
 		    j++)
@@ -2380,101 +3427,285 @@ rep_init(struct rep *r, const struct cc_report_input *in)
 		if (ar == NULL)
 			continue;	/* claims of an unknown article */
 		ar->claims = &r->byart[i];
-		ar->nclaims = j - i;
+		ar->nclaims = ar->nall = j - i;
+		for (k = i; k < j; k++)
+			r->cart[CI(r, r->byart[k])] = ar;
 	}
+	for (i = 0; i < r->narts; i++)
+		r->arts[i].dig = art_dig(&r->arts[i]);
 
 	r->nfindings = in->findings != NULL ? in->findings->n : 0;
 	fo = xreallocarray(NULL, r->nfindings + 1, sizeof *fo);
-	r->findings = xreallocarray(NULL, r->nfindings + 1,
-	    sizeof *r->findings);
+	r->fr = xcalloc(r->nfindings + 1, sizeof *r->fr);
 	for (i = 0; i < r->nfindings; i++) {
-		fo[i].rank = cc_severity_rank(in->findings->v[i].severity);
+		/* Within a severity, what an editor has not yet reviewed
+		 * comes first: that is what the index is read for. */
+		fo[i].rank = 2 * cc_severity_rank(in->findings->v[i].severity) +
+		    (in->findings->v[i].status != NULL &&
+		    strcmp(in->findings->v[i].status, "new") != 0);
 		fo[i].i = i;
 	}
 	qsort(fo, r->nfindings, sizeof *fo, cmp_forder);
-	for (i = 0; i < r->nfindings; i++)
-		r->findings[i] = &in->findings->v[fo[i].i];
+	for (i = 0; i < r->nfindings; i++) {
+		f = r->fr[i].f = &in->findings->v[fo[i].i];
+		r->fr[i].cl = xcalloc(f->nclaims + 1, sizeof *r->fr[i].cl);
+		for (k = 0; k < f->nclaims; k++)
+			r->fr[i].cl[k] = find_claim(r, f->claims[k]);
+	}
 	free(fo);
 	find_disputes(r);
-	if (r->nclaims > INDEX_CLAIMS_MAX)
-		mark_cited(r);
+
+	/* Past CHUNK_CLAIMS claims cited, findings would make a heavy
+	 * index even if few. */
+	for (i = k = 0; i < r->nfindings; i++)
+		k += r->fr[i].f->nclaims;
+	r->fpaged = r->nfindings > INDEX_FINDINGS || k > CHUNK_CLAIMS;
+	r->nall = in->nclaims_all > r->nclaims ? in->nclaims_all : r->nclaims;
+	r->cpaged = r->nall > INDEX_CLAIMS_MAX;
+	r->apaged = r->narts > INDEX_ARTICLES;
+	mark_cited(r);
+	if (r->fpaged) {
+		chunk_list(r, &r->fpages, "findings", r->nfindings,
+		    key_finding, CHUNK_AVG, CHUNK_MAX, weight_finding,
+		    CHUNK_CLAIMS);
+		for (k = 0; k < r->fpages.n; k++)
+			for (i = 0; i < r->fpages.v[k].n; i++)
+				r->fr[r->fpages.v[k].first + i].chunk = k;
+	}
+	if (r->cpaged) {
+		make_lists(r);
+		chunk_list(r, &r->xpages, "facts", r->nfv, key_fact,
+		    CHUNK_AVG_ROWS, CHUNK_MAX_ROWS, NULL, SIZE_MAX);
+		chunk_list(r, &r->tpages, "timeline", r->ntv, key_when,
+		    CHUNK_AVG_ROWS, CHUNK_MAX_ROWS, NULL, SIZE_MAX);
+	}
+	if (r->apaged)
+		chunk_list(r, &r->apages, "articles", r->narts, key_article,
+		    CHUNK_AVG_ROWS, CHUNK_MAX_ROWS, NULL, SIZE_MAX);
 }
 
 static void
 rep_release(struct rep *r)
 {
-	size_t	i, k;
+	size_t	i;
 
-	for (i = 0; i < r->narts; i++) {
+	for (i = 0; i < r->narts; i++)
 		free(r->arts[i].file);
-		free(r->arts[i].csent);
-		if (r->arts[i].ev != NULL)
-			for (k = 0; k < r->arts[i].nclaims; k++)
-				free(r->arts[i].ev[k].own);
-		free(r->arts[i].ev);
-	}
+	for (i = 0; i < r->nclaims; i++)
+		if (r->ev != NULL)
+			free(r->ev[i].own);
+	for (i = 0; i < r->nfindings; i++)
+		free(r->fr[i].cl);
+	pager_release(&r->fpages);
+	pager_release(&r->xpages);
+	pager_release(&r->tpages);
+	pager_release(&r->apages);
+	cc_buf_release(r->scratch);
+	free(r->scratch);
 	free(r->arts);
 	free(r->byid);
-	free(r->cited);
 	free(r->byart);
-	free(r->findings);
+	free(r->cart);
+	free(r->csent);
+	free(r->ev);
+	free(r->need);
+	free(r->cdig);
+	free(r->cited);
+	free(r->ishown);
+	free(r->fr);
 	free(r->disputes);
+	free(r->fv);
+	free(r->tv);
 }
 
-/* What the article page of ar (its text in ra) tells the index: the
- * sentence of each claim and its evidence bytes. */
+/* The evidence bytes of claim c of the input, from the text of its
+ * article in ra. */
 static void
-art_prepare(struct art_ref *ar, const struct cc_report_article *ra)
+keep_evidence(struct rep *r, const struct cc_claim *c,
+    const struct cc_report_article *ra)
 {
-	const struct cc_claim	*c;
-	size_t			 k, n;
+	struct evid	*ev = &r->ev[CI(r, c)];
+	size_t		 n;
 
-	ar->csent = xreallocarray(NULL, ar->nclaims + 1, sizeof *ar->csent);
-	ar->ev = xcalloc(ar->nclaims + 1, sizeof *ar->ev);
-	for (k = 0; k < ar->nclaims; k++) {
-		c = ar->claims[k];
-		ar->csent[k] = claim_sentence(ra, c);
-		if (!(c->ev_start < c->ev_end && c->ev_end <= ra->art.len))
-			continue;
-		n = c->ev_end - c->ev_start;
-		if (c->sentence != NULL && strlen(c->sentence) == n &&
-		    memcmp(c->sentence, ra->art.text + c->ev_start, n) == 0)
-			ar->ev[k].s = c->sentence;
-		else
-			ar->ev[k].s = ar->ev[k].own =
-			    xstrndup(ra->art.text + c->ev_start, n);
-		ar->ev[k].n = n;
-	}
+	if (ev->s != NULL ||
+	    !(c->ev_start < c->ev_end && c->ev_end <= ra->art.len))
+		return;
+	n = c->ev_end - c->ev_start;
+	if (c->sentence != NULL && strlen(c->sentence) == n &&
+	    memcmp(c->sentence, ra->art.text + c->ev_start, n) == 0)
+		ev->s = c->sentence;
+	else
+		ev->s = ev->own = xstrndup(ra->art.text + c->ev_start, n);
+	ev->n = n;
 }
 
-/* The article page of ar, its text and sentences loaded from src first
- * (and dropped after) when there is one. */
+/*
+ * One article: its page, when it is out of date, and what other pages
+ * need of its text (the sentence of each claim of the input, and the
+ * evidence of those wanted).  With a source its claims, then (only if
+ * needed) its text and sentences are loaded, and dropped after.
+ */
 static int
-article_page(const struct rep *r, struct art_ref *ar,
+article_page(struct rep *r, struct art_ref *ar,
     const struct cc_report_source *src, const char *dir,
     struct cc_report_stats *stats, struct cc_diag *d)
 {
 	struct cc_report_article	 tmp;
-	struct art_ref			 one;
-	int				 rc;
+	struct art_view			 av;
+	struct cc_buf			 b = CC_BUF_INIT;
+	const struct cc_claim		**lc;
+	const struct cc_claim		 *g;
+	char				 digest[CC_HASH_HEXLEN + 1];
+	long				 *ls = NULL;
+	size_t				  k, n;
+	int				  rc = CC_OK, own;
 
-	if (src == NULL) {
-		art_prepare(ar, ar->ra);
-		return write_article(r, ar, dir, stats, d);
-	}
+	/* Metadata only, until the text is wanted. */
 	tmp = *ar->ra;
-	tmp.art.text = NULL;
-	tmp.art.len = 0;
-	memset(&tmp.sents, 0, sizeof tmp.sents);
-	if ((rc = src->load(src->arg, &tmp, d)) == CC_OK) {
-		art_prepare(ar, &tmp);
-		one = *ar;
-		one.ra = &tmp;
-		rc = write_article(r, &one, dir, stats, d);
+	own = src != NULL && src->claims != NULL;
+	if (src != NULL) {
+		tmp.art.text = NULL;
+		tmp.art.len = 0;
+		memset(&tmp.sents, 0, sizeof tmp.sents);
 	}
-	free(tmp.art.text);
-	cc_sentences_release(&tmp.sents);
+	memset(&tmp.claims, 0, sizeof tmp.claims);
+	if (own && (rc = src->claims(src->arg, &tmp, d)) != CC_OK)
+		return rc;
+	n = own ? tmp.claims.n : ar->nclaims;
+	lc = xreallocarray(NULL, n + 1, sizeof *lc);
+	for (k = 0; k < n; k++)
+		lc[k] = own ? &tmp.claims.v[k] : ar->claims[k];
+	qsort(lc, n, sizeof *lc, cmp_claim_art);
+	ar->nall = n;
+
+	dg_begin(&b, r, ar->file);
+	dg_u64(&b, ar->dig);
+	dg_u64(&b, n);
+	for (k = 0; k < n; k++)
+		dg_u64(&b, own ? claim_dig_raw(lc[k], r->scratch) :
+		    claim_dig(r, lc[k]));
+	dg_end(&b, digest);
+	ar->render = !same_digest(dir, ar->file, digest);
+	for (k = 0; k < ar->nclaims && !ar->need; k++)
+		ar->need = r->need[CI(r, ar->claims[k])];
+	if (!ar->render) {
+		stats->unchanged++;
+		stats->skipped++;
+		if (!ar->need)
+			goto out;
+	}
+	if (src != NULL && (rc = src->load(src->arg, &tmp, d)) != CC_OK)
+		goto out;
+	ls = xreallocarray(NULL, n + 1, sizeof *ls);
+	for (k = 0; k < n; k++) {
+		ls[k] = claim_sentence(&tmp, lc[k]);
+		/* The same claim as the input holds it, if it does. */
+		if ((g = own ? claim_by_id(r, lc[k]->id) : lc[k]) == NULL)
+			continue;
+		r->csent[CI(r, g)] = ls[k];
+		if (r->need[CI(r, g)] && r->ev != NULL)
+			keep_evidence(r, g, &tmp);
+	}
+	if (ar->render) {
+		av.ar = ar;
+		av.ra = &tmp;
+		av.claims = lc;
+		av.n = n;
+		av.csent = ls;
+		rc = write_article(r, &av, digest, dir, stats, d);
+	}
+out:
+	if (src != NULL) {
+		free(tmp.art.text);
+		cc_sentences_release(&tmp.sents);
+	}
+	cc_claims_release(&tmp.claims);
+	free(ls);
+	free(lc);
 	return rc;
+}
+
+/* Is name a page of a list ("findings-0123456789abcdef.html", maybe
+ * with "~2" before ".html")? */
+static int
+list_page_name(const char *name)
+{
+	static const char *const prefixes[] = {
+		"findings-", "facts-", "timeline-", "articles-"
+	};
+	size_t		i, n, k;
+	const char	*p = NULL;
+
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		if (strncmp(name, prefixes[i], strlen(prefixes[i])) == 0)
+			p = name + strlen(prefixes[i]);
+	if (p == NULL)
+		return 0;
+	for (k = 0; k < 16; k++)
+		if (!((p[k] >= '0' && p[k] <= '9') || (p[k] >= 'a' &&
+		    p[k] <= 'f')))
+			return 0;
+	p += 16;
+	if (*p == '~')
+		for (p++, n = 0; *p >= '0' && *p <= '9'; p++, n++)
+			;
+	return strcmp(p, ".html") == 0;
+}
+
+static int
+in_pager(const struct pager *pp, const char *name)
+{
+	size_t	k;
+
+	for (k = 0; k < pp->n; k++)
+		if (strcmp(pp->v[k].file, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Remove pages of lists that this report does not have (a page whose
+ * first item changed has a new name), and contents pages of lists that
+ * are back on the index, so the directory holds this report only. */
+static void
+prune(const struct rep *r, const char *dir)
+{
+	static const char *const contents[] = {
+		"findings.html", "facts.html", "timeline.html", "articles.html"
+	};
+	const struct pager	*pp[4];
+	struct dirent		*de;
+	DIR			*dp;
+	char			*path;
+	size_t			 i;
+	int			 keep;
+
+	pp[0] = &r->fpages;
+	pp[1] = &r->xpages;
+	pp[2] = &r->tpages;
+	pp[3] = &r->apages;
+	for (i = 0; i < 4; i++)
+		if (pp[i]->n == 0) {
+			path = xasprintf("%s/%s", dir, contents[i]);
+			unlink(path);
+			free(path);
+		}
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL) {
+		if (!list_page_name(de->d_name))
+			continue;
+		keep = 0;
+		for (i = 0; i < 4 && !keep; i++)
+			keep = strncmp(de->d_name, contents[i],
+			    strlen(contents[i]) - 5) == 0 &&
+			    in_pager(pp[i], de->d_name);
+		if (keep)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	closedir(dp);
 }
 
 int
@@ -2492,6 +3723,7 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
     struct cc_diag *d)
 {
 	struct rep	 r;
+	struct fetch	 fetch;
 	char		*dir;
 	size_t		 i, n;
 	int		 rc;
@@ -2511,12 +3743,46 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 		free(dir);
 		return rc;
 	}
-	rep_init(&r, in);
-	/* Article pages first, so the index never links a missing page. */
+	rep_init(&r, in, src);
+	fetch.src = src;
+	fetch.d = d;
+	fetch.rc = CC_OK;
+	r.fetch = &fetch;
+	plan_chunks(&r, dir);
+	plan_need(&r);
+	/* Article pages first, so no page links a missing one; an article
+	 * is loaded only when its page or another page's evidence needs
+	 * its text. */
 	for (i = 0, rc = CC_OK; i < r.narts && rc == CC_OK; i++)
 		rc = article_page(&r, &r.arts[i], src, dir, stats, d);
-	if (rc == CC_OK && (rc = write_index(&r, dir, d)) == CC_OK)
-		stats->written++;
+	/* The list of articles shows their claim counts, known by now. */
+	plan_pager(&r, &r.apages, dg_article_item, dir);
+	if (rc == CC_OK)
+		rc = write_chunks(&r, &r.fpages, findings_page, dir, stats, d);
+	if (rc == CC_OK)
+		rc = write_chunks(&r, &r.xpages, facts_page, dir, stats, d);
+	if (rc == CC_OK)
+		rc = write_chunks(&r, &r.tpages, timeline_page, dir, stats, d);
+	if (rc == CC_OK)
+		rc = write_chunks(&r, &r.apages, articles_page, dir, stats, d);
+	if (rc == CC_OK && r.fpages.n > 0)
+		rc = write_contents(&r, &r.fpages, "findings.html",
+		    "All findings", "Findings", findings_ends, dir, stats, d);
+	if (rc == CC_OK && r.xpages.n > 0)
+		rc = write_contents(&r, &r.xpages, "facts.html", "All facts",
+		    "Facts", facts_ends, dir, stats, d);
+	if (rc == CC_OK && r.tpages.n > 0)
+		rc = write_contents(&r, &r.tpages, "timeline.html",
+		    "Whole timeline", "Claims", timeline_ends, dir, stats, d);
+	if (rc == CC_OK && r.apages.n > 0)
+		rc = write_contents(&r, &r.apages, "articles.html",
+		    "All articles", "Articles", articles_ends, dir, stats, d);
+	if (rc == CC_OK)
+		rc = write_outlets(&r, dir, stats, d);
+	if (rc == CC_OK)
+		rc = write_index(&r, dir, stats, d);
+	if (rc == CC_OK)
+		prune(&r, dir);
 	rep_release(&r);
 	free(dir);
 	return rc;

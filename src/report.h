@@ -12,6 +12,7 @@
 #define CC_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 #include "buf.h"
@@ -22,18 +23,33 @@
 struct cc_report_article {
 	struct cc_article	art;	/* text, metadata, document date */
 	struct cc_sentences	sents;	/* with boilerplate flags */
+	struct cc_claims	claims;	/* only from a source's claims() */
 };
+
+/* Past this many claims in all, the index lists only claims that
+ * findings cite, and a source need only hand over those (below). */
+#define CC_REPORT_CLAIMS_MAX	2000
 
 struct cc_report_input {
 	const struct cc_report_article	*articles;	/* sorted by name */
 	size_t				 narticles;
 	const struct cc_claims		*claims;	/* sorted by id */
 	const struct cc_findings	*findings;
+	/* What else decides the pages (the rule packs' hash: they decide
+	 * sentences and dates); NULL for none.  Goes into each page's
+	 * digest, so a change of rules renders every page again. */
+	const char			*salt;
+	/* Claims in the store, when claims holds only some (see
+	 * cc_report_write_from()); 0: claims->n. */
+	size_t				 nclaims_all;
 };
 
 /*
- * Write outdir/index.html and the pages it links (one per article),
- * creating outdir (and its parents) if needed.  An article's page is
+ * Write outdir/index.html and the pages it links (one per article, and
+ * past the index's limits findings.html, facts.html, timeline.html and
+ * articles.html with their pages findings-HASH.html, ...), creating
+ * outdir (and its parents) if needed; list pages this report does not
+ * have are removed.  An article's page is
  * outdir/article-NAME.html, NAME being the article name lower-cased and
  * reduced to [a-z0-9._-]; a name that had to change gets "~" and a hash
  * of the original, so page names are unique and stay put between runs.
@@ -50,13 +66,28 @@ int	cc_report_write(const char *outdir, const struct cc_report_input *,
  * The same for a corpus too big to hold: the articles in the input carry
  * only their metadata (text NULL, no sentences), and src->load fills in
  * ra->art.text (malloc'd, ra->art.len bytes) and ra->sents for one
- * article at a time, in name order; Render frees both after its page.
- * The index is written to its file as it is built.  An article page
- * whose file already holds the same bytes is left alone.  stats counts
- * the pages written (the index included) and those left unchanged.
+ * article at a time, in name order, only when a page to write needs
+ * them; Render frees both after the article.  With src->claims, the
+ * article's claims come from it too (into ra->claims, any order; Render
+ * releases them with cc_claims_release()), one article at a time, and
+ * the input's claims need only hold those that findings cite, when
+ * nclaims_all is past CC_REPORT_CLAIMS_MAX (all of them otherwise).
+ * The index and every other page are bounded in size.
+ * A page whose inputs are those of its file (a digest in its head says)
+ * is not rendered again; a page whose file holds the same bytes is not
+ * written again.  stats counts the pages written (the index included)
+ * and those left unchanged.
  */
 struct cc_report_source {
 	int	(*load)(void *arg, struct cc_report_article *ra,
+		    struct cc_diag *d);
+	int	(*claims)(void *arg, struct cc_report_article *ra,
+		    struct cc_diag *d);
+	/* The evidence sentence of claim id (malloc'd into *out, NULL if
+	 * none), for claims of the input given without one: fetched when a
+	 * page shows it, so millions of cited claims need not carry theirs.
+	 * May be NULL. */
+	int	(*sentence)(void *arg, int64_t id, char **out,
 		    struct cc_diag *d);
 	void	 *arg;
 };
@@ -64,6 +95,7 @@ struct cc_report_source {
 struct cc_report_stats {
 	size_t	written;
 	size_t	unchanged;
+	size_t	skipped;	/* of the unchanged, those not even rendered */
 };
 
 int	cc_report_write_from(const char *outdir,

@@ -62,6 +62,9 @@ enum stmt_id {
 	ST_CLAIMS_DELETE,
 	ST_CLAIM_INSERT,
 	ST_CLAIMS_GET,
+	ST_CLAIMS_OF_ARTICLE,
+	ST_CLAIMS_BY_IDS,
+	ST_CLAIM_SENTENCE,
 	ST_FINDINGS_DELETE,
 	ST_FINDING_INSERT,
 	ST_FINDINGS_GET,
@@ -78,25 +81,27 @@ enum stmt_id {
 	ST_CMPSTATE_PUT,
 	ST_CMPSTATE_CLEAR,
 	ST_CLAIMS_BY_TYPE,
-	ST_CLAIMS_BY_ARTICLE,
 	ST_CLAIM_STAMPS,
 	ST__COUNT
 };
 
-/* The columns of a claim as get_claims() reads them. */
-#define CLAIM_GET_COLS "c.id, a.name, a.outlet, c.type, c.subject," \
+/* The columns of a claim as get_claims() reads them; _NS without its
+ * sentence (read as NULL: a big corpus cites millions of claims). */
+#define CLAIM_COLS_HEAD "c.id, a.name, a.outlet, c.type, c.subject," \
 	" c.measure, c.value_kind, c.vmin, c.vmax, c.approx, c.vtext," \
-	" c.unit, c.time_start, c.time_end, c.granularity, c.basis," \
-	" c.speaker, c.reported_by, c.polarity, c.text, c.ev_start," \
-	" c.ev_end, c.sentence, c.rule"
+	" c.unit, c.time_start, c.time_end, c.granularity,"
+#define CLAIM_GET_COLS CLAIM_COLS_HEAD " c.basis, c.speaker," \
+	" c.reported_by, c.polarity, c.text, c.ev_start, c.ev_end," \
+	" c.sentence, c.rule"
+#define CLAIM_NS_COLS CLAIM_COLS_HEAD " c.basis, c.speaker," \
+	" c.reported_by, c.polarity, c.text, c.ev_start, c.ev_end, NULL," \
+	" c.rule"
 
 /* The same without what the comparison never reads (basis, rule):
  * read as NULL. */
-#define CLAIM_CMP_COLS "c.id, a.name, a.outlet, c.type, c.subject," \
-	" c.measure, c.value_kind, c.vmin, c.vmax, c.approx, c.vtext," \
-	" c.unit, c.time_start, c.time_end, c.granularity, NULL," \
-	" c.speaker, c.reported_by, c.polarity, c.text, c.ev_start," \
-	" c.ev_end, c.sentence, NULL"
+#define CLAIM_CMP_COLS CLAIM_COLS_HEAD " NULL, c.speaker," \
+	" c.reported_by, c.polarity, c.text, c.ev_start, c.ev_end," \
+	" c.sentence, NULL"
 
 static const char *const stmt_sql[ST__COUNT] = {
 	/* IMMEDIATE takes the write lock at once, so a concurrent writer
@@ -152,6 +157,20 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    " JOIN articles a ON a.id = c.article"
 	    " WHERE (?1 IS NULL OR a.name = ?1) AND (?2 IS NULL OR c.type = ?2)"
 	    " ORDER BY c.id",
+	/* The same columns for one article and for a list of ids, in
+	 * statements of their own: "?1 IS NULL OR" keeps SQLite from using
+	 * an index, and these run once per article or for many ids. */
+	[ST_CLAIMS_OF_ARTICLE] =
+	    "SELECT " CLAIM_GET_COLS " FROM articles a"
+	    " JOIN claims c ON c.article = a.id"
+	    " WHERE a.name = ?1 AND (?2 IS NULL OR c.type = ?2)"
+	    " ORDER BY c.id",
+	[ST_CLAIMS_BY_IDS] =
+	    "SELECT " CLAIM_NS_COLS " FROM claims c"
+	    " JOIN articles a ON a.id = c.article"
+	    " WHERE c.id IN (SELECT value FROM json_each(?3))"
+	    " AND (?2 IS NULL OR c.type = ?2) ORDER BY c.id",
+	[ST_CLAIM_SENTENCE] = "SELECT sentence FROM claims WHERE id = ?1",
 	[ST_FINDINGS_DELETE] = "DELETE FROM findings",
 	[ST_FINDING_INSERT] =
 	    "INSERT INTO findings (position, id, kind, severity, key, claims,"
@@ -207,10 +226,6 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    "SELECT " CLAIM_CMP_COLS " FROM claims c NOT INDEXED"
 	    " JOIN articles a ON a.id = c.article"
 	    " WHERE c.type IN (?1, ?2, ?3, ?4) ORDER BY c.id",
-	[ST_CLAIMS_BY_ARTICLE] =
-	    "SELECT " CLAIM_GET_COLS " FROM claims c"
-	    " JOIN articles a ON a.id = c.article WHERE a.name = ?1"
-	    " ORDER BY c.id",
 	/* Claim ids are never reused: their count, sum and largest say
 	 * whether an article's claims changed. */
 	[ST_CLAIM_STAMPS] =
@@ -1379,14 +1394,19 @@ static int	claim_rows(struct cc_store *, sqlite3_stmt *,
 
 static int
 get_claims(struct cc_store *s, const struct cc_claim_filter *f,
-    struct cc_claims *out, struct cc_store_strings *p)
+    const char *ids, struct cc_claims *out, struct cc_store_strings *p)
 {
 	sqlite3_stmt	*st;
 	int		 brc = SQLITE_OK;
 
-	if ((st = stmt_get(s, ST_CLAIMS_GET)) == NULL)
+	if ((st = stmt_get(s, ids != NULL ? ST_CLAIMS_BY_IDS :
+	    f != NULL && f->article != NULL ? ST_CLAIMS_OF_ARTICLE :
+	    ST_CLAIMS_GET)) == NULL)
 		return CC_ESTORE;
-	bind_str(st, 1, f != NULL ? f->article : NULL, &brc);
+	if (ids == NULL)
+		bind_str(st, 1, f != NULL ? f->article : NULL, &brc);
+	else
+		bind_str(st, 3, ids, &brc);
 	bind_str(st, 2, f != NULL ? f->type : NULL, &brc);
 	if (brc != SQLITE_OK) {
 		stmt_done(st);
@@ -1400,15 +1420,9 @@ cc_store_get_claims_pooled(struct cc_store *s,
     const struct cc_claim_filter *f, struct cc_claims *out,
     struct cc_store_strings **strs)
 {
-	sqlite3_stmt	*st;
-
 	if (*strs == NULL)
 		*strs = xcalloc(1, sizeof **strs);
-	if (f == NULL || f->article == NULL || f->type != NULL)
-		return get_claims(s, f, out, *strs);
-	if ((st = stmt_get_str(s, ST_CLAIMS_BY_ARTICLE, f->article)) == NULL)
-		return CC_ESTORE;
-	return claim_rows(s, st, out, *strs);
+	return get_claims(s, f, NULL, out, *strs);
 }
 
 int
@@ -1509,7 +1523,56 @@ int
 cc_store_get_claims(struct cc_store *s, const struct cc_claim_filter *f,
     struct cc_claims *out)
 {
-	return get_claims(s, f, out, NULL);
+	return get_claims(s, f, NULL, out, NULL);
+}
+
+/* Step a bound statement once: *out is its first column (malloc'd),
+ * or stays NULL when there is no row.  Finishes with the statement. */
+static int
+step_str(struct cc_store *s, sqlite3_stmt *st, char **out)
+{
+	int	rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		*out = col_str(st, 0);
+	else if (rc != SQLITE_DONE)
+		store_fail(s, NULL);
+	stmt_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+}
+
+int
+cc_store_claim_sentence(struct cc_store *s, int64_t id, char **out)
+{
+	sqlite3_stmt	*st;
+
+	*out = NULL;
+	if ((st = stmt_get(s, ST_CLAIM_SENTENCE)) == NULL)
+		return CC_ESTORE;
+	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
+		stmt_done(st);
+		return store_fail(s, NULL);
+	}
+	return step_str(s, st, out);
+}
+
+int
+cc_store_claims_count(struct cc_store *s, size_t *n)
+{
+	int	k = 0;
+
+	if (pragma_int(s, "SELECT count(*) FROM claims", &k) != CC_OK)
+		return store_fail(s, NULL);
+	*n = (size_t)k;
+	return CC_OK;
+}
+
+int
+cc_store_get_claims_by_ids(struct cc_store *s, const char *ids,
+    struct cc_claims *out, struct cc_store_strings **strs)
+{
+	*strs = xcalloc(1, sizeof **strs);
+	return get_claims(s, NULL, ids, out, *strs);
 }
 
 int
@@ -1527,7 +1590,7 @@ cc_store_get_claims_shared(struct cc_store *s, struct cc_claims *out,
 		out->v = xreallocarray(out->v, out->cap ? out->cap : 1,
 		    sizeof *out->v);
 	}
-	return get_claims(s, NULL, out, *strs);
+	return get_claims(s, NULL, NULL, out, *strs);
 }
 
 void
@@ -1733,18 +1796,11 @@ int
 cc_store_meta_get(struct cc_store *s, const char *key, char **value)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	*value = NULL;
 	if ((st = stmt_get_str(s, ST_META_GET, key)) == NULL)
 		return CC_ESTORE;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*value = col_str(st, 0);
-	else if (rc != SQLITE_DONE)
-		store_fail(s, NULL);
-	stmt_done(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
+	return step_str(s, st, value);
 }
 
 int

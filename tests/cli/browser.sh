@@ -109,4 +109,25 @@ sed 's|<body>|<body><script>document.title = "PWNED";</script><img src="missing.
 dom "$TMPD/rep/injected.html" injected.dom
 check "the page's CSP blocks scripts that slipped through" sh -c \
     "grep -q '<script>' injected.dom && ! grep -q 'id=\"pwned\"' injected.dom && ! grep -q '<title>PWNED</title>' injected.dom"
+# A report large enough for its lists to leave the index, with the
+# hostile articles in it: the list pages are as safe as the index.
+mkdir big
+cp "$top_srcdir"/tests/data/hostile/report/* big/
+awk -v n=160 -v dir=big -f "$top_srcdir/bench/gencorpus.awk"
+status 0 "report on hostile and 160 generated articles succeeds" \
+    "$CLAIMCHECK" --db big.db --rules "$RULES" report --out bigrep big
+check "its findings are on pages of their own" test -s bigrep/findings.html
+evilpage=$(cd bigrep && grep -l 'article-script-tags' findings-*.html facts-*.html timeline-*.html 2>/dev/null | head -1)
+check "a list page quotes the hostile article" test -n "$evilpage"
+for b in index.html findings.html facts.html timeline.html \
+    "$(cd bigrep && ls findings-*.html | head -1)" \
+    "$(cd bigrep && ls facts-*.html | head -1)" \
+    "$(cd bigrep && ls timeline-*.html | head -1)" $evilpage; do
+	if ! dom "$TMPD/bigrep/$b" "big-$b.dom" || ! grep -q '</html>' "big-$b.dom"; then
+		not_ok "chromium loads the large report's $b"
+		continue
+	fi
+	check "no script ran in the large report's $b" sh -c "! grep -q 'id=\"pwned\"' 'big-$b.dom' && ! grep -q '<title>PWNED</title>' 'big-$b.dom'"
+	check "no script element in the DOM of the large report's $b" sh -c "! grep -qi '<script' 'big-$b.dom'"
+done
 done_testing

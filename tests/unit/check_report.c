@@ -154,7 +154,7 @@ static const char *const ok_attrs[] = {
 	"lang", "charset", "http-equiv", "content", "name", "class", "id",
 	"href", "rel", "title", "aria-labelledby", "aria-label", "scope",
 	"aria-hidden", "role", "xmlns", "viewBox", "width", "height", "x",
-	"y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "d", NULL
+	"y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "d", "colspan", NULL
 };
 
 /*
@@ -203,6 +203,11 @@ check_markup(const char *html, const char *what)
 			if (n == 4 && strncmp(p, "href", 4) == 0)
 				ck_assert_msg(strncmp(v, "article-", 8) == 0 ||
 				    strncmp(v, "index.html", 10) == 0 ||
+				    strncmp(v, "findings", 8) == 0 ||
+				    strncmp(v, "facts", 5) == 0 ||
+				    strncmp(v, "timeline", 8) == 0 ||
+				    strncmp(v, "articles", 8) == 0 ||
+				    strncmp(v, "outlets.html", 12) == 0 ||
 				    v[0] == '#' || strncmp(v, "https://", 8) == 0 ||
 				    strncmp(v, "http://", 7) == 0,
 				    "%s: unexpected link %.40s", what, v);
@@ -895,6 +900,20 @@ START_TEST(test_report_severity_order)
 	ck_assert_ptr_nonnull(strstr(h, "<span class=\"sev sev-high\">high"));
 	free(page);
 	cleanup_report(out);
+
+	/* Within a severity, what is not yet reviewed comes first: the
+	 * first low finding, once accepted, goes after the second. */
+	fixture_setup();
+	fx.fv[0].status = (char *)"accepted";
+	out = write_report();
+	page = slurp2(out, "index.html");
+	l = strstr(page, "id=\"f-flow1\"");
+	l2 = strstr(page, "id=\"f-f&quot;");
+	i = strstr(page, "id=\"f-finfo1\"");
+	ck_assert_before(l2, l);
+	ck_assert_before(l, i);
+	free(page);
+	cleanup_report(out);
 }
 END_TEST
 
@@ -1045,6 +1064,262 @@ START_TEST(test_report_empty)
 	free(page);
 	rm_rf(dir);
 	free(dir);
+}
+END_TEST
+
+
+/*
+ * A corpus big enough for every list to leave the index: 520 articles
+ * (past 500) of 150 outlets (past 100), 2,600 claims (past 2,000), 130
+ * findings (past 50), one of
+ * them (on the index) citing 40 claims and one a claim that is gone.  Every string an
+ * article, claim or finding carries is hostile.
+ */
+#define BIG_ARTS	520
+#define BIG_CPA		5
+#define BIG_FINDINGS	130
+#define BIG_OUTLETS	150	/* past 100 */
+
+struct big {
+	struct cc_report_article	*arts;
+	struct cc_claims		 claims;
+	struct cc_findings		 findings;
+	struct cc_report_input		 in;
+	char				**pool;	/* strings to free */
+	size_t				  npool;
+};
+
+static char *
+big_keep(struct big *g, char *s)
+{
+	g->pool = xreallocarray(g->pool, g->npool + 1, sizeof *g->pool);
+	return g->pool[g->npool++] = s;
+}
+
+static void
+big_setup(struct big *g)
+{
+	struct cc_report_article	*ra;
+	struct cc_sentence		*sv;
+	struct cc_claim			*c;
+	struct cc_finding		*f;
+	struct cc_buf			 b;
+	size_t				 i, k, nc;
+
+	memset(g, 0, sizeof *g);
+	g->arts = xcalloc(BIG_ARTS, sizeof *g->arts);
+	for (i = 0; i < BIG_ARTS; i++) {
+		ra = &g->arts[i];
+		ra->art.name = big_keep(g, xasprintf("n%04zu", i));
+		ra->art.outlet = big_keep(g, xasprintf("<b id=pwned>o%zu",
+		    i % BIG_OUTLETS));
+		ra->art.title = big_keep(g, xasprintf("<script>alert(%zu)"
+		    "</script>", i));
+		ra->art.date = (char *)"2022-10-30";
+		ra->art.date_basis = (char *)"metadata";
+		cc_buf_init(&b, 0);
+		sv = xcalloc(BIG_CPA, sizeof *sv);
+		big_keep(g, (char *)sv);
+		for (k = 0; k < BIG_CPA; k++) {
+			sv[k].start = b.len;
+			cc_buf_printf(&b, "Officials said %zu killed in "
+			    "<i onclick=alert(1)>town</i>.", 100 + i * 10 + k);
+			sv[k].end = b.len;
+			sv[k].para = (unsigned)k;
+			cc_buf_adds(&b, "\n");
+		}
+		ra->sents.v = sv;
+		ra->sents.n = BIG_CPA;
+		ra->art.len = b.len;
+		ra->art.text = big_keep(g, cc_buf_detach(&b, NULL));
+		for (k = 0; k < BIG_CPA; k++) {
+			c = cc_claims_push(&g->claims);
+			c->id = (int64_t)(i * BIG_CPA + k + 1);
+			c->article = ra->art.name;
+			c->outlet = ra->art.outlet;
+			c->type = (char *)"casualty";
+			c->subject = big_keep(g, xasprintf("<s>sub%zu", k));
+			c->measure = (char *)"killed";
+			c->value_kind = CC_VALUE_NUMBER;
+			c->vmin = c->vmax = (double)(100 + i * 10 + k);
+			c->has_min = c->has_max = 1;
+			c->time_start = c->time_end = big_keep(g,
+			    xasprintf("2022-10-%02zu", 1 + i % 28));
+			c->text = big_keep(g, xasprintf("%zu killed",
+			    100 + i * 10 + k));
+			c->ev_start = sv[k].start;
+			c->ev_end = sv[k].end;
+			c->sentence = big_keep(g, xstrndup(ra->art.text +
+			    sv[k].start, sv[k].end - sv[k].start));
+		}
+	}
+	for (i = 0; i < BIG_FINDINGS; i++) {
+		f = cc_findings_push(&g->findings);
+		f->id = xasprintf("f%04zu", i);
+		f->kind = xstrdup(i % 3 == 0 ? "contradiction" : i % 3 == 1 ?
+		    "timeline" : "agreement");
+		f->severity = xstrdup(i % 4 == 0 ? "high" : i % 4 == 1 ?
+		    "medium" : i % 4 == 2 ? "low" : "info");
+		f->key = xasprintf("casualty/<b>k%zu</b>/killed", i);
+		f->summary = xasprintf("<img src=x onerror=alert(%zu)>", i);
+		f->status = xstrdup("new");
+		nc = i == 4 ? 40 : 2;	/* high: on the index */
+		for (k = 0; k < nc; k++) {
+			char id[32];
+
+			snprintf(id, sizeof id, "c%zu", (i * 17 + k * 3) %
+			    (BIG_ARTS * BIG_CPA) + 1);
+			cc_finding_add_claim(f, id);
+		}
+		if (i == 9)
+			cc_finding_add_claim(f, "c999999");
+		cc_finding_add_outlet(f, "<b id=pwned>o1");
+	}
+	g->in.articles = g->arts;
+	g->in.narticles = BIG_ARTS;
+	g->in.claims = &g->claims;
+	g->in.findings = &g->findings;
+	g->in.salt = "rules-1";
+}
+
+static void
+big_release(struct big *g)
+{
+	size_t	i;
+
+	for (i = 0; i < g->claims.n; i++)
+		memset(&g->claims.v[i], 0, sizeof g->claims.v[i]);
+	cc_claims_release(&g->claims);
+	cc_findings_release(&g->findings);
+	for (i = 0; i < g->npool; i++)
+		free(g->pool[i]);
+	free(g->pool);
+	free(g->arts);
+}
+
+/* Every page of dir passes check_markup() and no hostile markup got
+ * through; returns the concatenation of the pages whose names start
+ * with prefix. */
+static char *
+big_check_pages(const char *dir, const char *prefix)
+{
+	struct cc_buf	  all = CC_BUF_INIT;
+	char		**names, *page;
+	size_t		  n, i;
+
+	n = list_dir(dir, &names);
+	for (i = 0; i < n; i++) {
+		page = slurp2(dir, names[i]);
+		check_markup(page, names[i]);
+		ck_assert_msg(strstr(page, "<b id=pwned>") == NULL &&
+		    strstr(page, "<img") == NULL &&
+		    strstr(page, "<i onclick") == NULL &&
+		    !has_ci(page, "<script"), "%s: raw hostile markup",
+		    names[i]);
+		if (strncmp(names[i], prefix, strlen(prefix)) == 0)
+			cc_buf_adds(&all, page);
+		free(page);
+	}
+	free_list(names, n);
+	return cc_buf_detach(&all, NULL);
+}
+
+/* The same files with the same bytes in both directories. */
+static void
+ck_same_dirs(const char *a, const char *b)
+{
+	char	**na, **nb, *pa, *pb;
+	size_t	  n, m, i;
+
+	n = list_dir(a, &na);
+	m = list_dir(b, &nb);
+	ck_assert_uint_eq(n, m);
+	for (i = 0; i < n; i++) {
+		ck_assert_str_eq(na[i], nb[i]);
+		pa = slurp2(a, na[i]);
+		pb = slurp2(b, nb[i]);
+		ck_assert_msg(strcmp(pa, pb) == 0, "%s differs", na[i]);
+		free(pa);
+		free(pb);
+	}
+	free_list(na, n);
+	free_list(nb, m);
+}
+
+START_TEST(test_report_paged)
+{
+	struct big		 g;
+	struct cc_report_stats	 st;
+	struct cc_diag		 d;
+	char			*top = tmpdir(), *a, *b, *page, *want;
+	size_t			 i;
+	struct stat		 sb;
+
+	big_setup(&g);
+	a = xasprintf("%s/a", top);
+	b = xasprintf("%s/b", top);
+	cc_diag_clear(&d);
+	ck_assert_int_eq(cc_report_write_from(a, &g.in, NULL, &st, &d),
+	    CC_OK);
+	/* The index is bounded, and the lists are on pages of their own. */
+	page = xasprintf("%s/index.html", a);
+	ck_assert_int_eq(stat(page, &sb), 0);
+	ck_assert_int_lt(sb.st_size, 1000000);
+	free(page);
+	page = slurp2(a, "index.html");
+	ck_assert_int_le(count(page, "<section class=\"finding"), 50);
+	ck_assert_ptr_nonnull(strstr(page, "href=\"findings.html\""));
+	ck_assert_ptr_nonnull(strstr(page, "href=\"facts.html\""));
+	ck_assert_ptr_nonnull(strstr(page, "href=\"timeline.html\""));
+	ck_assert_ptr_nonnull(strstr(page, "href=\"articles.html\""));
+	/* The finding of 40 claims shows 8 of them and links the rest. */
+	ck_assert_ptr_nonnull(strstr(page, "32 more claims on the finding"));
+	/* 100 outlets of 150, the rest on their own page. */
+	ck_assert_ptr_nonnull(strstr(page, "The 100 outlets with the most "
+	    "articles, of 150; see <a href=\"outlets.html\">"));
+	free(page);
+	page = slurp2(a, "outlets.html");
+	ck_assert_int_eq(count(page, "<tr><th scope=\"row\">&lt;b id=pwned"),
+	    BIG_OUTLETS);
+	free(page);
+	/* Every finding is on a page of findings, with all its claims. */
+	page = big_check_pages(a, "findings-");
+	for (i = 0; i < BIG_FINDINGS; i++) {
+		want = xasprintf("id=\"f-f%04zu\"", i);
+		ck_assert_msg(count(page, want) == 1, "%s", want);
+		free(want);
+	}
+	ck_assert_ptr_nonnull(strstr(page, "The other 16 claims"));
+	ck_assert_ptr_nonnull(strstr(page, "This claim is no longer in the "
+	    "store."));
+	free(page);
+	/* A second run renders nothing and writes nothing. */
+	ck_assert_int_eq(cc_report_write_from(a, &g.in, NULL, &st, &d),
+	    CC_OK);
+	ck_assert_uint_eq(st.written, 0);
+	ck_assert_uint_ge(st.skipped, BIG_ARTS);
+	/* A changed claim and a changed finding: a few pages, and the same
+	 * bytes as a report into an empty directory. */
+	g.claims.v[3].vmin = g.claims.v[3].vmax = 7;
+	free(g.findings.v[60].summary);
+	g.findings.v[60].summary = xstrdup("revised");
+	ck_assert_int_eq(cc_report_write_from(a, &g.in, NULL, &st, &d),
+	    CC_OK);
+	ck_assert_uint_gt(st.written, 1);
+	ck_assert_uint_lt(st.written, 20);
+	ck_assert_int_eq(cc_report_write_from(b, &g.in, NULL, &st, &d),
+	    CC_OK);
+	ck_same_dirs(a, b);
+	/* Other rules: every page is rendered again. */
+	g.in.salt = "rules-2";
+	ck_assert_int_eq(cc_report_write_from(a, &g.in, NULL, &st, &d),
+	    CC_OK);
+	ck_assert_uint_eq(st.skipped, 0);
+	free(a);
+	free(b);
+	rm_rf(top);
+	free(top);
+	big_release(&g);
 }
 END_TEST
 
@@ -1356,6 +1631,12 @@ report_suite(void)
 	tcase_add_test(tc, test_report_article_page);
 	tcase_add_test(tc, test_report_errors);
 	tcase_add_test(tc, test_report_empty);
+	suite_add_tcase(s, tc);
+
+	/* Hundreds of pages written five times: slow on a busy disk. */
+	tc = tcase_create("paged");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_report_paged);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("review");
