@@ -689,6 +689,43 @@ resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
 }
 
 /*
+ * The group name of rule r's context (which = EX_CONTEXT) or after
+ * (EX_AFTER) pattern for the current match [m0, m1) of sentence [ss, se):
+ * 1 with its span, or 0.  Each pattern runs on first use, once per
+ * match (*state: -1 not yet, else whether it matched), and not at all
+ * when it has no such group: most claims take their fields from the
+ * match and one of the two, and need not pay for the other.
+ */
+#define EX_CONTEXT	0
+#define EX_AFTER	1
+
+static int
+aux_group(struct cc_extractor *ex, const struct ex_doc *doc,
+    const struct cc_rule *r, int which, size_t ss, size_t se,
+    const PCRE2_SIZE *ov, int *state, const char *name, size_t *gs,
+    size_t *ge)
+{
+	pcre2_code		*re = which == EX_AFTER ? r->after : r->context;
+	pcre2_match_data	*md = which == EX_AFTER ? ex->amd : ex->cmd;
+	const char		*s = doc->f->s + ss;
+
+	if (re == NULL || pcre2_substring_number_from_name(re,
+	    (PCRE2_SPTR)name) < 0)
+		return 0;
+	if (*state < 0) {
+		/* The context is looked for in the sentence before the
+		 * match, the after pattern where the match ends. */
+		if (which == EX_AFTER)
+			*state = pcre2_match(re, (PCRE2_SPTR)s, se - ss, ov[1],
+			    PCRE2_NO_UTF_CHECK, md, ex->mctx) >= 0;
+		else
+			*state = ov[0] > 0 && pcre2_match(re, (PCRE2_SPTR)s,
+			    ov[0], 0, PCRE2_NO_UTF_CHECK, md, ex->mctx) >= 0;
+	}
+	return *state && group_span(re, md, name, gs, ge);
+}
+
+/*
  * Build a claim from the current match of rule r's pattern re in the
  * sentence [ss, se) of the fold.  Returns 0 (and leaves no claim) when
  * the match does not make a usable claim, e.g. a value that is not a
@@ -706,31 +743,25 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 	const char		*mapped;
 	char			**slot, *v;
 	size_t			 i, gs = 0, ge = 0, ts, te;
-	int			 have_value = 0, have_time = 0, ctx = 0, aft = 0;
-	int			 k;
+	int			 have_value = 0, have_time = 0, ctx = -1;
+	int			 aft = -1, k;
 
 	c->type = xstrdup(r->type);
 	c->rule = xstrdup(r->id);
 	c->article = xstrdup(doc->name);
 	c->outlet = xstrdup_or_null(doc->outlet);
-	/* The context is looked for in the sentence before the match. */
-	if (r->context != NULL && ov[0] > 0)
-		ctx = pcre2_match(r->context, (PCRE2_SPTR)(f->s + ss), ov[0], 0,
-		    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) >= 0;
-	/* The after pattern, where the match ends. */
-	if (r->after != NULL)
-		aft = pcre2_match(r->after, (PCRE2_SPTR)(f->s + ss), se - ss,
-		    ov[1], PCRE2_NO_UTF_CHECK, ex->amd, ex->mctx) >= 0;
 	for (i = 0; i < r->nfields; i++) {
-		/* The first alternative that gives a value wins. */
+		/* The first alternative that gives a value wins: the
+		 * match's group, else the after pattern's, else the
+		 * context's. */
 		for (fd = &r->fields[i]; fd != NULL; fd = fd->next) {
 			if (fd->group == NULL)
 				break;
 			if (group_span(re, ex->md, fd->group, &gs, &ge) ||
-			    (aft && group_span(r->after, ex->amd, fd->group,
-			    &gs, &ge)) ||
-			    (ctx && group_span(r->context, ex->cmd, fd->group,
-			    &gs, &ge)))
+			    aux_group(ex, doc, r, EX_AFTER, ss, se, ov, &aft,
+			    fd->group, &gs, &ge) ||
+			    aux_group(ex, doc, r, EX_CONTEXT, ss, se, ov, &ctx,
+			    fd->group, &gs, &ge))
 				break;
 		}
 		if (fd == NULL)
