@@ -21,7 +21,8 @@
  * extract-bench rules RULES_DIR FILE [ARTICLE_BYTES]
  *	Where the pattern time goes: for each rule, the share of sentences
  *	its trigger words let through and the time its patterns take on
- *	them (fastest of five runs), costliest first.
+ *	them, each where the sentence holds the words it needs (fastest of
+ *	five runs), costliest first.
  *
  * Times are the process's CPU time (CLOCK_PROCESS_CPUTIME_ID), as the
  * figure is per core and "make bench" may share the machine with other
@@ -321,12 +322,27 @@ rule_triggered(const struct cc_rule *r, const char *lower, size_t a,
 	    any_word(r->requires, r->nrequires, lower, a, b);
 }
 
+/* Does lower[a..b) hold a word of each set pattern p of r needs? */
+static int
+pattern_needs_met(const struct cc_rule *r, size_t p, const char *lower,
+    size_t a, size_t b)
+{
+	const struct cc_needs	*n = &r->needs[p];
+	size_t			 k, w = 0;
+
+	for (k = 0; k < n->nsets; w += n->nwords[k], k++)
+		if (!any_word(n->words + w, n->nwords[k], lower, a, b))
+			return 0;
+	return 1;
+}
+
 /* Every match of r's patterns in the sentences its triggers pass, as
- * run_rule() looks for them (building claims left out). */
+ * run_rule() looks for them (building claims left out): pattern p runs
+ * on sentence si where run[si * npats + p], it holds the words p needs. */
 static size_t
 rule_patterns(const struct cc_rule *r, const struct folded *fv, size_t n,
-    const unsigned char *pass, pcre2_match_data *md,
-    pcre2_match_context *mctx)
+    const unsigned char *pass, const unsigned char *run,
+    pcre2_match_data *md, pcre2_match_context *mctx)
 {
 	PCRE2_SIZE	*ov;
 	size_t		 i, k, p, off, len, nm = 0, si = 0;
@@ -338,7 +354,9 @@ rule_patterns(const struct cc_rule *r, const struct folded *fv, size_t n,
 				continue;
 			s = fv[i].f.s + fv[i].ss.v[k].start;
 			len = fv[i].ss.v[k].end - fv[i].ss.v[k].start;
-			for (p = 0; p < r->npats; p++)
+			for (p = 0; p < r->npats; p++) {
+				if (!run[si * r->npats + p])
+					continue;
 				for (off = 0; off <= len; nm++) {
 					if (pcre2_match(r->pats[p],
 					    (PCRE2_SPTR)s, len, off,
@@ -347,6 +365,7 @@ rule_patterns(const struct cc_rule *r, const struct folded *fv, size_t n,
 					ov = pcre2_get_ovector_pointer(md);
 					off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 				}
+			}
 		}
 	return nm;
 }
@@ -367,9 +386,9 @@ per_rule(const char *rules, const char *path, size_t want)
 	pcre2_match_data	 *md;
 	pcre2_match_context	 *mctx;
 	pcre2_jit_stack		 *jit;
-	unsigned char		 *pass;
+	unsigned char		 *pass, *prun = NULL;
 	char			 *text;
-	size_t			  len, i, k, j, nsent = 0, si;
+	size_t			  len, i, k, j, p, nsent = 0, si;
 	double			  t, best, total = 0;
 	int			  run;
 
@@ -402,16 +421,22 @@ per_rule(const char *rules, const char *path, size_t want)
 		const struct cc_rule *r = &pk->rules[j];
 
 		rt[j].id = r->id;
+		prun = xreallocarray(prun, nsent + 1, r->npats + 1);
 		for (i = 0, si = 0; i < c.n; i++)
 			for (k = 0; k < fv[i].ss.n; k++, si++) {
 				pass[si] = rule_triggered(r, fv[i].lower,
 				    fv[i].ss.v[k].start, fv[i].ss.v[k].end);
 				rt[j].nsent += pass[si];
+				for (p = 0; p < r->npats; p++)
+					prun[si * r->npats + p] =
+					    pattern_needs_met(r, p, fv[i].lower,
+					    fv[i].ss.v[k].start,
+					    fv[i].ss.v[k].end);
 			}
 		best = 0;
 		for (run = 0; run <= RUNS; run++) {
 			t = now();
-			rt[j].nmatch = rule_patterns(r, fv, c.n, pass, md,
+			rt[j].nmatch = rule_patterns(r, fv, c.n, pass, prun, md,
 			    mctx);
 			t = now() - t;
 			if (run == 1 || (run > 1 && t < best))
@@ -433,6 +458,7 @@ per_rule(const char *rules, const char *path, size_t want)
 		    100.0 * rt[j].nsent / nsent, rt[j].nmatch);
 	free(rt);
 	free(pass);
+	free(prun);
 	pcre2_match_data_free(md);
 	pcre2_match_context_free(mctx);
 	pcre2_jit_stack_free(jit);

@@ -56,9 +56,15 @@ struct cc_extractor {
 	uint64_t		 trig_tri[65536 / 64];	/* first three bytes
 						   of longer ones, hashed */
 	unsigned char		 trig_first[256];	/* one-byte ones */
-	unsigned char		*hit;		/* rule r may match */
+	/* hit[r], rule r: EX_HIT_ALL if it may match; hit[trig_npats0 +
+	 * pat_base[r] + p], pattern p of rule r: bit k set if one of the
+	 * words of its needs' set k occurs (needs.h) */
+	unsigned char		*hit;
 	unsigned char		*hit0;		/* hit before any word:
 						   rules without words */
+	size_t			*pat_base;
+	size_t			 trig_npats0;	/* = the number of rules */
+	size_t			 nslots;
 
 	/* Named speakers that made no claim ("Lavrov met Blinken.  'We
 	 * are ready,' he said."): the pack's ATT_SPEAKER pattern, compiled
@@ -121,6 +127,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	free(ex->trig_start);
 	free(ex->hit);
 	free(ex->hit0);
+	free(ex->pat_base);
 	free(ex);
 }
 
@@ -178,6 +185,23 @@ any_word(char *const *w, size_t n, const char *lower, size_t start,
 	return 0;
 }
 
+/* Does lower[start..end) hold a word of each set of pattern p of rule r
+ * (the words the pattern cannot match without)? */
+static int
+needs_met(const struct cc_rule *r, size_t p, const char *lower,
+    size_t start, size_t end)
+{
+	const struct cc_needs	*n = &r->needs[p];
+	size_t			 k, w = 0;
+
+	for (k = 0; k < n->nsets; k++) {
+		if (!any_word(n->words + w, n->nwords[k], lower, start, end))
+			return 0;
+		w += n->nwords[k];
+	}
+	return 1;
+}
+
 /* May rule r match in lower[start..end)?  One of its trigger words must
  * occur there, and one of its "requires" words if it has any. */
 static int
@@ -200,8 +224,9 @@ triggered(const struct cc_rule *r, const char *lower, size_t start,
 struct ex_trig {
 	const char	*w;
 	size_t		 len;
-	size_t		 rule;
-	unsigned char	 bit;		/* EX_HIT_TRIGGER or EX_HIT_REQUIRE */
+	size_t		 slot;		/* in hit[] */
+	unsigned char	 bit;		/* EX_HIT_TRIGGER or EX_HIT_REQUIRE,
+					   or a pattern's set */
 };
 
 #define EX_TRIG_BUCKETS	4096	/* two-byte hashes; then 256 one-byte */
@@ -225,14 +250,16 @@ trig_bucket(const unsigned char *w, size_t len)
 	return (((unsigned)w[0] << 8 | w[1]) * 40503u & 0xffff) >> 4;
 }
 
-/* Call fn for every non-empty trigger and required word of every rule. */
+/* Call fn for every non-empty trigger and required word of every rule,
+ * and every word its patterns need. */
 static void
 trig_each(struct cc_extractor *ex, void (*fn)(struct cc_extractor *,
     const char *, size_t, size_t, unsigned char))
 {
 	const struct cc_pack	*pk = ex->pack;
 	const struct cc_rule	*r;
-	size_t			 i, k;
+	const struct cc_needs	*n;
+	size_t			 i, k, p, s, w, slot;
 
 	for (i = 0; i < pk->nrules; i++) {
 		r = &pk->rules[i];
@@ -244,16 +271,24 @@ trig_each(struct cc_extractor *ex, void (*fn)(struct cc_extractor *,
 			if (r->requires[k][0] != '\0')
 				fn(ex, r->requires[k], strlen(r->requires[k]),
 				    i, EX_HIT_REQUIRE);
+		for (p = 0; p < r->npats; p++) {
+			n = &r->needs[p];
+			slot = ex->trig_npats0 + ex->pat_base[i] + p;
+			for (s = 0, w = 0; s < n->nsets; s++)
+				for (k = 0; k < n->nwords[s]; k++, w++)
+					fn(ex, n->words[w], strlen(n->words[w]),
+					    slot, (unsigned char)(1u << s));
+		}
 	}
 }
 
 static void
-trig_count(struct cc_extractor *ex, const char *w, size_t len, size_t rule,
+trig_count(struct cc_extractor *ex, const char *w, size_t len, size_t slot,
     unsigned char bit)
 {
 	const unsigned char	*u = (const unsigned char *)w;
 
-	(void)rule, (void)bit;
+	(void)slot, (void)bit;
 	ex->trig_start[trig_bucket(u, len) + 1]++;
 	ex->trig_n++;
 	if (len == 1)
@@ -267,7 +302,7 @@ trig_count(struct cc_extractor *ex, const char *w, size_t len, size_t rule,
 }
 
 static void
-trig_place(struct cc_extractor *ex, const char *w, size_t len, size_t rule,
+trig_place(struct cc_extractor *ex, const char *w, size_t len, size_t slot,
     unsigned char bit)
 {
 	size_t	b = trig_bucket((const unsigned char *)w, len), n;
@@ -275,7 +310,7 @@ trig_place(struct cc_extractor *ex, const char *w, size_t len, size_t rule,
 	n = ex->trig_start[b] + ex->trig_fill[b]++;
 	ex->trig[n].w = w;
 	ex->trig[n].len = len;
-	ex->trig[n].rule = rule;
+	ex->trig[n].slot = slot;
 	ex->trig[n].bit = bit;
 }
 
@@ -289,10 +324,17 @@ trig_index(struct cc_extractor *ex)
 	free(ex->trig_start);
 	free(ex->hit);
 	free(ex->hit0);
+	free(ex->pat_base);
 	ex->trig_start = xcalloc(nb + 1, sizeof *ex->trig_start);
 	ex->trig_fill = xcalloc(nb, sizeof *ex->trig_fill);
-	ex->hit = xmalloc(pk->nrules + 1);
-	ex->hit0 = xmalloc(pk->nrules + 1);
+	/* Slots: the rules, then every pattern of every rule. */
+	ex->pat_base = xcalloc(pk->nrules + 1, sizeof *ex->pat_base);
+	ex->trig_npats0 = pk->nrules;
+	for (b = 0; b < pk->nrules; b++)
+		ex->pat_base[b + 1] = ex->pat_base[b] + pk->rules[b].npats;
+	ex->nslots = pk->nrules + ex->pat_base[pk->nrules];
+	ex->hit = xmalloc(ex->nslots + 1);
+	ex->hit0 = xcalloc(ex->nslots + 1, 1);
 	for (b = 0; b < pk->nrules; b++) {
 		const struct cc_rule *r = &pk->rules[b];
 		size_t k;
@@ -341,14 +383,14 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	if (ex->hit == NULL || ex->trig_rules != pk->rules ||
 	    ex->trig_nrules != pk->nrules)
 		trig_index(ex);
-	memcpy(ex->hit, ex->hit0, pk->nrules);
+	memcpy(ex->hit, ex->hit0, ex->nslots);
 	for (p = start; p < end; p++) {
 		if (ex->trig_first[s[p]]) {
 			t = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p]];
 			te = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p] +
 			    1];
 			for (; t < te; t++)
-				ex->hit[t->rule] |= t->bit;
+				ex->hit[t->slot] |= t->bit;
 		}
 		if (p + 1 == end)
 			break;
@@ -368,7 +410,7 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 		for (; t < te; t++)
 			if (t->len <= end - p && s[p + 1] == (unsigned char)
 			    t->w[1] && memcmp(s + p, t->w, t->len) == 0)
-				ex->hit[t->rule] |= t->bit;
+				ex->hit[t->slot] |= t->bit;
 	}
 }
 
@@ -854,15 +896,26 @@ seen_before(const struct cc_claims *out, size_t upto)
 	return 0;
 }
 
+/*
+ * Every match of rule r's patterns in the sentence [ss, se), as claims.
+ * A pattern runs only if the sentence holds the words it needs: phit
+ * (the pattern's bits from triggered_all()), or if NULL, looked for.
+ */
 static void
 run_rule(struct cc_extractor *ex, struct ex_doc *doc,
-    const struct cc_rule *r, size_t ss, size_t se, struct cc_claims *out)
+    const struct cc_rule *r, const unsigned char *phit, size_t ss, size_t se,
+    struct cc_claims *out)
 {
 	PCRE2_SIZE	*ov;
 	size_t		 p, off, before;
+	unsigned	 all;
 	int		 rc;
 
 	for (p = 0; p < r->npats; p++) {
+		all = (1u << r->needs[p].nsets) - 1;
+		if (phit != NULL ? (phit[p] & all) != all :
+		    !needs_met(r, p, doc->lower, ss, se))
+			continue;
 		off = 0;
 		while (off <= se - ss) {
 			rc = pcre2_match(r->pats[p],
@@ -1516,7 +1569,9 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 		triggered_all(ex, doc.lower, ss, se);
 		for (r = 0; r < pk->nrules; r++)
 			if (ex->hit[r] == EX_HIT_ALL)
-				run_rule(ex, &doc, &pk->rules[r], ss, se, out);
+				run_rule(ex, &doc, &pk->rules[r], ex->hit +
+				    ex->trig_npats0 + ex->pat_base[r], ss, se,
+				    out);
 		ex->stx_on = 0;
 		paras = xreallocarray(paras, out->n - base + 1,
 		    sizeof *paras);
@@ -1613,7 +1668,7 @@ check_example(struct cc_extractor *ex, const struct cc_rule *r,
 	doc.ref.y = 2022, doc.ref.m = 10, doc.ref.d = 30;
 	for (i = 0; i < sents.n; i++)
 		if (triggered(r, doc.lower, sents.v[i].start, sents.v[i].end))
-			run_rule(ex, &doc, r, sents.v[i].start,
+			run_rule(ex, &doc, r, NULL, sents.v[i].start,
 			    sents.v[i].end, &out);
 	match = out.n > 0;
 	if (!e->match && match) {

@@ -416,9 +416,11 @@ expand(const struct pack_load *pl, const char *pattern, struct cc_buf *out,
 	return CC_OK;
 }
 
+/* Compile pattern with its macros expanded; if needs is not NULL, also
+ * find the words any match needs (needs.h) in the expanded text. */
 static pcre2_code *
 compile_expanded(const struct pack_load *pl, const char *pattern,
-    int caseless, struct cc_diag *d)
+    int caseless, struct cc_needs *needs, struct cc_diag *d)
 {
 	struct cc_buf	 out = CC_BUF_INIT, map = CC_BUF_INIT;
 	pcre2_code	*re = NULL;
@@ -453,6 +455,8 @@ compile_expanded(const struct pack_load *pl, const char *pattern,
 	 * not pay for their machine code. */
 	if (!pl->defer_jit)
 		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	if (needs != NULL)
+		cc_needs_find(out.data, out.len, needs);
 out:
 	cc_buf_release(&out);
 	cc_buf_release(&map);
@@ -539,9 +543,11 @@ load_macros(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 	}
 }
 
-/* Compile a pattern node, reporting errors at the node's position. */
+/* Compile a pattern node, reporting errors at the node's position; if
+ * needs is not NULL, fill it (the pattern's needed words). */
 static pcre2_code *
-compile_node(struct pack_load *pl, yaml_node_t *n, int caseless)
+compile_pattern(struct pack_load *pl, yaml_node_t *n, int caseless,
+    struct cc_needs *needs)
 {
 	struct cc_diag	 d;
 	pcre2_code	*re;
@@ -550,11 +556,17 @@ compile_node(struct pack_load *pl, yaml_node_t *n, int caseless)
 		pack_error(pl, n, 0, "expected a pattern");
 		return NULL;
 	}
-	re = compile_expanded(pl, node_str(n), caseless, &d);
+	re = compile_expanded(pl, node_str(n), caseless, needs, &d);
 	if (re == NULL)
 		pack_error(pl, n, scalar_coloff(n) + (d.col ? d.col - 1 : 0),
 		    "%s", d.msg);
 	return re;
+}
+
+static pcre2_code *
+compile_node(struct pack_load *pl, yaml_node_t *n, int caseless)
+{
+	return compile_pattern(pl, n, caseless, NULL);
 }
 
 /* Compile a rule's after: pattern, anchored where the match ends (\G, so
@@ -572,7 +584,7 @@ compile_node_at(struct pack_load *pl, yaml_node_t *n, int caseless)
 		return NULL;
 	}
 	pat = xasprintf("\\G(?:%s)", node_str(n));
-	re = compile_expanded(pl, pat, caseless, &d);
+	re = compile_expanded(pl, pat, caseless, NULL, &d);
 	free(pat);
 	if (re == NULL) {
 		/* (columns within the text before the wrapper's 5 bytes) */
@@ -1220,14 +1232,19 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	if (pats == NULL)
 		pack_error(pl, it, 0, "rule %s: no pattern", r->id);
 	else if (node_str(pats) != NULL) {
-		if ((re = compile_node(pl, pats, caseless)) != NULL) {
+		r->needs = xcalloc(1, sizeof *r->needs);
+		if ((re = compile_pattern(pl, pats, caseless, r->needs)) !=
+		    NULL) {
 			r->pats = xmalloc(sizeof *r->pats);
 			r->pats[r->npats++] = re;
 		}
 	} else if (node_is_seq(pats)) {
 		SEQ_EACH(doc, pats, pi) {
 			pn = yaml_document_get_node(doc, *pi);
-			if ((re = compile_node(pl, pn, caseless)) == NULL)
+			r->needs = xreallocarray(r->needs, r->npats + 1,
+			    sizeof *r->needs);
+			if ((re = compile_pattern(pl, pn, caseless,
+			    &r->needs[r->npats])) == NULL)
 				continue;
 			r->pats = xreallocarray(r->pats, r->npats + 1,
 			    sizeof *r->pats);
@@ -1426,7 +1443,7 @@ cc_pack_compile(const struct cc_pack *pk, const char *pattern, int caseless,
 	pl.macro_names = pk->macro_names;
 	pl.macro_values = pk->macro_values;
 	pl.nmacros = pk->nmacros;
-	return compile_expanded(&pl, pattern, caseless, d);
+	return compile_expanded(&pl, pattern, caseless, NULL, d);
 }
 
 static void
@@ -1467,10 +1484,13 @@ cc_pack_free(struct cc_pack *pk)
 		free(r->file);
 		xfree_strv(r->triggers, r->ntriggers);
 		xfree_strv(r->requires, r->nrequires);
-		for (j = 0; j < r->npats; j++)
+		for (j = 0; j < r->npats; j++) {
 			pcre2_code_free(r->pats[j]);
+			cc_needs_release(&r->needs[j]);
+		}
 		/* (context and after belong to pk->shared) */
 		free(r->pats);
+		free(r->needs);
 		free_fields(r->fields, r->nfields);
 		for (j = 0; j < r->nexamples; j++) {
 			free(r->examples[j].text);

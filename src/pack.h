@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "entity.h"
 #include "hash.h"
+#include "needs.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -64,6 +65,8 @@ struct cc_rule {
 	char			**requires;	/* and, if any, one of these */
 	size_t			 nrequires;
 	pcre2_code		**pats;
+	struct cc_needs		*needs;		/* per pattern: the words
+						   any match holds */
 	size_t			 npats;
 	pcre2_code		*context;	/* searched before a match: its
 						   groups fill fields the match

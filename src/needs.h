@@ -1,0 +1,40 @@
+/*
+ * needs.h - the words a regular expression cannot match without.
+ *
+ * A rule's trigger words say when the rule may match; a rule of several
+ * patterns still ran all of them on every sentence its triggers let
+ * through, each trying its alternations at every word.  The extractor
+ * asks instead, for each pattern, which words any match must contain
+ * ("meeting|call" and "between|with" for "a call between A and B"), and
+ * runs a pattern only on sentences that hold them: found from the
+ * pattern, so a rule author writes nothing and cannot get them wrong.
+ */
+#ifndef CC_NEEDS_H
+#define CC_NEEDS_H
+
+#include <stddef.h>
+
+#define CC_NEEDS_MAX	4	/* sets kept per pattern */
+
+/* Sets of lower-case ASCII words: every text the pattern matches holds,
+ * for each set, one of its words (comparing ASCII letters without case;
+ * like trigger words, a letter matched through Unicode case folding,
+ * such as the Kelvin sign for "k", is not counted). */
+struct cc_needs {
+	char	**words;	/* the sets' words, set after set */
+	size_t	 *nwords;	/* how many words each set has */
+	size_t	  nsets;
+};
+
+/*
+ * Fill n (which the caller releases) with up to CC_NEEDS_MAX sets for
+ * the PCRE2 pattern p[0..len), as compiled (UTF, any case, %{macros}
+ * expanded).  A construct it does not know (a back reference, a
+ * conditional, extended mode) gives no set where it stands, so the sets
+ * may be fewer than they could be, never wrong; a pattern it cannot
+ * read at all gets none and always runs.
+ */
+void	cc_needs_find(const char *p, size_t len, struct cc_needs *n);
+void	cc_needs_release(struct cc_needs *n);
+
+#endif
