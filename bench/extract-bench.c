@@ -338,7 +338,8 @@ pattern_needs_met(const struct cc_rule *r, size_t p, const char *lower,
 
 /* Every match of r's patterns in the sentences its triggers pass, as
  * run_rule() looks for them (building claims left out): pattern p runs
- * on sentence si where run[si * npats + p], it holds the words p needs. */
+ * on sentence si where run[si * npats + p], it holds the words p needs,
+ * and p's gate matches. */
 static size_t
 rule_patterns(const struct cc_rule *r, const struct folded *fv, size_t n,
     const unsigned char *pass, const unsigned char *run,
@@ -356,6 +357,10 @@ rule_patterns(const struct cc_rule *r, const struct folded *fv, size_t n,
 			len = fv[i].ss.v[k].end - fv[i].ss.v[k].start;
 			for (p = 0; p < r->npats; p++) {
 				if (!run[si * r->npats + p])
+					continue;
+				if (r->gates[p] != NULL && pcre2_match(
+				    r->gates[p], (PCRE2_SPTR)s, len, 0,
+				    PCRE2_NO_UTF_CHECK, md, mctx) < 0)
 					continue;
 				for (off = 0; off <= len; nm++) {
 					if (pcre2_match(r->pats[p],

@@ -916,6 +916,12 @@ run_rule(struct cc_extractor *ex, struct ex_doc *doc,
 		if (phit != NULL ? (phit[p] & all) != all :
 		    !needs_met(r, p, doc->lower, ss, se))
 			continue;
+		/* The gate matches wherever the pattern would (needs.h). */
+		if (r->gates[p] != NULL && pcre2_match(r->gates[p],
+		    (PCRE2_SPTR)(doc->f->s + ss), se - ss, 0,
+		    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx) ==
+		    PCRE2_ERROR_NOMATCH)
+			continue;
 		off = 0;
 		while (off <= se - ss) {
 			rc = pcre2_match(r->pats[p],

@@ -47,10 +47,14 @@ struct node {
 };
 
 struct parser {
+	const char	*start;
 	const char	*p;
 	const char	*end;
 	int		 bad;	/* unreadable: no sets at all */
+	int		 refs;	/* refers to groups: no gate */
+	int		 topopts;	/* sets options for the rest */
 	int		 depth;
+	size_t		 gate;	/* the top-level part where a gate starts */
 };
 
 static void
@@ -280,7 +284,10 @@ parse_escape(struct parser *ps, struct node *n)
 	case 'C': case 't': case 'n': case 'r': case 'f': case 'e':
 	case 'a':
 		return;
-	case 'N': case 'p': case 'P': case 'o': case 'g': case 'k':
+	case 'g': case 'k':
+		ps->refs = 1;
+		/* FALLTHROUGH */
+	case 'N': case 'p': case 'P': case 'o':
 		/* \p{Lu}, \pL, \g{1}, \k<name>, \o{17}, \N{U+41} */
 		if (ps->p < ps->end && *ps->p != '{' && *ps->p != '<' &&
 		    *ps->p != '\'' && (c == 'p' || c == 'P'))
@@ -316,6 +323,7 @@ parse_escape(struct parser *ps, struct node *n)
 	}
 	if (c >= '0' && c <= '9') {
 		/* a back reference or an octal escape */
+		ps->refs = 1;
 		while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9')
 			ps->p++;
 		return;
@@ -482,12 +490,14 @@ parse_group(struct parser *ps, struct node *n)
 				break;
 			}
 			/* (?P=name), (?P>name) */
+			ps->refs = 1;
 			(void)skip_past(ps, 0, ')');
 			return;
 		case 'R': case '&': case '+':
 		case '0': case '1': case '2': case '3': case '4':
 		case '5': case '6': case '7': case '8': case '9':
 			/* a subroutine call: what it matches is not read */
+			ps->refs = 1;
 			(void)skip_past(ps, 0, ')');
 			return;
 		case '(':
@@ -497,6 +507,7 @@ parse_group(struct parser *ps, struct node *n)
 			/* option letters, then ':' (a group) or ')' */
 			if (*ps->p == '-' && ps->p + 1 < ps->end &&
 			    ps->p[1] >= '0' && ps->p[1] <= '9') {
+				ps->refs = 1;
 				(void)skip_past(ps, 0, ')');
 				return;
 			}
@@ -513,6 +524,9 @@ parse_group(struct parser *ps, struct node *n)
 			}
 			ps->p = q + 1;
 			if (*q == ')') {
+				/* (?i): for the rest of the group */
+				if (ps->depth == 0)
+					ps->topopts = 1;
 				node_empty(n);
 				return;
 			}
@@ -653,38 +667,68 @@ parse_piece(struct parser *ps, struct node *n)
 		parse_quant(ps, n);
 }
 
+/*
+ * The first part of the pattern's own sequence that needs words (best,
+ * a piece's or a run of literal pieces', starting at at), if parts that
+ * match text (consumed) come before it: where a gate starts.
+ */
+static void
+gate_at(struct parser *ps, const struct wset *best, const char *at,
+    int consumed)
+{
+	if (ps->depth == 0 && ps->gate == 0 && consumed && !ps->topopts &&
+	    best != NULL && wset_score(best) >= SCORE_MIN)
+		ps->gate = (size_t)(at - ps->start);
+}
+
 /* A sequence of pieces, up to '|', ')' or the end. */
 static void
 parse_seq(struct parser *ps, struct node *n)
 {
-	struct node	item;
-	struct wset	cur, x;
-	int		broken = 0;
+	struct node	 item;
+	struct wset	 cur, x;
+	const char	*run = NULL;	/* where the run in cur began */
+	int		 broken = 0, consumed = 0, run_consumed = 0, zw;
 
 	memset(n, 0, sizeof *n);
 	memset(&cur, 0, sizeof cur);
 	wset_add(&cur, "", 0);
 	while (!ps->bad && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
+		const char	*at = ps->p;
+
 		parse_piece(ps, &item);
 		if (ps->bad) {
 			node_free(&item);
 			break;
 		}
+		zw = item.exact && item.e.n == 1 && item.e.w[0][0] == '\0';
+		gate_at(ps, node_best(&item), at, consumed);
 		node_take_reqs(n, &item);
 		if (item.exact && wset_cross(&x, &cur, &item.e)) {
+			if (run == NULL && !zw) {
+				run = at;
+				run_consumed = consumed;
+			}
 			wset_free(&cur);
 			cur = x;
 		} else {
 			/* the run of exact pieces ends here */
 			node_require(n, &cur);
 			memset(&cur, 0, sizeof cur);
+			run = NULL;
 			if (item.exact) {
 				cur = item.e;
 				memset(&item.e, 0, sizeof item.e);
+				run = at;
+				run_consumed = consumed;
 			} else
 				wset_add(&cur, "", 0);
 			broken = 1;
 		}
+		if (run != NULL)
+			gate_at(ps, &cur, run, run_consumed);
+		if (!zw)
+			consumed = 1;
 		node_free(&item);
 	}
 	if (!broken) {
@@ -706,6 +750,8 @@ parse_alt(struct parser *ps, struct node *n)
 	parse_seq(ps, n);
 	if (ps->bad || ps->p >= ps->end || *ps->p != '|')
 		return;
+	if (ps->depth == 0)
+		ps->gate = 0;	/* not one sequence */
 	/* uni: the union of the texts, while all are exact; any: the
 	 * union of each alternative's best set, while all have one */
 	memset(&uni, 0, sizeof uni);
@@ -753,15 +799,16 @@ cc_needs_find(const char *p, size_t len, struct cc_needs *out)
 	size_t		i, k, nw = 0;
 
 	memset(out, 0, sizeof *out);
-	ps.p = p;
+	memset(&ps, 0, sizeof ps);
+	ps.start = ps.p = p;
 	ps.end = p + len;
-	ps.bad = 0;
-	ps.depth = 0;
 	parse_alt(&ps, &root);
 	if (ps.bad || ps.p != ps.end) {
 		node_free(&root);
 		return;
 	}
+	if (!ps.refs)
+		out->gate = ps.gate;
 	if (root.exact) {
 		node_require(&root, &root.e);
 		root.exact = 0;

@@ -24,6 +24,13 @@ struct cc_needs {
 	char	**words;	/* the sets' words, set after set */
 	size_t	 *nwords;	/* how many words each set has */
 	size_t	  nsets;
+	/* If not 0: the pattern from this byte on (the rest of its
+	 * sequence from the first part that needs words) matches wherever
+	 * the pattern does.  A pattern that opens with optional words
+	 * ("(?:%{ATT_TITLE})?(?<sp0>%{ATT_NAME})\s+told ...") tries them at
+	 * every word; the rest, searched first, rejects most sentences
+	 * for a fraction of that. */
+	size_t	  gate;
 };
 
 /*

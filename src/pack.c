@@ -416,11 +416,41 @@ expand(const struct pack_load *pl, const char *pattern, struct cc_buf *out,
 	return CC_OK;
 }
 
+/*
+ * How many bytes a match of re may start with, as PCRE2 knows before
+ * searching (it skips to those): 1 for a first byte, the bits of its
+ * start bitmap, else 256.  A gate (needs.h) is kept only when it is
+ * narrower than its pattern and narrow: one that opens with a name or a
+ * number (an alternative of "X said" or "said X") would be tried at
+ * every word, as the pattern is.
+ */
+#define PACK_GATE_STARTS	40
+
+static int
+start_width(const pcre2_code *re)
+{
+	const uint8_t	*bm = NULL;
+	uint32_t	 type = 0;
+	int		 i, n = 0;
+
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
+	    type == 1)
+		return 1;
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bm) != 0 ||
+	    bm == NULL)
+		return 256;
+	for (i = 0; i < 256; i++)
+		n += (bm[i / 8] >> (i % 8)) & 1;
+	return n;
+}
+
 /* Compile pattern with its macros expanded; if needs is not NULL, also
- * find the words any match needs (needs.h) in the expanded text. */
+ * find the words any match needs (needs.h) in the expanded text, and
+ * compile its gate into *gate (NULL if it has none). */
 static pcre2_code *
 compile_expanded(const struct pack_load *pl, const char *pattern,
-    int caseless, struct cc_needs *needs, struct cc_diag *d)
+    int caseless, struct cc_needs *needs, pcre2_code **gate,
+    struct cc_diag *d)
 {
 	struct cc_buf	 out = CC_BUF_INIT, map = CC_BUF_INIT;
 	pcre2_code	*re = NULL;
@@ -455,8 +485,20 @@ compile_expanded(const struct pack_load *pl, const char *pattern,
 	 * not pay for their machine code. */
 	if (!pl->defer_jit)
 		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	if (needs != NULL)
+	if (needs != NULL) {
 		cc_needs_find(out.data, out.len, needs);
+		/* (a gate PCRE2 rejects is no gate: the pattern still runs) */
+		*gate = needs->gate == 0 ? NULL : pcre2_compile((PCRE2_SPTR)
+		    out.data + needs->gate, out.len - needs->gate, opts &
+		    ~PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
+		if (*gate != NULL && (start_width(*gate) > PACK_GATE_STARTS ||
+		    start_width(*gate) >= start_width(re))) {
+			pcre2_code_free(*gate);
+			*gate = NULL;
+		}
+		if (*gate != NULL && !pl->defer_jit)
+			(void)pcre2_jit_compile(*gate, PCRE2_JIT_COMPLETE);
+	}
 out:
 	cc_buf_release(&out);
 	cc_buf_release(&map);
@@ -544,10 +586,10 @@ load_macros(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 }
 
 /* Compile a pattern node, reporting errors at the node's position; if
- * needs is not NULL, fill it (the pattern's needed words). */
+ * needs is not NULL, fill it (the pattern's needed words) and *gate. */
 static pcre2_code *
 compile_pattern(struct pack_load *pl, yaml_node_t *n, int caseless,
-    struct cc_needs *needs)
+    struct cc_needs *needs, pcre2_code **gate)
 {
 	struct cc_diag	 d;
 	pcre2_code	*re;
@@ -556,7 +598,7 @@ compile_pattern(struct pack_load *pl, yaml_node_t *n, int caseless,
 		pack_error(pl, n, 0, "expected a pattern");
 		return NULL;
 	}
-	re = compile_expanded(pl, node_str(n), caseless, needs, &d);
+	re = compile_expanded(pl, node_str(n), caseless, needs, gate, &d);
 	if (re == NULL)
 		pack_error(pl, n, scalar_coloff(n) + (d.col ? d.col - 1 : 0),
 		    "%s", d.msg);
@@ -566,7 +608,7 @@ compile_pattern(struct pack_load *pl, yaml_node_t *n, int caseless,
 static pcre2_code *
 compile_node(struct pack_load *pl, yaml_node_t *n, int caseless)
 {
-	return compile_pattern(pl, n, caseless, NULL);
+	return compile_pattern(pl, n, caseless, NULL, NULL);
 }
 
 /* Compile a rule's after: pattern, anchored where the match ends (\G, so
@@ -584,7 +626,7 @@ compile_node_at(struct pack_load *pl, yaml_node_t *n, int caseless)
 		return NULL;
 	}
 	pat = xasprintf("\\G(?:%s)", node_str(n));
-	re = compile_expanded(pl, pat, caseless, NULL, &d);
+	re = compile_expanded(pl, pat, caseless, NULL, NULL, &d);
 	free(pat);
 	if (re == NULL) {
 		/* (columns within the text before the wrapper's 5 bytes) */
@@ -1233,8 +1275,9 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 		pack_error(pl, it, 0, "rule %s: no pattern", r->id);
 	else if (node_str(pats) != NULL) {
 		r->needs = xcalloc(1, sizeof *r->needs);
-		if ((re = compile_pattern(pl, pats, caseless, r->needs)) !=
-		    NULL) {
+		r->gates = xcalloc(1, sizeof *r->gates);
+		if ((re = compile_pattern(pl, pats, caseless, r->needs,
+		    r->gates)) != NULL) {
 			r->pats = xmalloc(sizeof *r->pats);
 			r->pats[r->npats++] = re;
 		}
@@ -1243,8 +1286,10 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 			pn = yaml_document_get_node(doc, *pi);
 			r->needs = xreallocarray(r->needs, r->npats + 1,
 			    sizeof *r->needs);
+			r->gates = xreallocarray(r->gates, r->npats + 1,
+			    sizeof *r->gates);
 			if ((re = compile_pattern(pl, pn, caseless,
-			    &r->needs[r->npats])) == NULL)
+			    &r->needs[r->npats], &r->gates[r->npats])) == NULL)
 				continue;
 			r->pats = xreallocarray(r->pats, r->npats + 1,
 			    sizeof *r->pats);
@@ -1421,9 +1466,14 @@ cc_pack_jit(const struct cc_pack *pk)
 	pthread_mutex_lock(&pack_jit_lock);
 	if (!w->jitted) {
 		for (i = 0; i < pk->nrules; i++)
-			for (j = 0; j < pk->rules[i].npats; j++)
+			for (j = 0; j < pk->rules[i].npats; j++) {
 				(void)pcre2_jit_compile(pk->rules[i].pats[j],
 				    PCRE2_JIT_COMPLETE);
+				if (pk->rules[i].gates[j] != NULL)
+					(void)pcre2_jit_compile(
+					    pk->rules[i].gates[j],
+					    PCRE2_JIT_COMPLETE);
+			}
 		for (i = 0; i < pk->nshared; i++)
 			(void)pcre2_jit_compile(pk->shared[i],
 			    PCRE2_JIT_COMPLETE);
@@ -1443,7 +1493,7 @@ cc_pack_compile(const struct cc_pack *pk, const char *pattern, int caseless,
 	pl.macro_names = pk->macro_names;
 	pl.macro_values = pk->macro_values;
 	pl.nmacros = pk->nmacros;
-	return compile_expanded(&pl, pattern, caseless, NULL, d);
+	return compile_expanded(&pl, pattern, caseless, NULL, NULL, d);
 }
 
 static void
@@ -1486,10 +1536,12 @@ cc_pack_free(struct cc_pack *pk)
 		xfree_strv(r->requires, r->nrequires);
 		for (j = 0; j < r->npats; j++) {
 			pcre2_code_free(r->pats[j]);
+			pcre2_code_free(r->gates[j]);
 			cc_needs_release(&r->needs[j]);
 		}
 		/* (context and after belong to pk->shared) */
 		free(r->pats);
+		free(r->gates);
 		free(r->needs);
 		free_fields(r->fields, r->nfields);
 		for (j = 0; j < r->nexamples; j++) {

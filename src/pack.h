@@ -67,6 +67,8 @@ struct cc_rule {
 	pcre2_code		**pats;
 	struct cc_needs		*needs;		/* per pattern: the words
 						   any match holds */
+	pcre2_code		**gates;	/* per pattern: its gate
+						   (needs.h), or NULL */
 	size_t			 npats;
 	pcre2_code		*context;	/* searched before a match: its
 						   groups fill fields the match

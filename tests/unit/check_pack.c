@@ -363,8 +363,36 @@ START_TEST(test_needs_found)
 }
 END_TEST
 
+static size_t
+gate_of(const char *p)
+{
+	struct cc_needs	n;
+	size_t		g;
+
+	cc_needs_find(p, strlen(p), &n);
+	g = n.gate;
+	cc_needs_release(&n);
+	return g;
+}
+
+/* The gate: the rest of the pattern from its first part that needs
+ * words, when parts that match text come before it. */
+START_TEST(test_needs_gate)
+{
+	ck_assert_uint_eq(gate_of("\\b(?:[A-Z]\\w+\\s+)?told\\s+Reuters"), 18);
+	ck_assert_uint_eq(gate_of("[0-9]+\\s+(?:people\\s+)?killed"), 23);
+	/* nothing before it, or only zero-width tests: no gate */
+	ck_assert_uint_eq(gate_of("\\btold\\s+[A-Z]\\w+"), 0);
+	ck_assert_uint_eq(gate_of("\\b(?=\\d)killed"), 0);
+	/* alternatives, back references, options for the rest: none */
+	ck_assert_uint_eq(gate_of("\\w+\\s+told|said"), 0);
+	ck_assert_uint_eq(gate_of("(\\w+)\\s+told\\s+\\1"), 0);
+	ck_assert_uint_eq(gate_of("\\w+(?-i)\\s+told"), 0);
+}
+END_TEST
+
 /* Sound: wherever a bundled pattern matches a rule example, the example
- * holds a word of each of the pattern's sets. */
+ * holds a word of each of the pattern's sets, and its gate matches. */
 START_TEST(test_needs_sound)
 {
 	struct cc_pack		*pk = NULL;
@@ -392,6 +420,12 @@ START_TEST(test_needs_sound)
 					    strlen(t), 0, 0, md, NULL) < 0)
 						continue;
 					nmatch++;
+					ck_assert_msg(r->gates[k] == NULL ||
+					    pcre2_match(r->gates[k],
+					    (PCRE2_SPTR)t, strlen(t), 0, 0, md,
+					    NULL) >= 0, "%s[%zu] matches "
+					    "\"%s\" but its gate does not",
+					    r->id, k, t);
 					n = &r->needs[k];
 					for (x = 0, w = 0; x < n->nsets; x++) {
 						size_t q;
@@ -432,6 +466,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_rules_jit_on_demand);
 	tcase_add_test(tc, test_field_alternatives);
 	tcase_add_test(tc, test_needs_found);
+	tcase_add_test(tc, test_needs_gate);
 	tcase_add_test(tc, test_needs_sound);
 	suite_add_tcase(s, tc);
 	return s;
