@@ -46,7 +46,9 @@ struct cc_extractor {
 	 * (built on first use, for pack->rules as it is then). */
 	const struct cc_rule	*trig_rules;
 	size_t			 trig_nrules;
-	struct ex_trig		*trig;		/* entries, by bucket */
+	struct ex_trig		*trig;		/* words, by bucket */
+	struct ex_tgt		*tgt;
+	struct ex_occ		*occ;		/* (while indexing) */
 	uint32_t		*trig_start;	/* bucket b: [start[b],
 						   start[b + 1]) */
 	uint32_t		*trig_fill;	/* (while indexing) */
@@ -124,6 +126,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	pcre2_jit_stack_free(ex->jit);
 	cc_timex_scanner_free(ex->ts);
 	free(ex->trig);
+	free(ex->tgt);
 	free(ex->trig_start);
 	free(ex->hit);
 	free(ex->hit0);
@@ -221,7 +224,7 @@ triggered(const struct cc_rule *r, const char *lower, size_t start,
  * are compared; bitmaps of the two-byte triggers and of the (hashed)
  * first three bytes of longer ones skip most positions at once.
  */
-struct ex_trig {
+struct ex_occ {				/* a word, for one slot */
 	const char	*w;
 	size_t		 len;
 	size_t		 slot;		/* in hit[] */
@@ -229,7 +232,23 @@ struct ex_trig {
 					   or a pattern's set */
 };
 
-#define EX_TRIG_BUCKETS	4096	/* two-byte hashes; then 256 one-byte */
+/* A word of the index, once however many rules and patterns use it
+ * ("talks" is in a dozen): compared once, it sets the hit bits of its
+ * targets tgt[t0..tn). */
+struct ex_trig {
+	const char	*w;
+	uint32_t	 len;
+	uint32_t	 head;		/* its first four bytes, if as long */
+	uint32_t	 t0, tn;
+};
+
+struct ex_tgt {
+	uint32_t	 slot;
+	unsigned char	 bit;
+};
+
+#define EX_TRIG_BUCKETS	4096	/* two-byte hashes, then as many hashes
+				   of three bytes, then 256 one-byte */
 #define EX_HIT_TRIGGER	1
 #define EX_HIT_REQUIRE	2
 #define EX_HIT_ALL	3
@@ -246,7 +265,9 @@ static size_t
 trig_bucket(const unsigned char *w, size_t len)
 {
 	if (len == 1)
-		return EX_TRIG_BUCKETS + w[0];
+		return 2 * EX_TRIG_BUCKETS + w[0];
+	if (len >= 3)
+		return EX_TRIG_BUCKETS + (trig_tri_hash(w) >> 4);
 	return (((unsigned)w[0] << 8 | w[1]) * 40503u & 0xffff) >> 4;
 }
 
@@ -308,19 +329,70 @@ trig_place(struct cc_extractor *ex, const char *w, size_t len, size_t slot,
 	size_t	b = trig_bucket((const unsigned char *)w, len), n;
 
 	n = ex->trig_start[b] + ex->trig_fill[b]++;
-	ex->trig[n].w = w;
-	ex->trig[n].len = len;
-	ex->trig[n].slot = slot;
-	ex->trig[n].bit = bit;
+	ex->occ[n].w = w;
+	ex->occ[n].len = len;
+	ex->occ[n].slot = slot;
+	ex->occ[n].bit = bit;
+}
+
+static int
+occ_cmp(const void *a, const void *b)
+{
+	const struct ex_occ	*x = a, *y = b;
+	int			 c;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if ((c = memcmp(x->w, y->w, x->len)) != 0)
+		return c;
+	return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+/* The placed occurrences, bucket by bucket, as words with targets. */
+static void
+trig_dedupe(struct cc_extractor *ex, size_t nb)
+{
+	struct ex_occ	*o;
+	struct ex_trig	*t;
+	size_t		 b, i, e, nw = 0, nt = 0, start;
+
+	ex->trig = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->trig);
+	ex->tgt = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->tgt);
+	for (b = 0, start = 0; b < nb; b++) {
+		i = start;
+		e = ex->trig_start[b + 1];
+		start = e;
+		ex->trig_start[b] = (uint32_t)nw;
+		qsort(ex->occ + i, e - i, sizeof *ex->occ, occ_cmp);
+		for (; i < e; i++) {
+			o = &ex->occ[i];
+			if (nw == ex->trig_start[b] || ex->trig[nw - 1].len !=
+			    o->len || memcmp(ex->trig[nw - 1].w, o->w,
+			    o->len) != 0) {
+				t = &ex->trig[nw++];
+				t->w = o->w;
+				t->len = (uint32_t)o->len;
+				t->head = 0;
+				if (o->len >= 4)
+					memcpy(&t->head, o->w, 4);
+				t->t0 = t->tn = (uint32_t)nt;
+			}
+			ex->tgt[nt].slot = (uint32_t)o->slot;
+			ex->tgt[nt++].bit = o->bit;
+			ex->trig[nw - 1].tn = (uint32_t)nt;
+		}
+	}
+	ex->trig_start[nb] = (uint32_t)nw;
 }
 
 static void
 trig_index(struct cc_extractor *ex)
 {
 	const struct cc_pack	*pk = ex->pack;
-	size_t			 nb = EX_TRIG_BUCKETS + 256, b;
+	size_t			 nb = 2 * EX_TRIG_BUCKETS + 256, b;
 
 	free(ex->trig);
+	free(ex->tgt);
 	free(ex->trig_start);
 	free(ex->hit);
 	free(ex->hit0);
@@ -360,12 +432,47 @@ trig_index(struct cc_extractor *ex)
 	trig_each(ex, trig_count);
 	for (b = 0; b < nb; b++)
 		ex->trig_start[b + 1] += ex->trig_start[b];
-	ex->trig = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->trig);
+	ex->occ = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->occ);
 	trig_each(ex, trig_place);
+	trig_dedupe(ex, nb);
+	free(ex->occ);
+	ex->occ = NULL;
 	free(ex->trig_fill);
 	ex->trig_fill = NULL;
 	ex->trig_rules = pk->rules;
 	ex->trig_nrules = pk->nrules;
+}
+
+/* Word t occurs: set its targets' bits. */
+static void
+trig_hit(struct cc_extractor *ex, const struct ex_trig *t)
+{
+	uint32_t	k;
+
+	for (k = t->t0; k < t->tn; k++)
+		ex->hit[ex->tgt[k].slot] |= ex->tgt[k].bit;
+}
+
+/* The words of bucket b that s[0..n) starts with. */
+static void
+trig_scan(struct cc_extractor *ex, const unsigned char *s, size_t n,
+    size_t b)
+{
+	const struct ex_trig	*t = ex->trig + ex->trig_start[b];
+	const struct ex_trig	*te = ex->trig + ex->trig_start[b + 1];
+	uint32_t		 head = 0;
+
+	/* (a bucket is a hash: its words may start otherwise) */
+	if (n >= 4)
+		memcpy(&head, s, 4);
+	for (; t < te; t++) {
+		if (t->len > n)
+			continue;
+		if (t->len >= 4 ? head != t->head || memcmp(s + 4, t->w + 4,
+		    t->len - 4) != 0 : memcmp(s, t->w, t->len) != 0)
+			continue;
+		trig_hit(ex, t);
+	}
 }
 
 /* Set ex->hit[r] to EX_HIT_ALL for every rule r that triggered() would
@@ -386,31 +493,23 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	memcpy(ex->hit, ex->hit0, ex->nslots);
 	for (p = start; p < end; p++) {
 		if (ex->trig_first[s[p]]) {
-			t = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p]];
-			te = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p] +
-			    1];
+			i = trig_bucket(s + p, 1);
+			t = ex->trig + ex->trig_start[i];
+			te = ex->trig + ex->trig_start[i + 1];
 			for (; t < te; t++)
-				ex->hit[t->slot] |= t->bit;
+				trig_hit(ex, t);
 		}
 		if (p + 1 == end)
 			break;
 		pair = (unsigned)s[p] << 8 | s[p + 1];
-		if (!(ex->trig_pair[pair >> 6] & (uint64_t)1 << (pair & 63))) {
-			if (p + 2 == end)
-				continue;
-			tri = trig_tri_hash(s + p);
-			if (!(ex->trig_tri[tri >> 6] & (uint64_t)1 <<
-			    (tri & 63)))
-				continue;
-		}
-		i = trig_bucket(s + p, 2);
-		t = ex->trig + ex->trig_start[i];
-		te = ex->trig + ex->trig_start[i + 1];
-		/* (the bucket is a hash: the two bytes may differ) */
-		for (; t < te; t++)
-			if (t->len <= end - p && s[p + 1] == (unsigned char)
-			    t->w[1] && memcmp(s + p, t->w, t->len) == 0)
-				ex->hit[t->slot] |= t->bit;
+		if (ex->trig_pair[pair >> 6] & (uint64_t)1 << (pair & 63))
+			trig_scan(ex, s + p, end - p, trig_bucket(s + p, 2));
+		if (p + 2 == end)
+			continue;
+		tri = trig_tri_hash(s + p);
+		if (ex->trig_tri[tri >> 6] & (uint64_t)1 << (tri & 63))
+			trig_scan(ex, s + p, end - p, EX_TRIG_BUCKETS +
+			    (tri >> 4));
 	}
 }
 
