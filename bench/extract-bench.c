@@ -322,20 +322,6 @@ rule_triggered(const struct cc_rule *r, const char *lower, size_t a,
 	    any_word(r->requires, r->nrequires, lower, a, b);
 }
 
-/* Does lower[a..b) hold a word of each set pattern p of r needs? */
-static int
-pattern_needs_met(const struct cc_rule *r, size_t p, const char *lower,
-    size_t a, size_t b)
-{
-	const struct cc_needs	*n = &r->needs[p];
-	size_t			 k, w = 0;
-
-	for (k = 0; k < n->nsets; w += n->nwords[k], k++)
-		if (!any_word(n->words + w, n->nwords[k], lower, a, b))
-			return 0;
-	return 1;
-}
-
 /* Every match of r's patterns in the sentences its triggers pass, as
  * run_rule() looks for them (building claims left out): pattern p runs
  * on sentence si where run[si * npats + p], it holds the words p needs,
@@ -434,9 +420,10 @@ per_rule(const char *rules, const char *path, size_t want)
 				rt[j].nsent += pass[si];
 				for (p = 0; p < r->npats; p++)
 					prun[si * r->npats + p] =
-					    pattern_needs_met(r, p, fv[i].lower,
-					    fv[i].ss.v[k].start,
-					    fv[i].ss.v[k].end);
+					    cc_needs_met(&r->needs[p],
+					    fv[i].lower + fv[i].ss.v[k].start,
+					    fv[i].ss.v[k].end -
+					    fv[i].ss.v[k].start);
 			}
 		best = 0;
 		for (run = 0; run <= RUNS; run++) {

@@ -188,23 +188,6 @@ any_word(char *const *w, size_t n, const char *lower, size_t start,
 	return 0;
 }
 
-/* Does lower[start..end) hold a word of each set of pattern p of rule r
- * (the words the pattern cannot match without)? */
-static int
-needs_met(const struct cc_rule *r, size_t p, const char *lower,
-    size_t start, size_t end)
-{
-	const struct cc_needs	*n = &r->needs[p];
-	size_t			 k, w = 0;
-
-	for (k = 0; k < n->nsets; k++) {
-		if (!any_word(n->words + w, n->nwords[k], lower, start, end))
-			return 0;
-		w += n->nwords[k];
-	}
-	return 1;
-}
-
 /* May rule r match in lower[start..end)?  One of its trigger words must
  * occur there, and one of its "requires" words if it has any. */
 static int
@@ -1013,7 +996,7 @@ run_rule(struct cc_extractor *ex, struct ex_doc *doc,
 	for (p = 0; p < r->npats; p++) {
 		all = (1u << r->needs[p].nsets) - 1;
 		if (phit != NULL ? (phit[p] & all) != all :
-		    !needs_met(r, p, doc->lower, ss, se))
+		    !cc_needs_met(&r->needs[p], doc->lower + ss, se - ss))
 			continue;
 		/* The gate matches wherever the pattern would (needs.h). */
 		if (r->gates[p] != NULL && pcre2_match(r->gates[p],

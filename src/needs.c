@@ -30,9 +30,9 @@
 #define SET_MAX		128	/* words in a set */
 #define WORD_MAX	48	/* bytes in a word */
 #define DEPTH_MAX	200	/* nested groups */
-#define SCORE_MIN	3	/* a set whose shortest word is shorter
-				   than this would pass nearly every
-				   sentence: not kept */
+#define SCORE_MIN	3	/* a gate must need a word this long */
+#define COMMON_MIN	4	/* the shortest word wset_shrink() makes */
+#define SHRINK_MIN	3	/* ... of a set of more words than this */
 
 struct wset {
 	char	**w;
@@ -783,6 +783,42 @@ parse_alt(struct parser *ps, struct node *n)
 		wset_free(&any);
 }
 
+/*
+ * If every word of s (more than SHRINK_MIN) holds one string of
+ * COMMON_MIN bytes or more, make s that string alone ("kill" for killed|killing|kills, "cookie" for
+ * the eleven ways of a cookie banner): nearly as narrow a test, for
+ * fewer words to look for.
+ */
+static void
+wset_shrink(struct wset *s)
+{
+	const char	*w;
+	char		*c;
+	size_t		 i, l, len, at, k;
+
+	if (s->n <= SHRINK_MIN)
+		return;
+	for (w = s->w[0], i = 1; i < s->n; i++)
+		if (strlen(s->w[i]) < strlen(w))
+			w = s->w[i];
+	len = strlen(w);
+	for (l = len; l >= COMMON_MIN; l--)
+		for (at = 0; at + l <= len; at++) {
+			for (k = 0; k < s->n; k++)
+				if (memmem(s->w[k], strlen(s->w[k]), w + at,
+				    l) == NULL)
+					break;
+			if (k < s->n)
+				continue;
+			c = xstrndup(w + at, l);
+			wset_free(s);
+			s->w = xmalloc(sizeof *s->w);
+			s->w[0] = c;
+			s->n = 1;
+			return;
+		}
+}
+
 static int
 set_cmp(const void *a, const void *b)
 {
@@ -792,7 +828,8 @@ set_cmp(const void *a, const void *b)
 }
 
 void
-cc_needs_find(const char *p, size_t len, struct cc_needs *out)
+cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
+    struct cc_needs *out)
 {
 	struct parser	ps;
 	struct node	root;
@@ -813,11 +850,16 @@ cc_needs_find(const char *p, size_t len, struct cc_needs *out)
 		node_require(&root, &root.e);
 		root.exact = 0;
 	}
+	for (i = 0; i < root.nreq; i++)
+		wset_shrink(&root.req[i]);
 	qsort(root.req, root.nreq, sizeof *root.req, set_cmp);
 	out->nwords = xcalloc(CC_NEEDS_MAX, sizeof *out->nwords);
 	for (i = 0; i < root.nreq && out->nsets < CC_NEEDS_MAX; i++) {
-		if (wset_score(&root.req[i]) < SCORE_MIN)
+		if (wset_score(&root.req[i]) < minlen ||
+		    wset_score(&root.req[i]) == 0)
 			break;	/* sorted: the rest are no better */
+		if (root.req[i].n > maxwords)
+			continue;
 		out->words = xreallocarray(out->words, nw + root.req[i].n,
 		    sizeof *out->words);
 		for (k = 0; k < root.req[i].n; k++) {
@@ -827,6 +869,22 @@ cc_needs_find(const char *p, size_t len, struct cc_needs *out)
 		out->nwords[out->nsets++] = root.req[i].n;
 	}
 	node_free(&root);
+}
+
+int
+cc_needs_met(const struct cc_needs *n, const char *lower, size_t len)
+{
+	size_t	k, i, w = 0;
+
+	for (k = 0; k < n->nsets; w += n->nwords[k], k++) {
+		for (i = 0; i < n->nwords[k]; i++)
+			if (memmem(lower, len, n->words[w + i],
+			    strlen(n->words[w + i])) != NULL)
+				break;
+		if (i == n->nwords[k])
+			return 0;
+	}
+	return 1;
 }
 
 void

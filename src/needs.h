@@ -33,15 +33,25 @@ struct cc_needs {
 	size_t	  gate;
 };
 
+/* Shortest word of a set worth testing in a sentence: shorter ones
+ * ("on", "a") would pass nearly every one. */
+#define CC_NEEDS_MINLEN	3
+#define CC_NEEDS_ANY	((size_t)-1)	/* maxwords: no limit */
+
 /*
- * Fill n (which the caller releases) with up to CC_NEEDS_MAX sets for
- * the PCRE2 pattern p[0..len), as compiled (UTF, any case, %{macros}
- * expanded).  A construct it does not know (a back reference, a
- * conditional, extended mode) gives no set where it stands, so the sets
- * may be fewer than they could be, never wrong; a pattern it cannot
- * read at all gets none and always runs.
+ * Fill n (which the caller releases) with up to CC_NEEDS_MAX sets, the
+ * best first, of at most maxwords words of minlen bytes or more (a set
+ * of many words may cost its user more to test than it saves), for the PCRE2
+ * pattern p[0..len), as compiled (UTF, any case, %{macros} expanded).
+ * A construct it does not know (a back reference, a conditional,
+ * extended mode) gives no set where it stands, so the sets may be fewer
+ * than they could be, never wrong; a pattern it cannot read at all gets
+ * none and always runs.
  */
-void	cc_needs_find(const char *p, size_t len, struct cc_needs *n);
+void	cc_needs_find(const char *p, size_t len, size_t minlen,
+	    size_t maxwords, struct cc_needs *n);
+/* Does lower[0..len) (ASCII lower case) hold a word of each set? */
+int	cc_needs_met(const struct cc_needs *n, const char *lower, size_t len);
 void	cc_needs_release(struct cc_needs *n);
 
 #endif

@@ -486,7 +486,8 @@ compile_expanded(const struct pack_load *pl, const char *pattern,
 	if (!pl->defer_jit)
 		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	if (needs != NULL) {
-		cc_needs_find(out.data, out.len, needs);
+		cc_needs_find(out.data, out.len, CC_NEEDS_MINLEN,
+		    CC_NEEDS_ANY, needs);
 		/* (a gate PCRE2 rejects is no gate: the pattern still runs) */
 		*gate = needs->gate == 0 ? NULL : pcre2_compile((PCRE2_SPTR)
 		    out.data + needs->gate, out.len - needs->gate, opts &

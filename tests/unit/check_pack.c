@@ -317,7 +317,7 @@ needs_str(const char *p)
 	struct cc_buf	 b = CC_BUF_INIT;
 	size_t		 k, i, w = 0;
 
-	cc_needs_find(p, strlen(p), &n);
+	cc_needs_find(p, strlen(p), CC_NEEDS_MINLEN, CC_NEEDS_ANY, &n);
 	for (k = 0; k < n.nsets; k++) {
 		cc_buf_adds(&b, k ? " {" : "{");
 		for (i = 0; i < n.nwords[k]; i++, w++)
@@ -369,7 +369,7 @@ gate_of(const char *p)
 	struct cc_needs	n;
 	size_t		g;
 
-	cc_needs_find(p, strlen(p), &n);
+	cc_needs_find(p, strlen(p), CC_NEEDS_MINLEN, CC_NEEDS_ANY, &n);
 	g = n.gate;
 	cc_needs_release(&n);
 	return g;
