@@ -1036,16 +1036,21 @@ run_rule(struct cc_extractor *ex, struct ex_doc *doc,
 	}
 }
 
-/* The outlet named in the text by an outlet's marker pattern, if any. */
+/* The outlet named in the text (lower-cased in lower) by an outlet's
+ * marker pattern, if any.  A marker is searched for only in a text that
+ * holds the words it needs. */
 static const struct cc_outlet *
-outlet_from_text(struct cc_extractor *ex, const struct cc_fold *f)
+outlet_from_text(struct cc_extractor *ex, const struct cc_fold *f,
+    const char *lower)
 {
 	const struct cc_pack	*pk = ex->pack;
 	size_t			 i, j;
 
 	for (i = 0; i < pk->noutlets; i++)
 		for (j = 0; j < pk->outlets[i].nmarkers; j++)
-			if (pcre2_match(pk->outlets[i].markers[j],
+			if (cc_needs_met(&pk->outlets[i].marker_needs[j],
+			    lower, f->len) &&
+			    pcre2_match(pk->outlets[i].markers[j],
 			    (PCRE2_SPTR)f->s, f->len, 0, PCRE2_NO_UTF_CHECK,
 			    ex->md, ex->mctx) >= 0)
 				return &pk->outlets[i];
@@ -1128,7 +1133,7 @@ set_outlet(struct cc_article *a, const char *id, const char *basis)
  */
 static void
 infer_outlet(struct cc_extractor *ex, struct cc_article *a,
-    const struct cc_fold *f)
+    const struct cc_fold *f, const char *lower)
 {
 	const struct cc_outlet	*o;
 	const char		*b = a->outlet_basis;
@@ -1142,7 +1147,7 @@ infer_outlet(struct cc_extractor *ex, struct cc_article *a,
 	}
 	if ((o = outlet_from_url(ex->pack, a->url)) != NULL)
 		set_outlet(a, o->id, "url");
-	else if ((o = outlet_from_text(ex, f)) != NULL)
+	else if ((o = outlet_from_text(ex, f, lower)) != NULL)
 		set_outlet(a, o->id, "text");
 	else
 		set_outlet(a, a->name, "file name");
@@ -1628,13 +1633,13 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	cc_fold(a->text, a->len, &f);
 	cc_segment(f.s, f.len, sents);
 	cc_boiler_mark(pk->boiler, f.s, f.len, sents);
-	infer_outlet(ex, a, &f);
-	cc_boiler_mark_shared(ex->shared, a->outlet, f.s, f.len, sents);
 	memset(&doc, 0, sizeof doc);
+	doc.lower = lower_copy(f.s, f.len);
+	infer_outlet(ex, a, &f, doc.lower);
+	cc_boiler_mark_shared(ex->shared, a->outlet, f.s, f.len, sents);
 	doc.name = a->name;
 	doc.f = &f;
 	doc.orig = a->text;
-	doc.lower = lower_copy(f.s, f.len);
 	doc.outlet = a->outlet;
 	document_date(ex, a, &f, doc.lower, sents, &doc.ref);
 	doc.sents = sents;

@@ -445,8 +445,9 @@ start_width(const pcre2_code *re)
 }
 
 /* Compile pattern with its macros expanded; if needs is not NULL, also
- * find the words any match needs (needs.h) in the expanded text, and
- * compile its gate into *gate (NULL if it has none). */
+ * find the words any match needs (needs.h) in the expanded text, and if
+ * gate is not NULL either, compile its gate into *gate (NULL if it has
+ * none). */
 static pcre2_code *
 compile_expanded(const struct pack_load *pl, const char *pattern,
     int caseless, struct cc_needs *needs, pcre2_code **gate,
@@ -485,9 +486,10 @@ compile_expanded(const struct pack_load *pl, const char *pattern,
 	 * not pay for their machine code. */
 	if (!pl->defer_jit)
 		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	if (needs != NULL) {
+	if (needs != NULL)
 		cc_needs_find(out.data, out.len, CC_NEEDS_MINLEN,
 		    CC_NEEDS_ANY, needs);
+	if (needs != NULL && gate != NULL) {
 		/* (a gate PCRE2 rejects is no gate: the pattern still runs) */
 		*gate = needs->gate == 0 ? NULL : pcre2_compile((PCRE2_SPTR)
 		    out.data + needs->gate, out.len - needs->gate, opts &
@@ -802,7 +804,12 @@ load_outlets(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 			else if (strcmp(key, "markers") == 0 && node_is_seq(v)) {
 				SEQ_EACH(doc, v, mi) {
 					m = yaml_document_get_node(doc, *mi);
-					if ((re = compile_node(pl, m, 1)) == NULL)
+					o->marker_needs = xreallocarray(
+					    o->marker_needs, o->nmarkers + 1,
+					    sizeof *o->marker_needs);
+					if ((re = compile_pattern(pl, m, 1,
+					    &o->marker_needs[o->nmarkers],
+					    NULL)) == NULL)
 						continue;
 					o->markers = xreallocarray(o->markers,
 					    o->nmarkers + 1, sizeof *o->markers);
@@ -1562,9 +1569,12 @@ cc_pack_free(struct cc_pack *pk)
 		free(pk->outlets[i].id);
 		free(pk->outlets[i].name);
 		xfree_strv(pk->outlets[i].domains, pk->outlets[i].ndomains);
-		for (j = 0; j < pk->outlets[i].nmarkers; j++)
+		for (j = 0; j < pk->outlets[i].nmarkers; j++) {
 			pcre2_code_free(pk->outlets[i].markers[j]);
+			cc_needs_release(&pk->outlets[i].marker_needs[j]);
+		}
 		free(pk->outlets[i].markers);
+		free(pk->outlets[i].marker_needs);
 	}
 	free(pk->outlets);
 	for (i = 0; i < pk->nevents; i++) {

@@ -88,6 +88,7 @@ struct cc_outlet {
 	char	**domains;
 	size_t	  ndomains;
 	pcre2_code **markers;	/* text that names the outlet in an article */
+	struct cc_needs *marker_needs;	/* the words each needs */
 	size_t	  nmarkers;
 };
 
