@@ -221,7 +221,9 @@ struct ex_occ {				/* a word, for one slot */
 struct ex_trig {
 	const char	*w;
 	uint32_t	 len;
-	uint32_t	 head;		/* its first four bytes, if as long */
+	uint32_t	 head;		/* its first four bytes (fewer: the
+					   rest zero) ... */
+	uint32_t	 mask;		/* ... and which of them count */
 	uint32_t	 t0, tn;
 };
 
@@ -355,9 +357,9 @@ trig_dedupe(struct cc_extractor *ex, size_t nb)
 				t = &ex->trig[nw++];
 				t->w = o->w;
 				t->len = (uint32_t)o->len;
-				t->head = 0;
-				if (o->len >= 4)
-					memcpy(&t->head, o->w, 4);
+				t->head = t->mask = 0;
+				memcpy(&t->head, o->w, o->len < 4 ? o->len : 4);
+				memset(&t->mask, 0xff, o->len < 4 ? o->len : 4);
 				t->t0 = t->tn = (uint32_t)nt;
 			}
 			ex->tgt[nt].slot = (uint32_t)o->slot;
@@ -443,18 +445,17 @@ trig_scan(struct cc_extractor *ex, const unsigned char *s, size_t n,
 {
 	const struct ex_trig	*t = ex->trig + ex->trig_start[b];
 	const struct ex_trig	*te = ex->trig + ex->trig_start[b + 1];
-	uint32_t		 head = 0;
+	uint32_t		 head = 0, k;
 
 	/* (a bucket is a hash: its words may start otherwise) */
-	if (n >= 4)
-		memcpy(&head, s, 4);
+	memcpy(&head, s, n < 4 ? n : 4);
 	for (; t < te; t++) {
-		if (t->len > n)
+		if (t->len > n || (head & t->mask) != t->head)
 			continue;
-		if (t->len >= 4 ? head != t->head || memcmp(s + 4, t->w + 4,
-		    t->len - 4) != 0 : memcmp(s, t->w, t->len) != 0)
-			continue;
-		trig_hit(ex, t);
+		for (k = 4; k < t->len && s[k] == (unsigned char)t->w[k]; k++)
+			;
+		if (k >= t->len)
+			trig_hit(ex, t);
 	}
 }
 

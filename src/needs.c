@@ -860,6 +860,11 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 			break;	/* sorted: the rest are no better */
 		if (root.req[i].n > maxwords)
 			continue;
+		/* Past the first, a set of words as short as "the", "has"
+		 * or "not" is in nearly every text: not worth looking for. */
+		if (out->nsets > 0 && wset_score(&root.req[i]) <= minlen &&
+		    minlen >= CC_NEEDS_MINLEN)
+			break;
 		out->words = xreallocarray(out->words, nw + root.req[i].n,
 		    sizeof *out->words);
 		for (k = 0; k < root.req[i].n; k++) {
