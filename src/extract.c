@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "extract.h"
+#include "hash.h"
 #include "number.h"
 #include "timex.h"
 #include "xmalloc.h"
@@ -29,6 +30,20 @@
 #define EX_DEPTH_LIMIT	10000
 #define EX_MAX_TIMEX	64
 #define EX_SOLVE_TRIES	8	/* relative dates solved per document */
+#define EX_MEMO		1024	/* speaker searches remembered */
+#define EX_MEMO_PAIRS	32	/* ... of patterns with fewer groups */
+#define EX_MEMO_TEXT	1024	/* ... on texts of at most this */
+
+/* A context or after search remembered (memo_match()). */
+struct ex_memo {
+	const pcre2_code	*re;	/* NULL: empty */
+	uint64_t		 h;
+	char			*text;	/* what the search could see */
+	size_t			 len;
+	size_t			 at;	/* start offset, in text */
+	int			 rc;
+	PCRE2_SIZE		 ov[2 * EX_MEMO_PAIRS];	/* from text */
+};
 
 struct cc_extractor {
 	const struct cc_pack	*pack;
@@ -74,6 +89,8 @@ struct cc_extractor {
 	pcre2_code		*spk;
 	int			 spk_tried;
 
+	struct ex_memo		*memo;		/* EX_MEMO, on first use */
+
 	/* The date mentions of the sentence being read (claim_time). */
 	struct cc_timex		 stx[EX_MAX_TIMEX];
 	size_t			 nstx;
@@ -116,6 +133,8 @@ cc_extractor_set_shared(struct cc_extractor *ex,
 void
 cc_extractor_free(struct cc_extractor *ex)
 {
+	size_t	i;
+
 	if (ex == NULL)
 		return;
 	pcre2_match_data_free(ex->md);
@@ -131,6 +150,9 @@ cc_extractor_free(struct cc_extractor *ex)
 	free(ex->hit);
 	free(ex->hit0);
 	free(ex->pat_base);
+	for (i = 0; ex->memo != NULL && i < EX_MEMO; i++)
+		free(ex->memo[i].text);
+	free(ex->memo);
 	free(ex);
 }
 
@@ -814,6 +836,60 @@ resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
 }
 
 /*
+ * pcre2_match() of re on s[0..len) from offset into md, remembered: feeds
+ * repeat their text (every article of a wire feed says "the ministry
+ * said", syndicated copies repeat whole sentences), and a search for a
+ * speaker costs microseconds.  The key is the pattern and all the text
+ * the search can see, from offset back by the pattern's longest
+ * look-behind to the end; its ovector is kept relative to that text.
+ */
+static int
+memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
+    size_t len, size_t offset, pcre2_match_data *md)
+{
+	struct ex_memo	*m;
+	PCRE2_SIZE	*ov = pcre2_get_ovector_pointer(md);
+	uint32_t	 lb = 0, ncap = 0;
+	uint64_t	 h;
+	size_t		 from, klen, i;
+	int		 rc;
+
+	(void)pcre2_pattern_info(re, PCRE2_INFO_MAXLOOKBEHIND, &lb);
+	(void)pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	/* (look-behinds count characters: four bytes each at most) */
+	from = offset > 4 * (size_t)lb ? offset - 4 * (size_t)lb : 0;
+	klen = len - from;
+	if (ncap + 1 > EX_MEMO_PAIRS || klen > EX_MEMO_TEXT ||
+	    pcre2_get_ovector_count(md) < ncap + 1)
+		return pcre2_match(re, (PCRE2_SPTR)s, len, offset,
+		    PCRE2_NO_UTF_CHECK, md, ex->mctx);
+	if (ex->memo == NULL)
+		ex->memo = xcalloc(EX_MEMO, sizeof *ex->memo);
+	h = cc_hash64(s + from, klen) ^ ((uint64_t)(uintptr_t)re *
+	    0x9e3779b97f4a7c15u) ^ (offset - from);
+	m = &ex->memo[h % EX_MEMO];
+	if (m->re == re && m->h == h && m->len == klen &&
+	    m->at == offset - from && memcmp(m->text, s + from, klen) == 0) {
+		for (i = 0; m->rc >= 0 && i < 2 * (ncap + 1); i++)
+			ov[i] = m->ov[i] == PCRE2_UNSET ? PCRE2_UNSET :
+			    m->ov[i] + from;
+		return m->rc;
+	}
+	rc = pcre2_match(re, (PCRE2_SPTR)s, len, offset, PCRE2_NO_UTF_CHECK,
+	    md, ex->mctx);
+	m->re = re;
+	m->h = h;
+	m->text = xrealloc(m->text, klen + 1);
+	memcpy(m->text, s + from, klen);
+	m->len = klen;
+	m->at = offset - from;
+	m->rc = rc;
+	for (i = 0; rc >= 0 && i < 2 * (ncap + 1); i++)
+		m->ov[i] = ov[i] == PCRE2_UNSET ? PCRE2_UNSET : ov[i] - from;
+	return rc;
+}
+
+/*
  * The group name of rule r's context (which = EX_CONTEXT) or after
  * (EX_AFTER) pattern for the current match [m0, m1) of sentence [ss, se):
  * 1 with its span, or 0.  Each pattern runs on first use, once per
@@ -841,11 +917,10 @@ aux_group(struct cc_extractor *ex, const struct ex_doc *doc,
 		/* The context is looked for in the sentence before the
 		 * match, the after pattern where the match ends. */
 		if (which == EX_AFTER)
-			*state = pcre2_match(re, (PCRE2_SPTR)s, se - ss, ov[1],
-			    PCRE2_NO_UTF_CHECK, md, ex->mctx) >= 0;
+			*state = memo_match(ex, re, s, se - ss, ov[1], md) >= 0;
 		else
-			*state = ov[0] > 0 && pcre2_match(re, (PCRE2_SPTR)s,
-			    ov[0], 0, PCRE2_NO_UTF_CHECK, md, ex->mctx) >= 0;
+			*state = ov[0] > 0 && memo_match(ex, re, s, ov[0], 0,
+			    md) >= 0;
 	}
 	return *state && group_span(re, md, name, gs, ge);
 }
