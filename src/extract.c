@@ -856,8 +856,10 @@ memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
 
 	(void)pcre2_pattern_info(re, PCRE2_INFO_MAXLOOKBEHIND, &lb);
 	(void)pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &ncap);
-	/* (look-behinds count characters: four bytes each at most) */
-	from = offset > 4 * (size_t)lb ? offset - 4 * (size_t)lb : 0;
+	/* (look-behinds count characters, of one to four bytes) */
+	for (from = offset; lb > 0 && from > 0; lb--)
+		while (--from > 0 && ((unsigned char)s[from] & 0xc0) == 0x80)
+			;
 	klen = len - from;
 	if (ncap + 1 > EX_MEMO_PAIRS || klen > EX_MEMO_TEXT ||
 	    pcre2_get_ovector_count(md) < ncap + 1)
