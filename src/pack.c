@@ -359,6 +359,44 @@ expand_list(const struct cc_vocab_list *l, struct cc_buf *out)
 }
 
 /*
+ * %{a|b|c}: the words of vocab lists a, b and c as one list (one trie: a
+ * test per character, where "%{a}|%{b}|%{c}" makes one per list).  0 if
+ * a name is not a list.
+ */
+static int
+expand_union(const struct pack_load *pl, const char *names,
+    struct cc_buf *out)
+{
+	const struct cc_vocab_list	*l;
+	struct cc_vocab_list		 u;
+	const char			*p, *e;
+	char				 name[512];
+	int				 ok = 1;
+
+	memset(&u, 0, sizeof u);
+	for (p = names; ok && *p != '\0'; p = *e == '\0' ? e : e + 1) {
+		e = p + strcspn(p, "|");
+		if ((size_t)(e - p) >= sizeof name) {
+			ok = 0;
+			break;
+		}
+		memcpy(name, p, (size_t)(e - p));
+		name[e - p] = '\0';
+		if ((l = cc_vocab_list(pl->pack->vocab, name)) == NULL) {
+			ok = 0;
+			break;
+		}
+		u.v = xreallocarray(u.v, u.n + l->n + 1, sizeof *u.v);
+		memcpy(u.v + u.n, l->v, l->n * sizeof *u.v);
+		u.n += l->n;
+	}
+	if (ok)
+		expand_list(&u, out);
+	free(u.v);
+	return ok;
+}
+
+/*
  * Expand %{NAME} in pattern into out.  map (may be NULL) receives, for
  * each output byte, the offset in pattern it came from, so PCRE2 error
  * offsets can be reported in the user's text.
@@ -371,7 +409,7 @@ expand(const struct pack_load *pl, const char *pattern, struct cc_buf *out,
 	const struct cc_vocab_list	*l;
 	size_t				 before, k;
 	uint32_t			 off;
-	char				 name[128];
+	char				 name[512];
 
 	if (depth > PACK_MACRO_DEPTH) {
 		cc_diag_set(d, NULL, 0, 1, "macros nest too deeply "
@@ -400,6 +438,9 @@ expand(const struct pack_load *pl, const char *pattern, struct cc_buf *out,
 			} else if ((l = cc_vocab_list(pl->pack->vocab, name)) !=
 			    NULL)
 				expand_list(l, out);
+			else if (strchr(name, '|') != NULL &&
+			    expand_union(pl, name, out))
+				;
 			else {
 				cc_diag_set(d, NULL, 0, off + 1,
 				    "unknown macro or vocabulary %%{%s}", name);

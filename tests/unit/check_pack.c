@@ -288,6 +288,33 @@ START_TEST(test_list_trie_same_matches)
 }
 END_TEST
 
+/* %{a|b}: the words of both lists, as one list. */
+START_TEST(test_list_union)
+{
+	char		*dir = scratch_pack(
+	    "vocab:\n"
+	    "  a: [one, two]\n"
+	    "  b: [three, thirty, more than]\n");
+	struct cc_pack	*pk = NULL;
+	struct cc_diag	 d;
+	pcre2_code	*re;
+
+	ck_assert_int_eq(cc_pack_load(dir, &pk, NULL, NULL), CC_OK);
+	re = cc_pack_compile(pk, "%{a|b}(?![a-z])", 1, &d);
+	ck_assert_ptr_nonnull(re);
+	ck_assert_int_eq(match_len(re, "Thirty"), 6);
+	ck_assert_int_eq(match_len(re, "two"), 3);
+	ck_assert_int_eq(match_len(re, "more  than"), 10);
+	ck_assert_int_eq(match_len(re, "thirteen"), -1);
+	pcre2_code_free(re);
+	/* every name must be a list */
+	ck_assert_ptr_null(cc_pack_compile(pk, "%{a|nosuch}", 1, &d));
+	ck_assert_ptr_nonnull(strstr(d.msg, "unknown macro or vocabulary"));
+	cc_pack_free(pk);
+	remove_pack(dir);
+}
+END_TEST
+
 START_TEST(test_field_alternatives)
 {
 	char		*dir = scratch_pack(
@@ -465,6 +492,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_after_pattern);
 	tcase_add_test(tc, test_rules_jit_on_demand);
 	tcase_add_test(tc, test_field_alternatives);
+	tcase_add_test(tc, test_list_union);
 	tcase_add_test(tc, test_needs_found);
 	tcase_add_test(tc, test_needs_gate);
 	tcase_add_test(tc, test_needs_sound);
