@@ -24,6 +24,10 @@
  *	them, each where the sentence holds the words it needs (fastest of
  *	five runs), costliest first.
  *
+ * extract-bench claims RULES_DIR FILE [ARTICLE_BYTES]
+ *	Every claim of one extraction, one JSON object a line: what a
+ *	change made for speed must leave as it was (cmp two builds' output).
+ *
  * Times are the process's CPU time (CLOCK_PROCESS_CPUTIME_ID), as the
  * figure is per core and "make bench" may share the machine with other
  * work; a benchmark that prints figures, not a pass/fail test.
@@ -466,17 +470,66 @@ per_rule(const char *rules, const char *path, size_t want)
 	return 0;
 }
 
+/*
+ * Every claim of one extraction of the corpus, one JSON object a line:
+ * a change made for speed must leave this output as it was (compare two
+ * builds with cmp).
+ */
+static int
+dump_claims(const char *rules, const char *path, size_t want)
+{
+	struct cc_pack		*pk;
+	struct corpus		 c;
+	struct cc_extractor	*ex;
+	struct cc_sentences	 sents;
+	struct cc_claims	 out;
+	struct cc_buf		 b = CC_BUF_INIT;
+	char			*text;
+	size_t			 len, i, k;
+
+	if (load(rules, &pk) != 0)
+		return 2;
+	text = slurp(path, &len);
+	make_corpus(text, len, want, &c);
+	free(text);
+	ex = cc_extractor_new(pk);
+	memset(&sents, 0, sizeof sents);
+	memset(&out, 0, sizeof out);
+	for (i = 0; i < c.n; i++) {
+		sents.n = 0;
+		cc_extract_article(ex, &c.v[i], &sents, &out);
+		for (k = 0; k < out.n; k++) {
+			cc_buf_reset(&b);
+			cc_claim_json(&out.v[k], &b);
+			printf("%.*s\n", (int)b.len, b.data);
+		}
+		cc_claims_release(&out);
+		memset(&out, 0, sizeof out);
+		cc_article_release(&c.v[i]);
+	}
+	cc_buf_release(&b);
+	cc_sentences_release(&sents);
+	free(c.v);
+	cc_extractor_free(ex);
+	cc_pack_free(pk);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	if (argc >= 4 && argc <= 5 && strcmp(argv[1], "rules") == 0)
 		return per_rule(argv[2], argv[3], argc == 5 ?
 		    (size_t)atol(argv[4]) : ARTICLE_BYTES);
+	if (argc >= 4 && argc <= 5 && strcmp(argv[1], "claims") == 0)
+		return dump_claims(argv[2], argv[3], argc == 5 ?
+		    (size_t)atol(argv[4]) : ARTICLE_BYTES);
 	if (argc >= 3 && argc <= 4)
 		return throughput(argv[1], argv[2], argc == 4 ?
 		    (size_t)atol(argv[3]) : ARTICLE_BYTES);
 	fprintf(stderr, "usage: extract-bench RULES_DIR FILE "
 	    "[ARTICLE_BYTES]\n"
-	    "       extract-bench rules RULES_DIR FILE [ARTICLE_BYTES]\n");
+	    "       extract-bench rules RULES_DIR FILE [ARTICLE_BYTES]\n"
+	    "       extract-bench claims RULES_DIR FILE [ARTICLE_BYTES]\n");
 	return 2;
 }
