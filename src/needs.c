@@ -69,17 +69,17 @@ wset_free(struct wset *s)
 	s->n = 0;
 }
 
-/* Add w[0..n) to s unless there; 0 if s would grow too large. */
+/* Add w[0..n) to s unless it is the last word there (words are made
+ * one by one in order, so repeats come together; wset_uniq() removes
+ * the others); 0 if s would grow too large. */
 static int
 wset_add(struct wset *s, const char *w, size_t n)
 {
-	size_t	i;
-
 	if (n > WORD_MAX)
 		return 0;
-	for (i = 0; i < s->n; i++)
-		if (strlen(s->w[i]) == n && memcmp(s->w[i], w, n) == 0)
-			return 1;
+	if (s->n > 0 && strncmp(s->w[s->n - 1], w, n) == 0 &&
+	    s->w[s->n - 1][n] == '\0')
+		return 1;
 	if (s->n >= SET_MAX)
 		return 0;
 	s->w = xreallocarray(s->w, s->n + 1, sizeof *s->w);
@@ -148,6 +148,24 @@ wset_cross(struct wset *dst, const struct wset *a, const struct wset *b)
 fail:
 	wset_free(dst);
 	return 0;
+}
+
+/* Remove repeated words, keeping the first of each. */
+static void
+wset_uniq(struct wset *s)
+{
+	size_t	i, j, k = 0;
+
+	for (i = 0; i < s->n; i++) {
+		for (j = 0; j < k; j++)
+			if (strcmp(s->w[j], s->w[i]) == 0)
+				break;
+		if (j < k)
+			free(s->w[i]);
+		else
+			s->w[k++] = s->w[i];
+	}
+	s->n = k;
 }
 
 static void
@@ -681,6 +699,33 @@ gate_at(struct parser *ps, const struct wset *best, const char *at,
 		ps->gate = (size_t)(at - ps->start);
 }
 
+/* If ps->p is a literal character with no quantifier after it, append
+ * it to every word of cur and step over it; else 0. */
+static int
+run_extend(struct parser *ps, struct wset *cur)
+{
+	char	c = *ps->p;
+	size_t	i, l;
+
+	if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f ||
+	    strchr("\\[](){}|?*+.^$", c) != NULL ||
+	    (ps->p + 1 < ps->end && strchr("?*+{", ps->p[1]) != NULL))
+		return 0;
+	for (i = 0; i < cur->n; i++)
+		if (strlen(cur->w[i]) >= WORD_MAX)
+			return 0;
+	if (c >= 'A' && c <= 'Z')
+		c = (char)(c + 32);
+	for (i = 0; i < cur->n; i++) {
+		l = strlen(cur->w[i]);
+		cur->w[i] = xrealloc(cur->w[i], l + 2);
+		cur->w[i][l] = c;
+		cur->w[i][l + 1] = '\0';
+	}
+	ps->p++;
+	return 1;
+}
+
 /* A sequence of pieces, up to '|', ')' or the end. */
 static void
 parse_seq(struct parser *ps, struct node *n)
@@ -696,6 +741,17 @@ parse_seq(struct parser *ps, struct node *n)
 	while (!ps->bad && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
 		const char	*at = ps->p;
 
+		/* Most of a pattern is letters: each goes onto the words of
+		 * the run in place, without a piece of its own. */
+		if (run_extend(ps, &cur)) {
+			if (run == NULL) {
+				run = at;
+				run_consumed = consumed;
+			}
+			gate_at(ps, &cur, run, run_consumed);
+			consumed = 1;
+			continue;
+		}
 		parse_piece(ps, &item);
 		if (ps->bad) {
 			node_free(&item);
@@ -850,8 +906,10 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 		node_require(&root, &root.e);
 		root.exact = 0;
 	}
-	for (i = 0; i < root.nreq; i++)
+	for (i = 0; i < root.nreq; i++) {
+		wset_uniq(&root.req[i]);
 		wset_shrink(&root.req[i]);
+	}
 	qsort(root.req, root.nreq, sizeof *root.req, set_cmp);
 	out->nwords = xcalloc(CC_NEEDS_MAX, sizeof *out->nwords);
 	for (i = 0; i < root.nreq && out->nsets < CC_NEEDS_MAX; i++) {

@@ -486,13 +486,10 @@ start_width(const pcre2_code *re)
 }
 
 /* Compile pattern with its macros expanded; if needs is not NULL, also
- * find the words any match needs (needs.h) in the expanded text, and if
- * gate is not NULL either, compile its gate into *gate (NULL if it has
- * none). */
+ * find the words any match needs (needs.h) in the expanded text. */
 static pcre2_code *
 compile_expanded(const struct pack_load *pl, const char *pattern,
-    int caseless, struct cc_needs *needs, pcre2_code **gate,
-    struct cc_diag *d)
+    int caseless, struct cc_needs *needs, struct cc_diag *d)
 {
 	struct cc_buf	 out = CC_BUF_INIT, map = CC_BUF_INIT;
 	pcre2_code	*re = NULL;
@@ -530,19 +527,6 @@ compile_expanded(const struct pack_load *pl, const char *pattern,
 	if (needs != NULL)
 		cc_needs_find(out.data, out.len, CC_NEEDS_MINLEN,
 		    CC_NEEDS_ANY, needs);
-	if (needs != NULL && gate != NULL) {
-		/* (a gate PCRE2 rejects is no gate: the pattern still runs) */
-		*gate = needs->gate == 0 ? NULL : pcre2_compile((PCRE2_SPTR)
-		    out.data + needs->gate, out.len - needs->gate, opts &
-		    ~PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
-		if (*gate != NULL && (start_width(*gate) > PACK_GATE_STARTS ||
-		    start_width(*gate) >= start_width(re))) {
-			pcre2_code_free(*gate);
-			*gate = NULL;
-		}
-		if (*gate != NULL && !pl->defer_jit)
-			(void)pcre2_jit_compile(*gate, PCRE2_JIT_COMPLETE);
-	}
 out:
 	cc_buf_release(&out);
 	cc_buf_release(&map);
@@ -630,10 +614,10 @@ load_macros(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 }
 
 /* Compile a pattern node, reporting errors at the node's position; if
- * needs is not NULL, fill it (the pattern's needed words) and *gate. */
+ * needs is not NULL, fill it (the pattern's needed words). */
 static pcre2_code *
 compile_pattern(struct pack_load *pl, yaml_node_t *n, int caseless,
-    struct cc_needs *needs, pcre2_code **gate)
+    struct cc_needs *needs)
 {
 	struct cc_diag	 d;
 	pcre2_code	*re;
@@ -642,7 +626,7 @@ compile_pattern(struct pack_load *pl, yaml_node_t *n, int caseless,
 		pack_error(pl, n, 0, "expected a pattern");
 		return NULL;
 	}
-	re = compile_expanded(pl, node_str(n), caseless, needs, gate, &d);
+	re = compile_expanded(pl, node_str(n), caseless, needs, &d);
 	if (re == NULL)
 		pack_error(pl, n, scalar_coloff(n) + (d.col ? d.col - 1 : 0),
 		    "%s", d.msg);
@@ -652,7 +636,7 @@ compile_pattern(struct pack_load *pl, yaml_node_t *n, int caseless,
 static pcre2_code *
 compile_node(struct pack_load *pl, yaml_node_t *n, int caseless)
 {
-	return compile_pattern(pl, n, caseless, NULL, NULL);
+	return compile_pattern(pl, n, caseless, NULL);
 }
 
 /* Compile a rule's after: pattern, anchored where the match ends (\G, so
@@ -670,7 +654,7 @@ compile_node_at(struct pack_load *pl, yaml_node_t *n, int caseless)
 		return NULL;
 	}
 	pat = xasprintf("\\G(?:%s)", node_str(n));
-	re = compile_expanded(pl, pat, caseless, NULL, NULL, &d);
+	re = compile_expanded(pl, pat, caseless, NULL, &d);
 	free(pat);
 	if (re == NULL) {
 		/* (columns within the text before the wrapper's 5 bytes) */
@@ -849,8 +833,8 @@ load_outlets(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 					    o->marker_needs, o->nmarkers + 1,
 					    sizeof *o->marker_needs);
 					if ((re = compile_pattern(pl, m, 1,
-					    &o->marker_needs[o->nmarkers],
-					    NULL)) == NULL)
+					    &o->marker_needs[o->nmarkers])) ==
+					    NULL)
 						continue;
 					o->markers = xreallocarray(o->markers,
 					    o->nmarkers + 1, sizeof *o->markers);
@@ -1323,30 +1307,31 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	if (pats == NULL)
 		pack_error(pl, it, 0, "rule %s: no pattern", r->id);
 	else if (node_str(pats) != NULL) {
-		r->needs = xcalloc(1, sizeof *r->needs);
-		r->gates = xcalloc(1, sizeof *r->gates);
-		if ((re = compile_pattern(pl, pats, caseless, r->needs,
-		    r->gates)) != NULL) {
+		if ((re = compile_node(pl, pats, caseless)) != NULL) {
 			r->pats = xmalloc(sizeof *r->pats);
+			r->srcs = xmalloc(sizeof *r->srcs);
+			r->srcs[r->npats] = xstrdup(node_str(pats));
 			r->pats[r->npats++] = re;
 		}
 	} else if (node_is_seq(pats)) {
 		SEQ_EACH(doc, pats, pi) {
 			pn = yaml_document_get_node(doc, *pi);
-			r->needs = xreallocarray(r->needs, r->npats + 1,
-			    sizeof *r->needs);
-			r->gates = xreallocarray(r->gates, r->npats + 1,
-			    sizeof *r->gates);
-			if ((re = compile_pattern(pl, pn, caseless,
-			    &r->needs[r->npats], &r->gates[r->npats])) == NULL)
+			if ((re = compile_node(pl, pn, caseless)) == NULL)
 				continue;
 			r->pats = xreallocarray(r->pats, r->npats + 1,
 			    sizeof *r->pats);
+			r->srcs = xreallocarray(r->srcs, r->npats + 1,
+			    sizeof *r->srcs);
+			r->srcs[r->npats] = xstrdup(node_str(pn));
 			r->pats[r->npats++] = re;
 		}
 	} else
 		pack_error(pl, pats, 0, "rule %s: patterns: expected a list",
 		    r->id);
+	/* (found by cc_pack_jit(), for commands that extract) */
+	r->needs = xcalloc(r->npats + 1, sizeof *r->needs);
+	r->gates = xcalloc(r->npats + 1, sizeof *r->gates);
+	r->caseless = caseless;
 	if (ctx != NULL)
 		r->context = compile_shared(pl, ctx, caseless, 0);
 	if (after != NULL)
@@ -1504,6 +1489,48 @@ cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 	return rc;
 }
 
+/*
+ * The words pattern p of rule r needs, and its gate (needs.h), from its
+ * expanded text: found when the pack is first used to extract, as
+ * commands that extract nothing (normalize) need neither.
+ */
+static void
+rule_needs(const struct cc_pack *pk, struct cc_rule *r, size_t p)
+{
+	struct pack_load	 pl;
+	struct cc_buf		 out = CC_BUF_INIT;
+	struct cc_diag		 d;
+	pcre2_code		*g = NULL;
+	PCRE2_SIZE		 erroff;
+	int			 errcode;
+
+	memset(&pl, 0, sizeof pl);
+	pl.pack = (struct cc_pack *)pk;
+	pl.macro_names = pk->macro_names;
+	pl.macro_values = pk->macro_values;
+	pl.nmacros = pk->nmacros;
+	cc_diag_clear(&d);
+	if (expand(&pl, r->srcs[p], &out, NULL, 0, &d) != CC_OK)
+		goto out;
+	cc_needs_find(out.data, out.len, CC_NEEDS_MINLEN, CC_NEEDS_ANY,
+	    &r->needs[p]);
+	/* (a gate PCRE2 rejects is no gate: the pattern still runs) */
+	if (r->needs[p].gate != 0)
+		g = pcre2_compile((PCRE2_SPTR)out.data + r->needs[p].gate,
+		    out.len - r->needs[p].gate, PCRE2_UTF | (r->caseless ?
+		    PCRE2_CASELESS : 0), &errcode, &erroff, NULL);
+	if (g != NULL && (start_width(g) > PACK_GATE_STARTS ||
+	    start_width(g) >= start_width(r->pats[p]))) {
+		pcre2_code_free(g);
+		g = NULL;
+	}
+	if (g != NULL)
+		(void)pcre2_jit_compile(g, PCRE2_JIT_COMPLETE);
+	r->gates[p] = g;
+out:
+	cc_buf_release(&out);
+}
+
 static pthread_mutex_t	pack_jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void
@@ -1518,10 +1545,7 @@ cc_pack_jit(const struct cc_pack *pk)
 			for (j = 0; j < pk->rules[i].npats; j++) {
 				(void)pcre2_jit_compile(pk->rules[i].pats[j],
 				    PCRE2_JIT_COMPLETE);
-				if (pk->rules[i].gates[j] != NULL)
-					(void)pcre2_jit_compile(
-					    pk->rules[i].gates[j],
-					    PCRE2_JIT_COMPLETE);
+				rule_needs(pk, &w->rules[i], j);
 			}
 		for (i = 0; i < pk->nshared; i++)
 			(void)pcre2_jit_compile(pk->shared[i],
@@ -1542,7 +1566,7 @@ cc_pack_compile(const struct cc_pack *pk, const char *pattern, int caseless,
 	pl.macro_names = pk->macro_names;
 	pl.macro_values = pk->macro_values;
 	pl.nmacros = pk->nmacros;
-	return compile_expanded(&pl, pattern, caseless, NULL, NULL, d);
+	return compile_expanded(&pl, pattern, caseless, NULL, d);
 }
 
 static void
@@ -1587,11 +1611,13 @@ cc_pack_free(struct cc_pack *pk)
 			pcre2_code_free(r->pats[j]);
 			pcre2_code_free(r->gates[j]);
 			cc_needs_release(&r->needs[j]);
+			free(r->srcs[j]);
 		}
 		/* (context and after belong to pk->shared) */
 		free(r->pats);
 		free(r->gates);
 		free(r->needs);
+		free(r->srcs);
 		free_fields(r->fields, r->nfields);
 		for (j = 0; j < r->nexamples; j++) {
 			free(r->examples[j].text);

@@ -65,10 +65,12 @@ struct cc_rule {
 	char			**requires;	/* and, if any, one of these */
 	size_t			 nrequires;
 	pcre2_code		**pats;
-	struct cc_needs		*needs;		/* per pattern: the words
-						   any match holds */
-	pcre2_code		**gates;	/* per pattern: its gate
-						   (needs.h), or NULL */
+	char			**srcs;		/* per pattern: as written */
+	/* Per pattern, found by cc_pack_jit(): the words any match holds
+	 * and its gate (needs.h), or none and NULL. */
+	struct cc_needs		*needs;
+	pcre2_code		**gates;
+	int			 caseless;
 	size_t			 npats;
 	pcre2_code		*context;	/* searched before a match: its
 						   groups fill fields the match
@@ -137,10 +139,10 @@ int	cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 	    void *errarg);
 void	cc_pack_free(struct cc_pack *);
 
-/* JIT-compile the rules' patterns (the loader leaves them to the
- * interpreter, so a command that extracts nothing starts fast).  Once per
- * pack; safe from several threads.  The extractor calls it before it
- * matches a rule. */
+/* JIT-compile the rules' patterns and find their needs and gates (the
+ * loader leaves them to the interpreter, and none, so a command that
+ * extracts nothing starts fast).  Once per pack; safe from several
+ * threads.  The extractor calls it before it matches a rule. */
 void	cc_pack_jit(const struct cc_pack *);
 
 /* Compile pattern after expanding %{NAME} macros and vocab lists.

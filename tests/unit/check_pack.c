@@ -431,6 +431,7 @@ START_TEST(test_needs_sound)
 
 	ck_assert_int_eq(cc_pack_load(CC_TEST_RULES_DIR, &pk, NULL, NULL),
 	    CC_OK);
+	cc_pack_jit(pk);	/* (finds the needs) */
 	md = pcre2_match_data_create(64, NULL);
 	for (i = 0; i < pk->nrules; i++)
 		for (e = 0; e < pk->rules[i].nexamples; e++) {
