@@ -41,6 +41,7 @@ struct ex_memo {
 	char			*text;	/* what the search could see */
 	size_t			 len;
 	size_t			 at;	/* start offset, in text */
+	int			 start;	/* text is the subject's start */
 	int			 rc;
 	PCRE2_SIZE		 ov[2 * EX_MEMO_PAIRS];	/* from text */
 };
@@ -870,8 +871,10 @@ memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
 	h = cc_hash64(s + from, klen) ^ ((uint64_t)(uintptr_t)re *
 	    0x9e3779b97f4a7c15u) ^ (offset - from);
 	m = &ex->memo[h % EX_MEMO];
+	/* (whether the text is the subject's start counts: "^") */
 	if (m->re == re && m->h == h && m->len == klen &&
-	    m->at == offset - from && memcmp(m->text, s + from, klen) == 0) {
+	    m->at == offset - from && m->start == (from == 0) &&
+	    memcmp(m->text, s + from, klen) == 0) {
 		for (i = 0; m->rc >= 0 && i < 2 * (ncap + 1); i++)
 			ov[i] = m->ov[i] == PCRE2_UNSET ? PCRE2_UNSET :
 			    m->ov[i] + from;
@@ -885,6 +888,7 @@ memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
 	memcpy(m->text, s + from, klen);
 	m->len = klen;
 	m->at = offset - from;
+	m->start = from == 0;
 	m->rc = rc;
 	for (i = 0; rc >= 0 && i < 2 * (ncap + 1); i++)
 		m->ov[i] = ov[i] == PCRE2_UNSET ? PCRE2_UNSET : ov[i] - from;

@@ -461,11 +461,14 @@ parse_group(struct parser *ps, struct node *n)
 	node_any(n);
 	if (ps->p < ps->end && *ps->p == '*') {
 		/* (*VERB) or (*VERB:NAME); (*pla:...) and friends are
-		 * assertions this reader does not take apart */
+		 * assertions this reader does not take apart.  A verb such
+		 * as (*COMMIT) can end the whole search where the pattern
+		 * would match later: no gate. */
 		if (ps->p + 1 < ps->end && ps->p[1] >= 'a' && ps->p[1] <= 'z') {
 			ps->bad = 1;
 			return;
 		}
+		ps->refs = 1;
 		if (skip_past(ps, 0, ')'))
 			node_empty(n);
 		return;
