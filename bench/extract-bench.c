@@ -21,7 +21,12 @@
  * extract-bench rules RULES_DIR FILE [ARTICLE_BYTES]
  *	Where the pattern time goes: for each rule, the share of sentences
  *	its trigger words let through and the time its patterns take on
- *	them (fastest of five runs), costliest first.
+ *	them, each where the sentence holds the words it needs (fastest of
+ *	five runs), costliest first.
+ *
+ * extract-bench claims RULES_DIR FILE [ARTICLE_BYTES]
+ *	Every claim of one extraction, one JSON object a line: what a
+ *	change made for speed must leave as it was (cmp two builds' output).
  *
  * Times are the process's CPU time (CLOCK_PROCESS_CPUTIME_ID), as the
  * figure is per core and "make bench" may share the machine with other
@@ -322,11 +327,13 @@ rule_triggered(const struct cc_rule *r, const char *lower, size_t a,
 }
 
 /* Every match of r's patterns in the sentences its triggers pass, as
- * run_rule() looks for them (building claims left out). */
+ * run_rule() looks for them (building claims left out): pattern p runs
+ * on sentence si where run[si * npats + p], it holds the words p needs,
+ * and p's gate matches. */
 static size_t
 rule_patterns(const struct cc_rule *r, const struct folded *fv, size_t n,
-    const unsigned char *pass, pcre2_match_data *md,
-    pcre2_match_context *mctx)
+    const unsigned char *pass, const unsigned char *run,
+    pcre2_match_data *md, pcre2_match_context *mctx)
 {
 	PCRE2_SIZE	*ov;
 	size_t		 i, k, p, off, len, nm = 0, si = 0;
@@ -338,7 +345,13 @@ rule_patterns(const struct cc_rule *r, const struct folded *fv, size_t n,
 				continue;
 			s = fv[i].f.s + fv[i].ss.v[k].start;
 			len = fv[i].ss.v[k].end - fv[i].ss.v[k].start;
-			for (p = 0; p < r->npats; p++)
+			for (p = 0; p < r->npats; p++) {
+				if (!run[si * r->npats + p])
+					continue;
+				if (r->gates[p] != NULL && pcre2_match(
+				    r->gates[p], (PCRE2_SPTR)s, len, 0,
+				    PCRE2_NO_UTF_CHECK, md, mctx) < 0)
+					continue;
 				for (off = 0; off <= len; nm++) {
 					if (pcre2_match(r->pats[p],
 					    (PCRE2_SPTR)s, len, off,
@@ -347,6 +360,7 @@ rule_patterns(const struct cc_rule *r, const struct folded *fv, size_t n,
 					ov = pcre2_get_ovector_pointer(md);
 					off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 				}
+			}
 		}
 	return nm;
 }
@@ -367,9 +381,9 @@ per_rule(const char *rules, const char *path, size_t want)
 	pcre2_match_data	 *md;
 	pcre2_match_context	 *mctx;
 	pcre2_jit_stack		 *jit;
-	unsigned char		 *pass;
+	unsigned char		 *pass, *prun = NULL;
 	char			 *text;
-	size_t			  len, i, k, j, nsent = 0, si;
+	size_t			  len, i, k, j, p, nsent = 0, si;
 	double			  t, best, total = 0;
 	int			  run;
 
@@ -402,16 +416,23 @@ per_rule(const char *rules, const char *path, size_t want)
 		const struct cc_rule *r = &pk->rules[j];
 
 		rt[j].id = r->id;
+		prun = xreallocarray(prun, nsent + 1, r->npats + 1);
 		for (i = 0, si = 0; i < c.n; i++)
 			for (k = 0; k < fv[i].ss.n; k++, si++) {
 				pass[si] = rule_triggered(r, fv[i].lower,
 				    fv[i].ss.v[k].start, fv[i].ss.v[k].end);
 				rt[j].nsent += pass[si];
+				for (p = 0; p < r->npats; p++)
+					prun[si * r->npats + p] =
+					    cc_needs_met(&r->needs[p],
+					    fv[i].lower + fv[i].ss.v[k].start,
+					    fv[i].ss.v[k].end -
+					    fv[i].ss.v[k].start);
 			}
 		best = 0;
 		for (run = 0; run <= RUNS; run++) {
 			t = now();
-			rt[j].nmatch = rule_patterns(r, fv, c.n, pass, md,
+			rt[j].nmatch = rule_patterns(r, fv, c.n, pass, prun, md,
 			    mctx);
 			t = now() - t;
 			if (run == 1 || (run > 1 && t < best))
@@ -433,6 +454,7 @@ per_rule(const char *rules, const char *path, size_t want)
 		    100.0 * rt[j].nsent / nsent, rt[j].nmatch);
 	free(rt);
 	free(pass);
+	free(prun);
 	pcre2_match_data_free(md);
 	pcre2_match_context_free(mctx);
 	pcre2_jit_stack_free(jit);
@@ -448,17 +470,66 @@ per_rule(const char *rules, const char *path, size_t want)
 	return 0;
 }
 
+/*
+ * Every claim of one extraction of the corpus, one JSON object a line:
+ * a change made for speed must leave this output as it was (compare two
+ * builds with cmp).
+ */
+static int
+dump_claims(const char *rules, const char *path, size_t want)
+{
+	struct cc_pack		*pk;
+	struct corpus		 c;
+	struct cc_extractor	*ex;
+	struct cc_sentences	 sents;
+	struct cc_claims	 out;
+	struct cc_buf		 b = CC_BUF_INIT;
+	char			*text;
+	size_t			 len, i, k;
+
+	if (load(rules, &pk) != 0)
+		return 2;
+	text = slurp(path, &len);
+	make_corpus(text, len, want, &c);
+	free(text);
+	ex = cc_extractor_new(pk);
+	memset(&sents, 0, sizeof sents);
+	memset(&out, 0, sizeof out);
+	for (i = 0; i < c.n; i++) {
+		sents.n = 0;
+		cc_extract_article(ex, &c.v[i], &sents, &out);
+		for (k = 0; k < out.n; k++) {
+			cc_buf_reset(&b);
+			cc_claim_json(&out.v[k], &b);
+			printf("%.*s\n", (int)b.len, b.data);
+		}
+		cc_claims_release(&out);
+		memset(&out, 0, sizeof out);
+		cc_article_release(&c.v[i]);
+	}
+	cc_buf_release(&b);
+	cc_sentences_release(&sents);
+	free(c.v);
+	cc_extractor_free(ex);
+	cc_pack_free(pk);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	if (argc >= 4 && argc <= 5 && strcmp(argv[1], "rules") == 0)
 		return per_rule(argv[2], argv[3], argc == 5 ?
 		    (size_t)atol(argv[4]) : ARTICLE_BYTES);
+	if (argc >= 4 && argc <= 5 && strcmp(argv[1], "claims") == 0)
+		return dump_claims(argv[2], argv[3], argc == 5 ?
+		    (size_t)atol(argv[4]) : ARTICLE_BYTES);
 	if (argc >= 3 && argc <= 4)
 		return throughput(argv[1], argv[2], argc == 4 ?
 		    (size_t)atol(argv[3]) : ARTICLE_BYTES);
 	fprintf(stderr, "usage: extract-bench RULES_DIR FILE "
 	    "[ARTICLE_BYTES]\n"
-	    "       extract-bench rules RULES_DIR FILE [ARTICLE_BYTES]\n");
+	    "       extract-bench rules RULES_DIR FILE [ARTICLE_BYTES]\n"
+	    "       extract-bench claims RULES_DIR FILE [ARTICLE_BYTES]\n");
 	return 2;
 }

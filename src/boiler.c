@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "hash.h"
+#include "needs.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -31,12 +32,27 @@
 /* A line of at least this many words that is not boilerplate is article
  * text: tail patterns take effect only after one. */
 #define TEXT_WORDS	6
+/* Words of a set worth a memmem each, per line. */
+#define BOILER_NEED_WORDS	3
+/* A pattern whose match may start with more bytes than this (any word:
+ * "(?:[^\s.!?]+\s+){1,3}is an?\s+...") is searched alone, where the
+ * line holds its words, so that the others are searched only on lines
+ * that start as one of them may. */
+#define BOILER_ALONE_STARTS	128
 
 struct boiler_pat {
 	pcre2_code	*re;
 	char		*src;
 	int		 tail;
 	int		 contains;	/* ".*X.*", compiled as X unanchored */
+	/* The bytes a line it matches may start with, as PCRE2 knows
+	 * them (all for ".*X.*").  A pattern that may start with nearly
+	 * any (".{0,200}\s/\s*(?:afp|...)") is searched alone, and only
+	 * on lines that hold the words it needs (needs.h): most lines of
+	 * article text hold none. */
+	uint8_t		 start[32];
+	int		 alone;
+	struct cc_needs	 needs;		/* (if alone) */
 };
 
 /*
@@ -44,6 +60,9 @@ struct boiler_pat {
  * index ((*MARK:i)), so a line costs one match instead of one per
  * pattern (fifty calls a line were a fifth of extraction time).  The
  * first alternative that matches the whole line wins, as in the loop.
+ * There is one such alternation per first byte of a line, of the
+ * patterns that may start with it ("more under this ad" is not tried
+ * on a line that starts with "R"): a line costs a few tests, not fifty.
  * Patterns that cannot be joined (numbered back references, names used
  * twice, a verb that must open a pattern) leave the loop in use.
  */
@@ -51,7 +70,13 @@ struct cc_boiler {
 	struct boiler_pat	*v;
 	size_t			 n;
 	pcre2_match_context	*mctx;
-	pcre2_code		*all;		/* or NULL */
+	/* The joined patterns by the first byte of a line: first[c] - 1
+	 * indexes the alternation of those a line starting with c may
+	 * match (0: none); joined is 0 if they could not be joined. */
+	pcre2_code		**groups;
+	size_t			 ngroups;
+	unsigned char		 first[256];
+	int			 joined;
 };
 
 struct cc_boiler *
@@ -70,6 +95,21 @@ cc_boiler_new(void)
 	return b;
 }
 
+/* Forget the joined patterns. */
+static void
+boiler_unjoin(struct cc_boiler *b)
+{
+	size_t	g;
+
+	for (g = 0; g < b->ngroups; g++)
+		pcre2_code_free(b->groups[g]);
+	free(b->groups);
+	b->groups = NULL;
+	b->ngroups = 0;
+	memset(b->first, 0, sizeof b->first);
+	b->joined = 0;
+}
+
 void
 cc_boiler_free(struct cc_boiler *b)
 {
@@ -80,9 +120,10 @@ cc_boiler_free(struct cc_boiler *b)
 	for (i = 0; i < b->n; i++) {
 		pcre2_code_free(b->v[i].re);
 		free(b->v[i].src);
+		cc_needs_release(&b->v[i].needs);
 	}
 	free(b->v);
-	pcre2_code_free(b->all);
+	boiler_unjoin(b);
 	pcre2_match_context_free(b->mctx);
 	free(b);
 }
@@ -146,6 +187,33 @@ contains_form(const char *p, size_t *n)
 	return 1;
 }
 
+/*
+ * The bytes a match of pat may start with, into start: from PCRE2's
+ * first code unit (with its other ASCII case) or start bitmap; all of
+ * them if PCRE2 knows none, or if the match may start anywhere on the
+ * line (contains).
+ */
+static void
+boiler_starts(struct boiler_pat *pat)
+{
+	const uint8_t	*bm = NULL;
+	uint32_t	 type = 0, cu = 0;
+
+	memset(pat->start, 0xff, sizeof pat->start);
+	if (pat->contains)
+		return;
+	if (pcre2_pattern_info(pat->re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
+	    type == 1 && pcre2_pattern_info(pat->re, PCRE2_INFO_FIRSTCODEUNIT,
+	    &cu) == 0 && cu < 0x80) {
+		memset(pat->start, 0, sizeof pat->start);
+		pat->start[cu / 8] |= 1 << (cu % 8);
+		if ((cu | 32) >= 'a' && (cu | 32) <= 'z')
+			pat->start[(cu ^ 32) / 8] |= 1 << ((cu ^ 32) % 8);
+	} else if (type == 0 && pcre2_pattern_info(pat->re,
+	    PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm != NULL)
+		memcpy(pat->start, bm, sizeof pat->start);
+}
+
 int
 cc_boiler_add(struct cc_boiler *b, const char *pattern, int tail,
     struct cc_diag *d)
@@ -153,7 +221,7 @@ cc_boiler_add(struct cc_boiler *b, const char *pattern, int tail,
 	pcre2_code	*re;
 	PCRE2_UCHAR	 msg[256];
 	PCRE2_SIZE	 erroff;
-	size_t		 xn = 0;
+	size_t		 xn = 0, k, nstart;
 	int		 errcode, contains;
 
 	if (pattern[0] == '\0') {
@@ -188,9 +256,22 @@ cc_boiler_add(struct cc_boiler *b, const char *pattern, int tail,
 	b->v[b->n].src = xstrdup(pattern);
 	b->v[b->n].tail = tail != 0;
 	b->v[b->n].contains = contains;
+	boiler_starts(&b->v[b->n]);
+	for (k = 0, nstart = 0; k < 256; k++)
+		nstart += b->v[b->n].start[k / 8] >> (k % 8) & 1;
+	b->v[b->n].alone = contains || nstart > BOILER_ALONE_STARTS;
+	/* Lines are short and their furniture rare: one-byte words ("/"
+	 * of a photo credit) are worth a look too; sets of many words
+	 * would cost more than PCRE2's own search. */
+	memset(&b->v[b->n].needs, 0, sizeof b->v[b->n].needs);
+	if (contains)
+		cc_needs_find(pattern + 2, xn, 1, BOILER_NEED_WORDS,
+		    &b->v[b->n].needs);
+	else if (b->v[b->n].alone)
+		cc_needs_find(pattern, strlen(pattern), 1, BOILER_NEED_WORDS,
+		    &b->v[b->n].needs);
 	b->n++;
-	pcre2_code_free(b->all);	/* cc_boiler_prepare() again */
-	b->all = NULL;
+	boiler_unjoin(b);	/* cc_boiler_prepare() again */
 	return CC_OK;
 }
 
@@ -240,55 +321,116 @@ joinable(const char *p)
 	return 1;
 }
 
-/* Build b->all, if every pattern can be joined. */
-void
-cc_boiler_prepare(struct cc_boiler *b)
+/* Join the patterns of one first byte, listed in key ("3,7,"), into
+ * b->groups; 0 if PCRE2 will not. */
+static int
+boiler_join(struct cc_boiler *b, const char *key)
 {
 	struct cc_buf	 j = CC_BUF_INIT;
 	PCRE2_SIZE	 erroff;
+	pcre2_code	*re;
+	const char	*p;
+	char		*e;
 	size_t		 i;
 	int		 errcode;
 
-	pcre2_code_free(b->all);
-	b->all = NULL;
+	cc_buf_adds(&j, "(?:(*FAIL)");
+	for (p = key; *p != '\0'; p = e + 1) {
+		i = (size_t)strtoul(p, &e, 10);
+		cc_buf_printf(&j, "|(?:%s)(*MARK:%zu)", b->v[i].src, i);
+	}
+	cc_buf_adds(&j, ")");
+	re = pcre2_compile((PCRE2_SPTR)j.data, j.len, PCRE2_UTF |
+	    PCRE2_CASELESS | PCRE2_ANCHORED | PCRE2_ENDANCHORED, &errcode,
+	    &erroff, NULL);
+	cc_buf_release(&j);
+	if (re == NULL)
+		return 0;
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	b->groups = xreallocarray(b->groups, b->ngroups + 1,
+	    sizeof *b->groups);
+	b->groups[b->ngroups++] = re;
+	return 1;
+}
+
+/* Build b->groups, if every pattern can be joined. */
+void
+cc_boiler_prepare(struct cc_boiler *b)
+{
+	struct cc_buf	 key = CC_BUF_INIT;
+	char		**keys = NULL;
+	size_t		 i, c, g;
+
+	boiler_unjoin(b);
 	for (i = 0; i < b->n; i++)
 		if (!joinable(b->v[i].src))
 			return;
-	/* The ".*X.*" patterns are searched for on their own. */
-	cc_buf_adds(&j, "(?:(*FAIL)");
-	for (i = 0; i < b->n; i++)
-		if (!b->v[i].contains)
-			cc_buf_printf(&j, "|(?:%s)(*MARK:%zu)", b->v[i].src, i);
-	cc_buf_adds(&j, ")");
-	b->all = pcre2_compile((PCRE2_SPTR)j.data, j.len, PCRE2_UTF |
-	    PCRE2_CASELESS | PCRE2_ANCHORED | PCRE2_ENDANCHORED, &errcode,
-	    &erroff, NULL);
-	if (b->all != NULL)
-		(void)pcre2_jit_compile(b->all, PCRE2_JIT_COMPLETE);
-	cc_buf_release(&j);
+	/* The ".*X.*" patterns, and those that may start almost
+	 * anywhere, are searched for on their own. */
+	for (c = 0; c < 256; c++) {
+		cc_buf_reset(&key);
+		for (i = 0; i < b->n; i++)
+			if (!b->v[i].alone && (b->v[i].start[c / 8] >>
+			    (c % 8) & 1))
+				cc_buf_printf(&key, "%zu,", i);
+		if (key.len == 0)
+			continue;
+		cc_buf_addc(&key, '\0');
+		for (g = 0; g < b->ngroups; g++)
+			if (strcmp(keys[g], key.data) == 0)
+				break;
+		if (g == b->ngroups) {
+			if (!boiler_join(b, key.data)) {
+				boiler_unjoin(b);
+				break;
+			}
+			keys = xreallocarray(keys, b->ngroups, sizeof *keys);
+			keys[g] = xstrdup(key.data);
+		}
+		b->first[c] = (unsigned char)(g + 1);
+	}
+	b->joined = c == 256;
+	for (g = 0; keys != NULL && g < b->ngroups; g++)
+		free(keys[g]);
+	free(keys);
+	cc_buf_release(&key);
 }
 
-/* Does the trimmed line s[0..n) match a pattern?  *tail set if the first
- * matching pattern is a tail one. */
+/* May pattern i match the trimmed line s[0..n) (lower-cased in l)? */
+static int
+pat_maybe(const struct cc_boiler *b, size_t i, const char *s, const char *l,
+    size_t n)
+{
+	unsigned char	c = (unsigned char)s[0];
+
+	if (b->v[i].alone)
+		return cc_needs_met(&b->v[i].needs, l, n);
+	return b->v[i].start[c / 8] >> (c % 8) & 1;
+}
+
+/* Does the trimmed line s[0..n) (lower-cased in l) match a pattern?
+ * *tail set if the first matching pattern is a tail one. */
 static int
 line_matches(const struct cc_boiler *b, pcre2_match_data *md,
-    const char *s, size_t n, int *tail)
+    const char *s, const char *l, size_t n, int *tail)
 {
 	PCRE2_SPTR	mark;
+	unsigned char	c = (unsigned char)s[0];
 	size_t		i, best = b->n;
 	int		rc;
 
-	if (b->all != NULL) {
-		rc = pcre2_match(b->all, (PCRE2_SPTR)s, n, 0,
-		    PCRE2_NO_UTF_CHECK, md, b->mctx);
+	if (b->joined) {
+		rc = b->first[c] != 0 ? pcre2_match(b->groups[b->first[c] -
+		    1], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, b->mctx) :
+		    PCRE2_ERROR_NOMATCH;
 		if (rc >= 0 && (mark = pcre2_get_mark(md)) != NULL)
 			best = (size_t)strtoul((const char *)mark, NULL, 10);
 		if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH) {
-			/* A ".*X.*" pattern listed before it goes first. */
+			/* One searched alone, listed before it, goes first. */
 			for (i = 0; i < best && i < b->n; i++)
-				if (b->v[i].contains && pcre2_match(b->v[i].re,
-				    (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md,
-				    b->mctx) >= 0) {
+				if (b->v[i].alone && pat_maybe(b, i, s, l, n) &&
+				    pcre2_match(b->v[i].re, (PCRE2_SPTR)s, n, 0,
+				    PCRE2_NO_UTF_CHECK, md, b->mctx) >= 0) {
 					best = i;
 					break;
 				}
@@ -304,8 +446,9 @@ line_matches(const struct cc_boiler *b, pcre2_match_data *md,
 		 * line is then kept as text, the safe side.  The text was
 		 * checked as UTF-8 when read: re-checking it for each of the
 		 * patterns was 17% of extraction time. */
-		if (pcre2_match(b->v[i].re, (PCRE2_SPTR)s, n, 0,
-		    PCRE2_NO_UTF_CHECK, md, b->mctx) >= 0) {
+		if (pat_maybe(b, i, s, l, n) && pcre2_match(b->v[i].re,
+		    (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md,
+		    b->mctx) >= 0) {
 			*tail = b->v[i].tail;
 			return 1;
 		}
@@ -361,7 +504,8 @@ cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
 	pcre2_match_data	*md = NULL;
 	struct seen		 sn;
 	const char		*nl;
-	size_t			 ls = 0, le, a, z, k = 0;
+	char			 l[CC_BOILER_LINE_MAX];
+	size_t			 ls = 0, le, a, z, k = 0, i;
 	int			 boiler, tail, in_tail = 0, text_seen = 0;
 
 	if (ss->n == 0)
@@ -379,8 +523,11 @@ cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
 		boiler = in_tail;
 		if (!boiler && md != NULL && a < z &&
 		    z - a <= CC_BOILER_LINE_MAX) {
+			for (i = a; i < z; i++)
+				l[i - a] = (s[i] >= 'A' && s[i] <= 'Z') ?
+				    (char)(s[i] + 32) : s[i];
 			tail = 0;
-			boiler = line_matches(b, md, s + a, z - a, &tail);
+			boiler = line_matches(b, md, s + a, l, z - a, &tail);
 			if (boiler && tail && text_seen)
 				in_tail = 1;
 		}

@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "extract.h"
+#include "hash.h"
 #include "number.h"
 #include "timex.h"
 #include "xmalloc.h"
@@ -29,6 +30,21 @@
 #define EX_DEPTH_LIMIT	10000
 #define EX_MAX_TIMEX	64
 #define EX_SOLVE_TRIES	8	/* relative dates solved per document */
+#define EX_MEMO		1024	/* speaker searches remembered */
+#define EX_MEMO_PAIRS	32	/* ... of patterns with fewer groups */
+#define EX_MEMO_TEXT	1024	/* ... on texts of at most this */
+
+/* A context or after search remembered (memo_match()). */
+struct ex_memo {
+	const pcre2_code	*re;	/* NULL: empty */
+	uint64_t		 h;
+	char			*text;	/* what the search could see */
+	size_t			 len;
+	size_t			 at;	/* start offset, in text */
+	int			 start;	/* text is the subject's start */
+	int			 rc;
+	PCRE2_SIZE		 ov[2 * EX_MEMO_PAIRS];	/* from text */
+};
 
 struct cc_extractor {
 	const struct cc_pack	*pack;
@@ -46,7 +62,9 @@ struct cc_extractor {
 	 * (built on first use, for pack->rules as it is then). */
 	const struct cc_rule	*trig_rules;
 	size_t			 trig_nrules;
-	struct ex_trig		*trig;		/* entries, by bucket */
+	struct ex_trig		*trig;		/* words, by bucket */
+	struct ex_tgt		*tgt;
+	struct ex_occ		*occ;		/* (while indexing) */
 	uint32_t		*trig_start;	/* bucket b: [start[b],
 						   start[b + 1]) */
 	uint32_t		*trig_fill;	/* (while indexing) */
@@ -56,15 +74,23 @@ struct cc_extractor {
 	uint64_t		 trig_tri[65536 / 64];	/* first three bytes
 						   of longer ones, hashed */
 	unsigned char		 trig_first[256];	/* one-byte ones */
-	unsigned char		*hit;		/* rule r may match */
+	/* hit[r], rule r: EX_HIT_ALL if it may match; hit[trig_npats0 +
+	 * pat_base[r] + p], pattern p of rule r: bit k set if one of the
+	 * words of its needs' set k occurs (needs.h) */
+	unsigned char		*hit;
 	unsigned char		*hit0;		/* hit before any word:
 						   rules without words */
+	size_t			*pat_base;
+	size_t			 trig_npats0;	/* = the number of rules */
+	size_t			 nslots;
 
 	/* Named speakers that made no claim ("Lavrov met Blinken.  'We
 	 * are ready,' he said."): the pack's ATT_SPEAKER pattern, compiled
 	 * on first use, NULL if the pack has none. */
 	pcre2_code		*spk;
 	int			 spk_tried;
+
+	struct ex_memo		*memo;		/* EX_MEMO, on first use */
 
 	/* The date mentions of the sentence being read (claim_time). */
 	struct cc_timex		 stx[EX_MAX_TIMEX];
@@ -108,6 +134,8 @@ cc_extractor_set_shared(struct cc_extractor *ex,
 void
 cc_extractor_free(struct cc_extractor *ex)
 {
+	size_t	i;
+
 	if (ex == NULL)
 		return;
 	pcre2_match_data_free(ex->md);
@@ -118,9 +146,14 @@ cc_extractor_free(struct cc_extractor *ex)
 	pcre2_jit_stack_free(ex->jit);
 	cc_timex_scanner_free(ex->ts);
 	free(ex->trig);
+	free(ex->tgt);
 	free(ex->trig_start);
 	free(ex->hit);
 	free(ex->hit0);
+	free(ex->pat_base);
+	for (i = 0; ex->memo != NULL && i < EX_MEMO; i++)
+		free(ex->memo[i].text);
+	free(ex->memo);
 	free(ex);
 }
 
@@ -197,14 +230,33 @@ triggered(const struct cc_rule *r, const char *lower, size_t start,
  * are compared; bitmaps of the two-byte triggers and of the (hashed)
  * first three bytes of longer ones skip most positions at once.
  */
-struct ex_trig {
+struct ex_occ {				/* a word, for one slot */
 	const char	*w;
 	size_t		 len;
-	size_t		 rule;
-	unsigned char	 bit;		/* EX_HIT_TRIGGER or EX_HIT_REQUIRE */
+	size_t		 slot;		/* in hit[] */
+	unsigned char	 bit;		/* EX_HIT_TRIGGER or EX_HIT_REQUIRE,
+					   or a pattern's set */
 };
 
-#define EX_TRIG_BUCKETS	4096	/* two-byte hashes; then 256 one-byte */
+/* A word of the index, once however many rules and patterns use it
+ * ("talks" is in a dozen): compared once, it sets the hit bits of its
+ * targets tgt[t0..tn). */
+struct ex_trig {
+	const char	*w;
+	uint32_t	 len;
+	uint32_t	 head;		/* its first four bytes (fewer: the
+					   rest zero) ... */
+	uint32_t	 mask;		/* ... and which of them count */
+	uint32_t	 t0, tn;
+};
+
+struct ex_tgt {
+	uint32_t	 slot;
+	unsigned char	 bit;
+};
+
+#define EX_TRIG_BUCKETS	4096	/* two-byte hashes, then as many hashes
+				   of three bytes, then 256 one-byte */
 #define EX_HIT_TRIGGER	1
 #define EX_HIT_REQUIRE	2
 #define EX_HIT_ALL	3
@@ -221,18 +273,22 @@ static size_t
 trig_bucket(const unsigned char *w, size_t len)
 {
 	if (len == 1)
-		return EX_TRIG_BUCKETS + w[0];
+		return 2 * EX_TRIG_BUCKETS + w[0];
+	if (len >= 3)
+		return EX_TRIG_BUCKETS + (trig_tri_hash(w) >> 4);
 	return (((unsigned)w[0] << 8 | w[1]) * 40503u & 0xffff) >> 4;
 }
 
-/* Call fn for every non-empty trigger and required word of every rule. */
+/* Call fn for every non-empty trigger and required word of every rule,
+ * and every word its patterns need. */
 static void
 trig_each(struct cc_extractor *ex, void (*fn)(struct cc_extractor *,
     const char *, size_t, size_t, unsigned char))
 {
 	const struct cc_pack	*pk = ex->pack;
 	const struct cc_rule	*r;
-	size_t			 i, k;
+	const struct cc_needs	*n;
+	size_t			 i, k, p, s, w, slot;
 
 	for (i = 0; i < pk->nrules; i++) {
 		r = &pk->rules[i];
@@ -244,16 +300,24 @@ trig_each(struct cc_extractor *ex, void (*fn)(struct cc_extractor *,
 			if (r->requires[k][0] != '\0')
 				fn(ex, r->requires[k], strlen(r->requires[k]),
 				    i, EX_HIT_REQUIRE);
+		for (p = 0; p < r->npats; p++) {
+			n = &r->needs[p];
+			slot = ex->trig_npats0 + ex->pat_base[i] + p;
+			for (s = 0, w = 0; s < n->nsets; s++)
+				for (k = 0; k < n->nwords[s]; k++, w++)
+					fn(ex, n->words[w], strlen(n->words[w]),
+					    slot, (unsigned char)(1u << s));
+		}
 	}
 }
 
 static void
-trig_count(struct cc_extractor *ex, const char *w, size_t len, size_t rule,
+trig_count(struct cc_extractor *ex, const char *w, size_t len, size_t slot,
     unsigned char bit)
 {
 	const unsigned char	*u = (const unsigned char *)w;
 
-	(void)rule, (void)bit;
+	(void)slot, (void)bit;
 	ex->trig_start[trig_bucket(u, len) + 1]++;
 	ex->trig_n++;
 	if (len == 1)
@@ -267,32 +331,90 @@ trig_count(struct cc_extractor *ex, const char *w, size_t len, size_t rule,
 }
 
 static void
-trig_place(struct cc_extractor *ex, const char *w, size_t len, size_t rule,
+trig_place(struct cc_extractor *ex, const char *w, size_t len, size_t slot,
     unsigned char bit)
 {
 	size_t	b = trig_bucket((const unsigned char *)w, len), n;
 
 	n = ex->trig_start[b] + ex->trig_fill[b]++;
-	ex->trig[n].w = w;
-	ex->trig[n].len = len;
-	ex->trig[n].rule = rule;
-	ex->trig[n].bit = bit;
+	ex->occ[n].w = w;
+	ex->occ[n].len = len;
+	ex->occ[n].slot = slot;
+	ex->occ[n].bit = bit;
+}
+
+static int
+occ_cmp(const void *a, const void *b)
+{
+	const struct ex_occ	*x = a, *y = b;
+	int			 c;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if ((c = memcmp(x->w, y->w, x->len)) != 0)
+		return c;
+	return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+/* The placed occurrences, bucket by bucket, as words with targets. */
+static void
+trig_dedupe(struct cc_extractor *ex, size_t nb)
+{
+	struct ex_occ	*o;
+	struct ex_trig	*t;
+	size_t		 b, i, e, nw = 0, nt = 0, start;
+
+	ex->trig = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->trig);
+	ex->tgt = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->tgt);
+	for (b = 0, start = 0; b < nb; b++) {
+		i = start;
+		e = ex->trig_start[b + 1];
+		start = e;
+		ex->trig_start[b] = (uint32_t)nw;
+		qsort(ex->occ + i, e - i, sizeof *ex->occ, occ_cmp);
+		for (; i < e; i++) {
+			o = &ex->occ[i];
+			if (nw == ex->trig_start[b] || ex->trig[nw - 1].len !=
+			    o->len || memcmp(ex->trig[nw - 1].w, o->w,
+			    o->len) != 0) {
+				t = &ex->trig[nw++];
+				t->w = o->w;
+				t->len = (uint32_t)o->len;
+				t->head = t->mask = 0;
+				memcpy(&t->head, o->w, o->len < 4 ? o->len : 4);
+				memset(&t->mask, 0xff, o->len < 4 ? o->len : 4);
+				t->t0 = t->tn = (uint32_t)nt;
+			}
+			ex->tgt[nt].slot = (uint32_t)o->slot;
+			ex->tgt[nt++].bit = o->bit;
+			ex->trig[nw - 1].tn = (uint32_t)nt;
+		}
+	}
+	ex->trig_start[nb] = (uint32_t)nw;
 }
 
 static void
 trig_index(struct cc_extractor *ex)
 {
 	const struct cc_pack	*pk = ex->pack;
-	size_t			 nb = EX_TRIG_BUCKETS + 256, b;
+	size_t			 nb = 2 * EX_TRIG_BUCKETS + 256, b;
 
 	free(ex->trig);
+	free(ex->tgt);
 	free(ex->trig_start);
 	free(ex->hit);
 	free(ex->hit0);
+	free(ex->pat_base);
 	ex->trig_start = xcalloc(nb + 1, sizeof *ex->trig_start);
 	ex->trig_fill = xcalloc(nb, sizeof *ex->trig_fill);
-	ex->hit = xmalloc(pk->nrules + 1);
-	ex->hit0 = xmalloc(pk->nrules + 1);
+	/* Slots: the rules, then every pattern of every rule. */
+	ex->pat_base = xcalloc(pk->nrules + 1, sizeof *ex->pat_base);
+	ex->trig_npats0 = pk->nrules;
+	for (b = 0; b < pk->nrules; b++)
+		ex->pat_base[b + 1] = ex->pat_base[b] + pk->rules[b].npats;
+	ex->nslots = pk->nrules + ex->pat_base[pk->nrules];
+	ex->hit = xmalloc(ex->nslots + 1);
+	ex->hit0 = xcalloc(ex->nslots + 1, 1);
 	for (b = 0; b < pk->nrules; b++) {
 		const struct cc_rule *r = &pk->rules[b];
 		size_t k;
@@ -318,12 +440,46 @@ trig_index(struct cc_extractor *ex)
 	trig_each(ex, trig_count);
 	for (b = 0; b < nb; b++)
 		ex->trig_start[b + 1] += ex->trig_start[b];
-	ex->trig = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->trig);
+	ex->occ = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->occ);
 	trig_each(ex, trig_place);
+	trig_dedupe(ex, nb);
+	free(ex->occ);
+	ex->occ = NULL;
 	free(ex->trig_fill);
 	ex->trig_fill = NULL;
 	ex->trig_rules = pk->rules;
 	ex->trig_nrules = pk->nrules;
+}
+
+/* Word t occurs: set its targets' bits. */
+static void
+trig_hit(struct cc_extractor *ex, const struct ex_trig *t)
+{
+	uint32_t	k;
+
+	for (k = t->t0; k < t->tn; k++)
+		ex->hit[ex->tgt[k].slot] |= ex->tgt[k].bit;
+}
+
+/* The words of bucket b that s[0..n) starts with. */
+static void
+trig_scan(struct cc_extractor *ex, const unsigned char *s, size_t n,
+    size_t b)
+{
+	const struct ex_trig	*t = ex->trig + ex->trig_start[b];
+	const struct ex_trig	*te = ex->trig + ex->trig_start[b + 1];
+	uint32_t		 head = 0, k;
+
+	/* (a bucket is a hash: its words may start otherwise) */
+	memcpy(&head, s, n < 4 ? n : 4);
+	for (; t < te; t++) {
+		if (t->len > n || (head & t->mask) != t->head)
+			continue;
+		for (k = 4; k < t->len && s[k] == (unsigned char)t->w[k]; k++)
+			;
+		if (k >= t->len)
+			trig_hit(ex, t);
+	}
 }
 
 /* Set ex->hit[r] to EX_HIT_ALL for every rule r that triggered() would
@@ -341,34 +497,26 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	if (ex->hit == NULL || ex->trig_rules != pk->rules ||
 	    ex->trig_nrules != pk->nrules)
 		trig_index(ex);
-	memcpy(ex->hit, ex->hit0, pk->nrules);
+	memcpy(ex->hit, ex->hit0, ex->nslots);
 	for (p = start; p < end; p++) {
 		if (ex->trig_first[s[p]]) {
-			t = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p]];
-			te = ex->trig + ex->trig_start[EX_TRIG_BUCKETS + s[p] +
-			    1];
+			i = trig_bucket(s + p, 1);
+			t = ex->trig + ex->trig_start[i];
+			te = ex->trig + ex->trig_start[i + 1];
 			for (; t < te; t++)
-				ex->hit[t->rule] |= t->bit;
+				trig_hit(ex, t);
 		}
 		if (p + 1 == end)
 			break;
 		pair = (unsigned)s[p] << 8 | s[p + 1];
-		if (!(ex->trig_pair[pair >> 6] & (uint64_t)1 << (pair & 63))) {
-			if (p + 2 == end)
-				continue;
-			tri = trig_tri_hash(s + p);
-			if (!(ex->trig_tri[tri >> 6] & (uint64_t)1 <<
-			    (tri & 63)))
-				continue;
-		}
-		i = trig_bucket(s + p, 2);
-		t = ex->trig + ex->trig_start[i];
-		te = ex->trig + ex->trig_start[i + 1];
-		/* (the bucket is a hash: the two bytes may differ) */
-		for (; t < te; t++)
-			if (t->len <= end - p && s[p + 1] == (unsigned char)
-			    t->w[1] && memcmp(s + p, t->w, t->len) == 0)
-				ex->hit[t->rule] |= t->bit;
+		if (ex->trig_pair[pair >> 6] & (uint64_t)1 << (pair & 63))
+			trig_scan(ex, s + p, end - p, trig_bucket(s + p, 2));
+		if (p + 2 == end)
+			continue;
+		tri = trig_tri_hash(s + p);
+		if (ex->trig_tri[tri >> 6] & (uint64_t)1 << (tri & 63))
+			trig_scan(ex, s + p, end - p, EX_TRIG_BUCKETS +
+			    (tri >> 4));
 	}
 }
 
@@ -689,6 +837,101 @@ resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
 }
 
 /*
+ * pcre2_match() of re on s[0..len) from offset into md, remembered: feeds
+ * repeat their text (every article of a wire feed says "the ministry
+ * said", syndicated copies repeat whole sentences), and a search for a
+ * speaker costs microseconds.  The key is the pattern and all the text
+ * the search can see, from offset back by the pattern's longest
+ * look-behind to the end; its ovector is kept relative to that text.
+ */
+static int
+memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
+    size_t len, size_t offset, pcre2_match_data *md)
+{
+	struct ex_memo	*m;
+	PCRE2_SIZE	*ov = pcre2_get_ovector_pointer(md);
+	uint32_t	 lb = 0, ncap = 0;
+	uint64_t	 h;
+	size_t		 from, klen, i;
+	int		 rc;
+
+	(void)pcre2_pattern_info(re, PCRE2_INFO_MAXLOOKBEHIND, &lb);
+	(void)pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	/* (look-behinds count characters, of one to four bytes) */
+	for (from = offset; lb > 0 && from > 0; lb--)
+		while (--from > 0 && ((unsigned char)s[from] & 0xc0) == 0x80)
+			;
+	klen = len - from;
+	if (ncap + 1 > EX_MEMO_PAIRS || klen > EX_MEMO_TEXT ||
+	    pcre2_get_ovector_count(md) < ncap + 1)
+		return pcre2_match(re, (PCRE2_SPTR)s, len, offset,
+		    PCRE2_NO_UTF_CHECK, md, ex->mctx);
+	if (ex->memo == NULL)
+		ex->memo = xcalloc(EX_MEMO, sizeof *ex->memo);
+	h = cc_hash64(s + from, klen) ^ ((uint64_t)(uintptr_t)re *
+	    0x9e3779b97f4a7c15u) ^ (offset - from);
+	m = &ex->memo[h % EX_MEMO];
+	/* (whether the text is the subject's start counts: "^") */
+	if (m->re == re && m->h == h && m->len == klen &&
+	    m->at == offset - from && m->start == (from == 0) &&
+	    memcmp(m->text, s + from, klen) == 0) {
+		for (i = 0; m->rc >= 0 && i < 2 * (ncap + 1); i++)
+			ov[i] = m->ov[i] == PCRE2_UNSET ? PCRE2_UNSET :
+			    m->ov[i] + from;
+		return m->rc;
+	}
+	rc = pcre2_match(re, (PCRE2_SPTR)s, len, offset, PCRE2_NO_UTF_CHECK,
+	    md, ex->mctx);
+	m->re = re;
+	m->h = h;
+	m->text = xrealloc(m->text, klen + 1);
+	memcpy(m->text, s + from, klen);
+	m->len = klen;
+	m->at = offset - from;
+	m->start = from == 0;
+	m->rc = rc;
+	for (i = 0; rc >= 0 && i < 2 * (ncap + 1); i++)
+		m->ov[i] = ov[i] == PCRE2_UNSET ? PCRE2_UNSET : ov[i] - from;
+	return rc;
+}
+
+/*
+ * The group name of rule r's context (which = EX_CONTEXT) or after
+ * (EX_AFTER) pattern for the current match [m0, m1) of sentence [ss, se):
+ * 1 with its span, or 0.  Each pattern runs on first use, once per
+ * match (*state: -1 not yet, else whether it matched), and not at all
+ * when it has no such group: most claims take their fields from the
+ * match and one of the two, and need not pay for the other.
+ */
+#define EX_CONTEXT	0
+#define EX_AFTER	1
+
+static int
+aux_group(struct cc_extractor *ex, const struct ex_doc *doc,
+    const struct cc_rule *r, int which, size_t ss, size_t se,
+    const PCRE2_SIZE *ov, int *state, const char *name, size_t *gs,
+    size_t *ge)
+{
+	pcre2_code		*re = which == EX_AFTER ? r->after : r->context;
+	pcre2_match_data	*md = which == EX_AFTER ? ex->amd : ex->cmd;
+	const char		*s = doc->f->s + ss;
+
+	if (re == NULL || pcre2_substring_number_from_name(re,
+	    (PCRE2_SPTR)name) < 0)
+		return 0;
+	if (*state < 0) {
+		/* The context is looked for in the sentence before the
+		 * match, the after pattern where the match ends. */
+		if (which == EX_AFTER)
+			*state = memo_match(ex, re, s, se - ss, ov[1], md) >= 0;
+		else
+			*state = ov[0] > 0 && memo_match(ex, re, s, ov[0], 0,
+			    md) >= 0;
+	}
+	return *state && group_span(re, md, name, gs, ge);
+}
+
+/*
  * Build a claim from the current match of rule r's pattern re in the
  * sentence [ss, se) of the fold.  Returns 0 (and leaves no claim) when
  * the match does not make a usable claim, e.g. a value that is not a
@@ -706,31 +949,25 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 	const char		*mapped;
 	char			**slot, *v;
 	size_t			 i, gs = 0, ge = 0, ts, te;
-	int			 have_value = 0, have_time = 0, ctx = 0, aft = 0;
-	int			 k;
+	int			 have_value = 0, have_time = 0, ctx = -1;
+	int			 aft = -1, k;
 
 	c->type = xstrdup(r->type);
 	c->rule = xstrdup(r->id);
 	c->article = xstrdup(doc->name);
 	c->outlet = xstrdup_or_null(doc->outlet);
-	/* The context is looked for in the sentence before the match. */
-	if (r->context != NULL && ov[0] > 0)
-		ctx = pcre2_match(r->context, (PCRE2_SPTR)(f->s + ss), ov[0], 0,
-		    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) >= 0;
-	/* The after pattern, where the match ends. */
-	if (r->after != NULL)
-		aft = pcre2_match(r->after, (PCRE2_SPTR)(f->s + ss), se - ss,
-		    ov[1], PCRE2_NO_UTF_CHECK, ex->amd, ex->mctx) >= 0;
 	for (i = 0; i < r->nfields; i++) {
-		/* The first alternative that gives a value wins. */
+		/* The first alternative that gives a value wins: the
+		 * match's group, else the after pattern's, else the
+		 * context's. */
 		for (fd = &r->fields[i]; fd != NULL; fd = fd->next) {
 			if (fd->group == NULL)
 				break;
 			if (group_span(re, ex->md, fd->group, &gs, &ge) ||
-			    (aft && group_span(r->after, ex->amd, fd->group,
-			    &gs, &ge)) ||
-			    (ctx && group_span(r->context, ex->cmd, fd->group,
-			    &gs, &ge)))
+			    aux_group(ex, doc, r, EX_AFTER, ss, se, ov, &aft,
+			    fd->group, &gs, &ge) ||
+			    aux_group(ex, doc, r, EX_CONTEXT, ss, se, ov, &ctx,
+			    fd->group, &gs, &ge))
 				break;
 		}
 		if (fd == NULL)
@@ -823,15 +1060,32 @@ seen_before(const struct cc_claims *out, size_t upto)
 	return 0;
 }
 
+/*
+ * Every match of rule r's patterns in the sentence [ss, se), as claims.
+ * A pattern runs only if the sentence holds the words it needs: phit
+ * (the pattern's bits from triggered_all()), or if NULL, looked for.
+ */
 static void
 run_rule(struct cc_extractor *ex, struct ex_doc *doc,
-    const struct cc_rule *r, size_t ss, size_t se, struct cc_claims *out)
+    const struct cc_rule *r, const unsigned char *phit, size_t ss, size_t se,
+    struct cc_claims *out)
 {
 	PCRE2_SIZE	*ov;
 	size_t		 p, off, before;
+	unsigned	 all;
 	int		 rc;
 
 	for (p = 0; p < r->npats; p++) {
+		all = (1u << r->needs[p].nsets) - 1;
+		if (phit != NULL ? (phit[p] & all) != all :
+		    !cc_needs_met(&r->needs[p], doc->lower + ss, se - ss))
+			continue;
+		/* The gate matches wherever the pattern would (needs.h). */
+		if (r->gates[p] != NULL && pcre2_match(r->gates[p],
+		    (PCRE2_SPTR)(doc->f->s + ss), se - ss, 0,
+		    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx) ==
+		    PCRE2_ERROR_NOMATCH)
+			continue;
 		off = 0;
 		while (off <= se - ss) {
 			rc = pcre2_match(r->pats[p],
@@ -864,16 +1118,21 @@ run_rule(struct cc_extractor *ex, struct ex_doc *doc,
 	}
 }
 
-/* The outlet named in the text by an outlet's marker pattern, if any. */
+/* The outlet named in the text (lower-cased in lower) by an outlet's
+ * marker pattern, if any.  A marker is searched for only in a text that
+ * holds the words it needs. */
 static const struct cc_outlet *
-outlet_from_text(struct cc_extractor *ex, const struct cc_fold *f)
+outlet_from_text(struct cc_extractor *ex, const struct cc_fold *f,
+    const char *lower)
 {
 	const struct cc_pack	*pk = ex->pack;
 	size_t			 i, j;
 
 	for (i = 0; i < pk->noutlets; i++)
 		for (j = 0; j < pk->outlets[i].nmarkers; j++)
-			if (pcre2_match(pk->outlets[i].markers[j],
+			if (cc_needs_met(&pk->outlets[i].marker_needs[j],
+			    lower, f->len) &&
+			    pcre2_match(pk->outlets[i].markers[j],
 			    (PCRE2_SPTR)f->s, f->len, 0, PCRE2_NO_UTF_CHECK,
 			    ex->md, ex->mctx) >= 0)
 				return &pk->outlets[i];
@@ -956,7 +1215,7 @@ set_outlet(struct cc_article *a, const char *id, const char *basis)
  */
 static void
 infer_outlet(struct cc_extractor *ex, struct cc_article *a,
-    const struct cc_fold *f)
+    const struct cc_fold *f, const char *lower)
 {
 	const struct cc_outlet	*o;
 	const char		*b = a->outlet_basis;
@@ -970,7 +1229,7 @@ infer_outlet(struct cc_extractor *ex, struct cc_article *a,
 	}
 	if ((o = outlet_from_url(ex->pack, a->url)) != NULL)
 		set_outlet(a, o->id, "url");
-	else if ((o = outlet_from_text(ex, f)) != NULL)
+	else if ((o = outlet_from_text(ex, f, lower)) != NULL)
 		set_outlet(a, o->id, "text");
 	else
 		set_outlet(a, a->name, "file name");
@@ -1456,13 +1715,13 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 	cc_fold(a->text, a->len, &f);
 	cc_segment(f.s, f.len, sents);
 	cc_boiler_mark(pk->boiler, f.s, f.len, sents);
-	infer_outlet(ex, a, &f);
-	cc_boiler_mark_shared(ex->shared, a->outlet, f.s, f.len, sents);
 	memset(&doc, 0, sizeof doc);
+	doc.lower = lower_copy(f.s, f.len);
+	infer_outlet(ex, a, &f, doc.lower);
+	cc_boiler_mark_shared(ex->shared, a->outlet, f.s, f.len, sents);
 	doc.name = a->name;
 	doc.f = &f;
 	doc.orig = a->text;
-	doc.lower = lower_copy(f.s, f.len);
 	doc.outlet = a->outlet;
 	document_date(ex, a, &f, doc.lower, sents, &doc.ref);
 	doc.sents = sents;
@@ -1485,7 +1744,9 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 		triggered_all(ex, doc.lower, ss, se);
 		for (r = 0; r < pk->nrules; r++)
 			if (ex->hit[r] == EX_HIT_ALL)
-				run_rule(ex, &doc, &pk->rules[r], ss, se, out);
+				run_rule(ex, &doc, &pk->rules[r], ex->hit +
+				    ex->trig_npats0 + ex->pat_base[r], ss, se,
+				    out);
 		ex->stx_on = 0;
 		paras = xreallocarray(paras, out->n - base + 1,
 		    sizeof *paras);
@@ -1582,7 +1843,7 @@ check_example(struct cc_extractor *ex, const struct cc_rule *r,
 	doc.ref.y = 2022, doc.ref.m = 10, doc.ref.d = 30;
 	for (i = 0; i < sents.n; i++)
 		if (triggered(r, doc.lower, sents.v[i].start, sents.v[i].end))
-			run_rule(ex, &doc, r, sents.v[i].start,
+			run_rule(ex, &doc, r, NULL, sents.v[i].start,
 			    sents.v[i].end, &out);
 	match = out.n > 0;
 	if (!e->match && match) {

@@ -359,6 +359,44 @@ expand_list(const struct cc_vocab_list *l, struct cc_buf *out)
 }
 
 /*
+ * %{a|b|c}: the words of vocab lists a, b and c as one list (one trie: a
+ * test per character, where "%{a}|%{b}|%{c}" makes one per list).  0 if
+ * a name is not a list.
+ */
+static int
+expand_union(const struct pack_load *pl, const char *names,
+    struct cc_buf *out)
+{
+	const struct cc_vocab_list	*l;
+	struct cc_vocab_list		 u;
+	const char			*p, *e;
+	char				 name[512];
+	int				 ok = 1;
+
+	memset(&u, 0, sizeof u);
+	for (p = names; ok && *p != '\0'; p = *e == '\0' ? e : e + 1) {
+		e = p + strcspn(p, "|");
+		if ((size_t)(e - p) >= sizeof name) {
+			ok = 0;
+			break;
+		}
+		memcpy(name, p, (size_t)(e - p));
+		name[e - p] = '\0';
+		if ((l = cc_vocab_list(pl->pack->vocab, name)) == NULL) {
+			ok = 0;
+			break;
+		}
+		u.v = xreallocarray(u.v, u.n + l->n + 1, sizeof *u.v);
+		memcpy(u.v + u.n, l->v, l->n * sizeof *u.v);
+		u.n += l->n;
+	}
+	if (ok)
+		expand_list(&u, out);
+	free(u.v);
+	return ok;
+}
+
+/*
  * Expand %{NAME} in pattern into out.  map (may be NULL) receives, for
  * each output byte, the offset in pattern it came from, so PCRE2 error
  * offsets can be reported in the user's text.
@@ -371,7 +409,7 @@ expand(const struct pack_load *pl, const char *pattern, struct cc_buf *out,
 	const struct cc_vocab_list	*l;
 	size_t				 before, k;
 	uint32_t			 off;
-	char				 name[128];
+	char				 name[512];
 
 	if (depth > PACK_MACRO_DEPTH) {
 		cc_diag_set(d, NULL, 0, 1, "macros nest too deeply "
@@ -400,6 +438,9 @@ expand(const struct pack_load *pl, const char *pattern, struct cc_buf *out,
 			} else if ((l = cc_vocab_list(pl->pack->vocab, name)) !=
 			    NULL)
 				expand_list(l, out);
+			else if (strchr(name, '|') != NULL &&
+			    expand_union(pl, name, out))
+				;
 			else {
 				cc_diag_set(d, NULL, 0, off + 1,
 				    "unknown macro or vocabulary %%{%s}", name);
@@ -416,9 +457,39 @@ expand(const struct pack_load *pl, const char *pattern, struct cc_buf *out,
 	return CC_OK;
 }
 
+/*
+ * How many bytes a match of re may start with, as PCRE2 knows before
+ * searching (it skips to those): 1 for a first byte, the bits of its
+ * start bitmap, else 256.  A gate (needs.h) is kept only when it is
+ * narrower than its pattern and narrow: one that opens with a name or a
+ * number (an alternative of "X said" or "said X") would be tried at
+ * every word, as the pattern is.
+ */
+#define PACK_GATE_STARTS	40
+
+static int
+start_width(const pcre2_code *re)
+{
+	const uint8_t	*bm = NULL;
+	uint32_t	 type = 0;
+	int		 i, n = 0;
+
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
+	    type == 1)
+		return 1;
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bm) != 0 ||
+	    bm == NULL)
+		return 256;
+	for (i = 0; i < 256; i++)
+		n += (bm[i / 8] >> (i % 8)) & 1;
+	return n;
+}
+
+/* Compile pattern with its macros expanded; if needs is not NULL, also
+ * find the words any match needs (needs.h) in the expanded text. */
 static pcre2_code *
 compile_expanded(const struct pack_load *pl, const char *pattern,
-    int caseless, struct cc_diag *d)
+    int caseless, struct cc_needs *needs, struct cc_diag *d)
 {
 	struct cc_buf	 out = CC_BUF_INIT, map = CC_BUF_INIT;
 	pcre2_code	*re = NULL;
@@ -453,6 +524,9 @@ compile_expanded(const struct pack_load *pl, const char *pattern,
 	 * not pay for their machine code. */
 	if (!pl->defer_jit)
 		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	if (needs != NULL)
+		cc_needs_find(out.data, out.len, CC_NEEDS_MINLEN,
+		    CC_NEEDS_ANY, needs);
 out:
 	cc_buf_release(&out);
 	cc_buf_release(&map);
@@ -539,9 +613,11 @@ load_macros(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 	}
 }
 
-/* Compile a pattern node, reporting errors at the node's position. */
+/* Compile a pattern node, reporting errors at the node's position; if
+ * needs is not NULL, fill it (the pattern's needed words). */
 static pcre2_code *
-compile_node(struct pack_load *pl, yaml_node_t *n, int caseless)
+compile_pattern(struct pack_load *pl, yaml_node_t *n, int caseless,
+    struct cc_needs *needs)
 {
 	struct cc_diag	 d;
 	pcre2_code	*re;
@@ -550,11 +626,17 @@ compile_node(struct pack_load *pl, yaml_node_t *n, int caseless)
 		pack_error(pl, n, 0, "expected a pattern");
 		return NULL;
 	}
-	re = compile_expanded(pl, node_str(n), caseless, &d);
+	re = compile_expanded(pl, node_str(n), caseless, needs, &d);
 	if (re == NULL)
 		pack_error(pl, n, scalar_coloff(n) + (d.col ? d.col - 1 : 0),
 		    "%s", d.msg);
 	return re;
+}
+
+static pcre2_code *
+compile_node(struct pack_load *pl, yaml_node_t *n, int caseless)
+{
+	return compile_pattern(pl, n, caseless, NULL);
 }
 
 /* Compile a rule's after: pattern, anchored where the match ends (\G, so
@@ -572,7 +654,7 @@ compile_node_at(struct pack_load *pl, yaml_node_t *n, int caseless)
 		return NULL;
 	}
 	pat = xasprintf("\\G(?:%s)", node_str(n));
-	re = compile_expanded(pl, pat, caseless, &d);
+	re = compile_expanded(pl, pat, caseless, NULL, &d);
 	free(pat);
 	if (re == NULL) {
 		/* (columns within the text before the wrapper's 5 bytes) */
@@ -747,7 +829,12 @@ load_outlets(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *sec)
 			else if (strcmp(key, "markers") == 0 && node_is_seq(v)) {
 				SEQ_EACH(doc, v, mi) {
 					m = yaml_document_get_node(doc, *mi);
-					if ((re = compile_node(pl, m, 1)) == NULL)
+					o->marker_needs = xreallocarray(
+					    o->marker_needs, o->nmarkers + 1,
+					    sizeof *o->marker_needs);
+					if ((re = compile_pattern(pl, m, 1,
+					    &o->marker_needs[o->nmarkers])) ==
+					    NULL)
 						continue;
 					o->markers = xreallocarray(o->markers,
 					    o->nmarkers + 1, sizeof *o->markers);
@@ -1222,6 +1309,8 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	else if (node_str(pats) != NULL) {
 		if ((re = compile_node(pl, pats, caseless)) != NULL) {
 			r->pats = xmalloc(sizeof *r->pats);
+			r->srcs = xmalloc(sizeof *r->srcs);
+			r->srcs[r->npats] = xstrdup(node_str(pats));
 			r->pats[r->npats++] = re;
 		}
 	} else if (node_is_seq(pats)) {
@@ -1231,11 +1320,18 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 				continue;
 			r->pats = xreallocarray(r->pats, r->npats + 1,
 			    sizeof *r->pats);
+			r->srcs = xreallocarray(r->srcs, r->npats + 1,
+			    sizeof *r->srcs);
+			r->srcs[r->npats] = xstrdup(node_str(pn));
 			r->pats[r->npats++] = re;
 		}
 	} else
 		pack_error(pl, pats, 0, "rule %s: patterns: expected a list",
 		    r->id);
+	/* (found by cc_pack_jit(), for commands that extract) */
+	r->needs = xcalloc(r->npats + 1, sizeof *r->needs);
+	r->gates = xcalloc(r->npats + 1, sizeof *r->gates);
+	r->caseless = caseless;
 	if (ctx != NULL)
 		r->context = compile_shared(pl, ctx, caseless, 0);
 	if (after != NULL)
@@ -1393,6 +1489,48 @@ cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 	return rc;
 }
 
+/*
+ * The words pattern p of rule r needs, and its gate (needs.h), from its
+ * expanded text: found when the pack is first used to extract, as
+ * commands that extract nothing (normalize) need neither.
+ */
+static void
+rule_needs(const struct cc_pack *pk, struct cc_rule *r, size_t p)
+{
+	struct pack_load	 pl;
+	struct cc_buf		 out = CC_BUF_INIT;
+	struct cc_diag		 d;
+	pcre2_code		*g = NULL;
+	PCRE2_SIZE		 erroff;
+	int			 errcode;
+
+	memset(&pl, 0, sizeof pl);
+	pl.pack = (struct cc_pack *)pk;
+	pl.macro_names = pk->macro_names;
+	pl.macro_values = pk->macro_values;
+	pl.nmacros = pk->nmacros;
+	cc_diag_clear(&d);
+	if (expand(&pl, r->srcs[p], &out, NULL, 0, &d) != CC_OK)
+		goto out;
+	cc_needs_find(out.data, out.len, CC_NEEDS_MINLEN, CC_NEEDS_ANY,
+	    &r->needs[p]);
+	/* (a gate PCRE2 rejects is no gate: the pattern still runs) */
+	if (r->needs[p].gate != 0)
+		g = pcre2_compile((PCRE2_SPTR)out.data + r->needs[p].gate,
+		    out.len - r->needs[p].gate, PCRE2_UTF | (r->caseless ?
+		    PCRE2_CASELESS : 0), &errcode, &erroff, NULL);
+	if (g != NULL && (start_width(g) > PACK_GATE_STARTS ||
+	    start_width(g) >= start_width(r->pats[p]))) {
+		pcre2_code_free(g);
+		g = NULL;
+	}
+	if (g != NULL)
+		(void)pcre2_jit_compile(g, PCRE2_JIT_COMPLETE);
+	r->gates[p] = g;
+out:
+	cc_buf_release(&out);
+}
+
 static pthread_mutex_t	pack_jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void
@@ -1404,9 +1542,11 @@ cc_pack_jit(const struct cc_pack *pk)
 	pthread_mutex_lock(&pack_jit_lock);
 	if (!w->jitted) {
 		for (i = 0; i < pk->nrules; i++)
-			for (j = 0; j < pk->rules[i].npats; j++)
+			for (j = 0; j < pk->rules[i].npats; j++) {
 				(void)pcre2_jit_compile(pk->rules[i].pats[j],
 				    PCRE2_JIT_COMPLETE);
+				rule_needs(pk, &w->rules[i], j);
+			}
 		for (i = 0; i < pk->nshared; i++)
 			(void)pcre2_jit_compile(pk->shared[i],
 			    PCRE2_JIT_COMPLETE);
@@ -1426,7 +1566,7 @@ cc_pack_compile(const struct cc_pack *pk, const char *pattern, int caseless,
 	pl.macro_names = pk->macro_names;
 	pl.macro_values = pk->macro_values;
 	pl.nmacros = pk->nmacros;
-	return compile_expanded(&pl, pattern, caseless, d);
+	return compile_expanded(&pl, pattern, caseless, NULL, d);
 }
 
 static void
@@ -1467,10 +1607,17 @@ cc_pack_free(struct cc_pack *pk)
 		free(r->file);
 		xfree_strv(r->triggers, r->ntriggers);
 		xfree_strv(r->requires, r->nrequires);
-		for (j = 0; j < r->npats; j++)
+		for (j = 0; j < r->npats; j++) {
 			pcre2_code_free(r->pats[j]);
+			pcre2_code_free(r->gates[j]);
+			cc_needs_release(&r->needs[j]);
+			free(r->srcs[j]);
+		}
 		/* (context and after belong to pk->shared) */
 		free(r->pats);
+		free(r->gates);
+		free(r->needs);
+		free(r->srcs);
 		free_fields(r->fields, r->nfields);
 		for (j = 0; j < r->nexamples; j++) {
 			free(r->examples[j].text);
@@ -1489,9 +1636,12 @@ cc_pack_free(struct cc_pack *pk)
 		free(pk->outlets[i].id);
 		free(pk->outlets[i].name);
 		xfree_strv(pk->outlets[i].domains, pk->outlets[i].ndomains);
-		for (j = 0; j < pk->outlets[i].nmarkers; j++)
+		for (j = 0; j < pk->outlets[i].nmarkers; j++) {
 			pcre2_code_free(pk->outlets[i].markers[j]);
+			cc_needs_release(&pk->outlets[i].marker_needs[j]);
+		}
 		free(pk->outlets[i].markers);
+		free(pk->outlets[i].marker_needs);
 	}
 	free(pk->outlets);
 	for (i = 0; i < pk->nevents; i++) {

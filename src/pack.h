@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "entity.h"
 #include "hash.h"
+#include "needs.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -64,6 +65,12 @@ struct cc_rule {
 	char			**requires;	/* and, if any, one of these */
 	size_t			 nrequires;
 	pcre2_code		**pats;
+	char			**srcs;		/* per pattern: as written */
+	/* Per pattern, found by cc_pack_jit(): the words any match holds
+	 * and its gate (needs.h), or none and NULL. */
+	struct cc_needs		*needs;
+	pcre2_code		**gates;
+	int			 caseless;
 	size_t			 npats;
 	pcre2_code		*context;	/* searched before a match: its
 						   groups fill fields the match
@@ -83,6 +90,7 @@ struct cc_outlet {
 	char	**domains;
 	size_t	  ndomains;
 	pcre2_code **markers;	/* text that names the outlet in an article */
+	struct cc_needs *marker_needs;	/* the words each needs */
 	size_t	  nmarkers;
 };
 
@@ -131,10 +139,10 @@ int	cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 	    void *errarg);
 void	cc_pack_free(struct cc_pack *);
 
-/* JIT-compile the rules' patterns (the loader leaves them to the
- * interpreter, so a command that extracts nothing starts fast).  Once per
- * pack; safe from several threads.  The extractor calls it before it
- * matches a rule. */
+/* JIT-compile the rules' patterns and find their needs and gates (the
+ * loader leaves them to the interpreter, and none, so a command that
+ * extracts nothing starts fast).  Once per pack; safe from several
+ * threads.  The extractor calls it before it matches a rule. */
 void	cc_pack_jit(const struct cc_pack *);
 
 /* Compile pattern after expanding %{NAME} macros and vocab lists.

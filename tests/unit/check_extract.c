@@ -117,6 +117,29 @@ START_TEST(test_boilerplate_yields_nothing)
 }
 END_TEST
 
+/* Lines of furniture that start with any word (a photo credit, a
+ * byline, a cookie banner) are found as well as those that open with
+ * their own words, whatever their case. */
+START_TEST(test_boilerplate_any_start)
+{
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	size_t			 at = 0;
+
+	run("t2b", "2022-10-30", "Officials said 12 people were killed.\n"
+	    "Rescuers after 40 people were killed / Getty Images\n"
+	    "Jane Doe is a senior reporter for the Planet; she says 30 "
+	    "people were killed.\n"
+	    "We use cookies: 50 people were killed.\n"
+	    "SUBSCRIBE TO OUR NEWSLETTER for 60 people killed\n"
+	    "Officials said 14 people were killed.\n", &a, &s, &c);
+	ck_assert_uint_eq(count_type(&c, "casualty", &at), 2);
+	ck_assert(c.v[at].vmin == 12);
+	done(&a, &s, &c);
+}
+END_TEST
+
 START_TEST(test_dateline_and_relative_day)
 {
 	struct cc_article	 a;
@@ -221,6 +244,35 @@ START_TEST(test_event_time_keeps_tense)
 }
 END_TEST
 
+/* Speaker searches are remembered by their text: the same words give
+ * the same speaker, other words their own. */
+START_TEST(test_repeated_text_speakers)
+{
+	static const char *const want[] = { "Anna Berg", "Ivan Sokol",
+	    "Anna Berg", "Ivan Sokol", "Anna Berg" };
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	size_t			 i, n = 0;
+
+	run("t6b", "2022-10-25", "Anna Berg said 12 people were killed.\n\n"
+	    "Ivan Sokol said 12 people were killed.\n\n"
+	    "Anna Berg said 12 people were killed on Monday.\n\n"
+	    "At least 12 people were killed, Ivan Sokol said.\n\n"
+	    "At least 12 people were killed, Anna Berg said.\n", &a, &s, &c);
+	for (i = 0; i < c.n; i++) {
+		if (strcmp(c.v[i].type, "casualty") != 0)
+			continue;
+		ck_assert_uint_lt(n, 5);
+		ck_assert_ptr_nonnull(c.v[i].speaker);
+		ck_assert_str_eq(c.v[i].speaker, want[n]);
+		n++;
+	}
+	ck_assert_uint_eq(n, 5);
+	done(&a, &s, &c);
+}
+END_TEST
+
 /* "she said" is the person last named in the paragraph even when that
  * person made no claim; a place named as a subject is nobody's voice. */
 START_TEST(test_pronoun_speaker_without_claim)
@@ -268,6 +320,8 @@ extract_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_offsets_into_stored_text);
 	tcase_add_test(tc, test_boilerplate_yields_nothing);
+	tcase_add_test(tc, test_boilerplate_any_start);
+	tcase_add_test(tc, test_repeated_text_speakers);
 	tcase_add_test(tc, test_dateline_and_relative_day);
 	tcase_add_test(tc, test_inferred_date);
 	tcase_add_test(tc, test_inferred_from_event_last_month);

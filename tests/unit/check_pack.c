@@ -1,6 +1,7 @@
 /*
  * check_pack.c - rule packs: the bundled packs load; broken packs report
- * every problem at FILE:LINE:COL and fail; macros and vocabularies expand.
+ * every problem at FILE:LINE:COL and fail; macros and vocabularies expand;
+ * the words a pattern needs (needs.c) are found, and are never wrong.
  */
 #include "config.h"
 
@@ -9,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
+#include "needs.h"
 #include "pack.h"
 #include "xmalloc.h"
 #include "check_main.h"
@@ -285,6 +288,33 @@ START_TEST(test_list_trie_same_matches)
 }
 END_TEST
 
+/* %{a|b}: the words of both lists, as one list. */
+START_TEST(test_list_union)
+{
+	char		*dir = scratch_pack(
+	    "vocab:\n"
+	    "  a: [one, two]\n"
+	    "  b: [three, thirty, more than]\n");
+	struct cc_pack	*pk = NULL;
+	struct cc_diag	 d;
+	pcre2_code	*re;
+
+	ck_assert_int_eq(cc_pack_load(dir, &pk, NULL, NULL), CC_OK);
+	re = cc_pack_compile(pk, "%{a|b}(?![a-z])", 1, &d);
+	ck_assert_ptr_nonnull(re);
+	ck_assert_int_eq(match_len(re, "Thirty"), 6);
+	ck_assert_int_eq(match_len(re, "two"), 3);
+	ck_assert_int_eq(match_len(re, "more  than"), 10);
+	ck_assert_int_eq(match_len(re, "thirteen"), -1);
+	pcre2_code_free(re);
+	/* every name must be a list */
+	ck_assert_ptr_null(cc_pack_compile(pk, "%{a|nosuch}", 1, &d));
+	ck_assert_ptr_nonnull(strstr(d.msg, "unknown macro or vocabulary"));
+	cc_pack_free(pk);
+	remove_pack(dir);
+}
+END_TEST
+
 START_TEST(test_field_alternatives)
 {
 	char		*dir = scratch_pack(
@@ -306,6 +336,149 @@ START_TEST(test_field_alternatives)
 }
 END_TEST
 
+/* The needed words of pattern p as text: "{a|b} {c}". */
+static char *
+needs_str(const char *p)
+{
+	struct cc_needs	 n;
+	struct cc_buf	 b = CC_BUF_INIT;
+	size_t		 k, i, w = 0;
+
+	cc_needs_find(p, strlen(p), CC_NEEDS_MINLEN, CC_NEEDS_ANY, &n);
+	for (k = 0; k < n.nsets; k++) {
+		cc_buf_adds(&b, k ? " {" : "{");
+		for (i = 0; i < n.nwords[k]; i++, w++)
+			cc_buf_printf(&b, "%s%s", i ? "|" : "", n.words[w]);
+		cc_buf_addc(&b, '}');
+	}
+	cc_buf_addc(&b, '\0');
+	cc_needs_release(&n);
+	return b.data;
+}
+
+static void
+needs_is(const char *p, const char *want)
+{
+	char	*got = needs_str(p);
+
+	ck_assert_msg(strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"",
+	    p, got, want);
+	free(got);
+}
+
+/* What a pattern cannot match without, best sets first. */
+START_TEST(test_needs_found)
+{
+	needs_is("\\b(?:Talks|negotiations?)\\s+(?:broke\\s+down|collapsed)",
+	    "{broke|collapsed} {talks|negotiations|negotiation}");
+	/* optional parts need nothing; a lookahead's words count */
+	needs_is("(?:(?<who>[A-Z]\\w+)\\s+said\\s+)?killed(?=.*\\btoll)",
+	    "{killed} {toll}");
+	needs_is("proposals?|offers?", "{proposals|proposal|offers|offer}");
+	needs_is("[sz]ign(?:ed|s)", "{signed|signs|zigned|zigns}");
+	/* an alternative with nothing needed: the set is dropped */
+	needs_is("\\b(?:killed|\\d+)\\b", "");
+	needs_is("(?-i:Anna)\\s+(?i:said)+", "{anna} {said}");
+	/* too short to narrow anything */
+	needs_is("\\bon\\b", "");
+	/* constructs the reader leaves alone give no set, never a wrong one */
+	needs_is("(?x) kill ed", "");
+	needs_is("(?(?=a)abc|xyz)", "");
+	needs_is("(?<w>word)\\k<w>x{2}", "{word}");
+	needs_is("\\Qkilled\\E", "");
+	needs_is("(?!killed)wounded", "{wounded}");
+}
+END_TEST
+
+static size_t
+gate_of(const char *p)
+{
+	struct cc_needs	n;
+	size_t		g;
+
+	cc_needs_find(p, strlen(p), CC_NEEDS_MINLEN, CC_NEEDS_ANY, &n);
+	g = n.gate;
+	cc_needs_release(&n);
+	return g;
+}
+
+/* The gate: the rest of the pattern from its first part that needs
+ * words, when parts that match text come before it. */
+START_TEST(test_needs_gate)
+{
+	ck_assert_uint_eq(gate_of("\\b(?:[A-Z]\\w+\\s+)?told\\s+Reuters"), 18);
+	ck_assert_uint_eq(gate_of("[0-9]+\\s+(?:people\\s+)?killed"), 23);
+	/* nothing before it, or only zero-width tests: no gate */
+	ck_assert_uint_eq(gate_of("\\btold\\s+[A-Z]\\w+"), 0);
+	ck_assert_uint_eq(gate_of("\\b(?=\\d)killed"), 0);
+	/* alternatives, back references, options for the rest: none */
+	ck_assert_uint_eq(gate_of("\\w+\\s+told|said"), 0);
+	ck_assert_uint_eq(gate_of("(\\w+)\\s+told\\s+\\1"), 0);
+	ck_assert_uint_eq(gate_of("\\w+(?-i)\\s+told"), 0);
+}
+END_TEST
+
+/* Sound: wherever a bundled pattern matches a rule example, the example
+ * holds a word of each of the pattern's sets, and its gate matches. */
+START_TEST(test_needs_sound)
+{
+	struct cc_pack		*pk = NULL;
+	pcre2_match_data	*md;
+	const struct cc_rule	*r;
+	const struct cc_needs	*n;
+	size_t			 i, j, e, k, w, x, nmatch = 0;
+	char			*l;
+
+	ck_assert_int_eq(cc_pack_load(CC_TEST_RULES_DIR, &pk, NULL, NULL),
+	    CC_OK);
+	cc_pack_jit(pk);	/* (finds the needs) */
+	md = pcre2_match_data_create(64, NULL);
+	for (i = 0; i < pk->nrules; i++)
+		for (e = 0; e < pk->rules[i].nexamples; e++) {
+			const char *t = pk->rules[i].examples[e].text;
+
+			l = xstrdup(t);
+			for (x = 0; l[x] != '\0'; x++)
+				if (l[x] >= 'A' && l[x] <= 'Z')
+					l[x] += 32;
+			for (j = 0; j < pk->nrules; j++) {
+				r = &pk->rules[j];
+				for (k = 0; k < r->npats; k++) {
+					if (pcre2_match(r->pats[k], (PCRE2_SPTR)t,
+					    strlen(t), 0, 0, md, NULL) < 0)
+						continue;
+					nmatch++;
+					ck_assert_msg(r->gates[k] == NULL ||
+					    pcre2_match(r->gates[k],
+					    (PCRE2_SPTR)t, strlen(t), 0, 0, md,
+					    NULL) >= 0, "%s[%zu] matches "
+					    "\"%s\" but its gate does not",
+					    r->id, k, t);
+					n = &r->needs[k];
+					for (x = 0, w = 0; x < n->nsets; x++) {
+						size_t q;
+
+						for (q = 0; q < n->nwords[x];
+						    q++)
+							if (strstr(l,
+							    n->words[w + q]))
+								break;
+						ck_assert_msg(q < n->nwords[x],
+						    "%s[%zu] matches \"%s\" "
+						    "without set %zu", r->id, k,
+						    t, x);
+						w += n->nwords[x];
+					}
+				}
+			}
+			free(l);
+		}
+	ck_assert_uint_gt(nmatch, 100);
+	pcre2_match_data_free(md);
+	cc_pack_free(pk);
+}
+END_TEST
+
 static Suite *
 pack_suite(void)
 {
@@ -320,6 +493,10 @@ pack_suite(void)
 	tcase_add_test(tc, test_after_pattern);
 	tcase_add_test(tc, test_rules_jit_on_demand);
 	tcase_add_test(tc, test_field_alternatives);
+	tcase_add_test(tc, test_list_union);
+	tcase_add_test(tc, test_needs_found);
+	tcase_add_test(tc, test_needs_gate);
+	tcase_add_test(tc, test_needs_sound);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,968 @@
+/*
+ * needs.c - the words a regular expression cannot match without.
+ *
+ * The pattern is read once, bottom up, the way code search engines pick
+ * the trigrams of a query (Russ Cox, "Regular Expression Matching with a
+ * Trigram Index"): each piece of the pattern is either exact (the finite
+ * set of strings it matches, while that set stays small) or not, and
+ * carries the sets of words any of its matches contains.
+ *   literal a           exact {"a"}
+ *   sequence AB         exact A x B while small; else A's and B's sets,
+ *                       and each run of exact pieces as a set
+ *   alternation A|B     exact A u B; else one set: the best set of each
+ *                       alternative, together (none if one has none)
+ *   A? A* A{0,n}        {"", A} when A is exact and small; else nothing
+ *   A+ A{n,m}, n >= 1   A's sets
+ *   (?=A) (?<=A)        A's sets (the text is the whole sentence)
+ *   \b, ^, (?!A), ...   exact {""}
+ *   \s, ., [^x], \p{L}  nothing known
+ * Letters are kept in lower case: the extractor compares them with the
+ * lower-cased sentence, as it does trigger words.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "needs.h"
+#include "xmalloc.h"
+
+#define SET_MAX		128	/* words in a set */
+#define WORD_MAX	48	/* bytes in a word */
+#define DEPTH_MAX	200	/* nested groups */
+#define SCORE_MIN	3	/* a gate must need a word this long */
+#define COMMON_MIN	4	/* the shortest word wset_shrink() makes */
+#define SHRINK_MIN	3	/* ... of a set of more words than this */
+
+struct wset {
+	char	**w;
+	size_t	  n;
+};
+
+struct node {
+	int		 exact;	/* e holds every string the piece matches */
+	struct wset	 e;
+	struct wset	*req;	/* sets, each met by any match */
+	size_t		 nreq;
+};
+
+struct parser {
+	const char	*start;
+	const char	*p;
+	const char	*end;
+	int		 bad;	/* unreadable: no sets at all */
+	int		 refs;	/* refers to groups: no gate */
+	int		 topopts;	/* sets options for the rest */
+	int		 depth;
+	size_t		 gate;	/* the top-level part where a gate starts */
+};
+
+static void
+wset_free(struct wset *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->w[i]);
+	free(s->w);
+	s->w = NULL;
+	s->n = 0;
+}
+
+/* Add w[0..n) to s unless it is the last word there (words are made
+ * one by one in order, so repeats come together; wset_uniq() removes
+ * the others); 0 if s would grow too large. */
+static int
+wset_add(struct wset *s, const char *w, size_t n)
+{
+	if (n > WORD_MAX)
+		return 0;
+	if (s->n > 0 && strncmp(s->w[s->n - 1], w, n) == 0 &&
+	    s->w[s->n - 1][n] == '\0')
+		return 1;
+	if (s->n >= SET_MAX)
+		return 0;
+	s->w = xreallocarray(s->w, s->n + 1, sizeof *s->w);
+	s->w[s->n++] = xstrndup(w, n);
+	return 1;
+}
+
+static int
+wset_union(struct wset *dst, const struct wset *src)
+{
+	size_t	i;
+
+	for (i = 0; i < src->n; i++)
+		if (!wset_add(dst, src->w[i], strlen(src->w[i])))
+			return 0;
+	return 1;
+}
+
+/* How much a set narrows: its shortest word's length (0 if it holds the
+ * empty string, which every text contains). */
+static size_t
+wset_score(const struct wset *s)
+{
+	size_t	i, m = (size_t)-1, l;
+
+	if (s->n == 0)
+		return 0;
+	for (i = 0; i < s->n; i++)
+		if ((l = strlen(s->w[i])) < m)
+			m = l;
+	return m;
+}
+
+/* Is a a better set than b: longer shortest word, else fewer words? */
+static int
+wset_better(const struct wset *a, const struct wset *b)
+{
+	size_t	sa = wset_score(a), sb = wset_score(b);
+
+	return sa != sb ? sa > sb : a->n < b->n;
+}
+
+/* dst = a x b (every word of a followed by every word of b); 0 if too
+ * large, dst then empty. */
+static int
+wset_cross(struct wset *dst, const struct wset *a, const struct wset *b)
+{
+	char	buf[2 * WORD_MAX + 1];
+	size_t	i, j, la, lb;
+
+	memset(dst, 0, sizeof *dst);
+	if (a->n * b->n > SET_MAX)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++) {
+			la = strlen(a->w[i]);
+			lb = strlen(b->w[j]);
+			if (la + lb > WORD_MAX)
+				goto fail;
+			memcpy(buf, a->w[i], la);
+			memcpy(buf + la, b->w[j], lb);
+			if (!wset_add(dst, buf, la + lb))
+				goto fail;
+		}
+	return 1;
+fail:
+	wset_free(dst);
+	return 0;
+}
+
+/* Remove repeated words, keeping the first of each. */
+static void
+wset_uniq(struct wset *s)
+{
+	size_t	i, j, k = 0;
+
+	for (i = 0; i < s->n; i++) {
+		for (j = 0; j < k; j++)
+			if (strcmp(s->w[j], s->w[i]) == 0)
+				break;
+		if (j < k)
+			free(s->w[i]);
+		else
+			s->w[k++] = s->w[i];
+	}
+	s->n = k;
+}
+
+static void
+node_free(struct node *n)
+{
+	size_t	i;
+
+	wset_free(&n->e);
+	for (i = 0; i < n->nreq; i++)
+		wset_free(&n->req[i]);
+	free(n->req);
+	memset(n, 0, sizeof *n);
+}
+
+/* Exact {""}: zero-width things. */
+static void
+node_empty(struct node *n)
+{
+	memset(n, 0, sizeof *n);
+	n->exact = 1;
+	wset_add(&n->e, "", 0);
+}
+
+/* Nothing known. */
+static void
+node_any(struct node *n)
+{
+	memset(n, 0, sizeof *n);
+}
+
+/* Move s (if it narrows at all) into n's sets. */
+static void
+node_require(struct node *n, struct wset *s)
+{
+	if (wset_score(s) == 0) {
+		wset_free(s);
+		return;
+	}
+	n->req = xreallocarray(n->req, n->nreq + 1, sizeof *n->req);
+	n->req[n->nreq++] = *s;
+	memset(s, 0, sizeof *s);
+}
+
+/* Move the sets of src into dst. */
+static void
+node_take_reqs(struct node *dst, struct node *src)
+{
+	size_t	i;
+
+	for (i = 0; i < src->nreq; i++)
+		node_require(dst, &src->req[i]);
+	src->nreq = 0;
+}
+
+/* The best set of n (its exact strings count as one), or NULL. */
+static const struct wset *
+node_best(const struct node *n)
+{
+	const struct wset	*best = NULL;
+	size_t			 i;
+
+	if (n->exact && wset_score(&n->e) > 0)
+		best = &n->e;
+	for (i = 0; i < n->nreq; i++)
+		if (best == NULL || wset_better(&n->req[i], best))
+			best = &n->req[i];
+	return best;
+}
+
+static void	parse_alt(struct parser *, struct node *);
+
+/* A literal character c (ASCII). */
+static void
+node_char(struct node *n, char c)
+{
+	memset(n, 0, sizeof *n);
+	n->exact = 1;
+	if (c >= 'A' && c <= 'Z')
+		c = (char)(c + 32);
+	wset_add(&n->e, &c, 1);
+}
+
+/* Move past the next c at or after ps->p + from; 0 (unreadable) if
+ * there is none. */
+static int
+skip_past(struct parser *ps, size_t from, char c)
+{
+	const char	*q;
+
+	if (ps->p + from > ps->end || (q = memchr(ps->p + from, c,
+	    (size_t)(ps->end - ps->p - from))) == NULL) {
+		ps->bad = 1;
+		return 0;
+	}
+	ps->p = q + 1;
+	return 1;
+}
+
+/* Skip a {...}, <...> or '...' group after an escape, if there. */
+static void
+skip_braced(struct parser *ps)
+{
+	char	close;
+
+	if (ps->p >= ps->end)
+		return;
+	close = *ps->p == '{' ? '}' : *ps->p == '<' ? '>' : *ps->p == '\'' ?
+	    '\'' : 0;
+	if (close != 0)
+		(void)skip_past(ps, 1, close);
+}
+
+/* An escape, ps->p just after the backslash. */
+static void
+parse_escape(struct parser *ps, struct node *n)
+{
+	const char	*q;
+	char		 c;
+
+	if (ps->p >= ps->end) {
+		ps->bad = 1;
+		node_any(n);
+		return;
+	}
+	c = *ps->p++;
+	if (strchr("bBAzZGK", c) != NULL) {
+		node_empty(n);
+		return;
+	}
+	node_any(n);
+	switch (c) {
+	case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
+	case 'h': case 'H': case 'v': case 'V': case 'R': case 'X':
+	case 'C': case 't': case 'n': case 'r': case 'f': case 'e':
+	case 'a':
+		return;
+	case 'g': case 'k':
+		ps->refs = 1;
+		/* FALLTHROUGH */
+	case 'N': case 'p': case 'P': case 'o':
+		/* \p{Lu}, \pL, \g{1}, \k<name>, \o{17}, \N{U+41} */
+		if (ps->p < ps->end && *ps->p != '{' && *ps->p != '<' &&
+		    *ps->p != '\'' && (c == 'p' || c == 'P'))
+			ps->p++;
+		else
+			skip_braced(ps);
+		if (c == 'g')
+			while (ps->p < ps->end && ((*ps->p >= '0' &&
+			    *ps->p <= '9') || *ps->p == '-' || *ps->p == '+'))
+				ps->p++;
+		return;
+	case 'x':
+		if (ps->p < ps->end && *ps->p == '{')
+			skip_braced(ps);
+		else
+			for (q = ps->p; ps->p < ps->end && ps->p < q + 2 &&
+			    strchr("0123456789abcdefABCDEF", *ps->p) != NULL;
+			    ps->p++)
+				;
+		return;
+	case 'c':
+		if (ps->p < ps->end)
+			ps->p++;
+		return;
+	case 'Q':
+		ps->bad = 1;	/* \Q...\E: rare, not read */
+		return;
+	case 'E':
+		node_empty(n);
+		return;
+	default:
+		break;
+	}
+	if (c >= '0' && c <= '9') {
+		/* a back reference or an octal escape */
+		ps->refs = 1;
+		while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9')
+			ps->p++;
+		return;
+	}
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (unsigned char)c >= 0x80) {
+		ps->bad = 1;	/* an escape this reader does not know */
+		return;
+	}
+	node_char(n, c);	/* \. \( \' ... */
+}
+
+/* A character class, ps->p just after the '['. */
+static void
+parse_class(struct parser *ps, struct node *n)
+{
+	char	chars[9];
+	size_t	nc = 0, i;
+	int	neg = 0, complex = 0;
+	char	c, hi;
+
+	node_any(n);
+	if (ps->p < ps->end && *ps->p == '^') {
+		neg = 1;
+		ps->p++;
+	}
+	if (ps->p < ps->end && *ps->p == ']') {
+		chars[nc++] = ']';
+		ps->p++;
+	}
+	while (ps->p < ps->end && *ps->p != ']') {
+		c = *ps->p++;
+		if (c == '[' && ps->p < ps->end && *ps->p == ':') {
+			/* [:alpha:] */
+			const char *q = ps->p;
+
+			while (q + 1 < ps->end && !(q[0] == ':' && q[1] == ']'))
+				q++;
+			if (q + 1 >= ps->end) {
+				ps->bad = 1;
+				return;
+			}
+			ps->p = q + 2;
+			complex = 1;
+			continue;
+		}
+		if (c == '\\') {
+			if (ps->p >= ps->end) {
+				ps->bad = 1;
+				return;
+			}
+			c = *ps->p++;
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') || (unsigned char)c >= 0x80) {
+				/* \d \p{..} \x{..} \Q..: as the class ends,
+				 * but what it holds is not known */
+				if (c == 'p' || c == 'P' || c == 'x' ||
+				    c == 'o' || c == 'N')
+					skip_braced(ps);
+				if ((c == 'p' || c == 'P') && ps->p < ps->end &&
+				    *ps->p != ']' && ps->p[-1] != '}')
+					ps->p++;
+				if (c == 'Q' || c == 'E')
+					ps->bad = 1;
+				complex = 1;
+				continue;
+			}
+		} else if ((unsigned char)c >= 0x80) {
+			complex = 1;
+			continue;
+		}
+		if (ps->p + 1 < ps->end && ps->p[0] == '-' && ps->p[1] != ']') {
+			hi = ps->p[1];
+			ps->p += 2;
+			if (hi == '\\' || (unsigned char)hi >= 0x80 ||
+			    hi < c || hi - c > 8) {
+				if (hi == '\\' && ps->p < ps->end)
+					ps->p++;
+				complex = 1;
+				continue;
+			}
+			for (; c <= hi && nc < sizeof chars; c++)
+				chars[nc++] = c;
+			if (c <= hi)
+				complex = 1;
+			continue;
+		}
+		if (nc < sizeof chars)
+			chars[nc++] = c;
+		else
+			complex = 1;
+	}
+	if (ps->p >= ps->end) {
+		ps->bad = 1;
+		return;
+	}
+	ps->p++;	/* ']' */
+	if (neg || complex || nc == 0)
+		return;
+	n->exact = 1;
+	for (i = 0; i < nc; i++) {
+		c = chars[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		wset_add(&n->e, &c, 1);
+	}
+}
+
+/* A group, ps->p just after the '('. */
+static void
+parse_group(struct parser *ps, struct node *n)
+{
+	struct node	 in;
+	const char	*q;
+	int		 look = 0;	/* 1 positive, -1 negative */
+
+	node_any(n);
+	if (ps->p < ps->end && *ps->p == '*') {
+		/* (*VERB) or (*VERB:NAME); (*pla:...) and friends are
+		 * assertions this reader does not take apart.  A verb such
+		 * as (*COMMIT) can end the whole search where the pattern
+		 * would match later: no gate. */
+		if (ps->p + 1 < ps->end && ps->p[1] >= 'a' && ps->p[1] <= 'z') {
+			ps->bad = 1;
+			return;
+		}
+		ps->refs = 1;
+		if (skip_past(ps, 0, ')'))
+			node_empty(n);
+		return;
+	}
+	if (ps->p < ps->end && *ps->p == '?') {
+		ps->p++;
+		if (ps->p >= ps->end) {
+			ps->bad = 1;
+			return;
+		}
+		switch (*ps->p) {
+		case ':': case '|': case '>':
+			ps->p++;
+			break;
+		case '=': case '!':
+			look = *ps->p == '=' ? 1 : -1;
+			ps->p++;
+			break;
+		case '#':
+			if (skip_past(ps, 0, ')'))
+				node_empty(n);
+			return;
+		case '<':
+			if (ps->p + 1 < ps->end && (ps->p[1] == '=' ||
+			    ps->p[1] == '!')) {
+				look = ps->p[1] == '=' ? 1 : -1;
+				ps->p += 2;
+				break;
+			}
+			/* FALLTHROUGH */
+		case '\'':
+			/* (?<name>...), (?'name'...) */
+			if (!skip_past(ps, 1, *ps->p == '<' ? '>' : '\''))
+				return;
+			break;
+		case 'P':
+			if (ps->p + 1 < ps->end && ps->p[1] == '<') {
+				if (!skip_past(ps, 0, '>'))
+					return;
+				break;
+			}
+			/* (?P=name), (?P>name) */
+			ps->refs = 1;
+			(void)skip_past(ps, 0, ')');
+			return;
+		case 'R': case '&': case '+':
+		case '0': case '1': case '2': case '3': case '4':
+		case '5': case '6': case '7': case '8': case '9':
+			/* a subroutine call: what it matches is not read */
+			ps->refs = 1;
+			(void)skip_past(ps, 0, ')');
+			return;
+		case '(':
+			ps->bad = 1;	/* a conditional */
+			return;
+		default:
+			/* option letters, then ':' (a group) or ')' */
+			if (*ps->p == '-' && ps->p + 1 < ps->end &&
+			    ps->p[1] >= '0' && ps->p[1] <= '9') {
+				ps->refs = 1;
+				(void)skip_past(ps, 0, ')');
+				return;
+			}
+			for (q = ps->p; q < ps->end && ((*q >= 'a' &&
+			    *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+			    *q == '-' || *q == '^'); q++)
+				if (*q == 'x') {
+					ps->bad = 1;	/* extended mode */
+					return;
+				}
+			if (q >= ps->end || (*q != ':' && *q != ')')) {
+				ps->bad = 1;
+				return;
+			}
+			ps->p = q + 1;
+			if (*q == ')') {
+				/* (?i): for the rest of the group */
+				if (ps->depth == 0)
+					ps->topopts = 1;
+				node_empty(n);
+				return;
+			}
+			break;
+		}
+	}
+	if (++ps->depth > DEPTH_MAX) {
+		ps->bad = 1;
+		return;
+	}
+	parse_alt(ps, &in);
+	ps->depth--;
+	if (ps->p >= ps->end || *ps->p != ')') {
+		ps->bad = 1;
+		node_free(&in);
+		return;
+	}
+	ps->p++;
+	if (look == 0) {
+		*n = in;
+		return;
+	}
+	/* An assertion matches no text: exact {""}; a positive one holds
+	 * what its text holds (the subject is the whole sentence). */
+	node_empty(n);
+	if (look > 0) {
+		if (in.exact) {
+			node_require(n, &in.e);
+			in.exact = 0;
+		}
+		node_take_reqs(n, &in);
+	}
+	node_free(&in);
+}
+
+/* A quantifier after the piece n, if there. */
+static void
+parse_quant(struct parser *ps, struct node *n)
+{
+	struct node	 q;
+	unsigned long	 lo, hi;
+	char		*e;
+
+	if (ps->p >= ps->end)
+		return;
+	switch (*ps->p) {
+	case '?':
+		lo = 0, hi = 1;
+		ps->p++;
+		break;
+	case '*':
+		lo = 0, hi = 2;
+		ps->p++;
+		break;
+	case '+':
+		lo = 1, hi = 2;
+		ps->p++;
+		break;
+	case '{':
+		if (ps->p + 1 >= ps->end || ps->p[1] < '0' || ps->p[1] > '9') {
+			if (ps->p + 1 < ps->end && ps->p[1] == ',')
+				ps->bad = 1;	/* {,n}: version-dependent */
+			return;		/* a literal '{' */
+		}
+		lo = strtoul(ps->p + 1, &e, 10);
+		hi = lo;
+		if (e < ps->end && *e == ',') {
+			e++;
+			hi = (e < ps->end && *e >= '0' && *e <= '9') ?
+			    strtoul(e, &e, 10) : lo + 2;
+		}
+		if (e >= ps->end || *e != '}')
+			return;		/* a literal '{' */
+		ps->p = e + 1;
+		break;
+	default:
+		return;
+	}
+	if (ps->p < ps->end && (*ps->p == '?' || *ps->p == '+'))
+		ps->p++;	/* lazy or possessive: same texts */
+	if (lo == 0) {
+		node_any(&q);
+		if (hi == 1 && n->exact) {
+			/* A? = {"", A} */
+			q.exact = 1;
+			if (!wset_union(&q.e, &n->e) || !wset_add(&q.e, "", 0)) {
+				wset_free(&q.e);
+				q.exact = 0;
+			}
+		}
+		node_free(n);
+		*n = q;
+		return;
+	}
+	if (lo == 1 && hi == 1)
+		return;
+	/* Several: each holds the piece's sets, the text is not exact. */
+	if (n->exact) {
+		node_require(n, &n->e);
+		n->exact = 0;
+	}
+}
+
+/* One piece with its quantifier. */
+static void
+parse_piece(struct parser *ps, struct node *n)
+{
+	unsigned char	c = (unsigned char)*ps->p++;
+
+	switch (c) {
+	case '\\':
+		parse_escape(ps, n);
+		break;
+	case '[':
+		parse_class(ps, n);
+		break;
+	case '(':
+		parse_group(ps, n);
+		break;
+	case '.':
+		node_any(n);
+		break;
+	case '^': case '$':
+		node_empty(n);
+		break;
+	default:
+		if (c >= 0x80) {
+			/* a UTF-8 character: case folding is Unicode's */
+			while (ps->p < ps->end &&
+			    ((unsigned char)*ps->p & 0xc0) == 0x80)
+				ps->p++;
+			node_any(n);
+		} else
+			node_char(n, (char)c);
+		break;
+	}
+	if (!ps->bad)
+		parse_quant(ps, n);
+}
+
+/*
+ * The first part of the pattern's own sequence that needs words (best,
+ * a piece's or a run of literal pieces', starting at at), if parts that
+ * match text (consumed) come before it: where a gate starts.
+ */
+static void
+gate_at(struct parser *ps, const struct wset *best, const char *at,
+    int consumed)
+{
+	if (ps->depth == 0 && ps->gate == 0 && consumed && !ps->topopts &&
+	    best != NULL && wset_score(best) >= SCORE_MIN)
+		ps->gate = (size_t)(at - ps->start);
+}
+
+/* If ps->p is a literal character with no quantifier after it, append
+ * it to every word of cur and step over it; else 0. */
+static int
+run_extend(struct parser *ps, struct wset *cur)
+{
+	char	c = *ps->p;
+	size_t	i, l;
+
+	if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f ||
+	    strchr("\\[](){}|?*+.^$", c) != NULL ||
+	    (ps->p + 1 < ps->end && strchr("?*+{", ps->p[1]) != NULL))
+		return 0;
+	for (i = 0; i < cur->n; i++)
+		if (strlen(cur->w[i]) >= WORD_MAX)
+			return 0;
+	if (c >= 'A' && c <= 'Z')
+		c = (char)(c + 32);
+	for (i = 0; i < cur->n; i++) {
+		l = strlen(cur->w[i]);
+		cur->w[i] = xrealloc(cur->w[i], l + 2);
+		cur->w[i][l] = c;
+		cur->w[i][l + 1] = '\0';
+	}
+	ps->p++;
+	return 1;
+}
+
+/* A sequence of pieces, up to '|', ')' or the end. */
+static void
+parse_seq(struct parser *ps, struct node *n)
+{
+	struct node	 item;
+	struct wset	 cur, x;
+	const char	*run = NULL;	/* where the run in cur began */
+	int		 broken = 0, consumed = 0, run_consumed = 0, zw;
+
+	memset(n, 0, sizeof *n);
+	memset(&cur, 0, sizeof cur);
+	wset_add(&cur, "", 0);
+	while (!ps->bad && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
+		const char	*at = ps->p;
+
+		/* Most of a pattern is letters: each goes onto the words of
+		 * the run in place, without a piece of its own. */
+		if (run_extend(ps, &cur)) {
+			if (run == NULL) {
+				run = at;
+				run_consumed = consumed;
+			}
+			gate_at(ps, &cur, run, run_consumed);
+			consumed = 1;
+			continue;
+		}
+		parse_piece(ps, &item);
+		if (ps->bad) {
+			node_free(&item);
+			break;
+		}
+		zw = item.exact && item.e.n == 1 && item.e.w[0][0] == '\0';
+		gate_at(ps, node_best(&item), at, consumed);
+		node_take_reqs(n, &item);
+		if (item.exact && wset_cross(&x, &cur, &item.e)) {
+			if (run == NULL && !zw) {
+				run = at;
+				run_consumed = consumed;
+			}
+			wset_free(&cur);
+			cur = x;
+		} else {
+			/* the run of exact pieces ends here */
+			node_require(n, &cur);
+			memset(&cur, 0, sizeof cur);
+			run = NULL;
+			if (item.exact) {
+				cur = item.e;
+				memset(&item.e, 0, sizeof item.e);
+				run = at;
+				run_consumed = consumed;
+			} else
+				wset_add(&cur, "", 0);
+			broken = 1;
+		}
+		if (run != NULL)
+			gate_at(ps, &cur, run, run_consumed);
+		if (!zw)
+			consumed = 1;
+		node_free(&item);
+	}
+	if (!broken) {
+		n->exact = 1;
+		n->e = cur;
+	} else
+		node_require(n, &cur);
+}
+
+/* Alternatives, up to ')' or the end. */
+static void
+parse_alt(struct parser *ps, struct node *n)
+{
+	struct node		 a;
+	struct wset		 uni, any;
+	const struct wset	*best;
+	int			 all_exact, all_req = 1;
+
+	parse_seq(ps, n);
+	if (ps->bad || ps->p >= ps->end || *ps->p != '|')
+		return;
+	if (ps->depth == 0)
+		ps->gate = 0;	/* not one sequence */
+	/* uni: the union of the texts, while all are exact; any: the
+	 * union of each alternative's best set, while all have one */
+	memset(&uni, 0, sizeof uni);
+	memset(&any, 0, sizeof any);
+	all_exact = n->exact && wset_union(&uni, &n->e);
+	if ((best = node_best(n)) == NULL || !wset_union(&any, best))
+		all_req = 0;
+	node_free(n);
+	while (!ps->bad && ps->p < ps->end && *ps->p == '|') {
+		ps->p++;
+		parse_seq(ps, &a);
+		if (all_req && ((best = node_best(&a)) == NULL ||
+		    !wset_union(&any, best)))
+			all_req = 0;
+		if (all_exact && (!a.exact || !wset_union(&uni, &a.e)))
+			all_exact = 0;
+		node_free(&a);
+	}
+	if (all_exact) {
+		n->exact = 1;
+		n->e = uni;
+		wset_free(&any);
+		return;
+	}
+	wset_free(&uni);
+	if (all_req)
+		node_require(n, &any);
+	else
+		wset_free(&any);
+}
+
+/*
+ * If every word of s (more than SHRINK_MIN) holds one string of
+ * COMMON_MIN bytes or more, make s that string alone ("kill" for killed|killing|kills, "cookie" for
+ * the eleven ways of a cookie banner): nearly as narrow a test, for
+ * fewer words to look for.
+ */
+static void
+wset_shrink(struct wset *s)
+{
+	const char	*w;
+	char		*c;
+	size_t		 i, l, len, at, k;
+
+	if (s->n <= SHRINK_MIN)
+		return;
+	for (w = s->w[0], i = 1; i < s->n; i++)
+		if (strlen(s->w[i]) < strlen(w))
+			w = s->w[i];
+	len = strlen(w);
+	for (l = len; l >= COMMON_MIN; l--)
+		for (at = 0; at + l <= len; at++) {
+			for (k = 0; k < s->n; k++)
+				if (memmem(s->w[k], strlen(s->w[k]), w + at,
+				    l) == NULL)
+					break;
+			if (k < s->n)
+				continue;
+			c = xstrndup(w + at, l);
+			wset_free(s);
+			s->w = xmalloc(sizeof *s->w);
+			s->w[0] = c;
+			s->n = 1;
+			return;
+		}
+}
+
+static int
+set_cmp(const void *a, const void *b)
+{
+	const struct wset	*x = a, *y = b;
+
+	return wset_better(x, y) ? -1 : wset_better(y, x) ? 1 : 0;
+}
+
+void
+cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
+    struct cc_needs *out)
+{
+	struct parser	ps;
+	struct node	root;
+	size_t		i, k, nw = 0;
+
+	memset(out, 0, sizeof *out);
+	memset(&ps, 0, sizeof ps);
+	ps.start = ps.p = p;
+	ps.end = p + len;
+	parse_alt(&ps, &root);
+	if (ps.bad || ps.p != ps.end) {
+		node_free(&root);
+		return;
+	}
+	if (!ps.refs)
+		out->gate = ps.gate;
+	if (root.exact) {
+		node_require(&root, &root.e);
+		root.exact = 0;
+	}
+	for (i = 0; i < root.nreq; i++) {
+		wset_uniq(&root.req[i]);
+		wset_shrink(&root.req[i]);
+	}
+	qsort(root.req, root.nreq, sizeof *root.req, set_cmp);
+	out->nwords = xcalloc(CC_NEEDS_MAX, sizeof *out->nwords);
+	for (i = 0; i < root.nreq && out->nsets < CC_NEEDS_MAX; i++) {
+		if (wset_score(&root.req[i]) < minlen ||
+		    wset_score(&root.req[i]) == 0)
+			break;	/* sorted: the rest are no better */
+		if (root.req[i].n > maxwords)
+			continue;
+		/* Past the first, a set of words as short as "the", "has"
+		 * or "not" is in nearly every text: not worth looking for. */
+		if (out->nsets > 0 && wset_score(&root.req[i]) <= minlen &&
+		    minlen >= CC_NEEDS_MINLEN)
+			break;
+		out->words = xreallocarray(out->words, nw + root.req[i].n,
+		    sizeof *out->words);
+		for (k = 0; k < root.req[i].n; k++) {
+			out->words[nw++] = root.req[i].w[k];
+			root.req[i].w[k] = NULL;
+		}
+		out->nwords[out->nsets++] = root.req[i].n;
+	}
+	node_free(&root);
+}
+
+int
+cc_needs_met(const struct cc_needs *n, const char *lower, size_t len)
+{
+	size_t	k, i, w = 0;
+
+	for (k = 0; k < n->nsets; w += n->nwords[k], k++) {
+		for (i = 0; i < n->nwords[k]; i++)
+			if (memmem(lower, len, n->words[w + i],
+			    strlen(n->words[w + i])) != NULL)
+				break;
+		if (i == n->nwords[k])
+			return 0;
+	}
+	return 1;
+}
+
+void
+cc_needs_release(struct cc_needs *n)
+{
+	size_t	i, total = 0;
+
+	for (i = 0; i < n->nsets; i++)
+		total += n->nwords[i];
+	for (i = 0; i < total; i++)
+		free(n->words[i]);
+	free(n->words);
+	free(n->nwords);
+	memset(n, 0, sizeof *n);
+}
