@@ -89,8 +89,11 @@ kill -KILL "$pid" 2>/dev/null
 wait "$pid"
 status 0 "a store killed later passes the integrity check" \
     "$STORECHECK" killed2.db
-results killed2.db > killed2.txt
-check "it still holds the claims of the complete run" cmp -s ref.txt killed2.txt
+# (It may hold more: the new articles extracted before the kill.)
+run ref.db claims --format tsv | cut -f2- | sort > refclaims.txt
+run killed2.db claims --format tsv | cut -f2- | sort > killed2.txt
+check "it still holds the claims of the complete run" \
+    test -s refclaims.txt -a -z "$(comm -23 refclaims.txt killed2.txt)"
 status 0 "and its next run completes" run killed2.db report --out k2 \
     corpus more
 
