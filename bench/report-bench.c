@@ -153,6 +153,7 @@ main(int argc, char **argv)
 		cc_finding_add_outlet(f, claims.v[c1].outlet);
 		cc_finding_add_outlet(f, claims.v[c2].outlet);
 	}
+	memset(&in, 0, sizeof in);
 	in.articles = arts;
 	in.narticles = narts;
 	in.claims = &claims;

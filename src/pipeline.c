@@ -1185,6 +1185,7 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 	in.findings = findings;
 	in.salt = ctx->pack->hash;
 	in.nclaims_all = nall;
+	in.jobs = ctx->jobs;
 	src.load = report_load;
 	src.claims = report_claims;
 	src.sentence = report_sentence;

@@ -33,6 +33,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -218,6 +219,8 @@ struct fetch {
 	int				 rc;
 };
 
+struct page_writer;
+
 struct rep {
 	const struct cc_report_input	 *in;
 	struct fetch			 *fetch;
@@ -251,6 +254,7 @@ struct rep {
 	const struct cc_claim		**tv;	/* timeline: cited, dated */
 	size_t				  ntv;
 	char				  csp[CC_SHA256_B64LEN + 1];
+	struct page_writer		 *pw;	/* NULL: pages written here */
 };
 
 #define CI(r, c)	((size_t)((c) - (r)->cv))
@@ -1299,21 +1303,183 @@ same_file(const char *dir, const char *name, const char *data, size_t len)
 	return same;
 }
 
-/* Put a finished page in place, unless its file holds the same bytes
- * already; releases pg. */
+/* Put the page data in place, unless its file holds the same bytes
+ * already: 1 if written, 0 if unchanged, -1 on an error (in d). */
 static int
-finish_page(struct page *pg, const char *outdir, const char *file,
-    struct cc_report_stats *stats, struct cc_diag *d)
+put_page(const char *outdir, const char *file, const struct cc_buf *b,
+    struct cc_diag *d)
+{
+	if (same_file(outdir, file, b->data, b->len))
+		return 0;
+	return write_atomic(outdir, file, b, d) == CC_OK ? 1 : -1;
+}
+
+/*
+ * With -j 2 or more, pages are put in place by a thread of their own
+ * while the next ones are rendered: creating a hundred thousand files
+ * is kernel work (inode allocation) as long as the rendering.  Pages
+ * go through a bounded queue in the order they were finished, so the
+ * index still comes last; the first error stops the writer and is
+ * returned by the next finish_page().
+ */
+#define PW_QUEUE_BYTES	(64u << 20)	/* rendered pages waiting */
+
+struct pw_job {
+	char		*file;
+	struct cc_buf	 b;
+	struct pw_job	*next;
+};
+
+struct page_writer {
+	pthread_t	 thread;
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 work;		/* a job, or the end */
+	pthread_cond_t	 room;		/* the queue shrank */
+	const char	*outdir;
+	struct pw_job	*head, *tail;
+	size_t		 bytes;		/* queued */
+	int		 ending;
+	int		 rc;		/* first error */
+	struct cc_diag	 d;		/* ...its message */
+	size_t		 written, unchanged;
+};
+
+static void *
+pw_thread(void *arg)
+{
+	struct page_writer	*pw = arg;
+	struct pw_job		*j;
+	struct cc_diag		 d;
+	int			 put, stop;
+
+	pthread_mutex_lock(&pw->lock);
+	for (;;) {
+		while (pw->head == NULL && !pw->ending)
+			pthread_cond_wait(&pw->work, &pw->lock);
+		if ((j = pw->head) == NULL)
+			break;
+		pw->head = j->next;
+		if (pw->head == NULL)
+			pw->tail = NULL;
+		stop = pw->rc != CC_OK;	/* after an error, drop the rest */
+		pthread_mutex_unlock(&pw->lock);
+		cc_diag_clear(&d);
+		put = stop ? 0 : put_page(pw->outdir, j->file, &j->b, &d);
+		pthread_mutex_lock(&pw->lock);
+		if (put > 0)
+			pw->written++;
+		else if (put == 0)
+			pw->unchanged++;
+		else if (pw->rc == CC_OK) {
+			pw->rc = CC_EIO;
+			pw->d = d;
+		}
+		pw->bytes -= j->b.len;
+		pthread_cond_signal(&pw->room);
+		cc_buf_release(&j->b);
+		free(j->file);
+		free(j);
+	}
+	pthread_mutex_unlock(&pw->lock);
+	return NULL;
+}
+
+/* A writer thread for pages of outdir, or NULL (then pages are written
+ * by the caller). */
+static struct page_writer *
+pw_start(const char *outdir)
+{
+	struct page_writer	*pw = xcalloc(1, sizeof *pw);
+
+	pw->outdir = outdir;
+	pthread_mutex_init(&pw->lock, NULL);
+	pthread_cond_init(&pw->work, NULL);
+	pthread_cond_init(&pw->room, NULL);
+	if (pthread_create(&pw->thread, NULL, pw_thread, pw) != 0) {
+		pthread_cond_destroy(&pw->room);
+		pthread_cond_destroy(&pw->work);
+		pthread_mutex_destroy(&pw->lock);
+		free(pw);
+		return NULL;
+	}
+	return pw;
+}
+
+/* Queue b (taken over) for file; the writer's first error, if any. */
+static int
+pw_put(struct page_writer *pw, const char *file, struct cc_buf *b)
+{
+	struct pw_job	*j = xcalloc(1, sizeof *j);
+	int		 rc;
+
+	j->file = xstrdup(file);
+	j->b = *b;
+	memset(b, 0, sizeof *b);
+	pthread_mutex_lock(&pw->lock);
+	while (pw->bytes > 0 && pw->bytes + j->b.len > PW_QUEUE_BYTES &&
+	    pw->rc == CC_OK)
+		pthread_cond_wait(&pw->room, &pw->lock);
+	if (pw->tail != NULL)
+		pw->tail->next = j;
+	else
+		pw->head = j;
+	pw->tail = j;
+	pw->bytes += j->b.len;
+	rc = pw->rc;
+	pthread_cond_signal(&pw->work);
+	pthread_mutex_unlock(&pw->lock);
+	return rc;
+}
+
+/* Wait until every queued page is in place, end the thread, add its
+ * counts to stats; the first error (with its message in d), if any. */
+static int
+pw_finish(struct page_writer *pw, struct cc_report_stats *stats,
+    struct cc_diag *d)
 {
 	int	rc;
 
-	if ((rc = pg->rc) != CC_OK)
+	pthread_mutex_lock(&pw->lock);
+	pw->ending = 1;
+	pthread_cond_signal(&pw->work);
+	pthread_mutex_unlock(&pw->lock);
+	pthread_join(pw->thread, NULL);
+	stats->written += pw->written;
+	stats->unchanged += pw->unchanged;
+	if ((rc = pw->rc) != CC_OK)
+		*d = pw->d;
+	pthread_cond_destroy(&pw->room);
+	pthread_cond_destroy(&pw->work);
+	pthread_mutex_destroy(&pw->lock);
+	free(pw);
+	return rc;
+}
+
+/* Put a finished page in place (or queue it for the writer thread),
+ * unless its file holds the same bytes already; releases pg. */
+static int
+finish_page(const struct rep *r, struct page *pg, const char *outdir,
+    const char *file, struct cc_report_stats *stats, struct cc_diag *d)
+{
+	int	rc = pg->rc;
+
+	if (rc != CC_OK)
 		cc_diag_set(d, NULL, 0, 0, "%s/%s: %s", outdir, file,
 		    cc_strerror(rc));
-	else if (same_file(outdir, file, pg->b.data, pg->b.len))
-		stats->unchanged++;
-	else if ((rc = write_atomic(outdir, file, &pg->b, d)) == CC_OK)
-		stats->written++;
+	else if (r->pw != NULL) {
+		if ((rc = pw_put(r->pw, file, &pg->b)) != CC_OK)
+			*d = r->pw->d;
+	} else
+		switch (put_page(outdir, file, &pg->b, d)) {
+		case 1:
+			stats->written++;
+			break;
+		case 0:
+			stats->unchanged++;
+			break;
+		default:
+			rc = CC_EIO;
+		}
 	cc_buf_release(&pg->b);
 	return rc;
 }
@@ -1357,7 +1523,7 @@ write_article(const struct rep *r, const struct art_view *av,
 	}
 	raw(&pg, "</section>\n</main>\n");
 	page_foot(&pg);
-	return finish_page(&pg, outdir, av->ar->file, stats, d);
+	return finish_page(r, &pg, outdir, av->ar->file, stats, d);
 }
 
 /* The index page. */
@@ -1550,7 +1716,7 @@ write_outlets(const struct rep *r, const char *dir,
 	emit_outlets(&pg, r, ON_PAGE);
 	raw(&pg, "</main>\n");
 	page_foot(&pg);
-	return finish_page(&pg, dir, "outlets.html", stats, d);
+	return finish_page(r, &pg, dir, "outlets.html", stats, d);
 }
 
 static void
@@ -2654,7 +2820,7 @@ write_index(const struct rep *r, const char *outdir,
 		cc_buf_release(&pg.b);
 		return r->fetch->rc;
 	}
-	return finish_page(&pg, outdir, "index.html", stats, d);
+	return finish_page(r, &pg, outdir, "index.html", stats, d);
 }
 
 /*
@@ -3196,7 +3362,7 @@ write_chunks(const struct rep *r, const struct pager *pp,
 		if ((rc = r->fetch->rc) != CC_OK)
 			cc_buf_release(&pg.b);
 		else
-			rc = finish_page(&pg, dir, pp->v[k].file, stats, d);
+			rc = finish_page(r, &pg, dir, pp->v[k].file, stats, d);
 		pg = (struct page)PAGE_INIT;
 	}
 	return rc;
@@ -3236,7 +3402,7 @@ write_contents(const struct rep *r, const struct pager *pp,
 	}
 	raw(&pg, "</tbody>\n</table>\n</main>\n");
 	page_foot(&pg);
-	return finish_page(&pg, dir, file, stats, d);
+	return finish_page(r, &pg, dir, file, stats, d);
 }
 
 static void
@@ -3724,9 +3890,10 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 {
 	struct rep	 r;
 	struct fetch	 fetch;
+	struct cc_diag	 pwd;
 	char		*dir;
 	size_t		 i, n;
-	int		 rc;
+	int		 rc, prc;
 
 	memset(stats, 0, sizeof *stats);
 
@@ -3750,6 +3917,8 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 	r.fetch = &fetch;
 	plan_chunks(&r, dir);
 	plan_need(&r);
+	if (in->jobs > 1)
+		r.pw = pw_start(dir);
 	/* Article pages first, so no page links a missing one; an article
 	 * is loaded only when its page or another page's evidence needs
 	 * its text. */
@@ -3781,6 +3950,13 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 		rc = write_outlets(&r, dir, stats, d);
 	if (rc == CC_OK)
 		rc = write_index(&r, dir, stats, d);
+	if (r.pw != NULL) {
+		/* every page in place before stale ones go */
+		prc = pw_finish(r.pw, stats, rc == CC_OK ? d : &pwd);
+		r.pw = NULL;
+		if (rc == CC_OK)
+			rc = prc;
+	}
 	if (rc == CC_OK)
 		prune(&r, dir);
 	rep_release(&r);

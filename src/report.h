@@ -42,6 +42,9 @@ struct cc_report_input {
 	/* Claims in the store, when claims holds only some (see
 	 * cc_report_write_from()); 0: claims->n. */
 	size_t				 nclaims_all;
+	/* 2 or more: pages are put in place by a thread of their own
+	 * while the next are rendered; 0 or 1: by the caller. */
+	unsigned			 jobs;
 };
 
 /*

@@ -1,6 +1,6 @@
 #!/bin/sh
-# -j N: extraction on N threads gives exactly the claims (ids included)
-# and findings of one thread; a bad N is a usage error.
+# -j N: extraction on N threads gives exactly the claims (ids included),
+# findings and report pages of one thread; a bad N is a usage error.
 . "$top_srcdir/tests/cli/setup"
 
 mkdir corpus
@@ -20,6 +20,9 @@ dump 5 > j5.out
 check "one thread extracts claims" test "$(grep -c '"type"' j1.out)" -gt 1000
 check "-j 2 gives the claims and findings of -j 1" cmp -s j1.out j2.out
 check "-j 5 too" cmp -s j1.out j5.out
+# Pages are written by a thread of their own with -j 2 or more.
+check "-j 2 writes the report of -j 1" diff -r o1 o2
+check "-j 5 too" diff -r o1 o5
 status 2 "-j 0 is a usage error" "$CLAIMCHECK" -j 0 --db x.db extract
 check "the message says what -j takes" grep -q "expected a number of jobs" "$TMPD/err"
 status 2 "-j x is a usage error" "$CLAIMCHECK" -jx --db x.db extract
