@@ -5,9 +5,12 @@
 # bench/gencorpus.awk and time each stage of the command line on its own
 # store: ingest, extract (one job, then two on a copy of the ingested
 # store), compare (one job, then again in full with two: the text
-# checks' threads) and report --out; then add 10 articles to the biggest
-# corpus and time each stage again (ingest, extract, an incremental
-# compare, report), with a full compare of the grown store beside them.
+# checks' threads) and report --out, and their sum with two jobs; then
+# the whole pipeline as one process with -j 2 from an empty store to the
+# written report ("one run -j 2", the figure for a time target); then
+# add 10 articles to the biggest corpus and time each stage again
+# (ingest, extract, an incremental compare, report), with a full compare
+# of the grown store beside them.
 # Beside it, the raw PCRE2 JIT scan of the same kind of text
 # (bench/extract-bench), the ceiling that extraction is a fraction of.
 #
@@ -78,6 +81,12 @@ for n in $sizes; do
 	    --full
 	run report$n "$cc" -q --db "$db" --rules "$rules" report \
 	    --out "$work/out$n" "$feed"
+	# The whole pipeline as a newsroom runs it: one process, two
+	# cores, from an empty store to the written report.
+	run e2e$n "$cc" -q -j 2 --db "$work/e2e$n.db" --rules "$rules" \
+	    report --out "$work/e2e-out$n" "$feed"
+	rm -rf "$work/e2e$n.db" "$work/e2e$n.db-wal" "$work/e2e$n.db-shm" \
+	    "$work/e2e-out$n"
 	row "$n" "$mb" "$n" ingest ingest$n
 	row "$n" "$mb" "$n" "extract -j 1" extract$n
 	row "$n" "$mb" "$n" "extract -j 2" extractj2-$n
@@ -92,6 +101,14 @@ for n in $sizes; do
 		    printf "%8s %8.1f  %-14s %8.2f %8.1f %10.0f %8s  " \
 			"db %.0f MB\n", n, mb, "all (-j 1)", t, mb / t, n / t,
 			"", db / 1e6 }'
+	awk -v n="$n" -v mb="$mb" -v a="$(cat "$work/ingest$n.t")" \
+	    -v b="$(cat "$work/extractj2-$n.t")" \
+	    -v c="$(cat "$work/comparej2-$n.t")" -v d="$(cat "$work/report$n.t")" '
+	    BEGIN { split(a, A, " "); split(b, B, " "); split(c, C, " ")
+		    split(d, D, " "); t = A[1] + B[1] + C[1] + D[1]
+		    printf "%8s %8.1f  %-14s %8.2f %8.1f %10.0f\n", n, mb,
+			"all (-j 2)", t, mb / t, n / t }'
+	row "$n" "$mb" "$n" "one run -j 2" e2e$n
 	[ -n "$last" ] && rm -rf "$work/out$last" "$work/s$last.db" \
 	    "$work/feed$last.jsonl"
 	last=$n
