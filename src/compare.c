@@ -300,6 +300,18 @@ dirty(const struct cmp *cm, const char *scope)
 	return 0;
 }
 
+/* Add claim i of cm->cs to v[*n] as an item of key (taken over) when
+ * key is not NULL and its scope is to be compared; else free key. */
+static void
+add_dirty(struct cmp *cm, struct cmp_item *v, size_t *n, size_t i,
+    char *key)
+{
+	if (key != NULL && dirty(cm, key))
+		item_init(cm, &v[(*n)++], cm->cs, i, key);
+	else
+		free(key);
+}
+
 /* The scope of what one article says on its own ("article/NAME", or
  * "stale/NAME"), in cm's scratch buffer. */
 static const char *
@@ -1018,17 +1030,9 @@ pass_figures(struct cmp *cm)
 	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
 	size_t			 n = 0, i, j;
 
-	for (i = 0; i < cs->n; i++) {
-		char	*key;
-
-		if (!is_numeric(&cs->v[i]) && !is_statement(&cs->v[i]))
-			continue;
-		key = claim_key(&cs->v[i]);
-		if (dirty(cm, key))
-			item_init(cm, &v[n++], cm->cs, i, key);
-		else
-			free(key);
-	}
+	for (i = 0; i < cs->n; i++)
+		if (is_numeric(&cs->v[i]) || is_statement(&cs->v[i]))
+			add_dirty(cm, v, &n, i, claim_key(&cs->v[i]));
 	items_sort(v, n);
 	for (i = 0; i < n; i = j) {
 		j = block_end(v, n, i);
@@ -1397,14 +1401,8 @@ check_cumulative(struct cmp *cm)
 	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
 	size_t			 n = 0, i, j, k, top;
 
-	for (i = 0; i < cs->n; i++) {
-		char	*key = cumulative_key(&cs->v[i]);
-
-		if (key != NULL && dirty(cm, key))
-			item_init(cm, &v[n++], cm->cs, i, key);
-		else
-			free(key);
-	}
+	for (i = 0; i < cs->n; i++)
+		add_dirty(cm, v, &n, i, cumulative_key(&cs->v[i]));
 	items_sort(v, n);
 	for (i = 0; i < n; i = j) {
 		j = block_end(v, n, i);
@@ -1456,14 +1454,8 @@ check_events(struct cmp *cm)
 	size_t			 n = 0, i, j, k;
 	struct cc_buf		 b = CC_BUF_INIT;
 
-	for (i = 0; i < cs->n; i++) {
-		char	*key = event_key(&cs->v[i], &b);
-
-		if (key != NULL && dirty(cm, key))
-			item_init(cm, &v[n++], cm->cs, i, key);
-		else
-			free(key);
-	}
+	for (i = 0; i < cs->n; i++)
+		add_dirty(cm, v, &n, i, event_key(&cs->v[i], &b));
 	items_sort(v, n);
 	for (i = 0; i < n; i = j) {
 		j = block_end(v, n, i);
