@@ -913,7 +913,8 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 		wset_uniq(&root.req[i]);
 		wset_shrink(&root.req[i]);
 	}
-	qsort(root.req, root.nreq, sizeof *root.req, set_cmp);
+	if (root.nreq > 1)	/* (qsort of NULL, 0 is undefined) */
+		qsort(root.req, root.nreq, sizeof *root.req, set_cmp);
 	out->nwords = xcalloc(CC_NEEDS_MAX, sizeof *out->nwords);
 	for (i = 0; i < root.nreq && out->nsets < CC_NEEDS_MAX; i++) {
 		if (wset_score(&root.req[i]) < minlen ||
