@@ -190,20 +190,21 @@ extract_batch_start(struct extract_worker *w, unsigned jobs,
 	}
 }
 
-/* Wait for the batch started last; what no thread could take (none
- * started) is extracted here. */
+/* Finish the batch started last: this thread, its writing done, takes
+ * items too (with its own extractor, w[jobs]), then waits for the
+ * workers. */
 static void
 extract_batch_wait(struct extract_worker *w, unsigned jobs,
     struct extract_batch *b)
 {
 	unsigned	j;
 
+	extract_items(w[jobs].ex, b);
 	for (j = 0; j < jobs; j++)
 		if (w[j].thread != 0) {
 			pthread_join(w[j].thread, NULL);
 			w[j].thread = 0;
 		}
-	extract_items(w[0].ex, b);
 }
 
 /* Load the next b->n of the named articles from the store. */
@@ -269,8 +270,9 @@ extract_batch_store(struct cc_ctx *ctx, struct extract_batch *b, int rc,
  * shared are furniture.  With one job the batches go load, extract,
  * store in turn on this thread.  With more, this thread is the store's
  * and the jobs workers extract: while they work on one batch it stores
- * the batch before and loads the next, so the single SQLite writer no
- * longer leaves the cores idle (it was a quarter of the time).
+ * the batch before and loads the next, then helps them finish it, so
+ * the single SQLite writer no longer leaves the cores idle (it was a
+ * quarter of the time).
  */
 static int
 extract_names(struct cc_ctx *ctx, char *const *names, size_t n,
@@ -279,7 +281,7 @@ extract_names(struct cc_ctx *ctx, char *const *names, size_t n,
 	struct extract_worker	*w;
 	struct extract_batch	 bb[2], *cur, *prev;
 	size_t			 done = 0, cap;
-	unsigned		 jobs = ctx->jobs > 0 ? ctx->jobs : 1, j, k;
+	unsigned		 jobs = ctx->jobs > 0 ? ctx->jobs : 1, j, k, nex;
 	int			 rc = CC_EXIT_OK;
 
 	if (jobs > n)
@@ -291,8 +293,10 @@ extract_names(struct cc_ctx *ctx, char *const *names, size_t n,
 		bb[k].shared = shared;
 		pthread_mutex_init(&bb[k].lock, NULL);
 	}
-	w = xcalloc(jobs, sizeof *w);
-	for (j = 0; j < jobs; j++) {
+	/* the workers' extractors, and this thread's when it has stored */
+	nex = jobs > 1 ? jobs + 1 : 1;
+	w = xcalloc(nex, sizeof *w);
+	for (j = 0; j < nex; j++) {
 		w[j].ex = cc_extractor_new(ctx->pack);
 		cc_extractor_set_shared(w[j].ex, shared);
 		w[j].batch = &bb[0];
@@ -326,7 +330,7 @@ extract_names(struct cc_ctx *ctx, char *const *names, size_t n,
 	(void)extract_batch_store(ctx, cur, CC_EXIT_INTERNAL, nclaims);
 	if (ctx->progress && n > 0)
 		fputc('\n', stderr);
-	for (j = 0; j < jobs; j++)
+	for (j = 0; j < nex; j++)
 		cc_extractor_free(w[j].ex);
 	free(w);
 	for (k = 0; k < 2; k++) {
@@ -1107,6 +1111,41 @@ report_claims(void *arg, struct cc_report_article *ra, struct cc_diag *d)
 	return CC_OK;
 }
 
+/* Each article's claims stamp (cc_store_claim_stamps()), so the report
+ * knows an up-to-date page without reading its claims. */
+struct report_stamps {
+	struct cc_report_article	*arts;		/* by name */
+	size_t				 n;
+	char				**stamps;	/* theirs */
+};
+
+static int
+report_stamp(void *arg, const char *name, const char *stamp)
+{
+	struct report_stamps	*st = arg;
+	size_t			 lo = 0, hi = st->n, mid;
+	int			 c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(name, st->arts[mid].art.name)) == 0) {
+			if (stamp == NULL || st->stamps[mid] != NULL)
+				return CC_OK;
+			st->stamps[mid] = xstrdup(stamp);
+			st->arts[mid].claims_stamp = st->stamps[mid];
+			/* "count:sum:max" */
+			st->arts[mid].nclaims_stamped = strtoul(stamp, NULL,
+			    10);
+			return CC_OK;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return CC_OK;
+}
+
 /* The claims Render needs at once: all of them in a small store, else
  * only those findings cite (each article's own come with its page). */
 static int
@@ -1114,16 +1153,15 @@ report_claims_cited(struct cc_store *store,
     const struct cc_findings *findings, size_t *nall,
     struct cc_claims *claims, struct cc_store_strings **strs)
 {
-	struct cc_buf	b = CC_BUF_INIT;
-	size_t		i, k;
+	int64_t		*ids = NULL;
+	size_t		 i, k, n = 0, cap = 0;
 	const char	*id;
-	int		rc;
+	int		 rc;
 
 	if ((rc = cc_store_claims_count(store, nall)) != CC_OK)
 		return rc;
 	if (*nall <= CC_REPORT_CLAIMS_MAX)
 		return cc_store_get_claims_shared(store, claims, strs);
-	cc_buf_addc(&b, '[');
 	for (i = 0; i < findings->n; i++)
 		for (k = 0; k < findings->v[i].nclaims; k++) {
 			/* "c17"; anything else names no claim */
@@ -1132,13 +1170,14 @@ report_claims_cited(struct cc_store *store,
 			    strspn(id + 1, "0123456789") != strlen(id + 1) ||
 			    id[1] == '\0' || strlen(id) > 19)
 				continue;
-			if (b.len > 1)
-				cc_buf_addc(&b, ',');
-			cc_buf_adds(&b, id + 1);
+			if (n == cap) {
+				cap = cap ? 2 * cap : 1024;
+				ids = xreallocarray(ids, cap, sizeof *ids);
+			}
+			ids[n++] = strtoll(id + 1, NULL, 10);
 		}
-	cc_buf_addc(&b, ']');
-	rc = cc_store_get_claims_by_ids(store, b.data, claims, strs);
-	cc_buf_release(&b);
+	rc = cc_store_get_claims_by_ids(store, ids, n, claims, strs);
+	free(ids);
 	return rc;
 }
 
@@ -1153,12 +1192,15 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 	struct cc_claims		 claims;
 	struct cc_store_strings		*strs = NULL;
 	struct cc_diag			 d;
-	char				**names = NULL;
+	struct cc_article		*metas = NULL;
+	struct report_stamps		 st;
 	size_t				 n = 0, i, nall = 0;
 	int				 rc = CC_EXIT_OK;
 
 	memset(&claims, 0, sizeof claims);
-	if (cc_store_article_names(ctx->store, &names, &n) != CC_OK ||
+	memset(&st, 0, sizeof st);
+	/* metadata only: the text comes back one page at a time */
+	if (cc_store_articles_meta(ctx->store, &metas, &n) != CC_OK ||
 	    report_claims_cited(ctx->store, findings, &nall, &claims,
 	    &strs) != CC_OK) {
 		cc_diag_print(cc_store_diag(ctx->store), "error");
@@ -1166,18 +1208,17 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 		goto out;
 	}
 	arts = xcalloc(n ? n : 1, sizeof *arts);
-	for (i = 0; i < n; i++) {
-		cc_article_init(&arts[i].art);
-		if (cc_store_get_article(ctx->store, names[i], &arts[i].art) !=
-		    CC_OK) {
-			cc_diag_print(cc_store_diag(ctx->store), "error");
-			rc = CC_EXIT_INTERNAL;
-			goto out;
-		}
-		/* metadata only: the text comes back one page at a time */
-		free(arts[i].art.text);
-		arts[i].art.text = NULL;
-		arts[i].art.len = 0;
+	for (i = 0; i < n; i++)
+		arts[i].art = metas[i];
+	free(metas);
+	metas = NULL;
+	st.arts = arts;
+	st.n = n;
+	st.stamps = xcalloc(n ? n : 1, sizeof *st.stamps);
+	if (cc_store_claim_stamps(ctx->store, report_stamp, &st) != CC_OK) {
+		cc_diag_print(cc_store_diag(ctx->store), "error");
+		rc = CC_EXIT_INTERNAL;
+		goto out;
 	}
 	in.articles = arts;
 	in.narticles = n;
@@ -1200,14 +1241,18 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 		    stats.unchanged, stats.skipped);
 out:
 	for (i = 0; i < n; i++) {
+		if (metas != NULL)
+			cc_article_release(&metas[i]);
 		if (arts != NULL) {
 			cc_article_release(&arts[i].art);
 			cc_sentences_release(&arts[i].sents);
 		}
-		free(names[i]);
+		if (st.stamps != NULL)
+			free(st.stamps[i]);
 	}
+	free(metas);
 	free(arts);
-	free(names);
+	free(st.stamps);
 	cc_store_claims_release_shared(&claims, strs);
 	return rc;
 }

@@ -945,20 +945,20 @@ emit_evidence(struct page *pg, const struct rep *r, const struct cc_claim *c)
 	free(fetched);
 }
 
-/* Link to the claim's sentence on its article page. */
+/* Link to the claim's label on its article page (known from its id
+ * alone, so a page that links to a claim needs nothing of its article
+ * but the page's name). */
 static void
 emit_ev_link(struct page *pg, const struct rep *r, const struct cc_claim *c,
     const char *what)
 {
 	const struct art_ref	*ar = r->cart[CI(r, c)];
-	long			 si = r->csent[CI(r, c)];
 
 	if (ar == NULL)
 		return;
 	raw(pg, "<a href=\"");
 	esc(pg, ar->file, NULL);
-	if (si >= 0)
-		rawf(pg, "#s%ld", si);
+	rawf(pg, "#c%" PRId64, c->id);
 	raw(pg, "\">");
 	raw(pg, what);
 	raw(pg, "</a>");
@@ -2937,7 +2937,7 @@ key_article(const struct rep *r, size_t i)
  */
 /* Bump when the render code changes the bytes of a page for the same
  * input. */
-#define RENDER_VERSION	"2"
+#define RENDER_VERSION	"3"
 
 static void
 dg_add(struct cc_buf *b, const void *p, size_t n)
@@ -3302,43 +3302,44 @@ plan_chunks(struct rep *r, const char *dir)
 }
 
 /* The claims whose evidence and sentence the pages to render show. */
+/* The first max claims of finding fr show their sentences. */
+static void
+need_evidence(struct rep *r, const struct fref *fr, size_t max)
+{
+	size_t	j;
+
+	for (j = 0; j < fr->f->nclaims && j < max; j++)
+		if (fr->cl[j] != NULL)
+			r->need[CI(r, fr->cl[j])] = 1;
+}
+
 static void
 plan_need(struct rep *r)
 {
 	const struct chunk	*ch;
-	const struct fref	*fr;
-	size_t			 i, k, j, n;
+	size_t			 i, k, n;
 
 	if (!r->cpaged) {
 		/* The index lists every claim with its evidence. */
 		memset(r->need, 1, r->nclaims);
 		return;
 	}
+	/* The claims whose sentence a page shows (emit_finding()); the
+	 * others are only linked to, by id. */
 	n = r->nfindings;
 	if (r->fpaged && n > INDEX_FINDINGS)
 		n = INDEX_FINDINGS;
 	for (i = 0; i < r->nclaims; i++)
 		r->need[i] = r->ishown[i];
 	for (i = 0; i < n; i++)
-		for (j = 0, fr = &r->fr[i]; j < fr->f->nclaims; j++)
-			if (fr->cl[j] != NULL)
-				r->need[CI(r, fr->cl[j])] = 1;
+		need_evidence(r, &r->fr[i], r->fpaged ? INDEX_EVIDENCE :
+		    FINDING_EVIDENCE);
 	for (k = 0; k < r->fpages.n; k++) {
 		if (!(ch = &r->fpages.v[k])->render)
 			continue;
 		for (i = ch->first; i < ch->first + ch->n; i++)
-			for (j = 0, fr = &r->fr[i]; j < fr->f->nclaims; j++)
-				if (fr->cl[j] != NULL)
-					r->need[CI(r, fr->cl[j])] = 1;
+			need_evidence(r, &r->fr[i], FINDING_EVIDENCE);
 	}
-	for (k = 0; k < r->xpages.n; k++)
-		if ((ch = &r->xpages.v[k])->render)
-			for (i = ch->first; i < ch->first + ch->n; i++)
-				r->need[CI(r, r->fv[i])] = 1;
-	for (k = 0; k < r->tpages.n; k++)
-		if ((ch = &r->tpages.v[k])->render)
-			for (i = ch->first; i < ch->first + ch->n; i++)
-				r->need[CI(r, r->tv[i])] = 1;
 }
 
 static int
@@ -3724,7 +3725,7 @@ article_page(struct rep *r, struct art_ref *ar,
 	char				 digest[CC_HASH_HEXLEN + 1];
 	long				 *ls = NULL;
 	size_t				  k, n;
-	int				  rc = CC_OK, own;
+	int				  rc = CC_OK, own, stamped;
 
 	/* Metadata only, until the text is wanted. */
 	tmp = *ar->ra;
@@ -3735,6 +3736,26 @@ article_page(struct rep *r, struct art_ref *ar,
 		memset(&tmp.sents, 0, sizeof tmp.sents);
 	}
 	memset(&tmp.claims, 0, sizeof tmp.claims);
+	for (k = 0; k < ar->nclaims && !ar->need; k++)
+		ar->need = r->need[CI(r, ar->claims[k])];
+	/* A claim never changes under its id: with the claims' stamp an
+	 * up-to-date page is known before they are read (a nightly run
+	 * over a big store reads only what changed). */
+	stamped = own && ar->ra->claims_stamp != NULL;
+	if (stamped) {
+		dg_begin(&b, r, ar->file);
+		dg_u64(&b, ar->dig);
+		dg_str(&b, ar->ra->claims_stamp);
+		dg_end(&b, digest);
+		ar->nall = ar->ra->nclaims_stamped;
+		ar->render = !same_digest(dir, ar->file, digest);
+		if (!ar->render) {
+			stats->unchanged++;
+			stats->skipped++;
+			if (!ar->need)
+				return CC_OK;
+		}
+	}
 	if (own && (rc = src->claims(src->arg, &tmp, d)) != CC_OK)
 		return rc;
 	n = own ? tmp.claims.n : ar->nclaims;
@@ -3744,21 +3765,21 @@ article_page(struct rep *r, struct art_ref *ar,
 	qsort(lc, n, sizeof *lc, cmp_claim_art);
 	ar->nall = n;
 
-	dg_begin(&b, r, ar->file);
-	dg_u64(&b, ar->dig);
-	dg_u64(&b, n);
-	for (k = 0; k < n; k++)
-		dg_u64(&b, own ? claim_dig_raw(lc[k], r->scratch) :
-		    claim_dig(r, lc[k]));
-	dg_end(&b, digest);
-	ar->render = !same_digest(dir, ar->file, digest);
-	for (k = 0; k < ar->nclaims && !ar->need; k++)
-		ar->need = r->need[CI(r, ar->claims[k])];
-	if (!ar->render) {
-		stats->unchanged++;
-		stats->skipped++;
-		if (!ar->need)
-			goto out;
+	if (!stamped) {
+		dg_begin(&b, r, ar->file);
+		dg_u64(&b, ar->dig);
+		dg_u64(&b, n);
+		for (k = 0; k < n; k++)
+			dg_u64(&b, own ? claim_dig_raw(lc[k], r->scratch) :
+			    claim_dig(r, lc[k]));
+		dg_end(&b, digest);
+		ar->render = !same_digest(dir, ar->file, digest);
+		if (!ar->render) {
+			stats->unchanged++;
+			stats->skipped++;
+			if (!ar->need)
+				goto out;
+		}
 	}
 	if (src != NULL && (rc = src->load(src->arg, &tmp, d)) != CC_OK)
 		goto out;

@@ -24,6 +24,12 @@ struct cc_report_article {
 	struct cc_article	art;	/* text, metadata, document date */
 	struct cc_sentences	sents;	/* with boilerplate flags */
 	struct cc_claims	claims;	/* only from a source's claims() */
+	/* Optional, with a source's claims(): a stamp that changes
+	 * whenever the article's claims do, and their number, so that
+	 * an up-to-date page is known without reading them (NULL: they
+	 * are read to tell). */
+	const char		*claims_stamp;
+	size_t			 nclaims_stamped;
 };
 
 /* Past this many claims in all, the index lists only claims that
@@ -57,7 +63,7 @@ struct cc_report_input {
  * reduced to [a-z0-9._-]; a name that had to change gets "~" and a hash
  * of the original, so page names are unique and stay put between runs.
  * Sentences are anchored as #sN (N: index in sents), claim labels as
- * #c<id>.  Files are written to a temporary name in outdir and renamed,
+ * #c<id>; evidence links to the label.  Files are written to a temporary name in outdir and renamed,
  * so a reader never sees half a page.  Nothing is borrowed past the call.
  * Returns CC_OK, or CC_EIO (CC_ETOOBIG for a page past the buffer cap)
  * with d naming the path.

@@ -55,6 +55,13 @@ check "every article page (600) is linked from the list of articles" \
 check "every local link of every page names a page that exists" sh -c \
     'cd html && for f in $(cat ../links); do test -f "$f" || { echo "missing $f"; exit 1; }; done'
 
+# Evidence links go to the claim's label on its article page.
+(cd html && cat $(cat ../fpages)) | grep -o 'href="article-[^"]*#c[0-9]*"' |
+    sed 's/^href="//; s/"$//' | sort -u | head -200 > evlinks
+check "findings link their evidence to claims ($(wc -l < evlinks) links)" test -s evlinks
+check "each linked claim has its label on the article page" sh -c \
+    'while IFS="#" read -r f c; do grep -q "id=\"$c\"" "html/$f" || { echo "no $c in $f"; exit 1; }; done < evlinks'
+
 # Incremental: a new article.  Its page is written, the pages of the
 # other 600 articles are not even rendered, and the result is the very
 # report a run into an empty directory writes.

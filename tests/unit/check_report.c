@@ -940,15 +940,15 @@ START_TEST(test_report_evidence)
 	page = slurp2(out, "index.html");
 	sec = finding_section(page, "fhigh1");
 	/* Both outlets, each sentence with its claim marked (found through
-	 * the no-break space), linked to the sentence's anchor. */
+	 * the no-break space), linked to the claim's label. */
 	ck_assert_ptr_nonnull(strstr(sec, "<h4>wire-a"));
 	ck_assert_ptr_nonnull(strstr(sec, "<h4>wire-b"));
 	ck_assert_ptr_nonnull(strstr(sec, "the Office said <mark>6,374" NBSP
 	    "killed</mark> and 9,776 injured."));
 	ck_assert_ptr_nonnull(strstr(sec,
 	    "Officials said <mark>6,400 killed</mark> in the war"));
-	ck_assert_ptr_nonnull(strstr(sec, "href=\"article-alpha.html#s1\""));
-	ck_assert_ptr_nonnull(strstr(sec, "href=\"article-beta.html#s0\""));
+	ck_assert_ptr_nonnull(strstr(sec, "href=\"article-alpha.html#c1\""));
+	ck_assert_ptr_nonnull(strstr(sec, "href=\"article-beta.html#c3\""));
 	/* beta's date was inferred, alpha's came from metadata. */
 	ck_assert_ptr_nonnull(strstr(sec, "beta, 2022-10-29 <span "
 	    "class=\"inferred\">(inferred)</span>"));
