@@ -235,8 +235,12 @@ struct rep {
 	/* Per claim, indexed by its place in in->claims (CI()): */
 	const struct cc_claim		 *cv;
 	struct art_ref			**cart;		/* its article or NULL */
-	long				 *csent;	/* its sentence or -1 */
 	struct evid			 *ev;		/* its evidence */
+	/* ...or, with a source, the evidence fetched before the lists'
+	 * thread: evs[i] of claim evk[i] (ascending), i < nev */
+	size_t				 *evk;
+	struct evid			 *evs;
+	size_t				  nev;
 	unsigned char			 *need;		/* evidence wanted */
 	uint64_t			 *cdig;		/* digest (cached) */
 	unsigned char			 *cited;	/* a finding cites it */
@@ -255,6 +259,10 @@ struct rep {
 	size_t				  ntv;
 	char				  csp[CC_SHA256_B64LEN + 1];
 	struct page_writer		 *pw;	/* NULL: pages written here */
+	/* The list pages are being rendered on a thread of their own: the
+	 * evidence they show is loaded already, and nothing may touch the
+	 * source (the store is one thread's) or r->ev. */
+	int				  frozen;
 };
 
 #define CI(r, c)	((size_t)((c) - (r)->cv))
@@ -899,7 +907,7 @@ fetch_sentence(const struct rep *r, const struct cc_claim *c)
 	int		 rc;
 
 	if (f == NULL || f->src == NULL || f->src->sentence == NULL ||
-	    f->rc != CC_OK)
+	    f->rc != CC_OK || r->frozen)
 		return NULL;
 	if ((rc = f->src->sentence(f->src->arg, c->id, &s, f->d)) != CC_OK) {
 		f->rc = rc;
@@ -915,11 +923,30 @@ fetch_sentence(const struct rep *r, const struct cc_claim *c)
  * loaded: the marking only looks inside the sentence), else the sentence
  * copy in the claim, else the sentence from the source.
  */
+static const struct evid *
+evid_of(const struct rep *r, const struct cc_claim *c)
+{
+	size_t	ci = CI(r, c), lo = 0, hi = r->nev, mid;
+
+	if (r->ev != NULL)
+		return &r->ev[ci];
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->evk[mid] == ci)
+			return &r->evs[mid];
+		if (r->evk[mid] < ci)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 static void
 emit_evidence(struct page *pg, const struct rep *r, const struct cc_claim *c)
 {
 	struct hl		 h;
-	const struct evid	*ev = r->ev != NULL ? &r->ev[CI(r, c)] : NULL;
+	const struct evid	*ev = evid_of(r, c);
 	const char		*text;
 	char			*fetched = NULL;
 	size_t			 a, b;
@@ -1322,7 +1349,7 @@ put_page(const char *outdir, const char *file, const struct cc_buf *b,
  * index still comes last; the first error stops the writer and is
  * returned by the next finish_page().
  */
-#define PW_QUEUE_BYTES	(64u << 20)	/* rendered pages waiting */
+#define PW_QUEUE_BYTES	(16u << 20)	/* rendered pages waiting */
 
 struct pw_job {
 	char		*file;
@@ -2765,8 +2792,7 @@ emit_articles(struct page *pg, const struct rep *r)
 		}
 		claims_table_head(pg, "Claims", 1);
 		for (k = 0; k < r->arts[i].nclaims; k++)
-			claims_row(pg, r, r->arts[i].claims[k],
-			    r->csent[CI(r, r->arts[i].claims[k])], 1);
+			claims_row(pg, r, r->arts[i].claims[k], -1, 1);
 		raw(pg, "</tbody>\n</table>\n");
 	}
 	raw(pg, "</section>\n");
@@ -3571,7 +3597,6 @@ rep_init(struct rep *r, const struct cc_report_input *in,
 	r->byid = xreallocarray(NULL, r->nclaims + 1, sizeof *r->byid);
 	r->byart = xreallocarray(NULL, r->nclaims + 1, sizeof *r->byart);
 	r->cart = xcalloc(r->nclaims + 1, sizeof *r->cart);
-	r->csent = xreallocarray(NULL, r->nclaims + 1, sizeof *r->csent);
 	/* A source that gives sentences on demand saves keeping them. */
 	if (src == NULL || src->sentence == NULL)
 		r->ev = xcalloc(r->nclaims + 1, sizeof *r->ev);
@@ -3579,10 +3604,8 @@ rep_init(struct rep *r, const struct cc_report_input *in,
 	r->cdig = xcalloc(r->nclaims + 1, sizeof *r->cdig);
 	r->cited = xcalloc(r->nclaims + 1, 1);
 	r->ishown = xcalloc(r->nclaims + 1, 1);
-	for (i = 0; i < r->nclaims; i++) {
+	for (i = 0; i < r->nclaims; i++)
 		r->byid[i] = r->byart[i] = &cl->v[i];
-		r->csent[i] = -1;
-	}
 	qsort(r->byid, r->nclaims, sizeof *r->byid, cmp_claim_id);
 	qsort(r->byart, r->nclaims, sizeof *r->byart, cmp_claim_art);
 	for (i = 0; i < r->nclaims; i = j) {
@@ -3673,8 +3696,11 @@ rep_release(struct rep *r)
 	free(r->byid);
 	free(r->byart);
 	free(r->cart);
-	free(r->csent);
 	free(r->ev);
+	for (i = 0; i < r->nev; i++)
+		free(r->evs[i].own);
+	free(r->evs);
+	free(r->evk);
 	free(r->need);
 	free(r->cdig);
 	free(r->cited);
@@ -3694,7 +3720,7 @@ keep_evidence(struct rep *r, const struct cc_claim *c,
 	struct evid	*ev = &r->ev[CI(r, c)];
 	size_t		 n;
 
-	if (ev->s != NULL ||
+	if (ev->s != NULL || r->frozen ||
 	    !(c->ev_start < c->ev_end && c->ev_end <= ra->art.len))
 		return;
 	n = c->ev_end - c->ev_start;
@@ -3787,10 +3813,9 @@ article_page(struct rep *r, struct art_ref *ar,
 	for (k = 0; k < n; k++) {
 		ls[k] = claim_sentence(&tmp, lc[k]);
 		/* The same claim as the input holds it, if it does. */
-		if ((g = own ? claim_by_id(r, lc[k]->id) : lc[k]) == NULL)
-			continue;
-		r->csent[CI(r, g)] = ls[k];
-		if (r->need[CI(r, g)] && r->ev != NULL)
+		if (r->ev != NULL &&
+		    (g = own ? claim_by_id(r, lc[k]->id) : lc[k]) != NULL &&
+		    r->need[CI(r, g)])
 			keep_evidence(r, g, &tmp);
 	}
 	if (ar->render) {
@@ -3809,6 +3834,107 @@ out:
 	cc_claims_release(&tmp.claims);
 	free(ls);
 	free(lc);
+	return rc;
+}
+
+/*
+ * The pages of the lists of findings, facts and the timeline need
+ * nothing of the article pages, so with a page writer (-j 2 and more)
+ * they are rendered on a thread of their own while this one loads and
+ * renders the articles.  The sentences they quote are fetched first
+ * (into r->ev: a few per finding), and r is frozen meanwhile.
+ */
+struct lists_job {
+	struct rep			*r;
+	const char			*dir;
+	struct cc_report_stats		 stats;
+	struct cc_diag			 d;
+	int				 rc;
+	pthread_t			 thread;
+};
+
+static void *
+lists_thread(void *arg)
+{
+	struct lists_job	*lj = arg;
+	const struct rep	*r = lj->r;
+
+	lj->rc = write_chunks(r, &r->fpages, findings_page, lj->dir,
+	    &lj->stats, &lj->d);
+	if (lj->rc == CC_OK)
+		lj->rc = write_chunks(r, &r->xpages, facts_page, lj->dir,
+		    &lj->stats, &lj->d);
+	if (lj->rc == CC_OK)
+		lj->rc = write_chunks(r, &r->tpages, timeline_page, lj->dir,
+		    &lj->stats, &lj->d);
+	return NULL;
+}
+
+/* The sentences of the claims whose evidence pages show, from the
+ * source. */
+static int
+fetch_evidence(struct rep *r)
+{
+	struct evid	*ev;
+	char		*s;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < r->nclaims; i++)
+		n += r->need[i];
+	r->evk = xreallocarray(NULL, n + 1, sizeof *r->evk);
+	r->evs = xcalloc(n + 1, sizeof *r->evs);
+	for (i = 0; i < r->nclaims && r->fetch->rc == CC_OK; i++) {
+		if (!r->need[i] ||
+		    (s = fetch_sentence(r, &r->cv[i])) == NULL)
+			continue;
+		r->evk[r->nev] = i;
+		ev = &r->evs[r->nev++];
+		ev->s = ev->own = s;
+		ev->n = strlen(s);
+	}
+	return r->fetch->rc;
+}
+
+/* Start the lists' thread; NULL: they are to be written here, after
+ * the articles. */
+static struct lists_job *
+lists_start(struct rep *r, const struct cc_report_source *src,
+    const char *dir)
+{
+	struct lists_job	*lj;
+
+	if (r->pw == NULL || src == NULL || src->sentence == NULL ||
+	    r->ev != NULL || fetch_evidence(r) != CC_OK)
+		return NULL;
+	lj = xcalloc(1, sizeof *lj);
+	lj->r = r;
+	lj->dir = dir;
+	cc_diag_clear(&lj->d);
+	r->frozen = 1;
+	if (pthread_create(&lj->thread, NULL, lists_thread, lj) != 0) {
+		r->frozen = 0;
+		free(lj);
+		return NULL;
+	}
+	return lj;
+}
+
+/* Wait for the lists' thread; its first error (in d) unless rc is one
+ * already. */
+static int
+lists_finish(struct rep *r, struct lists_job *lj, int rc,
+    struct cc_report_stats *stats, struct cc_diag *d)
+{
+	pthread_join(lj->thread, NULL);
+	r->frozen = 0;
+	stats->written += lj->stats.written;
+	stats->unchanged += lj->stats.unchanged;
+	stats->skipped += lj->stats.skipped;
+	if (rc == CC_OK && lj->rc != CC_OK) {
+		rc = lj->rc;
+		*d = lj->d;
+	}
+	free(lj);
 	return rc;
 }
 
@@ -3909,12 +4035,13 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
     const struct cc_report_source *src, struct cc_report_stats *stats,
     struct cc_diag *d)
 {
-	struct rep	 r;
-	struct fetch	 fetch;
-	struct cc_diag	 pwd;
-	char		*dir;
-	size_t		 i, n;
-	int		 rc, prc;
+	struct rep		 r;
+	struct fetch		 fetch;
+	struct lists_job	*lists;
+	struct cc_diag		 pwd;
+	char			*dir;
+	size_t			 i, n;
+	int			 rc, prc;
 
 	memset(stats, 0, sizeof *stats);
 
@@ -3940,18 +4067,24 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 	plan_need(&r);
 	if (in->jobs > 1)
 		r.pw = pw_start(dir);
-	/* Article pages first, so no page links a missing one; an article
-	 * is loaded only when its page or another page's evidence needs
-	 * its text. */
+	lists = lists_start(&r, src, dir);
+	/* Article pages before the index and the contents pages, so that
+	 * no page reachable from the index links a missing one (a page of
+	 * a list rendered on the lists' thread may be in place before an
+	 * article it links, until this call returns); an article is
+	 * loaded only when its page or another page's evidence needs its
+	 * text. */
 	for (i = 0, rc = CC_OK; i < r.narts && rc == CC_OK; i++)
 		rc = article_page(&r, &r.arts[i], src, dir, stats, d);
+	if (lists != NULL)
+		rc = lists_finish(&r, lists, rc, stats, d);
 	/* The list of articles shows their claim counts, known by now. */
 	plan_pager(&r, &r.apages, dg_article_item, dir);
-	if (rc == CC_OK)
+	if (rc == CC_OK && lists == NULL)
 		rc = write_chunks(&r, &r.fpages, findings_page, dir, stats, d);
-	if (rc == CC_OK)
+	if (rc == CC_OK && lists == NULL)
 		rc = write_chunks(&r, &r.xpages, facts_page, dir, stats, d);
-	if (rc == CC_OK)
+	if (rc == CC_OK && lists == NULL)
 		rc = write_chunks(&r, &r.tpages, timeline_page, dir, stats, d);
 	if (rc == CC_OK)
 		rc = write_chunks(&r, &r.apages, articles_page, dir, stats, d);

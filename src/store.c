@@ -1597,7 +1597,8 @@ cmp_id(const void *a, const void *b)
 }
 
 /*
- * The ids are sorted and, where they lie close together, read in runs:
+ * The ids are sorted (and their repeats dropped: ids is changed) and,
+ * where they lie close together, read in runs:
  * one pass over the rows from the first id of a run to its last, taking
  * the wanted ones (a row is decoded only then).  A run ends where the
  * next id is more than RUN_GAP ids on, so a few scattered claims cost a
@@ -1617,6 +1618,16 @@ cc_store_get_claims_by_ids(struct cc_store *s, int64_t *ids, size_t n,
 	*strs = xcalloc(1, sizeof **strs);
 	if (n > 1)
 		qsort(ids, n, sizeof *ids, cmp_id);
+	for (i = j = 0; i < n; i++)
+		if (j == 0 || ids[i] != ids[j - 1])
+			ids[j++] = ids[i];
+	n = j;
+	/* at most n more: doubling could hold twice what is read */
+	if (out->cap < out->n + n) {
+		out->cap = out->n + n;
+		out->v = xreallocarray(out->v, out->cap ? out->cap : 1,
+		    sizeof *out->v);
+	}
 	for (i = 0; i < n && rc == SQLITE_DONE; i = j) {
 		for (j = i + 1; j < n && ids[j] - ids[j - 1] <= RUN_GAP; j++)
 			;

@@ -149,9 +149,10 @@ typedef int	(*cc_store_stamp_fn)(void *arg, const char *name,
 		    const char *stamp);
 int	cc_store_claim_stamps(struct cc_store *, cc_store_stamp_fn fn,
 	    void *arg);
-/* The same for the claims whose ids are ids[0..n) (sorted here; an id
- * may repeat, a missing one is skipped), in id order, without their
- * sentences (sentence NULL): a big corpus cites millions of claims. */
+/* The same for the claims whose ids are ids[0..n) (an id may repeat, a
+ * missing one is skipped; ids is sorted and deduplicated in place), in
+ * id order, without their sentences (sentence NULL): a big corpus cites
+ * millions of claims. */
 int	cc_store_get_claims_by_ids(struct cc_store *, int64_t *ids,
 	    size_t n, struct cc_claims *out, struct cc_store_strings **strs);
 /* The evidence sentence of claim id in *out (caller frees; NULL when
