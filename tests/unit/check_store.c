@@ -961,6 +961,88 @@ START_TEST(test_claims_by_types_and_article)
 }
 END_TEST
 
+/* Claims by id: in id order whatever the order asked, each once, the
+ * missing ones skipped, ids near together and far apart alike (the
+ * store reads runs of near ids in one pass). */
+START_TEST(test_claims_by_ids)
+{
+	struct cc_store			*s;
+	struct cc_store_strings		*strs = NULL;
+	struct cc_claims		 cs, got;
+	struct cc_claim			*c;
+	struct cc_article		 a;
+	int64_t				 first, ids[8];
+	size_t				 i;
+
+	memset(&cs, 0, sizeof cs);
+	memset(&got, 0, sizeof got);
+	s = open_store();
+	put_article(s, "one", "tass", "Sentence one here.");
+	ck_assert_int_eq(cc_store_get_article(s, "one", &a), CC_OK);
+	for (i = 0; i < 300; i++) {
+		c = cc_claims_push(&cs);
+		c->type = xstrdup("casualty");
+		c->vtext = xasprintf("n%zu", i);
+		c->sentence = xstrdup("Sentence one here.");
+		c->ev_end = 18;
+	}
+	ck_assert_int_eq(cc_store_put_extraction(s, &a, "R", NULL, &cs),
+	    CC_OK);
+	cc_article_release(&a);
+	first = cs.v[0].id;
+	ids[0] = first + 250;
+	ids[1] = first + 3;
+	ids[2] = first + 3;
+	ids[3] = first + 100000;	/* no such claim */
+	ids[4] = first + 70;		/* more than a run's gap on */
+	ids[5] = first + 4;
+	ids[6] = first + 299;
+	ids[7] = first - 1;		/* none either */
+	ck_assert_int_eq(cc_store_get_claims_by_ids(s, ids, 8, &got, &strs),
+	    CC_OK);
+	ck_assert_uint_eq(got.n, 5);
+	ck_assert_int_eq(got.v[0].id, first + 3);
+	ck_assert_int_eq(got.v[1].id, first + 4);
+	ck_assert_int_eq(got.v[2].id, first + 70);
+	ck_assert_int_eq(got.v[3].id, first + 250);
+	ck_assert_int_eq(got.v[4].id, first + 299);
+	ck_assert_str_eq(got.v[2].vtext, "n70");
+	ck_assert_str_eq(got.v[4].vtext, "n299");
+	ck_assert_str_eq(got.v[0].article, "one");
+	ck_assert_ptr_null(got.v[0].sentence);		/* not read */
+	cc_store_claims_release_shared(&got, strs);
+	strs = NULL;
+	ck_assert_int_eq(cc_store_get_claims_by_ids(s, ids, 0, &got, &strs),
+	    CC_OK);
+	ck_assert_uint_eq(got.n, 0);
+	cc_store_claims_release_shared(&got, strs);
+	cc_claims_release(&cs);
+	cc_store_close(s);
+}
+END_TEST
+
+/* Version 4 drops the index on claim keys that nothing read. */
+START_TEST(test_migrate_v4)
+{
+	struct cc_store	*s;
+
+	s = open_store();
+	cc_store_close(s);
+	ck_assert_int_eq(raw_sql("SELECT count(*) FROM sqlite_master WHERE"
+	    " name = 'claims_key'"), 0);
+	raw_exec("CREATE INDEX claims_key ON claims (type, subject, measure);"
+	    " PRAGMA user_version = 3");
+	s = open_store();
+	ck_assert_int_eq(raw_sql("PRAGMA user_version"),
+	    cc_store_schema_version());
+	ck_assert_int_eq(raw_sql("SELECT count(*) FROM sqlite_master WHERE"
+	    " name = 'claims_key'"), 0);
+	ck_assert_int_eq(raw_sql("SELECT count(*) FROM sqlite_master WHERE"
+	    " name = 'claims_article'"), 1);
+	cc_store_close(s);
+}
+END_TEST
+
 static int
 collect_row(void *arg, const char *name, const char *a, const char *b)
 {
@@ -1401,6 +1483,8 @@ store_suite(void)
 	tcase_add_test(tc, test_concurrent_run_waits_for_commit);
 	tcase_add_test(tc, test_deleting_article_leaves_no_orphans);
 	tcase_add_test(tc, test_claims_by_types_and_article);
+	tcase_add_test(tc, test_claims_by_ids);
+	tcase_add_test(tc, test_migrate_v4);
 	tcase_add_test(tc, test_compare_state);
 	tcase_add_test(tc, test_migrate_v2);
 	suite_add_tcase(s, tc);
