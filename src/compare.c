@@ -1047,25 +1047,115 @@ compare_statements(struct cmp *cm, struct cmp_item *v, size_t n)
 	cc_buf_release(&b);
 }
 
+/* One block of figures or statements: the items [i, j) of a key. */
+static void
+figure_block(struct cmp *cm, struct cmp_item *v, size_t i, size_t j)
+{
+	cm->scope = v[i].key;
+	if (strcmp(v[i].c->type, "statement") == 0)
+		compare_statements(cm, v + i, j - i);
+	else
+		compare_block(cm, v + i, j - i);
+}
+
+/*
+ * Blocks are independent (compare_block() and compare_statements()
+ * read their items and write findings, nothing else of cm), so with
+ * -j N they are shared out among N threads, each block's findings kept
+ * apart and added in block order after: the same findings in the same
+ * order as on one thread.
+ */
+struct fig_block {
+	size_t			 i, j;
+	struct cc_findings	 out;
+};
+
+struct fig_work {
+	const struct cmp	*cm;
+	struct cmp_item		*v;
+	struct fig_block	*b;
+	size_t			 nb;
+	size_t			 next;
+	pthread_mutex_t		 lock;
+};
+
+static void *
+figure_thread(void *arg)
+{
+	struct fig_work	*w = arg;
+	struct cmp	 own = *w->cm;	/* its scope and out are its own */
+	size_t		 k;
+
+	for (;;) {
+		pthread_mutex_lock(&w->lock);
+		k = w->next++;
+		pthread_mutex_unlock(&w->lock);
+		if (k >= w->nb)
+			return NULL;
+		own.out = &w->b[k].out;
+		figure_block(&own, w->v, w->b[k].i, w->b[k].j);
+	}
+}
+
+static void
+figure_blocks(struct cmp *cm, struct cmp_item *v, size_t n, unsigned nw)
+{
+	struct fig_work		 w;
+	pthread_t		 th[CMP_MAXJOBS];
+	int			 started[CMP_MAXJOBS];
+	struct cc_finding	*f;
+	size_t			 i, j, k, t;
+
+	memset(&w, 0, sizeof w);
+	w.cm = cm;
+	w.v = v;
+	for (i = 0; i < n; i = j) {
+		j = block_end(v, n, i);
+		w.b = xreallocarray(w.b, w.nb + 1, sizeof *w.b);
+		memset(&w.b[w.nb], 0, sizeof *w.b);
+		w.b[w.nb].i = i;
+		w.b[w.nb++].j = j;
+	}
+	pthread_mutex_init(&w.lock, NULL);
+	for (k = 1; k < nw; k++)
+		started[k] = pthread_create(&th[k], NULL, figure_thread,
+		    &w) == 0;
+	(void)figure_thread(&w);
+	for (k = 1; k < nw; k++)
+		if (started[k])
+			pthread_join(th[k], NULL);
+	pthread_mutex_destroy(&w.lock);
+	for (k = 0; k < w.nb; k++) {
+		for (t = 0; t < w.b[k].out.n; t++) {
+			f = cc_findings_push(cm->out);
+			*f = w.b[k].out.v[t];	/* moved */
+		}
+		free(w.b[k].out.v);
+	}
+	free(w.b);
+}
+
 static void
 pass_figures(struct cmp *cm)
 {
 	const struct cc_claims	*cs = cm->cs;
 	struct cmp_item		*v = xcalloc(cs->n ? cs->n : 1, sizeof *v);
 	size_t			 n = 0, i, j;
+	unsigned		 nw = cm->opts != NULL ? cm->opts->jobs : 1;
 
 	for (i = 0; i < cs->n; i++)
 		if (is_numeric(&cs->v[i]) || is_statement(&cs->v[i]))
 			add_dirty(cm, v, &n, i, claim_key(&cs->v[i]));
 	items_sort(v, n);
-	for (i = 0; i < n; i = j) {
-		j = block_end(v, n, i);
-		cm->scope = v[i].key;
-		if (strcmp(v[i].c->type, "statement") == 0)
-			compare_statements(cm, v + i, j - i);
-		else
-			compare_block(cm, v + i, j - i);
-	}
+	if (nw > CMP_MAXJOBS)
+		nw = CMP_MAXJOBS;
+	if (nw > 1)
+		figure_blocks(cm, v, n, nw);
+	else
+		for (i = 0; i < n; i = j) {
+			j = block_end(v, n, i);
+			figure_block(cm, v, i, j);
+		}
 	items_free(v, n);
 }
 
