@@ -597,8 +597,11 @@ cc_finding_release(struct cc_finding *f)
 	free(f->kind);
 	free(f->severity);
 	free(f->key);
-	for (i = 0; i < f->nclaims; i++)
-		free(f->claims[i]);
+	if (f->claims_mem != NULL)
+		free(f->claims_mem);
+	else
+		for (i = 0; i < f->nclaims; i++)
+			free(f->claims[i]);
 	free(f->claims);
 	for (i = 0; i < f->noutlets; i++)
 		free(f->outlets[i]);
@@ -640,6 +643,15 @@ cc_findings_release(struct cc_findings *fs)
 void
 cc_finding_add_claim(struct cc_finding *f, const char *id)
 {
+	size_t	i;
+
+	if (f->claims_mem != NULL) {
+		/* each id a string of its own again */
+		for (i = 0; i < f->nclaims; i++)
+			f->claims[i] = xstrdup(f->claims[i]);
+		free(f->claims_mem);
+		f->claims_mem = NULL;
+	}
 	f->claims = xreallocarray(f->claims, f->nclaims + 1,
 	    sizeof *f->claims);
 	f->claims[f->nclaims++] = xstrdup(id);

@@ -26,9 +26,10 @@ struct cc_claim {
 	char			*type;		/* casualty, force, duration... */
 	char			*subject;
 	char			*measure;
-	enum cc_value_kind	 value_kind;
 	double			 vmin;
 	double			 vmax;
+	enum cc_value_kind	 value_kind;	/* (beside the bits: no
+						   padding) */
 	unsigned		 has_min:1;
 	unsigned		 has_max:1;
 	unsigned		 approx:1;
@@ -89,6 +90,9 @@ struct cc_finding {
 	char	 *key;
 	char	**claims;	/* claim ids ("c17"), nclaims of them */
 	size_t	  nclaims;
+	char	 *claims_mem;	/* NULL, or the one block every claims[i]
+				   points into (as the store reads them:
+				   a finding may cite 90,000 claims) */
 	char	**outlets;	/* distinct outlet ids, noutlets of them */
 	size_t	  noutlets;
 	char	 *summary;

@@ -143,6 +143,11 @@ check "two runs at once: each completes or says the store is locked" \
     sh -c "{ [ $s1 -eq 0 ] || grep -q 'database is locked' both1.err; } &&
     { [ $s2 -eq 0 ] || grep -q 'database is locked' both2.err; } &&
     [ $s1 -eq 0 -o $s2 -eq 0 ]"
+# (what each said, in the log, when one did not complete)
+[ "$s1" -eq 0 ] && [ "$s2" -eq 0 ] || {
+	echo "# run 1: exit $s1"; sed 's/^/# /' both1.err
+	echo "# run 2: exit $s2"; sed 's/^/# /' both2.err
+}
 status 0 "the shared store passes the integrity check" "$STORECHECK" both.db
 results both.db > both.txt
 check "the shared store has the claims of a single run" cmp -s ref.txt both.txt
