@@ -917,12 +917,8 @@ fetch_sentence(const struct rep *r, const struct cc_claim *c)
 	return s;
 }
 
-/*
- * The evidence sentence of a claim with its words marked: the stored
- * article text when the offsets fit (kept in r->ev while the article was
- * loaded: the marking only looks inside the sentence), else the sentence
- * copy in the claim, else the sentence from the source.
- */
+/* A claim's sentence as loaded (r->ev, or evs with a source), if it
+ * is. */
 static const struct evid *
 evid_of(const struct rep *r, const struct cc_claim *c)
 {
@@ -942,6 +938,12 @@ evid_of(const struct rep *r, const struct cc_claim *c)
 	return NULL;
 }
 
+/*
+ * The evidence sentence of a claim with its words marked: the stored
+ * article text when the offsets fit (kept in r->ev while the article was
+ * loaded: the marking only looks inside the sentence), else the sentence
+ * copy in the claim, else the sentence from the source.
+ */
 static void
 emit_evidence(struct page *pg, const struct rep *r, const struct cc_claim *c)
 {
@@ -3327,7 +3329,6 @@ plan_chunks(struct rep *r, const char *dir)
 	plan_pager(r, &r->tpages, dg_when_item, dir);
 }
 
-/* The claims whose evidence and sentence the pages to render show. */
 /* The first max claims of finding fr show their sentences. */
 static void
 need_evidence(struct rep *r, const struct fref *fr, size_t max)
@@ -3339,6 +3340,7 @@ need_evidence(struct rep *r, const struct fref *fr, size_t max)
 			r->need[CI(r, fr->cl[j])] = 1;
 }
 
+/* The claims whose evidence the pages to render show. */
 static void
 plan_need(struct rep *r)
 {
