@@ -895,6 +895,8 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 	size_t		i, k, nw = 0;
 
 	memset(out, 0, sizeof *out);
+	if (p == NULL)		/* an empty pattern needs nothing */
+		return;
 	memset(&ps, 0, sizeof ps);
 	ps.start = ps.p = p;
 	ps.end = p + len;
