@@ -1729,26 +1729,40 @@ json_list(char *const *v, size_t n, struct cc_buf *b)
 	return rc;
 }
 
+/* The statement that lists the strings of the JSON array in column col
+ * of row (as json_list() wrote it), bound; *st NULL when the column is
+ * NULL. */
+static int
+json_list_open(struct cc_store *s, sqlite3_stmt *row, int col,
+    sqlite3_stmt **st)
+{
+	*st = NULL;
+	if (sqlite3_column_type(row, col) == SQLITE_NULL)
+		return CC_OK;
+	if ((*st = stmt_get(s, ST_JSON_LIST)) == NULL)
+		return CC_ESTORE;
+	if (sqlite3_bind_text(*st, 1,
+	    (const char *)sqlite3_column_text(row, col), -1,
+	    SQLITE_TRANSIENT) != SQLITE_OK) {
+		stmt_done(*st);
+		*st = NULL;
+		return store_fail(s, NULL);
+	}
+	return CC_OK;
+}
+
 /* Parse a JSON array of strings (as json_list() wrote it) into *v. */
 static int
 json_unlist(struct cc_store *s, sqlite3_stmt *row, int col, char ***v,
     size_t *n)
 {
 	sqlite3_stmt	*st;
-	int		 brc = SQLITE_OK, rc;
+	int		 rc;
 
 	*v = NULL;
 	*n = 0;
-	if (sqlite3_column_type(row, col) == SQLITE_NULL)
-		return CC_OK;
-	if ((st = stmt_get(s, ST_JSON_LIST)) == NULL)
-		return CC_ESTORE;
-	brc = sqlite3_bind_text(st, 1,
-	    (const char *)sqlite3_column_text(row, col), -1, SQLITE_TRANSIENT);
-	if (brc != SQLITE_OK) {
-		stmt_done(st);
-		return store_fail(s, NULL);
-	}
+	if ((rc = json_list_open(s, row, col, &st)) != CC_OK || st == NULL)
+		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*v = xreallocarray(*v, *n + 1, sizeof **v);
 		(*v)[(*n)++] = col_str(st, 0);
@@ -1769,21 +1783,13 @@ json_unlist_packed(struct cc_store *s, sqlite3_stmt *row, int col,
 	sqlite3_stmt	*st;
 	const char	*p;
 	size_t		 i, len, *off = NULL;
-	int		 brc, rc;
+	int		 rc;
 
 	f->claims = NULL;
 	f->nclaims = 0;
 	f->claims_mem = NULL;
-	if (sqlite3_column_type(row, col) == SQLITE_NULL)
-		return CC_OK;
-	if ((st = stmt_get(s, ST_JSON_LIST)) == NULL)
-		return CC_ESTORE;
-	brc = sqlite3_bind_text(st, 1,
-	    (const char *)sqlite3_column_text(row, col), -1, SQLITE_TRANSIENT);
-	if (brc != SQLITE_OK) {
-		stmt_done(st);
-		return store_fail(s, NULL);
-	}
+	if ((rc = json_list_open(s, row, col, &st)) != CC_OK || st == NULL)
+		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		/* (an id with a NUL inside ends there, as col_str's does) */
 		p = (const char *)sqlite3_column_text(st, 0);
