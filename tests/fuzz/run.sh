@@ -7,10 +7,11 @@
 # SECONDS per harness (default 60); HARNESS names among read, html,
 # jsonl, normalize, pack, extract (default: all).  Environment:
 # CLANG (default clang), FUZZ_BUILD (default ./fuzz-build), FUZZ_JOBS.
-# Seeds come from tests/fuzz/corpus/NAME/; new inputs the fuzzer finds go
-# to FUZZ_BUILD/corpus/NAME, crashes to FUZZ_BUILD/crashes/NAME-*.  Exits
-# 1 when a harness crashed (the input is kept there: turn it into a
-# regression test), 2 when the build failed.
+# Seeds come from tests/fuzz/corpus/NAME/ and tests/fuzz/regress/NAME/;
+# new inputs the fuzzer finds go to FUZZ_BUILD/corpus/NAME, crashes to
+# FUZZ_BUILD/crashes/NAME-*.  Exits 1 when a harness crashed (the
+# input is kept there: turn it into a regression test), 2 when the build
+# failed.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -69,6 +70,11 @@ for name in "$@"; do
 	"$CLANG" $CFLAGS -fsanitize=fuzzer "$here/fuzz_$name.c" $objs $LIBS \
 	    -o "$bin" || exit 2
 	mkdir -p "$out/corpus/$name"
+	# Inputs that once failed are seeds too: each run replays them
+	# under clang's sanitizers first (GCC's UBSan, in make check's
+	# replay, misses some, such as NULL + 0).
+	regress=
+	[ -d "$here/regress/$name" ] && regress="$here/regress/$name"
 	echo "run.sh: fuzz_$name for ${secs}s"
 	# Inputs above 1 MB do not find more bugs, they only run slower;
 	# a 10 s input is a hang.
@@ -76,7 +82,7 @@ for name in "$@"; do
 	    -rss_limit_mb=2048 -print_final_stats=1 \
 	    ${FUZZ_JOBS:+-jobs=$FUZZ_JOBS} \
 	    -artifact_prefix="$out/crashes/$name-" \
-	    "$out/corpus/$name" "$here/corpus/$name" \
+	    "$out/corpus/$name" "$here/corpus/$name" $regress \
 	    > "$out/$name.log" 2>&1; then
 		echo "run.sh: fuzz_$name FAILED; see $out/$name.log" >&2
 		tail -40 "$out/$name.log" >&2
