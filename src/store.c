@@ -236,10 +236,24 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    " GROUP BY a.id ORDER BY a.name",
 };
 
+/*
+ * Rows of claims and sentences go in by ROWS_CLAIMS and ROWS_SENTENCES a
+ * statement: one statement a row cost the single writer of a parallel
+ * extraction as much again as the statement's work (the statement's
+ * start and end, and AUTOINCREMENT's update of sqlite_sequence, for
+ * every row).  The remainder of an article's rows goes one at a time.
+ */
+#define ROWS_CLAIMS	16
+#define ROWS_SENTENCES	32
+#define CLAIM_PARAMS	22
+#define SENTENCE_PARAMS	6
+
 struct cc_store {
 	sqlite3		*db;
 	char		*path;
 	sqlite3_stmt	*stmt[ST__COUNT];
+	sqlite3_stmt	*claims_rows;	/* ROWS_CLAIMS at once */
+	sqlite3_stmt	*sentences_rows; /* ROWS_SENTENCES at once */
 	struct cc_diag	 diag;
 };
 
@@ -697,6 +711,8 @@ cc_store_close(struct cc_store *s)
 		return;
 	for (i = 0; i < ST__COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	sqlite3_finalize(s->claims_rows);
+	sqlite3_finalize(s->sentences_rows);
 	/* An open transaction here means a command failed half-way:
 	 * closing rolls it back, which is what we want. */
 	sqlite3_close(s->db);
@@ -1054,26 +1070,72 @@ cc_store_articles_meta(struct cc_store *s, struct cc_article **out,
 	return CC_OK;
 }
 
+/*
+ * The statement of stmt_sql[id], an INSERT of one row of nparams
+ * parameters, made to insert nrows rows (parameter j of row r is number
+ * r * nparams + j + 1), prepared on first use into *slot.
+ */
+static sqlite3_stmt *
+rows_stmt(struct cc_store *s, sqlite3_stmt **slot, enum stmt_id id,
+    int nparams, int nrows)
+{
+	const char	*sql = stmt_sql[id], *values = strstr(sql, " VALUES");
+	struct cc_buf	 b = CC_BUF_INIT;
+	int		 r, j;
+
+	if (*slot != NULL)
+		return *slot;
+	cc_buf_add(&b, sql, (size_t)(values - sql));
+	cc_buf_adds(&b, " VALUES ");
+	for (r = 0; r < nrows; r++) {
+		cc_buf_adds(&b, r == 0 ? "(" : ", (");
+		for (j = 0; j < nparams; j++)
+			cc_buf_printf(&b, j == 0 ? "?%d" : ", ?%d",
+			    r * nparams + j + 1);
+		cc_buf_adds(&b, ")");
+	}
+	if (sqlite3_prepare_v3(s->db, b.data, (int)b.len,
+	    SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK) {
+		store_fail(s, "prepare");
+		*slot = NULL;
+	}
+	cc_buf_release(&b);
+	return *slot;
+}
+
+static void
+bind_sentence(sqlite3_stmt *st, int base, int64_t article, size_t seq,
+    const struct cc_sentence *sn, int *brc)
+{
+	bind_int(st, base + 1, article, brc);
+	bind_int(st, base + 2, (int64_t)seq, brc);
+	bind_int(st, base + 3, (int64_t)sn->start, brc);
+	bind_int(st, base + 4, (int64_t)sn->end, brc);
+	bind_int(st, base + 5, sn->para, brc);
+	bind_int(st, base + 6, sn->boiler ? 1 : 0, brc);
+}
+
 static int
 put_sentences(struct cc_store *s, int64_t article,
     const struct cc_sentences *ss)
 {
 	sqlite3_stmt	*st;
-	size_t		 i;
+	size_t		 i = 0, r, k;
 	int		 brc, rc;
 
 	if (ss == NULL)
 		return CC_OK;
-	if ((st = stmt_get(s, ST_SENTENCE_INSERT)) == NULL)
-		return CC_ESTORE;
-	for (i = 0; i < ss->n; i++) {
+	while (i < ss->n) {
+		k = ss->n - i >= ROWS_SENTENCES ? ROWS_SENTENCES : 1;
+		st = k > 1 ? rows_stmt(s, &s->sentences_rows,
+		    ST_SENTENCE_INSERT, SENTENCE_PARAMS, ROWS_SENTENCES) :
+		    stmt_get(s, ST_SENTENCE_INSERT);
+		if (st == NULL)
+			return CC_ESTORE;
 		brc = SQLITE_OK;
-		bind_int(st, 1, article, &brc);
-		bind_int(st, 2, (int64_t)i, &brc);
-		bind_int(st, 3, (int64_t)ss->v[i].start, &brc);
-		bind_int(st, 4, (int64_t)ss->v[i].end, &brc);
-		bind_int(st, 5, ss->v[i].para, &brc);
-		bind_int(st, 6, ss->v[i].boiler ? 1 : 0, &brc);
+		for (r = 0; r < k; r++, i++)
+			bind_sentence(st, (int)r * SENTENCE_PARAMS, article, i,
+			    &ss->v[i], &brc);
 		if (brc != SQLITE_OK) {
 			stmt_done(st);
 			return store_fail(s, NULL);
@@ -1098,42 +1160,72 @@ value_kind_name(enum cc_value_kind k)
 	return NULL;
 }
 
-static int
-put_claim(struct cc_store *s, sqlite3_stmt *st, int64_t article,
-    struct cc_claim *c)
+static void
+bind_claim(sqlite3_stmt *st, int base, int64_t article,
+    const struct cc_claim *c, int *brc)
 {
 	int	num = c->value_kind == CC_VALUE_NUMBER;
-	int	brc = SQLITE_OK, rc;
 
-	bind_int(st, 1, article, &brc);
-	bind_str(st, 2, c->type, &brc);
-	bind_str(st, 3, c->subject, &brc);
-	bind_str(st, 4, c->measure, &brc);
-	bind_str(st, 5, value_kind_name(c->value_kind), &brc);
-	bind_real(st, 6, c->vmin, num && c->has_min, &brc);
-	bind_real(st, 7, c->vmax, num && c->has_max, &brc);
-	bind_int(st, 8, num && c->approx, &brc);
-	bind_str(st, 9, c->vtext, &brc);
-	bind_str(st, 10, c->unit, &brc);
-	bind_str(st, 11, c->time_start, &brc);
-	bind_str(st, 12, c->time_end, &brc);
-	bind_str(st, 13, c->granularity, &brc);
-	bind_str(st, 14, c->basis, &brc);
-	bind_str(st, 15, c->speaker, &brc);
-	bind_str(st, 16, c->reported_by, &brc);
-	bind_str(st, 17, c->polarity, &brc);
-	bind_str(st, 18, c->text, &brc);
-	bind_int(st, 19, (int64_t)c->ev_start, &brc);
-	bind_int(st, 20, (int64_t)c->ev_end, &brc);
-	bind_str(st, 21, c->sentence, &brc);
-	bind_str(st, 22, c->rule, &brc);
-	if (brc != SQLITE_OK) {
-		stmt_done(st);
-		return store_fail(s, NULL);
+	bind_int(st, base + 1, article, brc);
+	bind_str(st, base + 2, c->type, brc);
+	bind_str(st, base + 3, c->subject, brc);
+	bind_str(st, base + 4, c->measure, brc);
+	bind_str(st, base + 5, value_kind_name(c->value_kind), brc);
+	bind_real(st, base + 6, c->vmin, num && c->has_min, brc);
+	bind_real(st, base + 7, c->vmax, num && c->has_max, brc);
+	bind_int(st, base + 8, num && c->approx, brc);
+	bind_str(st, base + 9, c->vtext, brc);
+	bind_str(st, base + 10, c->unit, brc);
+	bind_str(st, base + 11, c->time_start, brc);
+	bind_str(st, base + 12, c->time_end, brc);
+	bind_str(st, base + 13, c->granularity, brc);
+	bind_str(st, base + 14, c->basis, brc);
+	bind_str(st, base + 15, c->speaker, brc);
+	bind_str(st, base + 16, c->reported_by, brc);
+	bind_str(st, base + 17, c->polarity, brc);
+	bind_str(st, base + 18, c->text, brc);
+	bind_int(st, base + 19, (int64_t)c->ev_start, brc);
+	bind_int(st, base + 20, (int64_t)c->ev_end, brc);
+	bind_str(st, base + 21, c->sentence, brc);
+	bind_str(st, base + 22, c->rule, brc);
+}
+
+/*
+ * Store claims v[0..n) of the article, setting their ids.  The rows of
+ * one INSERT take consecutive ids in row order (the table is
+ * AUTOINCREMENT and this connection is its only writer), so the last
+ * id tells all of them.
+ */
+static int
+put_claims(struct cc_store *s, int64_t article, struct cc_claim *v,
+    size_t n)
+{
+	sqlite3_stmt	*st;
+	size_t		 i = 0, r, k;
+	int64_t		 last;
+	int		 brc, rc;
+
+	while (i < n) {
+		k = n - i >= ROWS_CLAIMS ? ROWS_CLAIMS : 1;
+		st = k > 1 ? rows_stmt(s, &s->claims_rows, ST_CLAIM_INSERT,
+		    CLAIM_PARAMS, ROWS_CLAIMS) : stmt_get(s, ST_CLAIM_INSERT);
+		if (st == NULL)
+			return CC_ESTORE;
+		brc = SQLITE_OK;
+		for (r = 0; r < k; r++)
+			bind_claim(st, (int)r * CLAIM_PARAMS, article,
+			    &v[i + r], &brc);
+		if (brc != SQLITE_OK) {
+			stmt_done(st);
+			return store_fail(s, NULL);
+		}
+		if ((rc = stmt_run(s, st)) != CC_OK)
+			return rc;
+		last = sqlite3_last_insert_rowid(s->db);
+		for (r = 0; r < k; r++)
+			v[i + r].id = last - (int64_t)(k - 1 - r);
+		i += k;
 	}
-	if ((rc = stmt_run(s, st)) != CC_OK)
-		return rc;
-	c->id = sqlite3_last_insert_rowid(s->db);
 	return CC_OK;
 }
 
@@ -1161,16 +1253,9 @@ cc_store_put_extraction(struct cc_store *s, const struct cc_article *a,
 	    (rc = delete_by_article(s, ST_CLAIMS_DELETE, id)) != CC_OK ||
 	    (rc = put_sentences(s, id, ss)) != CC_OK)
 		goto out;
-	if (claims != NULL && claims->n > 0) {
-		if ((st = stmt_get(s, ST_CLAIM_INSERT)) == NULL) {
-			rc = CC_ESTORE;
-			goto out;
-		}
-		for (i = 0; i < claims->n && rc == CC_OK; i++)
-			rc = put_claim(s, st, id, &claims->v[i]);
-		if (rc != CC_OK)
-			goto out;
-	}
+	if (claims != NULL &&
+	    (rc = put_claims(s, id, claims->v, claims->n)) != CC_OK)
+		goto out;
 	if ((st = stmt_get(s, ST_EXTRACTED)) == NULL) {
 		rc = CC_ESTORE;
 		goto out;
@@ -1204,7 +1289,6 @@ int
 cc_store_add_claims(struct cc_store *s, const char *name,
     struct cc_claims *claims)
 {
-	sqlite3_stmt	*st;
 	int64_t		 id;
 	size_t		 i;
 	int		 rc;
@@ -1219,13 +1303,7 @@ cc_store_add_claims(struct cc_store *s, const char *name,
 		rc = CC_ENOTFOUND;
 		goto out;
 	}
-	if ((st = stmt_get(s, ST_CLAIM_INSERT)) == NULL) {
-		rc = CC_ESTORE;
-		goto out;
-	}
-	for (i = 0; i < claims->n && rc == CC_OK; i++)
-		rc = put_claim(s, st, id, &claims->v[i]);
-	if (rc == CC_OK)
+	if ((rc = put_claims(s, id, claims->v, claims->n)) == CC_OK)
 		rc = meta_bump(s, "claims_gen");
 out:
 	rc = save_end(s, rc);

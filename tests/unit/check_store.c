@@ -711,6 +711,22 @@ START_TEST(test_pending_by_rules_hash)
 }
 END_TEST
 
+/* The sentences read back (got) are those stored (want), in order. */
+static void
+assert_sentences_eq(const struct cc_sentences *got,
+    const struct cc_sentences *want)
+{
+	size_t	i;
+
+	ck_assert_uint_eq(got->n, want->n);
+	for (i = 0; i < got->n; i++) {
+		ck_assert_uint_eq(got->v[i].start, want->v[i].start);
+		ck_assert_uint_eq(got->v[i].end, want->v[i].end);
+		ck_assert_uint_eq(got->v[i].para, want->v[i].para);
+		ck_assert_uint_eq(got->v[i].boiler, want->v[i].boiler);
+	}
+}
+
 START_TEST(test_extraction_round_trip)
 {
 	struct cc_store		*s;
@@ -791,13 +807,8 @@ START_TEST(test_extraction_round_trip)
 
 	ck_assert_int_eq(cc_store_get_sentences(s, "003_f9095a6aa4cb8e46",
 	    &gs), CC_OK);
-	ck_assert_uint_eq(gs.n, 3);
-	for (i = 0; i < 3; i++) {
-		ck_assert_uint_eq(gs.v[i].start, ss.v[i].start);
-		ck_assert_uint_eq(gs.v[i].end, ss.v[i].end);
-		ck_assert_uint_eq(gs.v[i].para, ss.v[i].para);
-		ck_assert_uint_eq(gs.v[i].boiler, ss.v[i].boiler);
-	}
+	ck_assert_uint_eq(ss.n, 3);
+	assert_sentences_eq(&gs, &ss);
 
 	ck_assert_int_eq(cc_store_get_claims(s, NULL, &got), CC_OK);
 	ck_assert_uint_eq(got.n, 4);
@@ -838,6 +849,89 @@ START_TEST(test_extraction_round_trip)
 	cc_buf_release(&b2);
 	cc_claims_release(&cs);
 	cc_claims_release(&got);
+	cc_sentences_release(&ss);
+	cc_sentences_release(&gs);
+	cc_store_close(s);
+}
+END_TEST
+
+/* Claims and sentences go in several rows a statement, the rest one at a
+ * time: every row reads back as written, in order, and the ids given
+ * to the claims are theirs (40 claims and 70 sentences cross both). */
+START_TEST(test_many_rows_round_trip)
+{
+	struct cc_store		*s;
+	struct cc_article	 a;
+	struct cc_sentences	 ss, gs;
+	struct cc_sentence	*sn;
+	struct cc_claims	 cs, got, more;
+	struct cc_claim		*c;
+	struct cc_claim_filter	 f = { "many", NULL };
+	size_t			 i;
+
+	memset(&ss, 0, sizeof ss);
+	memset(&gs, 0, sizeof gs);
+	memset(&cs, 0, sizeof cs);
+	memset(&got, 0, sizeof got);
+	memset(&more, 0, sizeof more);
+	s = open_store();
+	put_article(s, "many", "tass", "Many rows.");
+	put_article(s, "next", "tass", "Next rows.");
+	ck_assert_int_eq(cc_store_get_article(s, "many", &a), CC_OK);
+	for (i = 0; i < 70; i++) {
+		sn = cc_sentences_push(&ss);
+		sn->start = i * 10;
+		sn->end = i * 10 + 7 + i % 3;
+		sn->para = (unsigned)i / 4;
+		sn->boiler = i % 5 == 0;
+	}
+	for (i = 0; i < 40; i++) {
+		c = cc_claims_push(&cs);
+		c->type = xstrdup(i % 2 ? "casualty" : "force");
+		c->value_kind = CC_VALUE_NUMBER;
+		c->vmin = c->vmax = (double)i * 100;
+		c->has_min = c->has_max = 1;
+		c->text = xasprintf("claim %zu", i);
+		c->sentence = xasprintf("Sentence %zu.", i);
+		c->ev_start = i * 10;
+		c->ev_end = i * 10 + 7;
+	}
+	ck_assert_int_eq(cc_store_put_extraction(s, &a, "R", &ss, &cs),
+	    CC_OK);
+	cc_article_release(&a);
+	for (i = 1; i < cs.n; i++)
+		ck_assert_int_eq(cs.v[i].id, cs.v[i - 1].id + 1);
+
+	ck_assert_int_eq(cc_store_get_sentences(s, "many", &gs), CC_OK);
+	ck_assert_uint_eq(ss.n, 70);
+	assert_sentences_eq(&gs, &ss);
+	ck_assert_int_eq(cc_store_get_claims(s, &f, &got), CC_OK);
+	ck_assert_uint_eq(got.n, 40);
+	for (i = 0; i < got.n; i++) {
+		ck_assert_int_eq(got.v[i].id, cs.v[i].id);
+		ck_assert_str_eq(got.v[i].text, cs.v[i].text);
+		ck_assert_str_eq(got.v[i].sentence, cs.v[i].sentence);
+		ck_assert_str_eq(got.v[i].type, cs.v[i].type);
+		ck_assert(got.v[i].vmin == cs.v[i].vmin);
+		ck_assert_uint_eq(got.v[i].ev_start, cs.v[i].ev_start);
+	}
+
+	/* The next article's claims take the next ids. */
+	ck_assert_int_eq(cc_store_get_article(s, "next", &a), CC_OK);
+	for (i = 0; i < 17; i++) {
+		c = cc_claims_push(&more);
+		c->type = xstrdup("quote");
+		c->text = xasprintf("more %zu", i);
+	}
+	ck_assert_int_eq(cc_store_put_extraction(s, &a, "R", NULL, &more),
+	    CC_OK);
+	cc_article_release(&a);
+	ck_assert_int_eq(more.v[0].id, cs.v[39].id + 1);
+	ck_assert_int_eq(more.v[16].id, cs.v[39].id + 17);
+
+	cc_claims_release(&cs);
+	cc_claims_release(&got);
+	cc_claims_release(&more);
 	cc_sentences_release(&ss);
 	cc_sentences_release(&gs);
 	cc_store_close(s);
@@ -1473,6 +1567,7 @@ store_suite(void)
 	tcase_add_test(tc, test_put_article_change_replaces);
 	tcase_add_test(tc, test_pending_by_rules_hash);
 	tcase_add_test(tc, test_extraction_round_trip);
+	tcase_add_test(tc, test_many_rows_round_trip);
 	tcase_add_test(tc, test_claims_filter_and_order);
 	tcase_add_test(tc, test_extraction_unknown_article);
 	tcase_add_test(tc, test_findings_round_trip);
