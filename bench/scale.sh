@@ -12,7 +12,8 @@
 # (ingest, extract, an incremental compare, report), with a full compare
 # of the grown store beside them.
 # Beside it, the raw PCRE2 JIT scan of the same kind of text
-# (bench/extract-bench), the ceiling that extraction is a fraction of.
+# (bench/extract-bench), the ceiling that extraction is a fraction of,
+# and the rule patterns alone on that text.
 #
 #   bench/scale.sh CLAIMCHECK RULES_DIR GENCORPUS_AWK EXTRACT_BENCH
 #
@@ -150,4 +151,7 @@ mkdir -p "$work/text"
 awk -v n=1000 -v dir="$work/text" -f "$gen"
 cat "$work/text"/*.txt > "$work/text.txt"
 "$xbench" "$rules" "$work/text.txt"
+# The rule patterns alone on the same text: what extraction would cost
+# were everything else (dates, numbers, speakers, claims) free.
+"$xbench" rules "$rules" "$work/text.txt" | head -n 1
 [ "${SCALE_KEEP:-0}" = 1 ] || rm -rf "$work"

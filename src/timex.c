@@ -310,8 +310,8 @@ struct tok {
  * "is token i in list L" is a bit test instead of a binary search with
  * strncasecmp per list per parser, which was most of the time spent on
  * news text.  Lists the index cannot answer for exactly (an entry that
- * does not start with a letter, an unsorted list) are marked odd and
- * keep the binary search.
+ * starts with neither a letter nor an apostrophe and a letter, an
+ * unsorted list) are marked odd and keep the binary search.
  */
 struct wval {
 	int		 list;
@@ -336,6 +336,8 @@ struct windex {
 	size_t		 mask;
 	size_t		 maxlen;	/* longest first word */
 	uint64_t	 odd;		/* lists answered by binary search */
+	uint64_t	 apos;		/* lists with an entry opening with an
+					   apostrophe ("'ll", "'s") */
 };
 
 /* Below this many bytes the index costs more than it saves (a sentence
@@ -627,16 +629,20 @@ windex_find(struct windex *ix, const char *w, size_t len, int add)
 /*
  * Length of the first word of an entry as the tokenizer would cut it
  * from text: the letters before a space, hyphen, apostrophe, digit or
- * Unicode punctuation.  0 when the entry does not start with a letter.
+ * Unicode punctuation, or an apostrophe and the letters after it ("'ll",
+ * a word when glued to the word before).  0 when the entry starts with
+ * neither.
  */
 static size_t
 first_word_len(const char *w)
 {
-	size_t	j;
+	size_t	a = 0, j;
 
-	if (!is_alpha((unsigned char)w[0]))
+	if (w[0] == '\'' && is_alpha((unsigned char)w[1]))
+		a = 1;
+	else if (!is_alpha((unsigned char)w[0]))
 		return 0;
-	for (j = 1; is_alpha((unsigned char)w[j]); j++)
+	for (j = a + 1; is_alpha((unsigned char)w[j]); j++)
 		if ((unsigned char)w[j] >= 0x80 &&
 		    upunct_len(w + j, strlen(w + j)) != 0)
 			break;
@@ -677,6 +683,8 @@ windex_build(struct scan *sc)
 				ix->odd |= LBIT(list);
 				break;
 			}
+			if (l->v[j].word[0] == '\'')
+				ix->apos |= LBIT(list);
 			x = &ix->w[windex_find(ix, l->v[j].word, fl, 1)];
 			if (l->v[j].word[fl] != '\0') {
 				x->longer |= LBIT(list);
@@ -875,15 +883,21 @@ lookup(const struct scan *sc, int list, size_t i, size_t *n)
 	 * entry starts with matches alone or not at all.
 	 */
 	if (sc->ix != NULL && !(sc->ix->odd & LBIT(list))) {
-		if (i >= sc->nt || sc->t[i].w < 0)
+		if (i >= sc->nt)
 			return NULL;
-		w = &sc->ix->w[sc->t[i].w];
-		if (!(w->longer & LBIT(list))) {
-			if (!(w->exact & LBIT(list)))
-				return NULL;
-			*n = 1;
-			return windex_value(sc->ix, w, list);
-		}
+		if (sc->t[i].w >= 0) {
+			w = &sc->ix->w[sc->t[i].w];
+			if (!(w->longer & LBIT(list))) {
+				if (!(w->exact & LBIT(list)))
+					return NULL;
+				*n = 1;
+				return windex_value(sc->ix, w, list);
+			}
+		} else if (!(sc->ix->apos & LBIT(list)) ||
+		    sc->t[i].type != T_PUNCT || sc->s[sc->t[i].s] != '\'')
+			return NULL;
+		/* (an apostrophe apart from the word before: "we 'll"
+		 * spells "'ll" from two tokens, read below) */
 	}
 	for (k = i; k < sc->nt && k < i + 6; k++) {
 		t = &sc->t[k];
