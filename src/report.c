@@ -226,6 +226,7 @@ struct rep {
 	struct fetch			 *fetch;
 	struct cc_buf			 *scratch;	/* for claim_dig() */
 	const char			 *salt;
+	struct cc_lineset		 *had;		/* dir_names() */
 	struct art_ref			 *arts;		/* by name */
 	size_t				  narts;
 	const struct cc_claim		**byid;
@@ -1302,18 +1303,52 @@ claims_row(struct page *pg, const struct rep *r, const struct cc_claim *c,
 	raw(pg, "</td></tr>\n");
 }
 
+/*
+ * The names of the files in dir when the run began, hashed, or NULL if
+ * it cannot be read.  A page whose name was not there is new: neither
+ * its digest nor its bytes are read back (a first report of a big
+ * corpus asked the file system for a hundred thousand missing files).
+ */
+static struct cc_lineset *
+dir_names(const char *dir)
+{
+	struct cc_lineset	*had;
+	struct dirent		*de;
+	DIR			*dp;
+
+	if ((dp = opendir(dir)) == NULL)
+		return NULL;
+	had = cc_lineset_new();
+	while ((de = readdir(dp)) != NULL)
+		cc_lineset_add(had, cc_hash64(de->d_name, strlen(de->d_name)));
+	closedir(dp);
+	return had;
+}
+
+/* Was there a file named name (maybe: the set holds hashes)? */
+static int
+was_there(const struct cc_lineset *had, const char *name)
+{
+	return had == NULL || cc_lineset_has(had, cc_hash64(name,
+	    strlen(name)));
+}
+
 /* Does dir/name hold exactly data[0..len)?  Rewriting an unchanged page
  * costs a file and a rename, and keeps its mtime from telling what
  * changed. */
 static int
-same_file(const char *dir, const char *name, const char *data, size_t len)
+same_file(const char *dir, const struct cc_lineset *had, const char *name,
+    const char *data, size_t len)
 {
-	char		*path = xasprintf("%s/%s", dir, name), buf[1 << 15];
+	char		*path, buf[1 << 15];
 	struct stat	 st;
 	size_t		 off = 0;
 	ssize_t		 n;
 	int		 fd, same = 0;
 
+	if (!was_there(had, name))
+		return 0;
+	path = xasprintf("%s/%s", dir, name);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	free(path);
 	if (fd < 0)
@@ -1339,10 +1374,10 @@ same_file(const char *dir, const char *name, const char *data, size_t len)
 /* Put the page data in place, unless its file holds the same bytes
  * already: 1 if written, 0 if unchanged, -1 on an error (in d). */
 static int
-put_page(const char *outdir, const char *file, const struct cc_buf *b,
-    struct cc_diag *d)
+put_page(const char *outdir, const struct cc_lineset *had, const char *file,
+    const struct cc_buf *b, struct cc_diag *d)
 {
-	if (same_file(outdir, file, b->data, b->len))
+	if (same_file(outdir, had, file, b->data, b->len))
 		return 0;
 	return write_atomic(outdir, file, b, d) == CC_OK ? 1 : -1;
 }
@@ -1369,6 +1404,7 @@ struct page_writer {
 	pthread_cond_t	 work;		/* a job, or the end */
 	pthread_cond_t	 room;		/* the queue shrank */
 	const char	*outdir;
+	const struct cc_lineset *had;	/* dir_names() */
 	struct pw_job	*head, *tail;
 	size_t		 bytes;		/* queued */
 	int		 ending;
@@ -1397,7 +1433,8 @@ pw_thread(void *arg)
 		stop = pw->rc != CC_OK;	/* after an error, drop the rest */
 		pthread_mutex_unlock(&pw->lock);
 		cc_diag_clear(&d);
-		put = stop ? 0 : put_page(pw->outdir, j->file, &j->b, &d);
+		put = stop ? 0 : put_page(pw->outdir, pw->had, j->file, &j->b,
+		    &d);
 		pthread_mutex_lock(&pw->lock);
 		if (put > 0)
 			pw->written++;
@@ -1420,11 +1457,12 @@ pw_thread(void *arg)
 /* A writer thread for pages of outdir, or NULL (then pages are written
  * by the caller). */
 static struct page_writer *
-pw_start(const char *outdir)
+pw_start(const char *outdir, const struct cc_lineset *had)
 {
 	struct page_writer	*pw = xcalloc(1, sizeof *pw);
 
 	pw->outdir = outdir;
+	pw->had = had;
 	pthread_mutex_init(&pw->lock, NULL);
 	pthread_cond_init(&pw->work, NULL);
 	pthread_cond_init(&pw->room, NULL);
@@ -1503,7 +1541,7 @@ finish_page(const struct rep *r, struct page *pg, const char *outdir,
 		if ((rc = pw_put(r->pw, file, &pg->b)) != CC_OK)
 			*d = r->pw->d;
 	} else
-		switch (put_page(outdir, file, &pg->b, d)) {
+		switch (put_page(outdir, r->had, file, &pg->b, d)) {
 		case 1:
 			stats->written++;
 			break;
@@ -3113,14 +3151,18 @@ dg_claim(struct cc_buf *b, const struct rep *r, const struct cc_claim *c)
 /* The digest in the head of outdir/file, if there is one; 1 if it
  * equals want. */
 static int
-same_digest(const char *dir, const char *file, const char *want)
+same_digest(const struct rep *r, const char *dir, const char *file,
+    const char *want)
 {
-	char		*path = xasprintf("%s/%s", dir, file), buf[1024];
+	char		*path, buf[1024];
 	const char	*p;
 	ssize_t		 n;
 	int		 fd, same = 0;
 	static const char key[] = "<meta name=\"" DIGEST_META "\" content=\"";
 
+	if (!was_there(r->had, file))
+		return 0;
+	path = xasprintf("%s/%s", dir, file);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	free(path);
 	if (fd < 0)
@@ -3321,7 +3363,7 @@ plan_pager(const struct rep *r, struct pager *pp,
 		for (i = ch->first; i < ch->first + ch->n; i++)
 			item(&b, r, i);
 		dg_end(&b, ch->digest);
-		ch->render = !same_digest(dir, ch->file, ch->digest);
+		ch->render = !same_digest(r, dir, ch->file, ch->digest);
 	}
 }
 
@@ -3685,6 +3727,7 @@ rep_release(struct rep *r)
 {
 	size_t	i;
 
+	cc_lineset_free(r->had);
 	for (i = 0; i < r->narts; i++)
 		free(r->arts[i].file);
 	for (i = 0; i < r->nclaims; i++)
@@ -3780,7 +3823,7 @@ article_page(struct rep *r, struct art_ref *ar,
 		dg_str(&b, ar->ra->claims_stamp);
 		dg_end(&b, digest);
 		ar->nall = ar->ra->nclaims_stamped;
-		ar->render = !same_digest(dir, ar->file, digest);
+		ar->render = !same_digest(r, dir, ar->file, digest);
 		if (!ar->render) {
 			stats->unchanged++;
 			stats->skipped++;
@@ -3805,7 +3848,7 @@ article_page(struct rep *r, struct art_ref *ar,
 			dg_u64(&b, own ? claim_dig_raw(lc[k], r->scratch) :
 			    claim_dig(r, lc[k]));
 		dg_end(&b, digest);
-		ar->render = !same_digest(dir, ar->file, digest);
+		ar->render = !same_digest(r, dir, ar->file, digest);
 		if (!ar->render) {
 			stats->unchanged++;
 			stats->skipped++;
@@ -4065,6 +4108,7 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 		return rc;
 	}
 	rep_init(&r, in, src);
+	r.had = dir_names(dir);
 	fetch.src = src;
 	fetch.d = d;
 	fetch.rc = CC_OK;
@@ -4072,7 +4116,7 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 	plan_chunks(&r, dir);
 	plan_need(&r);
 	if (in->jobs > 1)
-		r.pw = pw_start(dir);
+		r.pw = pw_start(dir, r.had);
 	lists = lists_start(&r, src, dir);
 	/* Article pages before the index and the contents pages, so that
 	 * no page reachable from the index links a missing one (a page of
