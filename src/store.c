@@ -239,9 +239,9 @@ static const char *const stmt_sql[ST__COUNT] = {
 /*
  * Rows of claims and sentences go in by ROWS_CLAIMS and ROWS_SENTENCES a
  * statement: one statement a row cost the single writer of a parallel
- * extraction as much again as the statement's work (the statement's
- * start and end, and AUTOINCREMENT's update of sqlite_sequence, for
- * every row).  The remainder of an article's rows goes one at a time.
+ * extraction a statement's start and end and AUTOINCREMENT's update of
+ * sqlite_sequence for every row, a fifth of the store's instructions.
+ * The remainder of an article's rows goes one at a time.
  */
 #define ROWS_CLAIMS	16
 #define ROWS_SENTENCES	32
@@ -1103,6 +1103,20 @@ rows_stmt(struct cc_store *s, sqlite3_stmt **slot, enum stmt_id id,
 	return *slot;
 }
 
+/* The INSERT for the next rows of left to store: *k = nrows of them by
+ * rows_stmt() while that many are left, else one by stmt_sql[id]. */
+static sqlite3_stmt *
+insert_stmt(struct cc_store *s, sqlite3_stmt **slot, enum stmt_id id,
+    int nparams, int nrows, size_t left, size_t *k)
+{
+	if (left >= (size_t)nrows) {
+		*k = (size_t)nrows;
+		return rows_stmt(s, slot, id, nparams, nrows);
+	}
+	*k = 1;
+	return stmt_get(s, id);
+}
+
 static void
 bind_sentence(sqlite3_stmt *st, int base, int64_t article, size_t seq,
     const struct cc_sentence *sn, int *brc)
@@ -1126,11 +1140,9 @@ put_sentences(struct cc_store *s, int64_t article,
 	if (ss == NULL)
 		return CC_OK;
 	while (i < ss->n) {
-		k = ss->n - i >= ROWS_SENTENCES ? ROWS_SENTENCES : 1;
-		st = k > 1 ? rows_stmt(s, &s->sentences_rows,
-		    ST_SENTENCE_INSERT, SENTENCE_PARAMS, ROWS_SENTENCES) :
-		    stmt_get(s, ST_SENTENCE_INSERT);
-		if (st == NULL)
+		if ((st = insert_stmt(s, &s->sentences_rows,
+		    ST_SENTENCE_INSERT, SENTENCE_PARAMS, ROWS_SENTENCES,
+		    ss->n - i, &k)) == NULL)
 			return CC_ESTORE;
 		brc = SQLITE_OK;
 		for (r = 0; r < k; r++, i++)
@@ -1206,10 +1218,8 @@ put_claims(struct cc_store *s, int64_t article, struct cc_claim *v,
 	int		 brc, rc;
 
 	while (i < n) {
-		k = n - i >= ROWS_CLAIMS ? ROWS_CLAIMS : 1;
-		st = k > 1 ? rows_stmt(s, &s->claims_rows, ST_CLAIM_INSERT,
-		    CLAIM_PARAMS, ROWS_CLAIMS) : stmt_get(s, ST_CLAIM_INSERT);
-		if (st == NULL)
+		if ((st = insert_stmt(s, &s->claims_rows, ST_CLAIM_INSERT,
+		    CLAIM_PARAMS, ROWS_CLAIMS, n - i, &k)) == NULL)
 			return CC_ESTORE;
 		brc = SQLITE_OK;
 		for (r = 0; r < k; r++)
