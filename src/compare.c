@@ -2030,105 +2030,44 @@ spelling_cmp(const void *a, const void *b)
 }
 
 /*
- * One article's text on its way through the text checks: read by the
- * main thread (the source is not shared), folded and scanned for dates
- * and names by any thread, its findings emitted by the main thread.
+ * One article's text checks.  Any thread reads the text (the source
+ * serializes its callbacks: compare.h), folds it, scans it for dates
+ * and names and keeps only what becomes a finding: the date findings'
+ * offsets and summaries, and the variant spellings.  The main thread
+ * then emits them in doc order, as on one thread: emit() and the
+ * claims of an article are its own.
  */
-struct text_job {
-	const struct cc_compare_doc	*d;
-	struct cc_compare_doc		 dt;	/* d with its text */
-	char				*text;	/* read here: freed */
-	int				 ok;	/* the text is there */
-	int				 dates;	/* check its dates */
-	int				 dated;	/* against its own date */
-	struct cc_date			 ref;
-	struct cc_fold			 f;
-	struct cc_timex			*tx;
-	size_t				 nt;
-	struct cc_entity_mention	*m;
-	size_t				 ne;
+struct text_date {
+	size_t		 os;	/* byte offset of the date in the text */
+	char		*summary;
 };
 
-/* Read a job's text (main thread). */
-static void
-text_load(struct cmp *cm, struct text_job *j)
-{
-	const struct cc_compare_doc	*d = j->d;
-	int				 rc;
-
-	j->ok = 0;
-	if (d->text == NULL && cm->src->text != NULL) {
-		/* one article's text at a time */
-		j->dt = *d;
-		if ((rc = cm->src->text(cm->src->arg, d, &j->text,
-		    &j->dt.len)) != CC_OK || j->text == NULL) {
-			if (cm->rc == CC_OK)
-				cm->rc = rc;
-			free(j->text);
-			j->text = NULL;
-			return;
-		}
-		j->dt.text = j->text;
-		j->d = &j->dt;
-	}
-	j->ok = j->d->text != NULL;
-}
-
-/* Fold and scan a job's text (any thread: the scanner and the entity
- * tables are only read). */
-static void
-text_scan(const struct cmp *cm, struct text_job *j)
-{
-	const struct cc_compare_doc	*d = j->d;
-	size_t				 cap;
-
-	if (!j->ok)
-		return;
-	cc_fold(d->text, d->len, &j->f);
-	if (j->dates) {
-		/* without a date of its own, only weekdays can be checked */
-		j->dated = doc_dated(d) && d->date != NULL &&
-		    cc_date_parse_iso(d->date, &j->ref) == CC_OK;
-		cap = j->f.len / 64 + 16;
-		j->tx = xcalloc(cap, sizeof *j->tx);
-		j->nt = cc_timex_scan_with(cm->tx, j->f.s, j->f.len,
-		    j->dated ? &j->ref : NULL, j->tx, cap);
-		if (j->nt > cap) {
-			j->tx = xreallocarray(j->tx, j->nt, sizeof *j->tx);
-			j->nt = cc_timex_scan_with(cm->tx, j->f.s, j->f.len,
-			    j->dated ? &j->ref : NULL, j->tx, j->nt);
-		}
-	}
-	for (cap = j->f.len / 64 + 16;; cap *= 2) {
-		j->m = xreallocarray(j->m, cap, sizeof *j->m);
-		j->ne = cc_entity_scan(cm->pk->entities, j->f.s, j->f.len,
-		    j->m, cap);
-		if (j->ne < cap)
-			break;
-	}
-}
+struct text_res {
+	const struct cc_compare_doc	*d;
+	int				 rc;	/* reading the text */
+	struct text_date		*dv;
+	size_t				 nd;
+	struct spelling			*sv;
+	size_t				 ns;
+};
 
 /* Weekdays that are not their date's, and day-precise dates after a
- * dated article's own date in a sentence that does not speak of the
- * future. */
+ * dated article's own date ref (NULL: undated) in a sentence that does
+ * not speak of the future: of text d, folded as f, with dates
+ * tx[0..nt). */
 static void
-date_findings(struct cmp *cm, const struct text_job *j)
+date_findings(const struct cmp *cm, const struct cc_compare_doc *d,
+    const struct cc_fold *f, const struct cc_timex *tx, size_t nt,
+    const struct cc_date *ref, struct text_res *res)
 {
-	const struct cc_compare_doc	*d = j->d;
-	const struct cc_fold		*f = &j->f;
-	const struct cc_timex		*tx = j->tx;
-	size_t				 i, nc;
-	long				 pub, lo;
-	const struct cc_claim		**c;
-	const char			*outlet = d->outlet ? d->outlet :
-					    d->name;
+	long	pub = ref != NULL ? cc_date_days(ref) : 0, lo;
+	size_t	i;
 
-	pub = j->dated ? cc_date_days(&j->ref) : 0;
-	for (i = 0; i < j->nt; i++) {
+	for (i = 0; i < nt; i++) {
 		struct cc_buf	 b = CC_BUF_INIT;
 		size_t		 os = f->map[tx[i].start];
 		size_t		 oe = cc_fold_orig_end(f, d->text, tx[i].end);
-		char		*key, iso[16];
+		char		 iso[16];
 
 		if (tx[i].kind != CC_TIMEX_DATE || tx[i].lo.y == 0)
 			continue;
@@ -2139,7 +2078,7 @@ date_findings(struct cmp *cm, const struct text_job *j)
 
 			cc_buf_printf(&b, "\"%.*s\" in %s: %s", (int)(oe - os),
 			    d->text + os, d->name, why ? why : tx[i].basis);
-		} else if (j->dated && !tx[i].future &&
+		} else if (ref != NULL && !tx[i].future &&
 		    strcmp(tx[i].granularity, "day") == 0 && lo > pub &&
 		    !future_cue(cm->pk, f->s, tx[i].start))
 			cc_buf_printf(&b, "\"%.*s\" (%s) in %s is after the "
@@ -2148,13 +2087,85 @@ date_findings(struct cmp *cm, const struct text_job *j)
 			    d->text + os, iso, d->name, d->date);
 		else
 			continue;
-		key = xasprintf("date/%s/%zu", d->name, os);
-		c = claims_at(cm, d->name, os, &nc);
-		emit(cm, "timeline", "medium", key, c, nc, outlet,
-		    cc_buf_detach(&b, NULL));
-		free(c);
-		free(key);
+		res->dv = xreallocarray(res->dv, res->nd + 1,
+		    sizeof *res->dv);
+		res->dv[res->nd].os = os;
+		res->dv[res->nd++].summary = cc_buf_detach(&b, NULL);
 	}
+}
+
+/* The text checks of res->d (its dates too with dates set), on any
+ * thread: the scanner and the entity tables are only read. */
+static void
+text_check(const struct cmp *cm, struct text_res *res, int dates)
+{
+	const struct cc_compare_doc	*d = res->d;
+	struct cc_compare_doc		 dt;
+	struct cc_fold			 f;
+	struct cc_timex			*tx;
+	struct cc_entity_mention	*m = NULL;
+	struct cc_date			 ref;
+	char				*text = NULL;
+	size_t				 cap, nt, ne, k;
+	int				 dated;
+
+	if (d->text == NULL) {
+		/* one article's text at a time */
+		if (cm->src->text == NULL)
+			return;
+		dt = *d;
+		if ((res->rc = cm->src->text(cm->src->arg, d, &text,
+		    &dt.len)) != CC_OK || text == NULL) {
+			free(text);
+			return;
+		}
+		dt.text = text;
+		d = &dt;
+	}
+	cc_fold(d->text, d->len, &f);
+	if (dates) {
+		/* without a date of its own, only weekdays can be checked */
+		dated = doc_dated(d) && d->date != NULL &&
+		    cc_date_parse_iso(d->date, &ref) == CC_OK;
+		cap = f.len / 64 + 16;
+		tx = xcalloc(cap, sizeof *tx);
+		nt = cc_timex_scan_with(cm->tx, f.s, f.len,
+		    dated ? &ref : NULL, tx, cap);
+		if (nt > cap) {
+			tx = xreallocarray(tx, nt, sizeof *tx);
+			nt = cc_timex_scan_with(cm->tx, f.s, f.len,
+			    dated ? &ref : NULL, tx, nt);
+		}
+		date_findings(cm, d, &f, tx, nt, dated ? &ref : NULL, res);
+		free(tx);
+	}
+	for (cap = f.len / 64 + 16;; cap *= 2) {
+		m = xreallocarray(m, cap, sizeof *m);
+		ne = cc_entity_scan(cm->pk->entities, f.s, f.len, m, cap);
+		if (ne < cap)
+			break;
+	}
+	for (k = 0; k < ne; k++) {
+		struct spelling	*s;
+		size_t		 os, oe;
+
+		if (m[k].variant_of == NULL)
+			continue;
+		os = f.map[m[k].start];
+		oe = cc_fold_orig_end(&f, d->text, m[k].end);
+		res->sv = xreallocarray(res->sv, res->ns + 1,
+		    sizeof *res->sv);
+		s = &res->sv[res->ns++];
+		s->text = xstrndup(d->text + os, oe - os);
+		s->key = xasprintf("entity/%s/%s", m[k].id, s->text);
+		s->doc = res->d->name;
+		s->outlet = res->d->outlet ? res->d->outlet : res->d->name;
+		s->canon = m[k].variant_of;
+		s->off = os;
+	}
+	free(m);
+	cc_fold_release(&f);
+	free(text);
 }
 
 struct spellings {
@@ -2162,130 +2173,170 @@ struct spellings {
 	size_t				 n;
 };
 
-/* A scanned job's findings and spellings (main thread); releases it. */
-static void
-text_emit(struct cmp *cm, struct text_job *j, struct spellings *sp)
-{
-	const struct cc_compare_doc	*d = j->d;
-	const struct cc_fold		*f = &j->f;
-	size_t				 k, nsp0 = sp->n;
-
-	if (!j->ok)
-		goto out;
-	if (j->dates) {
-		cm->scope = article_scope(cm, "article", d->name);
-		date_findings(cm, j);
-	}
-	for (k = 0; k < j->ne; k++) {
-		const struct cc_entity_mention	*m = &j->m[k];
-		struct spelling			*s;
-		size_t				 os, oe;
-
-		if (m->variant_of == NULL)
-			continue;
-		os = f->map[m->start];
-		oe = cc_fold_orig_end(f, d->text, m->end);
-		sp->v = xreallocarray(sp->v, sp->n + 1, sizeof *sp->v);
-		s = &sp->v[sp->n++];
-		s->text = xstrndup(d->text + os, oe - os);
-		s->key = xasprintf("entity/%s/%s", m->id, s->text);
-		/* (d may be a copy, but its strings are the doc's) */
-		s->doc = d->name;
-		s->outlet = d->outlet ? d->outlet : d->name;
-		s->canon = m->variant_of;
-		s->off = os;
-	}
-	if (sp->n > nsp0 && cm->opts != NULL && cm->opts->spelled != NULL)
-		cm->opts->spelled(cm->opts->arg, d->name);
-	cc_fold_release(&j->f);
-out:
-	free(j->tx);
-	free(j->m);
-	free(j->text);
-	memset(j, 0, sizeof *j);
-}
-
-/* Texts go through the checks this many at a time. */
-#define TEXT_CHUNK	64
-
-struct text_worker {
+/*
+ * The text checks of some docs, on threads that take one doc at a time
+ * until none is left: started before the batches, so that other cores
+ * read and scan the texts while this thread compares claims, and
+ * finished after them, this thread taking its share.
+ */
+struct text_pass {
 	const struct cmp	*cm;
-	struct text_job		*jobs;
+	struct text_res		*res;
 	size_t			 n;
-	size_t			 first;	/* of the jobs it scans */
-	size_t			 step;
-	pthread_t		 thread;
-	int			 started;
+	int			 dates;
+	size_t			 next;	/* the first doc nobody took */
+	int			 failed;	/* a text could not be read */
+	pthread_mutex_t		 lock;
+	pthread_t		 th[CMP_MAXJOBS];
+	int			 started[CMP_MAXJOBS];
+	size_t			 nth;
 };
 
 static void *
-text_thread(void *arg)
+text_worker(void *arg)
 {
-	struct text_worker	*w = arg;
+	struct text_pass	*tp = arg;
 	size_t			 i;
 
-	for (i = w->first; i < w->n; i += w->step)
-		text_scan(w->cm, &w->jobs[i]);
-	return NULL;
-}
-
-/*
- * The texts of docs[0..n) through the checks (dates too with dates
- * set), a chunk at a time: the main thread reads a chunk's texts, the
- * chunk is scanned on cm's threads, and its findings come out in doc
- * order, as on one thread.
- */
-static void
-text_docs(struct cmp *cm, const struct cc_compare_doc *const *docs,
-    size_t n, int dates, struct spellings *sp)
-{
-	struct text_job		 jobs[TEXT_CHUNK];
-	struct text_worker	 w[CMP_MAXJOBS];
-	size_t			 i, k, nj, nw;
-
-	if (cm->tx == NULL)
-		cm->tx = cc_timex_scanner_new(cm->pk->vocab);
-	nw = cm->opts != NULL && cm->opts->jobs > 1 ? cm->opts->jobs : 1;
-	if (nw > CMP_MAXJOBS)
-		nw = CMP_MAXJOBS;
-	memset(jobs, 0, sizeof jobs);
-	for (i = 0; i < n && cm->rc == CC_OK; i += nj) {
-		nj = n - i < TEXT_CHUNK ? n - i : TEXT_CHUNK;
-		for (k = 0; k < nj; k++) {
-			jobs[k].d = docs[i + k];
-			jobs[k].dates = dates;
-			text_load(cm, &jobs[k]);
+	for (;;) {
+		pthread_mutex_lock(&tp->lock);
+		i = tp->failed ? tp->n : tp->next;
+		if (i < tp->n)
+			tp->next++;
+		pthread_mutex_unlock(&tp->lock);
+		if (i >= tp->n)
+			return NULL;
+		text_check(tp->cm, &tp->res[i], tp->dates);
+		if (tp->res[i].rc != CC_OK) {
+			pthread_mutex_lock(&tp->lock);
+			tp->failed = 1;
+			pthread_mutex_unlock(&tp->lock);
 		}
-		for (k = 0; k < nw; k++) {
-			w[k].cm = cm;
-			w[k].jobs = jobs;
-			w[k].n = nj;
-			w[k].first = k;
-			w[k].step = nw;
-			w[k].started = k > 0 && pthread_create(&w[k].thread,
-			    NULL, text_thread, &w[k]) == 0;
-		}
-		/* the main thread scans its share, and the share of any
-		 * thread that could not start */
-		for (k = 0; k < nw; k++)
-			if (!w[k].started)
-				text_thread(&w[k]);
-		for (k = 1; k < nw; k++)
-			if (w[k].started)
-				pthread_join(w[k].thread, NULL);
-		for (k = 0; k < nj; k++)
-			text_emit(cm, &jobs[k], sp);
 	}
 }
 
+/* Start the text checks of docs[0..n) on nth threads besides this one
+ * (0: this one does them all, in text_finish()). */
+static void
+text_start(struct cmp *cm, struct text_pass *tp,
+    const struct cc_compare_doc *const *docs, size_t n, int dates,
+    size_t nth)
+{
+	size_t	i;
+
+	memset(tp, 0, sizeof *tp);
+	if (cm->tx == NULL)
+		cm->tx = cc_timex_scanner_new(cm->pk->vocab);
+	tp->cm = cm;
+	tp->n = n;
+	tp->dates = dates;
+	tp->res = xcalloc(n + 1, sizeof *tp->res);
+	for (i = 0; i < n; i++) {
+		tp->res[i].d = docs[i];
+		tp->res[i].rc = CC_OK;
+	}
+	pthread_mutex_init(&tp->lock, NULL);
+	tp->nth = nth < CMP_MAXJOBS ? nth : CMP_MAXJOBS;
+	for (i = 0; i < tp->nth; i++)
+		tp->started[i] = pthread_create(&tp->th[i], NULL, text_worker,
+		    tp) == 0;
+}
+
+/* Finish the text checks and emit their findings in doc order; the
+ * spellings go to sp. */
+static void
+text_finish(struct cmp *cm, struct text_pass *tp, struct spellings *sp)
+{
+	size_t	i, k, nc;
+
+	text_worker(tp);
+	for (i = 0; i < tp->nth; i++)
+		if (tp->started[i])
+			pthread_join(tp->th[i], NULL);
+	pthread_mutex_destroy(&tp->lock);
+	for (i = 0; i < tp->n; i++) {
+		struct text_res		 *res = &tp->res[i];
+		const char		 *name = res->d->name;
+		const struct cc_claim	**c;
+		char			 *key;
+
+		if (res->rc != CC_OK && cm->rc == CC_OK)
+			cm->rc = res->rc;
+		if (cm->rc != CC_OK) {
+			/* the findings would be incomplete: none */
+			for (k = 0; k < res->nd; k++)
+				free(res->dv[k].summary);
+			for (k = 0; k < res->ns; k++) {
+				free(res->sv[k].key);
+				free(res->sv[k].text);
+			}
+			res->nd = res->ns = 0;
+		}
+		if (res->nd > 0)
+			cm->scope = article_scope(cm, "article", name);
+		for (k = 0; k < res->nd; k++) {
+			key = xasprintf("date/%s/%zu", name, res->dv[k].os);
+			c = claims_at(cm, name, res->dv[k].os, &nc);
+			emit(cm, "timeline", "medium", key, c, nc,
+			    res->d->outlet ? res->d->outlet : name,
+			    res->dv[k].summary);
+			free(c);
+			free(key);
+		}
+		if (res->ns > 0) {
+			sp->v = xreallocarray(sp->v, sp->n + res->ns,
+			    sizeof *sp->v);
+			memcpy(sp->v + sp->n, res->sv,
+			    res->ns * sizeof *res->sv);
+			sp->n += res->ns;
+			if (cm->opts != NULL && cm->opts->spelled != NULL)
+				cm->opts->spelled(cm->opts->arg, name);
+		}
+		free(res->dv);
+		free(res->sv);
+	}
+	free(tp->res);
+	tp->res = NULL;
+}
+
+/* Threads besides this one for the text checks. */
+static size_t
+text_threads(const struct cmp *cm)
+{
+	return cm->opts != NULL && cm->opts->jobs > 1 ?
+	    (size_t)cm->opts->jobs - 1 : 0;
+}
+
 /*
- * The text checks.  An incremental run reads the changed articles'
- * texts only, unless a variant spelling is or was in one of them: the
- * spelling findings list every article with the spelling, so then the
- * other texts are read again for their spellings (not their dates).
+ * Start the text checks, before the batches.  An incremental run reads
+ * the changed articles' texts only, unless a variant spelling is or was
+ * in one of them (pass_text()).
  */
 static void
-pass_text(struct cmp *cm)
+text_begin(struct cmp *cm, struct text_pass *tp)
+{
+	const struct cc_compare_doc	**v;
+	size_t				  i, n;
+
+	memset(tp, 0, sizeof *tp);
+	if (cm->pk == NULL)
+		return;
+	v = xcalloc(cm->ndocs + 1, sizeof *v);
+	for (i = 0, n = 0; i < cm->ndocs; i++)
+		if (!cm->inc || cm->docs[i]->changed)
+			v[n++] = cm->docs[i];
+	text_start(cm, tp, v, n, 1, text_threads(cm));
+	free(v);
+}
+
+/*
+ * The text checks, after the batches: the ones text_begin() started,
+ * then, if a variant spelling is or was in a changed article, the
+ * spellings of the other texts (not their dates): the spelling
+ * findings list every article with the spelling.
+ */
+static void
+pass_text(struct cmp *cm, struct text_pass *tp)
 {
 	struct spellings		  sps;
 	struct spelling			 *sp;
@@ -2295,19 +2346,17 @@ pass_text(struct cmp *cm)
 	if (cm->pk == NULL)
 		return;
 	memset(&sps, 0, sizeof sps);
-	v = xcalloc(cm->ndocs + 1, sizeof *v);
-	for (i = 0, n = 0; i < cm->ndocs; i++)
-		if (!cm->inc || cm->docs[i]->changed)
-			v[n++] = cm->docs[i];
-	text_docs(cm, v, n, 1, &sps);
-	if (cm->inc && (cm->entity_dirty || sps.n > 0)) {
+	text_finish(cm, tp, &sps);
+	if (cm->inc && cm->rc == CC_OK && (cm->entity_dirty || sps.n > 0)) {
 		cm->entity_dirty = 1;
+		v = xcalloc(cm->ndocs + 1, sizeof *v);
 		for (i = 0, n = 0; i < cm->ndocs; i++)
 			if (!cm->docs[i]->changed)
 				v[n++] = cm->docs[i];
-		text_docs(cm, v, n, 0, &sps);
+		text_start(cm, tp, v, n, 0, text_threads(cm));
+		text_finish(cm, tp, &sps);
+		free(v);
 	}
-	free(v);
 	sp = sps.v;
 	nsp = sps.n;
 	cm->scope = "entity";
@@ -2630,6 +2679,7 @@ cc_compare_run(const struct cc_pack *pk, const struct cc_compare_source *src,
     struct cc_compare_opts *o, struct cc_findings *out)
 {
 	struct cmp		 cm;
+	struct text_pass	 tp;
 	struct cc_compare_opts	 inc;
 	char			**scopes = NULL;
 	size_t			 i, k, first = out->n, nscopes = 0;
@@ -2663,13 +2713,14 @@ cc_compare_run(const struct cc_pack *pk, const struct cc_compare_source *src,
 		}
 	}
 
+	/* the texts are read and scanned on other threads meanwhile */
+	text_begin(&cm, &tp);
 	batch(&cm, t_casualty, p_casualty);
 	batch(&cm, t_figures, p_figures);
 	batch(&cm, t_rest, p_rest);
 	if (cm.rc == CC_OK)
 		check_stale(&cm);
-	if (cm.rc == CC_OK)
-		pass_text(&cm);
+	pass_text(&cm, &tp);
 	art_drop(&cm);
 
 	if (o != NULL) {

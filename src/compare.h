@@ -124,6 +124,9 @@ int	cc_compare_docs_from(const struct cc_pack *pk,
  * what either appended.  On failure they leave out empty and return the
  * error, which ends the run.  text (may be NULL) reads an article's
  * text for the text checks, as cc_compare_text_fn; arg goes to each.
+ * With more than one job (cc_compare_opts), text is called on other
+ * threads while the others run on this one: the source serializes
+ * them.
  */
 struct cc_compare_source {
 	int	(*by_types)(void *arg, const char *const *types,
@@ -142,8 +145,9 @@ struct cc_compare_source {
  * fine; the scopes they have now are added here), o->old the last
  * run's findings with their scopes and o->old_median its median (NULL:
  * unknown); out then gets the same findings a full run would give.  In
- * either mode the texts are scanned on o->jobs threads (0 or 1: this
- * one; the findings do not depend on it), o->median is set to this
+ * either mode the texts are read and scanned on o->jobs threads (0 or
+ * 1: this one; the others start while this one compares the claims;
+ * the findings do not depend on it), o->median is set to this
  * run's median date of the dated articles ("" if none); o->scope_fn
  * (may be NULL) is told the scopes of every claim (incremental: of the
  * changed articles' claims) and o->spelled (may be NULL) the name of

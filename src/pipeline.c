@@ -584,6 +584,7 @@ struct cmp_run {
 	char			**run;		/* and its scopes so far */
 	size_t			 nrun;
 	struct cc_store		*store;		/* the claim source: */
+	pthread_mutex_t		 lock;		/* one caller at a time */
 	struct cc_claims	*batch;		/* what it handed out */
 	struct cc_store_strings	*batch_strs;
 	struct cc_claims	*art;
@@ -759,13 +760,15 @@ run_stamp(void *arg, const char *name, const char *stamp)
 }
 
 /* The claim source of the comparison: the store, a type or an article
- * at a time, strings pooled. */
+ * at a time, strings pooled.  Texts are read on other threads while
+ * claims are (compare.h): the store takes one caller at a time. */
 static int
 src_by_types(void *arg, const char *const *types, struct cc_claims *out)
 {
 	struct cmp_run	*r = arg;
 	int		 rc;
 
+	pthread_mutex_lock(&r->lock);
 	r->batch = out;
 	r->batch_strs = NULL;
 	if ((rc = cc_store_get_claims_types(r->store, types, out,
@@ -774,6 +777,7 @@ src_by_types(void *arg, const char *const *types, struct cc_claims *out)
 		cc_store_claims_release_shared(out, r->batch_strs);
 		r->batch = NULL;
 	}
+	pthread_mutex_unlock(&r->lock);
 	return rc;
 }
 
@@ -785,6 +789,7 @@ src_by_article(void *arg, const char *name, struct cc_claims *out)
 	int				 rc;
 
 	f.article = name;
+	pthread_mutex_lock(&r->lock);
 	r->art = out;
 	r->art_strs = NULL;
 	if ((rc = cc_store_get_claims_pooled(r->store, &f, out,
@@ -793,6 +798,7 @@ src_by_article(void *arg, const char *name, struct cc_claims *out)
 		cc_store_claims_release_shared(out, r->art_strs);
 		r->art = NULL;
 	}
+	pthread_mutex_unlock(&r->lock);
 	return rc;
 }
 
@@ -818,9 +824,11 @@ src_text(void *arg, const struct cc_compare_doc *doc, char **text,
 	struct cc_diag	 d;
 	int		 rc;
 
+	pthread_mutex_lock(&r->lock);
 	if ((rc = load_text(r->store, doc->name, text, len, NULL,
 	    &d)) != CC_OK)
 		cc_diag_print(&d, "error");
+	pthread_mutex_unlock(&r->lock);
 	return rc;
 }
 
@@ -847,6 +855,7 @@ run_release(struct cmp_run *r)
 	free(r->old_fp);
 	free(r->old_scopes);
 	free(r->spelled);
+	pthread_mutex_destroy(&r->lock);
 }
 
 /* The articles' dates (texts come one at a time through compare_load). */
@@ -856,6 +865,7 @@ run_load(struct cc_ctx *ctx, struct cmp_run *r)
 	size_t	i;
 
 	memset(r, 0, sizeof *r);
+	pthread_mutex_init(&r->lock, NULL);
 	r->store = ctx->store;
 	r->cur = (size_t)-1;
 	if (cc_store_articles_meta(ctx->store, &r->arts, &r->n) != CC_OK)

@@ -6,6 +6,11 @@
 mkdir corpus
 cp "$SEEDS"/*.txt corpus/
 awk -v n=300 -v dir=corpus -f "$top_srcdir/bench/gencorpus.awk"
+# The text checks run on other threads too: a weekday that is not its
+# date's and a past meeting after the article's own date.
+printf -- '---\noutlet: wire-a\npublished: 2022-10-31\n---\n%s\n\n%s\n' \
+    'Lavrov spoke to reporters on Friday, October 20, 2022.' \
+    'The leaders met on November 3, 2022, in Bali.' > corpus/zz-dates.txt
 
 # dump J: report with -j J into its own store, then its claims and findings.
 dump() {
@@ -18,6 +23,9 @@ dump 1 > j1.out
 dump 2 > j2.out
 dump 5 > j5.out
 check "one thread extracts claims" test "$(grep -c '"type"' j1.out)" -gt 1000
+check "the text checks find both dates" \
+    test "$(grep -c '"key":"date/zz-dates/' j2.out)" -eq 2
+check "and the variant spellings" grep -q '"kind":"variant"' j2.out
 check "-j 2 gives the claims and findings of -j 1" cmp -s j1.out j2.out
 check "-j 5 too" cmp -s j1.out j5.out
 # Pages are written by a thread of their own with -j 2 or more.
