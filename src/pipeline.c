@@ -1165,22 +1165,115 @@ report_stamp(void *arg, const char *name, const char *stamp)
 	return CC_OK;
 }
 
-/* The claims Render needs at once: all of them in a small store, else
- * only those findings cite (each article's own come with its page). */
+/*
+ * The claims cited past CITED_SPLIT are read in two halves at once, the
+ * upper one on a connection of its own (a big corpus cites millions).
+ */
+#define CITED_SPLIT	4096
+
+struct cited_part {
+	const char		*path;
+	int64_t			*ids;
+	size_t			 n;
+	struct cc_claims	 claims;
+	struct cc_store_strings	*strs;
+	int			 rc;
+	struct cc_diag		 d;
+};
+
+static void *
+cited_thread(void *arg)
+{
+	struct cited_part	*p = arg;
+	struct cc_store		*s;
+
+	if ((p->rc = cc_store_open(p->path, &s, &p->d)) != CC_OK)
+		return NULL;
+	if ((p->rc = cc_store_get_claims_by_ids(s, p->ids, p->n, &p->claims,
+	    &p->strs)) != CC_OK)
+		p->d = *cc_store_diag(s);
+	cc_store_close(s);
+	return NULL;
+}
+
 static int
-report_claims_cited(struct cc_store *store,
-    const struct cc_findings *findings, size_t *nall,
+id_cmp(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Claims ids[0..n) into claims (strings in *strs), in id order, in two
+ * halves at once with more than one job. */
+static int
+report_claims_ids(struct cc_ctx *ctx, int64_t *ids, size_t n,
     struct cc_claims *claims, struct cc_store_strings **strs)
+{
+	struct cited_part	 p;
+	pthread_t		 th;
+	size_t			 i, k;
+	int			 rc;
+
+	if (ctx->jobs < 2 || n < CITED_SPLIT)
+		goto one;
+	qsort(ids, n, sizeof *ids, id_cmp);
+	for (i = k = 0; i < n; i++)
+		if (k == 0 || ids[i] != ids[k - 1])
+			ids[k++] = ids[i];
+	n = k;
+	memset(&p, 0, sizeof p);
+	p.path = ctx->db_path;
+	p.ids = ids + n / 2;
+	p.n = n - n / 2;
+	if (pthread_create(&th, NULL, cited_thread, &p) != 0)
+		goto one;
+	rc = cc_store_get_claims_by_ids(ctx->store, ids, n / 2, claims, strs);
+	pthread_join(th, NULL);
+	if (rc != CC_OK)
+		cc_diag_print(cc_store_diag(ctx->store), "error");
+	else if ((rc = p.rc) != CC_OK)
+		cc_diag_print(&p.d, "error");
+	else {
+		claims->v = xreallocarray(claims->v, claims->n + p.claims.n + 1,
+		    sizeof *claims->v);
+		memcpy(claims->v + claims->n, p.claims.v,
+		    p.claims.n * sizeof *p.claims.v);
+		claims->n += p.claims.n;
+		claims->cap = claims->n + 1;
+		free(p.claims.v);
+		cc_store_strings_merge(*strs, p.strs);
+		return CC_OK;
+	}
+	cc_store_claims_release_shared(&p.claims, p.strs);
+	return rc;
+one:
+	if ((rc = cc_store_get_claims_by_ids(ctx->store, ids, n, claims,
+	    strs)) != CC_OK)
+		cc_diag_print(cc_store_diag(ctx->store), "error");
+	return rc;
+}
+
+/* The claims Render needs at once: all of them in a small store, else
+ * only those findings cite (each article's own come with its page).
+ * Errors are told here. */
+static int
+report_claims_cited(struct cc_ctx *ctx, const struct cc_findings *findings,
+    size_t *nall, struct cc_claims *claims, struct cc_store_strings **strs)
 {
 	int64_t		*ids = NULL;
 	size_t		 i, k, n = 0, cap = 0;
 	const char	*id;
 	int		 rc;
 
-	if ((rc = cc_store_claims_count(store, nall)) != CC_OK)
+	if ((rc = cc_store_claims_count(ctx->store, nall)) == CC_OK &&
+	    *nall <= CC_REPORT_CLAIMS_MAX)
+		rc = cc_store_get_claims_shared(ctx->store, claims, strs);
+	if (rc != CC_OK || *nall <= CC_REPORT_CLAIMS_MAX) {
+		if (rc != CC_OK)
+			cc_diag_print(cc_store_diag(ctx->store), "error");
 		return rc;
-	if (*nall <= CC_REPORT_CLAIMS_MAX)
-		return cc_store_get_claims_shared(store, claims, strs);
+	}
 	for (i = 0; i < findings->n; i++)
 		for (k = 0; k < findings->v[i].nclaims; k++) {
 			/* "c17"; anything else names no claim */
@@ -1195,7 +1288,7 @@ report_claims_cited(struct cc_store *store,
 			}
 			ids[n++] = strtoll(id + 1, NULL, 10);
 		}
-	rc = cc_store_get_claims_by_ids(store, ids, n, claims, strs);
+	rc = report_claims_ids(ctx, ids, n, claims, strs);
 	free(ids);
 	return rc;
 }
@@ -1219,10 +1312,13 @@ cc_pipeline_report(struct cc_ctx *ctx, const char *outdir,
 	memset(&claims, 0, sizeof claims);
 	memset(&st, 0, sizeof st);
 	/* metadata only: the text comes back one page at a time */
-	if (cc_store_articles_meta(ctx->store, &metas, &n) != CC_OK ||
-	    report_claims_cited(ctx->store, findings, &nall, &claims,
-	    &strs) != CC_OK) {
+	if (cc_store_articles_meta(ctx->store, &metas, &n) != CC_OK) {
 		cc_diag_print(cc_store_diag(ctx->store), "error");
+		rc = CC_EXIT_INTERNAL;
+		goto out;
+	}
+	if (report_claims_cited(ctx, findings, &nall, &claims,
+	    &strs) != CC_OK) {
 		rc = CC_EXIT_INTERNAL;
 		goto out;
 	}

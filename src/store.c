@@ -1781,6 +1781,35 @@ cc_store_get_claims_shared(struct cc_store *s, struct cc_claims *out,
 }
 
 void
+cc_store_strings_merge(struct cc_store_strings *into,
+    struct cc_store_strings *from)
+{
+	size_t	n = into->nchunks;
+
+	if (from == NULL)
+		return;
+	/* from's chunks go before into's last one, which strings are
+	 * still added to */
+	into->chunks = xreallocarray(into->chunks, n + from->nchunks + 1,
+	    sizeof *into->chunks);
+	if (n > 0) {
+		into->chunks[n - 1 + from->nchunks] = into->chunks[n - 1];
+		memcpy(into->chunks + n - 1, from->chunks,
+		    from->nchunks * sizeof *from->chunks);
+	} else {
+		memcpy(into->chunks, from->chunks,
+		    from->nchunks * sizeof *from->chunks);
+		into->used = from->used;
+		into->chunk_len = from->chunk_len;
+	}
+	into->nchunks = n + from->nchunks;
+	free(from->chunks);
+	free(from->slot);
+	free(from->hash);
+	free(from);
+}
+
+void
 cc_store_claims_release_shared(struct cc_claims *cs,
     struct cc_store_strings *p)
 {

@@ -155,6 +155,11 @@ int	cc_store_claim_stamps(struct cc_store *, cc_store_stamp_fn fn,
  * millions of claims. */
 int	cc_store_get_claims_by_ids(struct cc_store *, int64_t *ids,
 	    size_t n, struct cc_claims *out, struct cc_store_strings **strs);
+/* Move the strings of from (read on another connection) into into and
+ * free from: the claims that point to them are released with into.  A
+ * string may then be kept twice; claims compare them by value. */
+void	cc_store_strings_merge(struct cc_store_strings *into,
+	    struct cc_store_strings *from);
 /* The evidence sentence of claim id in *out (caller frees; NULL when
  * there is no such claim). */
 int	cc_store_claim_sentence(struct cc_store *, int64_t id, char **out);
