@@ -165,7 +165,6 @@ struct page {
 
 /* A claim that a finding of a disagreeing kind names. */
 struct dispute {
-	int64_t			 cid;
 	size_t			 rank;	/* the finding's place in the index */
 	const struct cc_finding	*f;
 };
@@ -249,8 +248,9 @@ struct rep {
 	size_t				  ncited;
 	struct fref			 *fr;		/* by severity */
 	size_t				  nfindings;
-	struct dispute			 *disputes;	/* by claim id */
+	struct dispute			 *disputes;
 	size_t				  ndisputes;
+	size_t				 *dslot;	/* a claim's first, + 1 */
 	/* Paging of a large report (see INDEX_*). */
 	int				  fpaged, cpaged, apaged;
 	struct pager			  fpages, xpages, tpages, apages;
@@ -621,55 +621,96 @@ disagreeing(const char *kind)
 	    nstrcmp(kind, "timeline") == 0 || nstrcmp(kind, "internal") == 0;
 }
 
-static int
-cmp_dispute(const void *a, const void *b)
-{
-	const struct dispute	*x = a, *y = b;
+/*
+ * fa(a) on a thread of its own and fb(b) on this one, at once with more
+ * than one job (else one after the other): the report's set-up is
+ * serial otherwise, sorting and hashing millions of claims.
+ */
+struct both_job {
+	void	(*fn)(void *);
+	void	*arg;
+};
 
-	if (x->cid != y->cid)
-		return x->cid < y->cid ? -1 : 1;
-	return (x->rank > y->rank) - (x->rank < y->rank);
+static void *
+both_thread(void *arg)
+{
+	const struct both_job	*j = arg;
+
+	j->fn(j->arg);
+	return NULL;
 }
 
+static void
+both(const struct rep *r, void (*fa)(void *), void *a, void (*fb)(void *),
+    void *b)
+{
+	struct both_job	j = { fa, a };
+	pthread_t	th;
+
+	if (r->in->jobs > 1 && pthread_create(&th, NULL, both_thread,
+	    &j) == 0) {
+		fb(b);
+		pthread_join(th, NULL);
+		return;
+	}
+	fa(a);
+	fb(b);
+}
+
+/* A sort both() can run. */
+struct sort_job {
+	void	*base;
+	size_t	 n;
+	size_t	 size;
+	int	(*cmp)(const void *, const void *);
+};
+
+static void
+sort_run(void *arg)
+{
+	const struct sort_job	*j = arg;
+
+	if (j->n > 1)
+		qsort(j->base, j->n, j->size, j->cmp);
+}
+
+/* The disputes of each claim: one per claim of a disagreeing finding,
+ * the findings in index order, and for each claim the first. */
 static void
 find_disputes(struct rep *r)
 {
 	const struct fref	*fr;
-	size_t			 i, k, n = 0;
+	size_t			 i, k, n = 0, ci;
 
 	for (i = 0; i < r->nfindings; i++)
 		if (disagreeing(r->fr[i].f->kind))
 			n += r->fr[i].f->nclaims;
 	r->disputes = xreallocarray(NULL, n + 1, sizeof *r->disputes);
+	r->dslot = xcalloc(r->nclaims + 1, sizeof *r->dslot);
 	for (i = 0; i < r->nfindings; i++) {
 		fr = &r->fr[i];
 		if (!disagreeing(fr->f->kind))
 			continue;
 		for (k = 0; k < fr->f->nclaims; k++)
 			if (fr->cl[k] != NULL) {
-				r->disputes[r->ndisputes].cid = fr->cl[k]->id;
+				ci = CI(r, fr->cl[k]);
 				r->disputes[r->ndisputes].rank = i;
 				r->disputes[r->ndisputes++].f = fr->f;
+				if (r->dslot[ci] == 0)
+					r->dslot[ci] = r->ndisputes;
 			}
 	}
-	qsort(r->disputes, r->ndisputes, sizeof *r->disputes, cmp_dispute);
 }
 
 /* The first (most severe) disagreeing finding naming claim c, or NULL. */
 static const struct dispute *
 disputed(const struct rep *r, const struct cc_claim *c)
 {
-	size_t	lo = 0, hi = r->ndisputes, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (r->disputes[mid].cid < c->id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < r->ndisputes && r->disputes[lo].cid == c->id ?
-	    &r->disputes[lo] : NULL;
+	/* (a claim of the input, or one with its id) */
+	if (c < r->cv || c >= r->cv + r->nclaims)
+		c = claim_by_id(r, c->id);
+	return c != NULL && r->dslot[CI(r, c)] != 0 ?
+	    &r->disputes[r->dslot[CI(r, c)] - 1] : NULL;
 }
 
 /* Is sentence s usable against a text of len bytes? */
@@ -3367,12 +3408,54 @@ plan_pager(const struct rep *r, struct pager *pp,
 	}
 }
 
+/* The digests of claims [lo, hi) of the input, cached (claim_dig()). */
+struct dig_job {
+	struct rep	*r;
+	const char	*dir;
+	size_t		 lo, hi;
+};
+
+static void
+dig_run(void *arg)
+{
+	const struct dig_job	*j = arg;
+	struct cc_buf		 scratch = CC_BUF_INIT;
+	size_t			 i;
+
+	for (i = j->lo; i < j->hi; i++)
+		if (j->r->cdig[i] == 0)
+			j->r->cdig[i] = claim_dig_raw(&j->r->cv[i], &scratch);
+	cc_buf_release(&scratch);
+}
+
+static void
+plan_facts(void *arg)
+{
+	const struct dig_job	*j = arg;
+
+	plan_pager(j->r, &j->r->xpages, dg_fact_item, j->dir);
+}
+
+static void
+plan_others(void *arg)
+{
+	const struct dig_job	*j = arg;
+
+	plan_pager(j->r, &j->r->fpages, dg_finding, j->dir);
+	plan_pager(j->r, &j->r->tpages, dg_when_item, j->dir);
+}
+
+/* The list pages' digests.  Every claim's digest is made first, in two
+ * halves at once; then the pagers only read them, the facts' at once
+ * with the others'. */
 static void
 plan_chunks(struct rep *r, const char *dir)
 {
-	plan_pager(r, &r->fpages, dg_finding, dir);
-	plan_pager(r, &r->xpages, dg_fact_item, dir);
-	plan_pager(r, &r->tpages, dg_when_item, dir);
+	struct dig_job	a = { r, dir, 0, r->nclaims / 2 };
+	struct dig_job	b = { r, dir, r->nclaims / 2, r->nclaims };
+
+	both(r, dig_run, &b, dig_run, &a);
+	both(r, plan_facts, &a, plan_others, &a);
 }
 
 /* The first max claims of finding fr show their sentences. */
@@ -3598,6 +3681,7 @@ mark_cited(struct rep *r)
 static void
 make_lists(struct rep *r)
 {
+	struct sort_job	fs, ts;
 	size_t	i;
 
 	r->fv = xreallocarray(NULL, r->ncited + 1, sizeof *r->fv);
@@ -3610,8 +3694,15 @@ make_lists(struct rep *r)
 		if (r->byid[i]->time_start != NULL)
 			r->tv[r->ntv++] = r->byid[i];
 	}
-	qsort(r->fv, r->nfv, sizeof *r->fv, cmp_fact);
-	qsort(r->tv, r->ntv, sizeof *r->tv, cmp_when);
+	fs.base = r->fv;
+	fs.n = r->nfv;
+	fs.size = sizeof *r->fv;
+	fs.cmp = cmp_fact;
+	ts.base = r->tv;
+	ts.n = r->ntv;
+	ts.size = sizeof *r->tv;
+	ts.cmp = cmp_when;
+	both(r, sort_run, &fs, sort_run, &ts);
 }
 
 static void
@@ -3622,6 +3713,7 @@ rep_init(struct rep *r, const struct cc_report_input *in,
 	const struct cc_finding	*f;
 	struct forder		*fo;
 	struct art_ref		*ar;
+	struct sort_job		 sa, sb;
 	size_t			 i, j, k;
 
 	memset(r, 0, sizeof *r);
@@ -3654,8 +3746,13 @@ rep_init(struct rep *r, const struct cc_report_input *in,
 	r->ishown = xcalloc(r->nclaims + 1, 1);
 	for (i = 0; i < r->nclaims; i++)
 		r->byid[i] = r->byart[i] = &cl->v[i];
-	qsort(r->byid, r->nclaims, sizeof *r->byid, cmp_claim_id);
-	qsort(r->byart, r->nclaims, sizeof *r->byart, cmp_claim_art);
+	sa.base = r->byid;
+	sb.base = r->byart;
+	sa.n = sb.n = r->nclaims;
+	sa.size = sb.size = sizeof *r->byid;
+	sa.cmp = cmp_claim_id;
+	sb.cmp = cmp_claim_art;
+	both(r, sort_run, &sa, sort_run, &sb);
 	for (i = 0; i < r->nclaims; i = j) {
 		ar = find_art(r, r->byart[i]->article);
 		for (j = i + 1; j < r->nclaims &&
@@ -3756,6 +3853,7 @@ rep_release(struct rep *r)
 	free(r->ishown);
 	free(r->fr);
 	free(r->disputes);
+	free(r->dslot);
 	free(r->fv);
 	free(r->tv);
 }
