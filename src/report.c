@@ -260,6 +260,7 @@ struct rep {
 	size_t				  ntv;
 	char				  csp[CC_SHA256_B64LEN + 1];
 	struct page_writer		 *pw;	/* NULL: pages written here */
+	struct art_render		 *ren;	/* NULL: articles rendered here */
 	/* The list pages are being rendered on a thread of their own: the
 	 * evidence they show is loaded already, and nothing may touch the
 	 * source (the store is one thread's) or r->ev. */
@@ -3880,6 +3881,168 @@ keep_evidence(struct rep *r, const struct cc_claim *c,
 }
 
 /*
+ * With a page writer (-j 2 and more), article pages are rendered on a
+ * thread of their own as well: this one reads each article from the
+ * store (which is one thread's) and hands it over, so reading and
+ * rendering overlap, and once the lists' thread is done the articles
+ * have both cores.  Rendering reads r only (write_article()).
+ */
+#define REN_QUEUE	32	/* articles read, waiting */
+
+struct ren_job {
+	struct art_ref			*ar;
+	struct cc_report_article	 tmp;	/* its text is owned if src */
+	const struct cc_claim		**lc;
+	long				*ls;
+	size_t				 n;
+	int				 src;
+	char				 digest[CC_HASH_HEXLEN + 1];
+};
+
+struct art_render {
+	const struct rep	*r;
+	const char		*dir;
+	struct ren_job		 q[REN_QUEUE];
+	size_t			 head;
+	size_t			 n;
+	int			 ending;
+	int			 rc;	/* the first error, with d */
+	struct cc_diag		 d;
+	struct cc_report_stats	 stats;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 more;
+	pthread_cond_t		 room;
+	pthread_t		 thread;
+};
+
+static void
+ren_job_release(struct ren_job *j)
+{
+	if (j->src) {
+		free(j->tmp.art.text);
+		cc_sentences_release(&j->tmp.sents);
+	}
+	cc_claims_release(&j->tmp.claims);
+	free(j->ls);
+	free(j->lc);
+}
+
+static void *
+ren_thread(void *arg)
+{
+	struct art_render	*ren = arg;
+	struct ren_job		 j;
+	struct art_view		 av;
+	struct cc_diag		 d;
+	int			 rc;
+
+	for (;;) {
+		pthread_mutex_lock(&ren->lock);
+		while (ren->n == 0 && !ren->ending)
+			pthread_cond_wait(&ren->more, &ren->lock);
+		if (ren->n == 0) {
+			pthread_mutex_unlock(&ren->lock);
+			return NULL;
+		}
+		j = ren->q[ren->head];
+		ren->head = (ren->head + 1) % REN_QUEUE;
+		ren->n--;
+		rc = ren->rc;
+		pthread_cond_signal(&ren->room);
+		pthread_mutex_unlock(&ren->lock);
+		if (rc == CC_OK) {
+			av.ar = j.ar;
+			av.ra = &j.tmp;
+			av.claims = j.lc;
+			av.n = j.n;
+			av.csent = j.ls;
+			cc_diag_clear(&d);
+			if ((rc = write_article(ren->r, &av, j.digest,
+			    ren->dir, &ren->stats, &d)) != CC_OK) {
+				pthread_mutex_lock(&ren->lock);
+				if (ren->rc == CC_OK) {
+					ren->rc = rc;
+					ren->d = d;
+				}
+				pthread_cond_signal(&ren->room);
+				pthread_mutex_unlock(&ren->lock);
+			}
+		}
+		ren_job_release(&j);
+	}
+}
+
+static struct art_render *
+ren_start(const struct rep *r, const char *dir)
+{
+	struct art_render	*ren = xcalloc(1, sizeof *ren);
+
+	ren->r = r;
+	ren->dir = dir;
+	pthread_mutex_init(&ren->lock, NULL);
+	pthread_cond_init(&ren->more, NULL);
+	pthread_cond_init(&ren->room, NULL);
+	if (pthread_create(&ren->thread, NULL, ren_thread, ren) != 0) {
+		pthread_cond_destroy(&ren->room);
+		pthread_cond_destroy(&ren->more);
+		pthread_mutex_destroy(&ren->lock);
+		free(ren);
+		return NULL;
+	}
+	return ren;
+}
+
+/* Hand an article over (the job's memory goes with it); the render
+ * thread's first error, if any, with its message in d. */
+static int
+ren_put(struct art_render *ren, const struct ren_job *j, struct cc_diag *d)
+{
+	int	rc;
+
+	pthread_mutex_lock(&ren->lock);
+	while (ren->n == REN_QUEUE && ren->rc == CC_OK)
+		pthread_cond_wait(&ren->room, &ren->lock);
+	if ((rc = ren->rc) == CC_OK) {
+		ren->q[(ren->head + ren->n) % REN_QUEUE] = *j;
+		ren->n++;
+		pthread_cond_signal(&ren->more);
+	} else
+		*d = ren->d;
+	pthread_mutex_unlock(&ren->lock);
+	if (rc != CC_OK) {
+		struct ren_job	own = *j;
+
+		ren_job_release(&own);
+	}
+	return rc;
+}
+
+/* Wait for the articles handed over; the first error, if any (in d,
+ * when rc was CC_OK). */
+static int
+ren_finish(struct art_render *ren, int rc, struct cc_report_stats *stats,
+    struct cc_diag *d)
+{
+	pthread_mutex_lock(&ren->lock);
+	ren->ending = 1;
+	pthread_cond_signal(&ren->more);
+	pthread_mutex_unlock(&ren->lock);
+	pthread_join(ren->thread, NULL);
+	stats->written += ren->stats.written;
+	stats->unchanged += ren->stats.unchanged;
+	stats->skipped += ren->stats.skipped;
+	if (rc == CC_OK && ren->rc != CC_OK) {
+		rc = ren->rc;
+		*d = ren->d;
+	}
+	pthread_cond_destroy(&ren->room);
+	pthread_cond_destroy(&ren->more);
+	pthread_mutex_destroy(&ren->lock);
+	free(ren);
+	return rc;
+}
+
+/*
  * One article: its page, when it is out of date, and what other pages
  * need of its text (the sentence of each claim of the input, and the
  * evidence of those wanted).  With a source its claims, then (only if
@@ -3964,6 +4127,18 @@ article_page(struct rep *r, struct art_ref *ar,
 		    (g = own ? claim_by_id(r, lc[k]->id) : lc[k]) != NULL &&
 		    r->need[CI(r, g)])
 			keep_evidence(r, g, &tmp);
+	}
+	if (ar->render && r->ren != NULL) {
+		struct ren_job	j;
+
+		j.ar = ar;
+		j.tmp = tmp;
+		j.lc = lc;
+		j.ls = ls;
+		j.n = n;
+		j.src = src != NULL;
+		memcpy(j.digest, digest, sizeof j.digest);
+		return ren_put(r->ren, &j, d);
 	}
 	if (ar->render) {
 		av.ar = ar;
@@ -4222,8 +4397,14 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 	 * article it links, until this call returns); an article is
 	 * loaded only when its page or another page's evidence needs its
 	 * text. */
+	if (r.pw != NULL)
+		r.ren = ren_start(&r, dir);
 	for (i = 0, rc = CC_OK; i < r.narts && rc == CC_OK; i++)
 		rc = article_page(&r, &r.arts[i], src, dir, stats, d);
+	if (r.ren != NULL) {
+		rc = ren_finish(r.ren, rc, stats, d);
+		r.ren = NULL;
+	}
 	if (lists != NULL)
 		rc = lists_finish(&r, lists, rc, stats, d);
 	/* The list of articles shows their claim counts, known by now. */
