@@ -229,6 +229,9 @@ struct rep {
 	struct art_ref			 *arts;		/* by name */
 	size_t				  narts;
 	const struct cc_claim		**byid;
+	uint32_t			 *idix;	/* id - idmin: byid + 1, or 0 */
+	int64_t				  idmin;
+	size_t				  nidix;
 	const struct cc_claim		**byart;	/* article, offset, id */
 	size_t				  nclaims;
 	size_t				  nall;		/* in the store */
@@ -568,6 +571,13 @@ static const struct cc_claim *
 claim_by_id(const struct rep *r, int64_t id)
 {
 	size_t	lo = 0, hi = r->nclaims, mid;
+
+	if (r->idix != NULL) {
+		if (id < r->idmin || (uint64_t)(id - r->idmin) >= r->nidix)
+			return NULL;
+		mid = r->idix[id - r->idmin];
+		return mid != 0 ? r->byid[mid - 1] : NULL;
+	}
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -3706,6 +3716,31 @@ make_lists(struct rep *r)
 	both(r, sort_run, &fs, sort_run, &ts);
 }
 
+/* The claims' places by id, when their ids are dense enough: each
+ * finding names its claims by id, and so does each article's page. */
+#define IDIX_SPREAD	4	/* ids per claim at most */
+
+static void
+id_index(struct rep *r)
+{
+	int64_t	lo, hi;
+	size_t	i;
+
+	if (r->nclaims == 0 || r->nclaims >= UINT32_MAX)
+		return;
+	lo = r->byid[0]->id;
+	hi = r->byid[r->nclaims - 1]->id;
+	if (hi < lo || (uint64_t)(hi - lo) >= (uint64_t)IDIX_SPREAD *
+	    r->nclaims + 1024)
+		return;
+	r->idmin = lo;
+	r->nidix = (size_t)(hi - lo) + 1;
+	r->idix = xcalloc(r->nidix, sizeof *r->idix);
+	for (i = 0; i < r->nclaims; i++)
+		if (r->idix[r->byid[i]->id - lo] == 0)
+			r->idix[r->byid[i]->id - lo] = (uint32_t)i + 1;
+}
+
 static void
 rep_init(struct rep *r, const struct cc_report_input *in,
     const struct cc_report_source *src)
@@ -3754,6 +3789,7 @@ rep_init(struct rep *r, const struct cc_report_input *in,
 	sa.cmp = cmp_claim_id;
 	sb.cmp = cmp_claim_art;
 	both(r, sort_run, &sa, sort_run, &sb);
+	id_index(r);
 	for (i = 0; i < r->nclaims; i = j) {
 		ar = find_art(r, r->byart[i]->article);
 		for (j = i + 1; j < r->nclaims &&
@@ -3841,6 +3877,7 @@ rep_release(struct rep *r)
 	free(r->scratch);
 	free(r->arts);
 	free(r->byid);
+	free(r->idix);
 	free(r->byart);
 	free(r->cart);
 	free(r->ev);
