@@ -30,9 +30,12 @@ art() {
 
 # step: report on the corpus into the growing store, compare a copy of
 # it in full, and report into a new store.
+# step: the incremental run (on JOBS threads), a full comparison of a
+# copy of its store, and a new store from scratch.
+JOBS=1
 step() {
-	"$CLAIMCHECK" -v --db inc.db --rules "$R" report --out inc.out \
-	    corpus >/dev/null 2>inc.err
+	"$CLAIMCHECK" -v -j "$JOBS" --db inc.db --rules "$R" report \
+	    --out inc.out corpus >/dev/null 2>inc.err
 	"$CLAIMCHECK" --db inc.db --rules "$R" findings --format jsonl \
 	    > inc.jsonl
 	cp inc.db full.db
@@ -92,6 +95,8 @@ art z-old - "On March 3, 2022, 300 civilians had been killed, \
 officials said, and the water supply was cut on March 4, 2022." wire-z
 art z-kiev 2022-10-30 "President Zelenskiy said in Kiev on Monday that \
 4,500 civilians had been killed." paper-k
+# (the texts are read on a thread of their own while claims compare)
+JOBS=2
 step
 check "stale and spelling: compared incrementally" incremental 2
 check "stale and spelling: the findings of a full comparison" same
