@@ -6,12 +6,12 @@
 # store: ingest, extract (one job, then two on a copy of the ingested
 # store), compare (one job, then again in full with two: the text
 # checks' threads) and report --out, and their sum with two jobs; then
-# the whole pipeline as one process with -j 2 from an empty store to the
-# written report ("one run -j 2", the figure for a time target: the
-# median of SCALE_RUNS runs, default 3, with the peak RSS of all); then
 # add 10 articles to the biggest corpus and time each stage again
 # (ingest, extract, an incremental compare, report), with a full compare
-# of the grown store beside them.
+# of the grown store beside them; then, for each size, the whole
+# pipeline as one process with -j 2 from an empty store to the written
+# report ("one run -j 2", the figure for a time target: the median of
+# SCALE_RUNS runs, default 3, with the peak RSS of all).
 # Beside it, the raw PCRE2 JIT scan of the same kind of text
 # (bench/extract-bench), the ceiling that extraction is a fraction of,
 # and the rule patterns alone on that text.
@@ -20,7 +20,8 @@
 #
 # Wall-clock seconds and peak RSS come from /usr/bin/time (Debian package
 # "time"); without it only seconds are shown.  The work directory
-# (bench/scale.tmp) is removed afterwards unless SCALE_KEEP=1.
+# (bench/scale.tmp) keeps every store and report until the end (about
+# 25 GB with 100000) and is removed then unless SCALE_KEEP=1.
 set -u
 cc=$1 rules=$2 gen=$3 xbench=$4
 sizes=${SCALE_SIZES:-1000 10000}
@@ -84,21 +85,6 @@ for n in $sizes; do
 	    --full
 	run report$n "$cc" -q --db "$db" --rules "$rules" report \
 	    --out "$work/out$n" "$feed"
-	# The whole pipeline as a newsroom runs it: one process, two
-	# cores, from an empty store to the written report; SCALE_RUNS
-	# times (default 3), the median shown.  The outputs are removed
-	# only after the last run: a file system slows down creating files
-	# right after a hundred thousand were deleted.
-	r=1
-	while [ "$r" -le "$runs" ]; do
-		run e2e$n-$r "$cc" -q -j 2 --db "$work/e2e$n-$r.db" \
-		    --rules "$rules" report --out "$work/e2e-out$n-$r" "$feed"
-		r=$((r + 1))
-	done
-	cat "$work"/e2e$n-*.t | sort -n | awk '{ t[NR] = $1; if ($2 > m) m = $2 }
-	    END { print t[int((NR + 1) / 2)], m }' > "$work/e2e$n.t"
-	e2eall=$(cut -d' ' -f1 "$work"/e2e$n-*.t | tr '\n' ' ')
-	rm -rf "$work"/e2e$n-* "$work"/e2e-out$n-*
 	row "$n" "$mb" "$n" ingest ingest$n
 	row "$n" "$mb" "$n" "extract -j 1" extract$n
 	row "$n" "$mb" "$n" "extract -j 2" extractj2-$n
@@ -120,11 +106,6 @@ for n in $sizes; do
 		    split(d, D, " "); t = A[1] + B[1] + C[1] + D[1]
 		    printf "%8s %8.1f  %-14s %8.2f %8.1f %10.0f\n", n, mb,
 			"all (-j 2)", t, mb / t, n / t }'
-	row "$n" "$mb" "$n" "one run -j 2" e2e$n
-	echo "$n" "$runs" "$e2eall" | awk '{ printf "%8s %8s  %-14s %s\n", $1,
-	    "", "(" $2 " runs)", substr($0, index($0, $3)) }'
-	[ -n "$last" ] && rm -rf "$work/out$last" "$work/s$last.db" \
-	    "$work/feed$last.jsonl"
 	last=$n
 done
 
@@ -155,6 +136,31 @@ awk -v n="$n" -v a="$(cat "$work/incr-ingest.t")" \
 		A[1] + B[1] + C[1] + D[1] }'
 awk -v n="$n" '{ printf "%8s %8s  %-14s %8.2f %8s %10s %8.0f\n", n "+10",
     "", "compare --full", $1, "", "", $2 / 1024 }' "$work/incr-full.t"
+
+# The whole pipeline as a newsroom runs it, last, so the stages' own
+# figures come first.  Nothing is deleted before the end: a file
+# system may slow down creating files for minutes after a hundred
+# thousand were deleted (ext4 without a journal skips their inodes).
+for n in $sizes; do
+	feed=$work/feed$n.jsonl
+	mb=$(awk -v b="$(wc -c < "$feed")" 'BEGIN { printf "%.1f", b / 1e6 }')
+	# One process, two cores, from an empty store to the written
+	# report; SCALE_RUNS times (default 3), the median shown.
+	r=1
+	while [ "$r" -le "$runs" ]; do
+		run e2e$n-$r "$cc" -q -j 2 --db "$work/e2e$n-$r.db" \
+		    --rules "$rules" report --out "$work/e2e-out$n-$r" "$feed"
+		r=$((r + 1))
+	done
+	cat "$work"/e2e$n-*.t | sort -n | awk '{ t[NR] = $1; if ($2 > m) m = $2 }
+	    END { h = int((NR + 1) / 2)
+		  print (NR % 2 ? t[h] : (t[h] + t[h + 1]) / 2), m }' \
+	    > "$work/e2e$n.t"
+	e2eall=$(cut -d' ' -f1 "$work"/e2e$n-*.t | tr '\n' ' ')
+	row "$n" "$mb" "$n" "one run -j 2" e2e$n
+	echo "$n" "$runs" "$e2eall" | awk '{ printf "%8s %8s  %-14s %s\n", $1,
+	    "", "(" $2 " runs)", substr($0, index($0, $3)) }'
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 
 # The ceiling: a raw PCRE2 JIT scan of the same kind of text (the first
