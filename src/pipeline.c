@@ -1196,14 +1196,6 @@ cited_thread(void *arg)
 	return NULL;
 }
 
-static int
-id_cmp(const void *a, const void *b)
-{
-	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Claims ids[0..n) into claims (strings in *strs), in id order, in two
  * halves at once with more than one job.  Both halves go into one
  * array made for all of them (a copy would hold a half twice: 150 MB
@@ -1214,16 +1206,12 @@ report_claims_ids(struct cc_ctx *ctx, int64_t *ids, size_t n,
 {
 	struct cited_part	 p;
 	pthread_t		 th;
-	size_t			 i, k, half;
+	size_t			 half;
 	int			 rc;
 
 	if (ctx->jobs < 2 || n < CITED_SPLIT || claims->n != 0)
 		goto one;
-	qsort(ids, n, sizeof *ids, id_cmp);
-	for (i = k = 0; i < n; i++)
-		if (k == 0 || ids[i] != ids[k - 1])
-			ids[k++] = ids[i];
-	n = k;
+	n = cc_store_ids_unique(ids, n);
 	half = n / 2;
 	claims->v = xreallocarray(claims->v, n + 1, sizeof *claims->v);
 	claims->cap = half;

@@ -1703,6 +1703,19 @@ cmp_id(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+size_t
+cc_store_ids_unique(int64_t *ids, size_t n)
+{
+	size_t	i, j;
+
+	if (n > 1)
+		qsort(ids, n, sizeof *ids, cmp_id);
+	for (i = j = 0; i < n; i++)
+		if (j == 0 || ids[i] != ids[j - 1])
+			ids[j++] = ids[i];
+	return j;
+}
+
 /*
  * The ids are sorted (and their repeats dropped: ids is changed) and,
  * where they lie close together, read in runs:
@@ -1723,12 +1736,7 @@ cc_store_get_claims_by_ids(struct cc_store *s, int64_t *ids, size_t n,
 	int		 brc, rc = SQLITE_DONE;
 
 	*strs = xcalloc(1, sizeof **strs);
-	if (n > 1)
-		qsort(ids, n, sizeof *ids, cmp_id);
-	for (i = j = 0; i < n; i++)
-		if (j == 0 || ids[i] != ids[j - 1])
-			ids[j++] = ids[i];
-	n = j;
+	n = cc_store_ids_unique(ids, n);
 	/* at most n more: doubling could hold twice what is read */
 	if (out->cap < out->n + n) {
 		out->cap = out->n + n;

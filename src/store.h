@@ -155,6 +155,8 @@ int	cc_store_claim_stamps(struct cc_store *, cc_store_stamp_fn fn,
  * millions of claims. */
 int	cc_store_get_claims_by_ids(struct cc_store *, int64_t *ids,
 	    size_t n, struct cc_claims *out, struct cc_store_strings **strs);
+/* Sort ids[0..n) and drop repeats; returns how many are left. */
+size_t	cc_store_ids_unique(int64_t *ids, size_t n);
 /* Move the strings of from (read on another connection) into into and
  * free from: the claims that point to them are released with into.  A
  * string may then be kept twice; claims compare them by value. */
