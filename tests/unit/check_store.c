@@ -1058,19 +1058,18 @@ END_TEST
 /* Claims by id: in id order whatever the order asked, each once, the
  * missing ones skipped, ids near together and far apart alike (the
  * store reads runs of near ids in one pass). */
-START_TEST(test_claims_by_ids)
+/* Article "one" with 300 casualty claims whose vtext is "n0".."n299",
+ * stored; returns the first claim's id. */
+static int64_t
+put_numbered_claims(struct cc_store *s)
 {
-	struct cc_store			*s;
-	struct cc_store_strings		*strs = NULL;
-	struct cc_claims		 cs, got;
-	struct cc_claim			*c;
-	struct cc_article		 a;
-	int64_t				 first, ids[8];
-	size_t				 i;
+	struct cc_claims	 cs;
+	struct cc_claim		*c;
+	struct cc_article	 a;
+	int64_t			 first;
+	size_t			 i;
 
 	memset(&cs, 0, sizeof cs);
-	memset(&got, 0, sizeof got);
-	s = open_store();
 	put_article(s, "one", "tass", "Sentence one here.");
 	ck_assert_int_eq(cc_store_get_article(s, "one", &a), CC_OK);
 	for (i = 0; i < 300; i++) {
@@ -1084,6 +1083,20 @@ START_TEST(test_claims_by_ids)
 	    CC_OK);
 	cc_article_release(&a);
 	first = cs.v[0].id;
+	cc_claims_release(&cs);
+	return first;
+}
+
+START_TEST(test_claims_by_ids)
+{
+	struct cc_store			*s;
+	struct cc_store_strings		*strs = NULL;
+	struct cc_claims		 got;
+	int64_t				 first, ids[8];
+
+	memset(&got, 0, sizeof got);
+	s = open_store();
+	first = put_numbered_claims(s);
 	ids[0] = first + 250;
 	ids[1] = first + 3;
 	ids[2] = first + 3;
@@ -1110,7 +1123,75 @@ START_TEST(test_claims_by_ids)
 	    CC_OK);
 	ck_assert_uint_eq(got.n, 0);
 	cc_store_claims_release_shared(&got, strs);
-	cc_claims_release(&cs);
+	cc_store_close(s);
+}
+END_TEST
+
+/* Claims read in two halves on two connections, their pools merged
+ * (as the report reads what findings cite): every string stays valid
+ * while the merged pool lives and is freed with it (ASan and valgrind
+ * see a string freed early or never), strings added after the merge
+ * included, and a pool that had no string yet takes the other's. */
+START_TEST(test_strings_merge)
+{
+	struct cc_store			*s, *s2;
+	struct cc_store_strings		*lo = NULL, *hi = NULL, *none = NULL;
+	struct cc_claim_filter		 f = { NULL, NULL };
+	struct cc_claims		 got, up, more, empty;
+	int64_t				 first, ids[300];
+	size_t				 i;
+	char				 want[16];
+
+	memset(&got, 0, sizeof got);
+	memset(&up, 0, sizeof up);
+	memset(&more, 0, sizeof more);
+	memset(&empty, 0, sizeof empty);
+	s = open_store();
+	s2 = open_store();
+	first = put_numbered_claims(s);
+	for (i = 0; i < 300; i++)
+		ids[i] = first + (int64_t)i;
+	ck_assert_int_eq(cc_store_get_claims_by_ids(s, ids, 150, &got, &lo),
+	    CC_OK);
+	ck_assert_int_eq(cc_store_get_claims_by_ids(s2, ids + 150, 150, &up,
+	    &hi), CC_OK);
+	ck_assert_uint_eq(got.n, 150);
+	ck_assert_uint_eq(up.n, 150);
+	cc_store_strings_merge(lo, hi);
+	for (i = 0; i < up.n; i++)
+		*cc_claims_push(&got) = up.v[i];
+	free(up.v);
+	memset(&up, 0, sizeof up);
+	/* more strings into the merged pool, after its last chunk moved */
+	f.article = "one";
+	ck_assert_int_eq(cc_store_get_claims_pooled(s, &f, &more, &lo),
+	    CC_OK);
+	ck_assert_uint_eq(more.n, 300);
+	for (i = 0; i < 300; i++) {
+		snprintf(want, sizeof want, "n%zu", i);
+		ck_assert_int_eq(got.v[i].id, first + (int64_t)i);
+		ck_assert_str_eq(got.v[i].vtext, want);
+		ck_assert_str_eq(got.v[i].article, "one");
+		ck_assert_str_eq(more.v[i].vtext, want);
+	}
+	free(more.v);
+	cc_store_claims_release_shared(&got, lo);
+
+	/* a pool with no string yet (no id asked for) takes the other's */
+	ck_assert_int_eq(cc_store_get_claims_by_ids(s, ids, 0, &empty,
+	    &none), CC_OK);
+	ck_assert_int_eq(cc_store_get_claims_by_ids(s2, ids + 290, 10, &up,
+	    &hi), CC_OK);
+	cc_store_strings_merge(none, hi);
+	memset(&more, 0, sizeof more);
+	ck_assert_int_eq(cc_store_get_claims_pooled(s, &f, &more, &none),
+	    CC_OK);
+	ck_assert_str_eq(up.v[9].vtext, "n299");
+	ck_assert_str_eq(more.v[299].vtext, "n299");
+	free(more.v);
+	cc_store_claims_release_shared(&up, NULL);
+	cc_store_claims_release_shared(&empty, none);
+	cc_store_close(s2);
 	cc_store_close(s);
 }
 END_TEST
@@ -1579,6 +1660,7 @@ store_suite(void)
 	tcase_add_test(tc, test_deleting_article_leaves_no_orphans);
 	tcase_add_test(tc, test_claims_by_types_and_article);
 	tcase_add_test(tc, test_claims_by_ids);
+	tcase_add_test(tc, test_strings_merge);
 	tcase_add_test(tc, test_migrate_v4);
 	tcase_add_test(tc, test_compare_state);
 	tcase_add_test(tc, test_migrate_v2);
