@@ -33,6 +33,14 @@
 #define EX_MEMO		1024	/* speaker searches remembered */
 #define EX_MEMO_PAIRS	32	/* ... of patterns with fewer groups */
 #define EX_MEMO_TEXT	1024	/* ... on texts of at most this */
+#define EX_GNUM		256	/* group numbers remembered */
+
+/* A group's number in a pattern, by name (group_number()). */
+struct ex_gnum {
+	const pcre2_code	*re;
+	const char		*name;
+	int			 n;
+};
 
 /* A context or after search remembered (memo_match()). */
 struct ex_memo {
@@ -91,6 +99,7 @@ struct cc_extractor {
 	int			 spk_tried;
 
 	struct ex_memo		*memo;		/* EX_MEMO, on first use */
+	struct ex_gnum		 gnum[EX_GNUM];
 
 	/* The date mentions of the sentence being read (claim_time). */
 	struct cc_timex		 stx[EX_MAX_TIMEX];
@@ -520,15 +529,39 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	}
 }
 
-/* Text of the named group in the current match, or NULL if unset. */
+/*
+ * The number of the group called name in re, or a negative PCRE2 error.
+ * PCRE2 searches the pattern's name table each time; a claim asks for a
+ * dozen groups, always by the pack's own strings, so the answer is kept
+ * by the pattern's and the name's addresses.
+ */
 static int
-group_span(pcre2_code *re, pcre2_match_data *md, const char *name,
-    size_t *s, size_t *e)
+group_number(struct cc_extractor *ex, const pcre2_code *re,
+    const char *name)
+{
+	struct ex_gnum	*g;
+	uintptr_t	 h;
+
+	h = ((uintptr_t)re >> 4) * 0x9e3779b1u ^ (uintptr_t)name;
+	g = &ex->gnum[(h ^ h >> 16) % EX_GNUM];
+	if (g->re != re || g->name != name) {
+		g->re = re;
+		g->name = name;
+		g->n = pcre2_substring_number_from_name(re,
+		    (PCRE2_SPTR)name);
+	}
+	return g->n;
+}
+
+/* Span of the named group in the current match: 0 if it is unset. */
+static int
+group_span(struct cc_extractor *ex, const pcre2_code *re,
+    pcre2_match_data *md, const char *name, size_t *s, size_t *e)
 {
 	PCRE2_SIZE	*ov = pcre2_get_ovector_pointer(md);
 	int		 n;
 
-	n = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+	n = group_number(ex, re, name);
 	if (n < 0 || ov[2 * n] == PCRE2_UNSET)
 		return 0;
 	*s = ov[2 * n];
@@ -562,15 +595,21 @@ static void
 set_time_from(struct cc_claim *c, const struct cc_timex *t,
     const char *text)
 {
-	char	buf[16];
+	const char	*kind = t->relative ? "relative:" : "absolute:";
+	size_t		 kl = strlen(kind), n = t->end - t->start;
+	char		 buf[16];
 
 	cc_date_iso(&t->lo, buf, sizeof buf);
 	c->time_start = xstrdup(buf);
 	cc_date_iso(&t->hi, buf, sizeof buf);
 	c->time_end = xstrdup(buf);
 	c->granularity = xstrdup(t->granularity[0] ? t->granularity : "day");
-	c->basis = xasprintf("%s:%.*s", t->relative ? "relative" : "absolute",
-	    (int)(t->end - t->start), text + t->start);
+	/* "KIND:TEXT", put together by hand: a printf per claim was a
+	 * fortieth of extraction on text dense in dated claims. */
+	c->basis = xmalloc(kl + n + 1);
+	memcpy(c->basis, kind, kl);
+	memcpy(c->basis + kl, text + t->start, n);
+	c->basis[kl + n] = '\0';
 }
 
 /*
@@ -755,7 +794,7 @@ sentence_speaker(struct cc_extractor *ex, const struct ex_doc *doc,
 	while (at <= n && pcre2_match(ex->spk, (PCRE2_SPTR)s, n, at,
 	    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) >= 0) {
 		ov = pcre2_get_ovector_pointer(ex->cmd);
-		if (!group_span(ex->spk, ex->cmd, "who", &gs, &ge))
+		if (!group_span(ex, ex->spk, ex->cmd, "who", &gs, &ge))
 			break;
 		if ((p = person_named(ex, s + gs, ge - gs)) != NULL) {
 			free(best);
@@ -916,8 +955,7 @@ aux_group(struct cc_extractor *ex, const struct ex_doc *doc,
 	pcre2_match_data	*md = which == EX_AFTER ? ex->amd : ex->cmd;
 	const char		*s = doc->f->s + ss;
 
-	if (re == NULL || pcre2_substring_number_from_name(re,
-	    (PCRE2_SPTR)name) < 0)
+	if (re == NULL || group_number(ex, re, name) < 0)
 		return 0;
 	if (*state < 0) {
 		/* The context is looked for in the sentence before the
@@ -928,7 +966,7 @@ aux_group(struct cc_extractor *ex, const struct ex_doc *doc,
 			*state = ov[0] > 0 && memo_match(ex, re, s, ov[0], 0,
 			    md) >= 0;
 	}
-	return *state && group_span(re, md, name, gs, ge);
+	return *state && group_span(ex, re, md, name, gs, ge);
 }
 
 /*
@@ -963,7 +1001,7 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 		for (fd = &r->fields[i]; fd != NULL; fd = fd->next) {
 			if (fd->group == NULL)
 				break;
-			if (group_span(re, ex->md, fd->group, &gs, &ge) ||
+			if (group_span(ex, re, ex->md, fd->group, &gs, &ge) ||
 			    aux_group(ex, doc, r, EX_AFTER, ss, se, ov, &aft,
 			    fd->group, &gs, &ge) ||
 			    aux_group(ex, doc, r, EX_CONTEXT, ss, se, ov, &ctx,
@@ -1019,7 +1057,7 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 	/* The claim's words: the group named "text" if the rule has one. */
 	ts = ov[0];
 	te = ov[1];
-	k = pcre2_substring_number_from_name(re, (PCRE2_SPTR)"text");
+	k = group_number(ex, re, "text");
 	if (k > 0 && ov[2 * k] != PCRE2_UNSET) {
 		ts = ov[2 * k];
 		te = ov[2 * k + 1];
