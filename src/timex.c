@@ -116,6 +116,28 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
 	LBIT(L_DURATION_RATE_CUES) | LBIT(L_MONTHS_AMBIGUOUS) | \
 	LBIT(L_DATE_WEEKENDS)) & (LBIT(L_NLISTS) - 1))
 
+/*
+ * Of those, the lists a date phrase may start with (parse_date: a part
+ * of a period, or parse_core: "the", a weekday, a month, a deictic day,
+ * "now", a shift, a quarter or half, a season, an ordinal day), and the
+ * lists a duration may (parse_duration: a modifier, "the", a span, a
+ * count, a unit).  The other parsers start at a number or a word of
+ * date_preps.  They keep scan_at() from trying every parser at "a",
+ * "in", "the": a word of START_LISTS starts one kind of mention only.
+ * A parser that comes to read its first token from another list must
+ * add the list here, as for START_LISTS.
+ */
+#define CORE_LISTS	(LBIT(L_MONTHS) | LBIT(L_MONTH_ABBREVS) | \
+	LBIT(L_WEEKDAYS) | LBIT(L_WEEKDAY_ABBREVS) | LBIT(L_DATE_THE) | \
+	LBIT(L_DATE_RELATIVE_DAYS) | LBIT(L_DATE_PRESENT) | \
+	LBIT(L_DATE_SHIFTS) | LBIT(L_DATE_QUARTERS) | LBIT(L_DATE_HALVES) | \
+	LBIT(L_DATE_SEASONS) | LBIT(L_NUMBER_TENS) | LBIT(L_NUMBER_ORDINALS))
+#define DATE_LISTS	(CORE_LISTS | LBIT(L_DATE_PARTS))
+#define DURATION_LISTS	(LBIT(L_DATE_MODS) | LBIT(L_DATE_THE) | \
+	LBIT(L_DURATION_SPANS) | LBIT(L_DURATION_VAGUE) | \
+	LBIT(L_NUMBER_ONES) | LBIT(L_NUMBER_TEENS) | LBIT(L_NUMBER_TENS) | \
+	LBIT(L_DATE_HALF) | LBIT(L_DATE_ARTICLES) | LBIT(L_DATE_UNITS))
+
 /* Lists of number words in claims/vocab/numbers.yaml (number.c owns
  * them): counts in durations ("eight-month") and ordinal days ("the
  * twenty-first of May").  A tens word may join a following ones word or
@@ -286,6 +308,67 @@ iso_week_monday(int wy, int wn)
 	return jan4 - iso_wd(jan4) + 1 + (long)(wn - 1) * 7;
 }
 
+/* --- writing values ------------------------------------------------- */
+
+/*
+ * A value, a granularity and a basis were three snprintf() calls per
+ * date found, most of the cost of a found date in a sentence; struct sb
+ * writes the same bytes by hand, cut short as snprintf() would cut them.
+ */
+struct sb {
+	char	*buf;
+	size_t	 size;		/* of buf, > 0 */
+	size_t	 len;
+};
+
+static void
+sb_init(struct sb *b, char *buf, size_t size)
+{
+	b->buf = buf;
+	b->size = size;
+	b->len = 0;
+	buf[0] = '\0';
+}
+
+/* Append s[0..n) (no NUL among them), as "%.*s" would. */
+static void
+sb_add(struct sb *b, const char *s, size_t n)
+{
+	if (n > b->size - 1 - b->len)
+		n = b->size - 1 - b->len;
+	memcpy(b->buf + b->len, s, n);
+	b->len += n;
+	b->buf[b->len] = '\0';
+}
+
+static void
+sb_str(struct sb *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+/* Append v as "%0*ld" with the width given would. */
+static void
+sb_num(struct sb *b, long v, int width)
+{
+	char		 d[24], out[32];
+	unsigned long	 u = v < 0 ? 0 - (unsigned long)v : (unsigned long)v;
+	int		 n = 0, o = 0;
+
+	if (v < 0) {
+		out[o++] = '-';
+		width--;		/* the sign counts in the width */
+	}
+	do
+		d[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	while (n < width && n < (int)sizeof d)
+		d[n++] = '0';
+	while (n > 0)
+		out[o++] = d[--n];
+	sb_add(b, out, (size_t)o);
+}
+
 /* --- tokens ---------------------------------------------------------- */
 
 enum { T_WORD, T_NUM, T_PUNCT };
@@ -324,6 +407,8 @@ struct word {
 	size_t		 len;
 	uint64_t	 exact;		/* LBIT()s of lists holding the word */
 	uint64_t	 longer;	/* ... with longer entries after it */
+	uint64_t	 after;		/* after_bit()s of the two bytes after
+					   the word in those longer entries */
 	int		 vals;		/* first struct wval, -1 if none */
 };
 
@@ -443,6 +528,7 @@ tokenize(struct scan *sc, size_t end)
 	struct tok	*t;
 	char		 num[64];
 	size_t		 nn;
+	uint64_t	 v;
 
 	sc->tpos = end;
 	while (i < end) {
@@ -513,11 +599,20 @@ tokenize(struct scan *sc, size_t end)
 				break;
 			}
 			t->e = j;
-			for (nn = 0, k = i; k < j && nn < sizeof num - 1; k++)
-				if (s[k] != ',')
-					num[nn++] = s[k];
-			num[nn] = '\0';
-			t->val = strtod(num, NULL);
+			if (!t->grouped && t->ndig <= 15) {
+				/* Plain digits, below 2^53: the value strtod()
+				 * gives, without its cost on every number. */
+				for (v = 0, k = i; k < j; k++)
+					v = v * 10 + (uint64_t)(s[k] - '0');
+				t->val = (double)v;
+			} else {
+				for (nn = 0, k = i; k < j &&
+				    nn < sizeof num - 1; k++)
+					if (s[k] != ',')
+						num[nn++] = s[k];
+				num[nn] = '\0';
+				t->val = strtod(num, NULL);
+			}
 		} else if (is_alpha(c) || (c == '\'' && i + 1 < sc->len &&
 		    is_alpha((unsigned char)s[i + 1]) && !t->sp &&
 		    sc->nt > 1)) {
@@ -525,8 +620,9 @@ tokenize(struct scan *sc, size_t end)
 			 * words of their own. */
 			t->type = T_WORD;
 			for (j = i + 1; j < sc->len && is_alpha(s[j]) &&
-			    upunct_len(s + j, sc->len - j) == 0; j++)
-				;
+			    ((unsigned char)s[j] < 0x80 ||
+			    upunct_len(s + j, sc->len - j) == 0); j++)
+				;	/* (no Unicode punctuation is ASCII) */
 			t->e = j;
 		} else {
 			t->type = T_PUNCT;
@@ -557,6 +653,22 @@ lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
+/*
+ * A bit for the two bytes at p (a space and the first letter of the next
+ * word, mostly), folded as lookups fold them.  Each word of the index
+ * keeps the bits of what follows it in its longer entries (struct word),
+ * so a lookup at "the" followed by " g" knows without searching that
+ * "the day before yesterday" and the like cannot match.
+ */
+static uint64_t
+after_bit(const char *p)
+{
+	unsigned char	a = lower((unsigned char)p[0]);
+	unsigned char	b = a == '\0' ? 0 : lower((unsigned char)p[1]);
+
+	return (uint64_t)1 << ((a * 31u + b) & 63);
+}
+
 static const struct cc_vocab_list *
 list_get(const struct scan *csc, int list)
 {
@@ -579,13 +691,16 @@ list_get(const struct scan *csc, int list)
 	return sc->lc->list[list];
 }
 
+/* Every word of the text is hashed once: "| 0x20" folds case as lower()
+ * does for letters without its branches (two bytes lower() tells apart
+ * may collide here, which word_eq() then sorts out). */
 static size_t
 word_hash(const char *w, size_t len)
 {
 	size_t	h = 2166136261u, i;
 
 	for (i = 0; i < len; i++)
-		h = (h ^ lower((unsigned char)w[i])) * 16777619u;
+		h = (h ^ ((unsigned char)w[i] | 0x20)) * 16777619u;
 	return h;
 }
 
@@ -618,7 +733,7 @@ windex_find(struct windex *ix, const char *w, size_t len, int add)
 	x = &ix->w[ix->nw];
 	x->w = w;
 	x->len = len;
-	x->exact = x->longer = 0;
+	x->exact = x->longer = x->after = 0;
 	x->vals = -1;
 	if (len > ix->maxlen)
 		ix->maxlen = len;
@@ -688,6 +803,7 @@ windex_build(struct scan *sc)
 			x = &ix->w[windex_find(ix, l->v[j].word, fl, 1)];
 			if (l->v[j].word[fl] != '\0') {
 				x->longer |= LBIT(list);
+				x->after |= after_bit(l->v[j].word + fl);
 				continue;
 			}
 			x->exact |= LBIT(list);
@@ -765,29 +881,39 @@ windex_value(const struct windex *ix, const struct word *w, int list)
 }
 
 /*
- * Can a date or a duration start at token i?  Every parser begins with
- * a number or with a word of START_LISTS (and a lookup there never
- * matches punctuation but a hyphen or an apostrophe), so any other token
- * is skipped at once.  Only asked when the index is built.
+ * Can a mention whose first token is a number or a word of lists start
+ * at token i?  A lookup in those lists never matches punctuation but an
+ * apostrophe (a hyphen only after the first token), so any other token
+ * is passed over without trying the parsers.  Every parser begins with
+ * a number or a word of START_LISTS; a date (parse_date) with one of
+ * DATE_LISTS, a duration (parse_duration) with one of DURATION_LISTS.
+ * Without the index the answer is yes.
  */
 static int
-may_start(const struct scan *sc, size_t i)
+may_start(const struct scan *sc, size_t i, uint64_t lists)
 {
-	const struct tok	*t = &sc->t[i];
+	const struct tok	*t;
 	const struct word	*w;
-	uint64_t		 odd = sc->ix->odd & START_LISTS;
 
-	if (t->type == T_NUM)
+	if (sc->ix == NULL)
 		return 1;
-	if (t->type == T_PUNCT)
-		return odd != 0 && (sc->s[t->s] == '-' ||
-		    sc->s[t->s] == '\'');
-	if (odd != 0)
+	if (i >= sc->nt)
+		return 0;
+	t = &sc->t[i];
+	if (t->type == T_PUNCT) {
+		/* A list the index cannot answer for may have an entry
+		 * opening with either; an apostrophe apart from the word
+		 * before may begin "'ll" (see lookup()). */
+		if (sc->s[t->s] == '\'')
+			return ((sc->ix->odd | sc->ix->apos) & lists) != 0;
+		return sc->s[t->s] == '-' && (sc->ix->odd & lists) != 0;
+	}
+	if (t->type == T_NUM || (sc->ix->odd & lists) != 0)
 		return 1;
 	if (t->w < 0)
 		return 0;
 	w = &sc->ix->w[t->w];
-	return ((w->exact | w->longer) & START_LISTS) != 0;
+	return ((w->exact | w->longer) & lists) != 0;
 }
 
 /* strncasecmp() of the C locale, inlined: lookups without the index
@@ -861,20 +987,86 @@ list_find(const struct scan *sc, int list, const char *key, size_t klen,
 }
 
 /*
+ * The longest entry of list spelled by the tokens from i, read from the
+ * text: the key grows a token at a time and each step is a binary search
+ * of the list.  lookup() below comes here only when the word index
+ * cannot answer by itself: for a word with longer entries after it, the
+ * index still answers for the word alone, and the key stops growing when
+ * its two bytes after the word begin none of the word's longer entries
+ * ("the government" is no "the day after tomorrow"), which is most of the
+ * time: before, two searches of the list per lookup at "the".
+ */
+static const char *
+lookup_text(const struct scan *sc, int list, size_t i, size_t *n)
+{
+	char			 key[128];
+	size_t			 klen = 0, k = i, l, wl = 0;
+	const char		*v, *found = NULL;
+	const struct tok	*t;
+	const struct word	*w = NULL;
+	int			 more = 1;
+
+	if (sc->ix != NULL && !(sc->ix->odd & LBIT(list)) && i < sc->nt &&
+	    sc->t[i].w >= 0) {
+		/* As list_find() would answer for the key of token i:
+		 * an indexed word is shorter than the key buffer. */
+		w = &sc->ix->w[sc->t[i].w];
+		if (w->exact & LBIT(list)) {
+			found = windex_value(sc->ix, w, list);
+			*n = 1;
+		}
+		if (!(w->longer & LBIT(list)))
+			return found;
+		wl = klen = sc->t[i].e - sc->t[i].s;
+		memcpy(key, sc->s + sc->t[i].s, klen);
+		k = i + 1;
+	}
+	for (; k < sc->nt && k < i + 6; k++) {
+		t = &sc->t[k];
+		if (k > i && t->nl)
+			break;
+		if (t->type == T_PUNCT && !(sc->s[t->s] == '-' ||
+		    sc->s[t->s] == '\''))
+			break;
+		l = t->e - t->s;
+		if (klen + l + 2 >= sizeof key)
+			break;
+		if (k > i && t->sp)
+			key[klen++] = ' ';
+		memcpy(key + klen, sc->s + t->s, l);
+		klen += l;
+		if (t->type == T_PUNCT)
+			continue;	/* a word never ends in a hyphen */
+		/* What follows the word begins none of its longer entries:
+		 * neither this key nor a longer one is in the list. */
+		if (w != NULL && klen >= wl + 2 &&
+		    !(w->after & after_bit(key + wl)))
+			break;
+		if ((v = list_find(sc, list, key, klen, &more)) != NULL) {
+			found = v;
+			*n = k - i + 1;
+		}
+		if (!more)
+			break;
+	}
+	return found;
+}
+
+/*
  * The longest entry of list spelled by the tokens from i (words joined by
  * one space where the text has space, glued where it has none; a hyphen
  * may join words).  Returns its value and sets *n to the tokens used, or
  * NULL.
+ *
+ * Inline, with the walk over the text apart: the parsers ask a million
+ * times per megabyte, nearly always about a word the index answers for
+ * with a bit test, and the call with the key buffer of lookup_text()
+ * (its frame and stack guard) cost more than the answer.
  */
-static const char *
+static inline const char *
 lookup(const struct scan *sc, int list, size_t i, size_t *n)
 {
-	char			 key[128];
-	size_t			 klen = 0, k, l;
-	const char		*v, *found = NULL;
-	const struct tok	*t;
 	const struct word	*w;
-	int			 more = 1;
 
 	/*
 	 * With the index: a token that is no entry's first word matches
@@ -897,36 +1089,13 @@ lookup(const struct scan *sc, int list, size_t i, size_t *n)
 		    sc->t[i].type != T_PUNCT || sc->s[sc->t[i].s] != '\'')
 			return NULL;
 		/* (an apostrophe apart from the word before: "we 'll"
-		 * spells "'ll" from two tokens, read below) */
+		 * spells "'ll" from two tokens, read by lookup_text) */
 	}
-	for (k = i; k < sc->nt && k < i + 6; k++) {
-		t = &sc->t[k];
-		if (k > i && t->nl)
-			break;
-		if (t->type == T_PUNCT && !(sc->s[t->s] == '-' ||
-		    sc->s[t->s] == '\''))
-			break;
-		l = t->e - t->s;
-		if (klen + l + 2 >= sizeof key)
-			break;
-		if (k > i && t->sp)
-			key[klen++] = ' ';
-		memcpy(key + klen, sc->s + t->s, l);
-		klen += l;
-		if (t->type == T_PUNCT)
-			continue;	/* a word never ends in a hyphen */
-		if ((v = list_find(sc, list, key, klen, &more)) != NULL) {
-			found = v;
-			*n = k - i + 1;
-		}
-		if (!more)
-			break;
-	}
-	return found;
+	return lookup_text(sc, list, i, n);
 }
 
 /* Like lookup() but only a single token. */
-static const char *
+static inline const char *
 lookup1(const struct scan *sc, int list, size_t i)
 {
 	const struct word	*w;
@@ -1265,7 +1434,15 @@ period_value(char *out, size_t outlen, double cnt, const struct unit *u,
 			return;
 		}
 	}
-	if (total == floor(total))
+	if (total == floor(total) && total >= 1 && total < 1e15) {
+		/* "P%s%.0f%c": a whole count prints as the integer it is. */
+		struct sb	b;
+
+		sb_init(&b, out, outlen);
+		sb_str(&b, u->time ? "PT" : "P");
+		sb_num(&b, (long)total, 1);
+		sb_add(&b, &letter, 1);
+	} else if (total == floor(total))
 		snprintf(out, outlen, "P%s%.0f%c", u->time ? "T" : "", total,
 		    letter);
 	else
@@ -1811,7 +1988,7 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	memset(dx, 0, sizeof *dx);
 	dx->wd = -1;
 	dx->t0 = i;
-	if (i >= sc->nt)
+	if (i >= sc->nt || !may_start(sc, i, CORE_LISTS))
 		return 0;
 	if (parse_numeric(sc, i, dx))
 		return 1;
@@ -1891,12 +2068,15 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 static int
 parse_date(const struct scan *sc, size_t i, struct dx *dx)
 {
-	const char	*ctx = prep_before(sc, i), *v;
+	const char	*ctx, *v;
 	size_t		 j = i, n, k;
 	struct dx	 sub;
 	struct unit	 u;
 	int		 of = 0;
 
+	if (!may_start(sc, i, DATE_LISTS))
+		return 0;
+	ctx = prep_before(sc, i);
 	if (lookup1(sc, L_DATE_THE, j) != NULL)
 		j++;
 	if ((v = lookup(sc, L_DATE_PARTS, j, &n)) != NULL) {
@@ -1944,60 +2124,79 @@ struct period {
 static void
 period_fill(const struct period *p, struct cc_timex *x, long *lo, long *hi)
 {
-	int	m0;
+	struct sb	b;
+	int		m0;
 
+	sb_init(&b, x->value, sizeof x->value);
 	switch (p->gran) {
 	case G_DAY:
-		snprintf(x->value, sizeof x->value, "%04d-%02d-%02d", p->y,
-		    p->m, p->d);
+		/* "%04d-%02d-%02d" */
+		sb_num(&b, p->y, 4);
+		sb_add(&b, "-", 1);
+		sb_num(&b, p->m, 2);
+		sb_add(&b, "-", 1);
+		sb_num(&b, p->d, 2);
 		*lo = *hi = days_ymd(p->y, p->m, p->d);
 		break;
 	case G_WEEK:
-		snprintf(x->value, sizeof x->value, "%04d-W%02d", p->y, p->n);
+		/* "%04d-W%02d" */
+		sb_num(&b, p->y, 4);
+		sb_add(&b, "-W", 2);
+		sb_num(&b, p->n, 2);
 		*lo = iso_week_monday(p->y, p->n);
 		*hi = *lo + 6;
 		break;
 	case G_WEEKEND:
-		snprintf(x->value, sizeof x->value, "%04d-W%02d-WE", p->y,
-		    p->n);
+		/* "%04d-W%02d-WE" */
+		sb_num(&b, p->y, 4);
+		sb_add(&b, "-W", 2);
+		sb_num(&b, p->n, 2);
+		sb_add(&b, "-WE", 3);
 		*lo = iso_week_monday(p->y, p->n) + 5;
 		*hi = *lo + 1;
 		break;
 	case G_MONTH:
-		snprintf(x->value, sizeof x->value, "%04d-%02d", p->y, p->m);
+		/* "%04d-%02d" */
+		sb_num(&b, p->y, 4);
+		sb_add(&b, "-", 1);
+		sb_num(&b, p->m, 2);
 		*lo = days_ymd(p->y, p->m, 1);
 		*hi = days_ymd(p->y, p->m, month_days(p->y, p->m));
 		break;
 	case G_QUARTER:
 	case G_HALF:
-		snprintf(x->value, sizeof x->value, "%04d-%c%d", p->y,
-		    p->gran == G_QUARTER ? 'Q' : 'H', p->n);
+		/* "%04d-Q%d", "%04d-H%d" */
+		sb_num(&b, p->y, 4);
+		sb_add(&b, p->gran == G_QUARTER ? "-Q" : "-H", 2);
+		sb_num(&b, p->n, 1);
 		m0 = p->gran == G_QUARTER ? 3 * p->n - 2 : 6 * p->n - 5;
 		*lo = days_ymd(p->y, m0, 1);
 		m0 += p->gran == G_QUARTER ? 2 : 5;
 		*hi = days_ymd(p->y, m0, month_days(p->y, m0));
 		break;
 	case G_SEASON:
-		/* Meteorological seasons; winter runs into the next year. */
-		snprintf(x->value, sizeof x->value, "%04d-%s", p->y,
-		    SEASONS[p->n - 1]);
+		/* Meteorological seasons; winter runs into the next year.
+		 * "%04d-%s" */
+		sb_num(&b, p->y, 4);
+		sb_add(&b, "-", 1);
+		sb_str(&b, SEASONS[p->n - 1]);
 		m0 = 3 * p->n;
 		*lo = days_ymd(p->y, m0, 1);
 		*hi = days_ymd(p->y + (m0 + 2 > 12), (m0 + 2) % 12 + 1, 1) - 1;
 		break;
 	case G_YEAR:
-		snprintf(x->value, sizeof x->value, "%04d", p->y);
+		sb_num(&b, p->y, 4);
 		*lo = days_ymd(p->y, 1, 1);
 		*hi = days_ymd(p->y, 12, 31);
 		break;
 	case G_DECADE:
-		snprintf(x->value, sizeof x->value, "%03d", p->y / 10);
+		sb_num(&b, p->y / 10, 3);
 		*lo = days_ymd(p->y / 10 * 10, 1, 1);
 		*hi = days_ymd(p->y / 10 * 10 + 9, 12, 31);
 		break;
 	}
-	snprintf(x->granularity, sizeof x->granularity, "%s",
-	    GRAN_NAME[p->gran]);
+	sb_init(&b, x->granularity, sizeof x->granularity);
+	sb_str(&b, GRAN_NAME[p->gran]);
 }
 
 /* The value of an unresolved period (no reference date). */
@@ -2331,6 +2530,7 @@ emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
 	int		 fut = 0, open;
 	const char	*wn;
 	char		 iso[16], refs[16];
+	struct sb	 b;
 
 	memset(x, 0, sizeof *x);
 	x->kind = CC_TIMEX_DATE;
@@ -2343,24 +2543,26 @@ emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
 	resolve(sc, dx, fut, x);
 	x->future = fut;
 	x->relative = dx->how != H_ABS && !(dx->how == H_YEARLESS && dx->y);
-	if (sc->ref != NULL)
-		cc_date_iso(sc->ref, refs, sizeof refs);
+	sb_init(&b, x->basis, sizeof x->basis);
 	if (!x->relative)
-		snprintf(x->basis, sizeof x->basis, "absolute");
+		sb_str(&b, "absolute");
 	else if (sc->ref == NULL)
-		snprintf(x->basis, sizeof x->basis, "unresolved");
-	else if (fut)
-		snprintf(x->basis, sizeof x->basis, "relative to %s, future "
-		    "(\"%.*s\")", refs, (int)(sc->t[cue].e - sc->t[cue].s),
-		    sc->s + sc->t[cue].s);
-	else
-		snprintf(x->basis, sizeof x->basis, "relative to %s", refs);
-	if (dx->usorder) {
-		size_t bl = strlen(x->basis);
-
-		snprintf(x->basis + bl, sizeof x->basis - bl,
-		    "; read as month/day");
+		sb_str(&b, "unresolved");
+	else {
+		/* "relative to %s", then ", future (\"%.*s\")" with the
+		 * cue (a word: no NUL in it). */
+		cc_date_iso(sc->ref, refs, sizeof refs);
+		sb_str(&b, "relative to ");
+		sb_str(&b, refs);
+		if (fut) {
+			sb_str(&b, ", future (\"");
+			sb_add(&b, sc->s + sc->t[cue].s,
+			    sc->t[cue].e - sc->t[cue].s);
+			sb_str(&b, "\")");
+		}
 	}
+	if (dx->usorder)
+		sb_str(&b, "; read as month/day");
 	/* A weekday beside a date must agree with it: say so, pick none. */
 	if (dx->wd >= 0 && dx->how != H_WEEKDAY && x->lo.y != 0 &&
 	    cc_date_weekday(&x->lo) != dx->wd) {
@@ -2506,6 +2708,8 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	char		 refs[16];
 
 	memset(x, 0, sizeof *x);
+	if (!may_start(sc, i, DURATION_LISTS))
+		return 0;
 	if ((v = lookup(sc, L_DATE_MODS, j, &n)) != NULL) {
 		mod = v;
 		j += n;
@@ -2721,7 +2925,7 @@ scan_text(struct scan *sc, const char *s, size_t len,
 			break;
 		if (i >= 4 * SCAN_AHEAD)
 			drop_behind(sc, &i);
-		if (sc->ix != NULL && !may_start(sc, i)) {
+		if (!may_start(sc, i, START_LISTS)) {
 			i++;
 			continue;
 		}
