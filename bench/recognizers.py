@@ -100,7 +100,7 @@ def value_ok(exp, m, future):
         return m["lo"] == r["date"][:10] and m["hi"] == r["date"][:10]
     if "startDate" in r:
         return (m["lo"] == r["startDate"][:10] and
-                r["endDate"][:10] in (m["hi"], day_after(m["hi"])))
+                r.get("endDate", "")[:10] in (m["hi"], day_after(m["hi"])))
     if "duration" in r:
         if m["kind"] != "duration":
             return False

@@ -22,7 +22,7 @@
  *   date_seasons, date_year_suffixes, date_future_cues, date_past_cues,
  *   date_units, date_units_plural, date_articles, date_half, date_and,
  *   duration_vague, duration_spans, duration_suffixes,
- *   duration_rate_cues, date_mods.
+ *   duration_rate_cues, date_mods, date_ahead.
  * Number words ("eight-month") come from the number lists of
  * claims/vocab/numbers.yaml (NUMBER_LISTS below).
  *
@@ -76,7 +76,7 @@ enum list {
 	L_DATE_ARTICLES, L_DATE_HALF, L_DATE_AND, L_DURATION_VAGUE,
 	L_DURATION_SPANS, L_DURATION_SUFFIXES, L_DURATION_RATE_CUES,
 	L_DATE_MODS, L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS,
-	L_NUMBER_ORDINALS,
+	L_NUMBER_ORDINALS, L_DATE_AHEAD,
 	L_NLISTS,
 	L_END = -1	/* ends the arrays below */
 };
@@ -91,7 +91,7 @@ static const char *const LIST_NAME[L_NLISTS] = {
 	"date_articles", "date_half", "date_and", "duration_vague",
 	"duration_spans", "duration_suffixes", "duration_rate_cues",
 	"date_mods", "number_ones", "number_teens", "number_tens",
-	"number_ordinals"
+	"number_ordinals", "date_ahead"
 };
 
 #define LBIT(l)		((uint64_t)1 << (l))
@@ -2848,6 +2848,604 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	return k;
 }
 
+/* --- news constructions read on their own ---------------------------- */
+
+/*
+ * These parsers read phrases the ones above leave in pieces: a range of
+ * days inside one month, a weekday with an ordinal day, a day of the
+ * month alone, spans counted from the reference ("a few days ago", "two
+ * days before yesterday", "in three weeks") and spans of several units
+ * ("two years and six months").  scan_at() tries them after the others
+ * and keeps the longest reading, so each wins only where it reads more
+ * of the text than the older parsers do.
+ */
+
+/* The lists a count may start with (count_at()). */
+#define COUNT_LISTS	(LBIT(L_DURATION_VAGUE) | LBIT(L_NUMBER_ONES) | \
+	LBIT(L_NUMBER_TEENS) | LBIT(L_NUMBER_TENS) | LBIT(L_DATE_HALF) | \
+	LBIT(L_DATE_ARTICLES))
+
+/* A dash between the two ends of a range: "-" or an en dash. */
+static int
+is_dash(const struct scan *sc, size_t i)
+{
+	const unsigned char	*u;
+
+	if (i >= sc->nt || sc->t[i].type != T_PUNCT)
+		return 0;
+	u = (const unsigned char *)sc->s + sc->t[i].s;
+	return u[0] == '-' || (sc->t[i].e - sc->t[i].s == 3 &&
+	    u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x93);
+}
+
+/* The join of a day range at i: a dash, or after "from"/"between" a
+ * word of date_range_joins.  Sets *end past it. */
+static int
+range_join_at(const struct scan *sc, size_t i, int prep, size_t *end)
+{
+	size_t	n;
+
+	if (is_dash(sc, i)) {
+		*end = i + 1;
+		return 1;
+	}
+	if (prep && lookup(sc, L_DATE_RANGE_JOINS, i, &n) != NULL) {
+		*end = i + n;
+		return 1;
+	}
+	return 0;
+}
+
+/* A day of a range: "4", "4th", "the 4th", "fourth". */
+static int
+range_day_at(const struct scan *sc, size_t i, int *d, size_t *end)
+{
+	int	ord, the = 0;
+
+	if (lookup1(sc, L_DATE_THE, i) != NULL) {
+		i++;
+		the = 1;
+	}
+	if (!day_at(sc, i, d, &ord, end) || (the && !ord))
+		return 0;
+	/* "4 billion", "3.5": not days. */
+	if (sc->t[i].type == T_NUM && (sc->t[i].grouped ||
+	    sc->t[i].val < 1))
+		return 0;
+	return *d >= 1 && *d <= 31;
+}
+
+/* Basis of a date resolved here from the reference, as emit_date()
+ * words it. */
+static void
+relative_basis(const struct scan *sc, struct cc_timex *x, int fut,
+    size_t cue)
+{
+	char	refs[16];
+
+	x->relative = 1;
+	x->future = fut;
+	if (sc->ref == NULL) {
+		snprintf(x->basis, sizeof x->basis, "unresolved");
+		return;
+	}
+	cc_date_iso(sc->ref, refs, sizeof refs);
+	if (fut)
+		snprintf(x->basis, sizeof x->basis, "relative to %s, future "
+		    "(\"%.*s\")", refs, (int)(sc->t[cue].e - sc->t[cue].s),
+		    sc->s + sc->t[cue].s);
+	else
+		snprintf(x->basis, sizeof x->basis, "relative to %s", refs);
+}
+
+/*
+ * Days d1 to d2 of one month: "from 4 to 22 January, 1995", "between 3
+ * and 12 September", "4-22 January", "from March 3 to 12", "November
+ * 19-20".  A join word needs "from" or "between" before the first day
+ * ("3 and 12 September" may be two dates); a dash does not.  The range
+ * is one mention, its value START/END as for parse_range(); a year-less
+ * month is resolved as the last day would be alone.  Returns the token
+ * after it, or 0.
+ */
+static size_t
+parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
+{
+	const char	*v;
+	size_t		 j = i, n, k;
+	int		 prep = 0, d1, d2, m, abbr, y;
+	struct dx	 dx;
+	struct cc_timex	 xb;
+	struct cc_date	 a;
+	char		 iso[24];
+
+	/*
+	 * Token types first, lookups after: this runs at most tokens of
+	 * the text.  Without "from"/"between", "4-22" or "November 19"
+	 * must be there.
+	 */
+	if (sc->t[i].type == T_NUM) {
+		if (!is_dash(sc, i + 1))
+			return 0;
+	} else if ((v = lookup(sc, L_DATE_PREPS, j, &n)) != NULL &&
+	    (strcmp(v, "BETWEEN") == 0 || strcmp(v, "FROM") == 0)) {
+		prep = 1;
+		j += n;
+	} else if (!(i + 1 < sc->nt && sc->t[i + 1].type == T_NUM) &&
+	    !(i + 2 < sc->nt && is_punct(sc, i + 1, '.') &&
+	    sc->t[i + 2].type == T_NUM))
+		return 0;
+	if (sc->t[j].type != T_NUM && month_at(sc, j, &m, &k, &abbr)) {
+		if (!range_day_at(sc, k, &d1, &k) ||
+		    !range_join_at(sc, k, prep, &k) ||
+		    !range_day_at(sc, k, &d2, &k))
+			return 0;
+		/* "March 30 to April 2" is parse_range()'s. */
+		if (month_at(sc, k, &y, &n, &abbr) ||
+		    lookup1(sc, L_DATE_OF, k) != NULL)
+			return 0;
+	} else {
+		/* Without "from"/"between" only digits start it ("4-22
+		 * October"): a word there would cost a lookup of every
+		 * number list at every word of the text. */
+		if ((!prep && sc->t[j].type != T_NUM) ||
+		    !range_day_at(sc, j, &d1, &k) ||
+		    !range_join_at(sc, k, prep, &k) ||
+		    !range_day_at(sc, k, &d2, &k))
+			return 0;
+		if (lookup1(sc, L_DATE_OF, k) != NULL)
+			k++;
+		if (!month_at(sc, k, &m, &k, &abbr))
+			return 0;
+	}
+	if (d1 >= d2)
+		return 0;
+	dx_reset(&dx, i);
+	dx.gran = G_DAY;
+	dx.how = H_YEARLESS;
+	dx.m = m;
+	dx.d = d2;
+	dx.end = k;
+	trailing_year(sc, &dx);
+	check_day(&dx);
+	if (dx.invalid)
+		return 0;
+	emit_date(sc, &dx, 0, &xb);
+	*x = xb;
+	x->start = sc->t[i].s;
+	if (xb.lo.y != 0) {
+		a = xb.lo;
+		a.d = d1;
+		x->lo = a;
+		cc_date_iso(&a, iso, sizeof iso);
+	} else
+		snprintf(iso, sizeof iso, "%.8s%02d", xb.value, d1 % 100);
+	snprintf(x->value, sizeof x->value, "%.10s/%.15s", iso, xb.value);
+	return dx.end;
+}
+
+/*
+ * The day d of the month nearest the reference in the tense's direction
+ * (the latest on or before it, or the first on or after it), with
+ * weekday wd when wd >= 0; months without a day d, or where it falls on
+ * another weekday, are passed over.  0 when none within two years.
+ */
+static int
+nearest_month_day(const struct scan *sc, int d, int wd, int fut,
+    struct cc_date *out)
+{
+	long	mon, day;
+	int	k, y, m;
+
+	mon = (long)sc->ref->y * 12 + sc->ref->m - 1;
+	for (k = 0; k < 24; k++, mon += fut ? 1 : -1) {
+		y = (int)(mon / 12);
+		m = (int)(mon % 12) + 1;
+		if (y < 1 || y > YEAR_MAX || d > month_days(y, m))
+			continue;
+		day = days_ymd(y, m, d);
+		if ((fut && day < sc->rdays) || (!fut && day > sc->rdays))
+			continue;
+		if (wd >= 0 && weekday_of(day) != wd)
+			continue;
+		cc_date_from_days(day, out);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A day of the month without its month: "Thursday the 21st", "Friday,
+ * the 22nd", and "the 27th" alone after "on", "by" or "until" where the
+ * sentence or clause ends right after it ("arrived on the 27th.").  The
+ * ordinal must be written with digits and a suffix when alone: "the
+ * 21st century", "on the 2nd floor" and "on the second day" are no
+ * dates.  A weekday picks the nearest month where the day falls on it.
+ * Returns the token after it, or 0.
+ */
+static size_t
+parse_month_day(const struct scan *sc, size_t i, struct cc_timex *x)
+{
+	const char	*v;
+	size_t		 j = i, k, n, cue = 0;
+	int		 wd = -1, d, ord, m, abbr, fut = 0;
+	struct cc_date	 t;
+	struct dx	 dx;
+	char		 note[96];
+
+	if ((v = lookup1(sc, L_WEEKDAYS, j)) != NULL) {
+		wd = atoi(v);
+		j++;
+		if (is_punct(sc, j, ','))
+			j++;
+		if (lookup1(sc, L_DATE_THE, j) == NULL ||
+		    !day_at(sc, j + 1, &d, &ord, &k) || !ord)
+			return 0;
+	} else {
+		if (lookup1(sc, L_DATE_THE, j) == NULL || j == 0 ||
+		    (v = lookup(sc, L_DATE_PREPS, j - 1, &n)) == NULL ||
+		    n != 1 || (strcmp(v, "ON") != 0 && strcmp(v, "BY") != 0 &&
+		    strcmp(v, "UNTIL") != 0))
+			return 0;
+		if (j + 1 >= sc->nt || sc->t[j + 1].type != T_NUM ||
+		    !day_at(sc, j + 1, &d, &ord, &k) || !ord)
+			return 0;
+		if (k < sc->nt && !sent_break(sc, k - 1) &&
+		    (sc->t[k].type != T_PUNCT || is_dash(sc, k) ||
+		    is_punct(sc, k, '\'')))
+			return 0;
+	}
+	/* "the 21st of May", "Friday the 13th of March": parse_date's. */
+	if (lookup1(sc, L_DATE_OF, k) != NULL || month_at(sc, k, &m, &n,
+	    &abbr))
+		return 0;
+	if (d < 1 || d > 31)
+		return 0;
+	memset(x, 0, sizeof *x);
+	x->kind = CC_TIMEX_DATE;
+	span(sc, i, k, x);
+	snprintf(x->granularity, sizeof x->granularity, "day");
+	if (sc->ref == NULL) {
+		snprintf(x->value, sizeof x->value, "XXXX-XX-%02d", d);
+		relative_basis(sc, x, 0, 0);
+		return k;
+	}
+	fut = future_tense(sc, i, k, &cue);
+	if (!nearest_month_day(sc, d, wd, fut, &t) &&
+	    (wd < 0 || !nearest_month_day(sc, d, -1, fut, &t)))
+		return 0;
+	/* Through emit_date() for the value and, when no month had the
+	 * day on that weekday, the mismatch note. */
+	dx_reset(&dx, i);
+	dx.gran = G_DAY;
+	dx.how = H_ABS;
+	dx.y = t.y;
+	dx.m = t.m;
+	dx.d = t.d;
+	dx.end = k;
+	if (wd >= 0) {
+		dx.wd = wd;
+		dx.wd0 = i;
+		dx.wd1 = i + 1;
+	}
+	emit_date(sc, &dx, 1, x);
+	v = strchr(x->basis, ';');
+	snprintf(note, sizeof note, "%s", v != NULL ? v : "");
+	relative_basis(sc, x, fut, cue);
+	n = strlen(x->basis);
+	snprintf(x->basis + n, sizeof x->basis - n, "%s", note);
+	return k;
+}
+
+/*
+ * "the 20th of next month", "the 1st of this month": a day of a month
+ * counted from the reference's.  Returns the token after it, or 0.
+ */
+static size_t
+parse_day_of_shift(const struct scan *sc, size_t i, struct cc_timex *x)
+{
+	const char	*v;
+	size_t		 j = i, k, n, m;
+	int		 d, ord;
+	long		 mon;
+	struct unit	 u;
+	struct dx	 dx;
+
+	if (sc->t[j].type != T_NUM) {
+		if (lookup1(sc, L_DATE_THE, j) == NULL)
+			return 0;
+		j++;
+		/* "of" within three tokens ("the twenty-first of") before
+		 * the number lists are searched at every "the". */
+		if (j < sc->nt && sc->t[j].type != T_NUM &&
+		    lookup1(sc, L_DATE_OF, j + 1) == NULL &&
+		    lookup1(sc, L_DATE_OF, j + 2) == NULL &&
+		    lookup1(sc, L_DATE_OF, j + 3) == NULL)
+			return 0;
+	}
+	if (!day_at(sc, j, &d, &ord, &k) || !ord ||
+	    lookup1(sc, L_DATE_OF, k) == NULL ||
+	    (v = lookup(sc, L_DATE_SHIFTS, k + 1, &n)) == NULL ||
+	    !unit_at(sc, k + 1 + n, &u, &m) || unit_gran(&u) != G_MONTH)
+		return 0;
+	k += 1 + n + m;
+	if (d < 1 || d > 31)
+		return 0;
+	if (sc->ref == NULL) {
+		memset(x, 0, sizeof *x);
+		x->kind = CC_TIMEX_DATE;
+		span(sc, i, k, x);
+		snprintf(x->granularity, sizeof x->granularity, "day");
+		snprintf(x->value, sizeof x->value, "XXXX-XX-%02d", d);
+		relative_basis(sc, x, 0, 0);
+		return k;
+	}
+	mon = (long)sc->ref->y * 12 + sc->ref->m - 1 + atol(v);
+	dx_reset(&dx, i);
+	dx.gran = G_DAY;
+	dx.how = H_ABS;
+	dx.y = (int)(mon / 12);
+	dx.m = (int)(mon % 12) + 1;
+	dx.d = d;
+	dx.end = k;
+	/* "the 31st of next month" in a month of 30 days: no date. */
+	if (dx.y < 1 || d > month_days(dx.y, dx.m))
+		return 0;
+	emit_date(sc, &dx, 1, x);
+	relative_basis(sc, x, 0, 0);
+	return k;
+}
+
+/* A span of one or more units: "three weeks", "two years and six
+ * months", "1 month, 21 days"; a vague count only alone ("a few days"). */
+struct length {
+	double	mon;		/* months (years counted in) */
+	double	day;		/* days (weeks counted in) */
+	double	min;		/* alone: the count, or its range */
+	double	max;
+	struct unit u;		/* alone: the unit */
+	int	parts;
+	int	vague;
+	int	time;		/* hours or minutes among the units */
+	double	hour;		/* hours (minutes counted in) */
+	size_t	end;
+};
+
+/* Rank of a unit in a span: years, months, weeks, days, hours,
+ * minutes; each part must be smaller than the one before it ("two days,
+ * three weeks" is no span). */
+static int
+unit_rank(const struct unit *u)
+{
+	if (u->time)
+		return u->letter == 'H' ? 4 : 5;
+	return u->letter == 'Y' ? 0 : u->letter == 'M' ? 1 :
+	    u->letter == 'W' ? 2 : 3;
+}
+
+static int
+span_at(const struct scan *sc, size_t i, struct length *sp)
+{
+	struct count	 c;
+	struct unit	 u;
+	size_t		 k = i, j, n, h;
+	int		 rank = -1, r;
+	double		 cnt;
+
+	memset(sp, 0, sizeof *sp);
+	for (;;) {
+		j = k;
+		if (sp->parts > 0) {
+			if (is_punct(sc, j, ','))
+				j++;
+			if (lookup1(sc, L_DATE_AND, j) != NULL)
+				j++;
+		}
+		if (!count_at(sc, j, &c) || (c.vague && sp->parts > 0) ||
+		    !unit_at(sc, c.end, &u, &n))
+			break;
+		/* "a decades-long war": the article counts no decades. */
+		if (c.article && lookup(sc, L_DATE_UNITS_PLURAL, c.end, &h) !=
+		    NULL)
+			break;
+		if ((r = unit_rank(&u)) <= rank)
+			break;
+		if (c.vague && sp->parts == 0) {
+			sp->vague = 1;
+			sp->min = c.min;
+			sp->max = c.max;
+			sp->u = u;
+			sp->parts = 1;
+			sp->end = c.end + n;
+			return 1;
+		}
+		cnt = c.min;
+		j = c.end + n;
+		if ((h = and_a_half(sc, j)) != 0) {
+			cnt += 0.5;
+			j += h;
+		}
+		if (u.time)
+			sp->hour += cnt * u.n / (u.letter == 'H' ? 1 : 60);
+		else if (u.letter == 'Y' || u.letter == 'M')
+			sp->mon += cnt * u.n * (u.letter == 'Y' ? 12 : 1);
+		else
+			sp->day += cnt * u.n * (u.letter == 'W' ? 7 : 1);
+		sp->time |= u.time;
+		if (sp->parts == 0) {
+			sp->min = sp->max = cnt;
+			sp->u = u;
+		}
+		sp->parts++;
+		rank = r;
+		k = sp->end = j;
+	}
+	return sp->parts > 0;
+}
+
+/* The day a span before (dir -1) or after (dir 1) day base: months
+ * first, keeping the day of the month where it exists. */
+static long
+span_from(long base, int dir, double mon, double day)
+{
+	struct cc_date	 t;
+	long		 m, whole = (long)floor(mon);
+
+	cc_date_from_days(base, &t);
+	day += (mon - whole) * DAYS_PER_MONTH;
+	m = (long)t.y * 12 + t.m - 1 + dir * whole;
+	t.y = (int)(m / 12);
+	t.m = (int)(m % 12) + 1;
+	if (t.y >= 1 && t.d > month_days(t.y, t.m))
+		t.d = month_days(t.y, t.m);
+	return days_ymd(t.y, t.m, t.d) + dir * (long)floor(day + 0.5);
+}
+
+/* TIMEX3 value of a span of several units: P2Y6M, P1M21D, PT2H30M. */
+static void
+span_value(const struct length *sp, char *out, size_t outlen)
+{
+	size_t	l;
+	double	y = floor(sp->mon / 12), m = sp->mon - 12 * y;
+
+	l = (size_t)snprintf(out, outlen, "P");
+	if (y > 0 && l < outlen)
+		l += (size_t)snprintf(out + l, outlen - l, "%gY", y);
+	if (m > 0 && l < outlen)
+		l += (size_t)snprintf(out + l, outlen - l, "%gM", m);
+	if (sp->day > 0 && l < outlen)
+		l += (size_t)snprintf(out + l, outlen - l, "%gD", sp->day);
+	if (sp->hour > 0 && l < outlen) {
+		double h = floor(sp->hour), mi = (sp->hour - h) * 60;
+
+		l += (size_t)snprintf(out + l, outlen - l, "T");
+		if (h > 0 && l < outlen)
+			l += (size_t)snprintf(out + l, outlen - l, "%gH", h);
+		if (mi > 0 && l < outlen)
+			snprintf(out + l, outlen - l, "%.0fM", mi);
+	}
+}
+
+/*
+ * A span counted from the reference, or a span of several units:
+ *   "[mod] SPAN ago"                    the day that far back; a vague
+ *                                       count ("a few days ago") gives
+ *                                       the days it may be, mod APPROX
+ *   "SPAN before|after|from DAY"        "two days before yesterday",
+ *                                       "three weeks from now"
+ *   "in SPAN" in a future sentence      "will return in three weeks"
+ *   "[mod] SPAN" of several units       "two years and six months"
+ * Spans in hours or minutes are left to parse_duration().  Returns the
+ * token after it, or 0.
+ */
+static size_t
+parse_span(const struct scan *sc, size_t i, struct cc_timex *x)
+{
+	const char	*v, *mod = NULL;
+	size_t		 j = i, k, n, cue = 0;
+	struct length	 sp;
+	struct dx	 dx;
+	long		 base, lo, hi;
+	int		 dir = 0, in = 0;
+
+	if ((v = lookup(sc, L_DATE_MODS, j, &n)) != NULL) {
+		mod = v;
+		j += n;
+	} else if (lookup(sc, L_DATE_AHEAD, j, &n) != NULL) {
+		in = 1;
+		j += n;
+	}
+	if (!span_at(sc, j, &sp))
+		return 0;
+	k = sp.end;
+	/* Far enough for any date; beyond it, no date at all. */
+	if (sp.mon > 12.0 * 9000 || sp.day > 3.3e6)
+		return 0;
+	base = sc->rdays;
+	if (lookup1(sc, L_DATE_AGO, k) != NULL) {
+		dir = -1;
+		k++;
+	} else if ((v = lookup(sc, L_DATE_PREPS, k, &n)) != NULL &&
+	    (strcmp(v, "BEFORE") == 0 || strcmp(v, "AFTER") == 0 ||
+	    strcmp(v, "FROM") == 0)) {
+		dir = strcmp(v, "BEFORE") == 0 ? -1 : 1;
+		if ((v = lookup(sc, L_DATE_RELATIVE_DAYS, k + n, &j)) != NULL)
+			base += atol(v);
+		else if (lookup(sc, L_DATE_PRESENT, k + n, &j) == NULL)
+			dir = 0;
+		if (dir != 0)
+			k += n + j;
+	}
+	if (in) {
+		/* "captured the city in three weeks" is a length, "will
+		 * invest in three years of research" no date. */
+		if (dir != 0 || sp.vague || sc->ref == NULL ||
+		    lookup1(sc, L_DATE_OF, k) != NULL ||
+		    !future_tense(sc, i, k, &cue))
+			return 0;
+		dir = 1;
+	}
+	if (dir != 0 && (sp.time || (sp.vague && sp.u.time)))
+		return 0;
+	if (dir == 0) {
+		/* A length: only what parse_duration() cannot read. */
+		if (sp.parts < 2 || sp.time)
+			return 0;
+		memset(x, 0, sizeof *x);
+		x->kind = CC_TIMEX_DURATION;
+		span(sc, i, k, x);
+		x->mod = mod_of(mod);
+		span_value(&sp, x->value, sizeof x->value);
+		x->days_min = x->days_max = round_days(sp.mon *
+		    DAYS_PER_MONTH + sp.day);
+		snprintf(x->granularity, sizeof x->granularity, "%s",
+		    sp.day > 0 ? "day" : sp.mon - 12 * floor(sp.mon / 12) > 0 ?
+		    "month" : "year");
+		snprintf(x->basis, sizeof x->basis, "length");
+		return k;
+	}
+	dx_reset(&dx, i);
+	dx.gran = G_DAY;
+	dx.how = H_DAYOFF;
+	dx.end = k;
+	dx.mod = mod;
+	if (sp.vague) {
+		double	f = sp.u.n * (sp.u.letter == 'Y' ? 12 : 1);
+
+		if (sp.u.letter == 'Y' || sp.u.letter == 'M') {
+			lo = span_from(base, dir, sp.max * f, 0);
+			hi = span_from(base, dir, sp.min * f, 0);
+		} else {
+			f = sp.u.n * (sp.u.letter == 'W' ? 7 : 1);
+			lo = span_from(base, dir, 0, sp.max * f);
+			hi = span_from(base, dir, 0, sp.min * f);
+		}
+		if (lo > hi) {
+			long t = lo;
+
+			lo = hi;
+			hi = t;
+		}
+		dx.off = lo - sc->rdays;
+		emit_date(sc, &dx, 1, x);
+		if (sc->ref != NULL) {
+			char	a[16], b[16];
+
+			cc_date_from_days(hi, &x->hi);
+			cc_date_iso(&x->lo, a, sizeof a);
+			cc_date_iso(&x->hi, b, sizeof b);
+			snprintf(x->value, sizeof x->value, "%s/%s", a, b);
+		}
+		if (x->mod == NULL)
+			x->mod = "APPROX";
+	} else {
+		dx.off = span_from(base, dir, sp.mon, sp.day) - sc->rdays;
+		emit_date(sc, &dx, 1, x);
+	}
+	if (in && sc->ref != NULL)
+		relative_basis(sc, x, 1, cue);
+	return k;
+}
+
 /* The best reading at token i: results in out (one or two), the token
  * after it in *end; 0 results and *end > i to swallow an impossible
  * date; *end == i when nothing is there. */
@@ -2858,8 +3456,8 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	struct cc_timex	 x, d;
 	struct dx	 dx;
 	const char	*v;
-	size_t		 n, e, best = i;
-	int		 nout = 0;
+	size_t		 n, e, dur, best = i;
+	int		 nout = 0, spans;
 
 	/* "since X": a duration up to the reference, and the date X. */
 	if ((v = lookup(sc, L_DATE_PREPS, i, &n)) != NULL &&
@@ -2881,7 +3479,7 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 		best = e;
 		nout = 1;
 	}
-	if ((e = parse_duration(sc, i, &x)) > best) {
+	if ((e = dur = parse_duration(sc, i, &x)) > best) {
 		out[0] = x;
 		best = e;
 		nout = 1;
@@ -2894,6 +3492,33 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 			emit_date(sc, &dx, 0, &out[0]);
 			nout = 1;
 		}
+	}
+	/*
+	 * Read after the others: each wins only by reading further.  A
+	 * span ("two years and six months", "a few days ago") starts where
+	 * parse_duration() read one and goes on after it, or at "in":
+	 * tried elsewhere it only costs time.
+	 */
+	if (dur > i && dur < sc->nt)
+		spans = is_punct(sc, dur, ',') || may_start(sc, dur,
+		    COUNT_LISTS | LBIT(L_DATE_AND) | LBIT(L_DATE_AGO) |
+		    LBIT(L_DATE_PREPS));
+	else
+		spans = may_start(sc, i + 1, COUNT_LISTS) &&
+		    sc->t[i].type == T_WORD &&
+		    lookup1(sc, L_DATE_AHEAD, i) != NULL;
+	if ((may_start(sc, i, LBIT(L_DATE_PREPS) | LBIT(L_MONTHS) |
+	    LBIT(L_MONTH_ABBREVS)) && (e = parse_day_range(sc, i, &x)) >
+	    best) ||
+	    (may_start(sc, i, LBIT(L_WEEKDAYS) | LBIT(L_DATE_THE)) &&
+	    sc->t[i].type != T_NUM && (e = parse_month_day(sc, i, &x)) >
+	    best) ||
+	    (may_start(sc, i, LBIT(L_DATE_THE)) &&
+	    (e = parse_day_of_shift(sc, i, &x)) > best) ||
+	    (spans && (e = parse_span(sc, i, &x)) > best)) {
+		out[0] = x;
+		best = e;
+		nout = 1;
 	}
 	*end = best;
 	return nout;
