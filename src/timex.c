@@ -22,7 +22,7 @@
  *   date_seasons, date_year_suffixes, date_future_cues, date_past_cues,
  *   date_units, date_units_plural, date_articles, date_half, date_and,
  *   duration_vague, duration_spans, duration_suffixes,
- *   duration_rate_cues, date_mods, date_ahead.
+ *   duration_rate_cues, date_mods, date_ahead, date_decades.
  * Number words ("eight-month") come from the number lists of
  * claims/vocab/numbers.yaml (NUMBER_LISTS below).
  *
@@ -76,7 +76,7 @@ enum list {
 	L_DATE_ARTICLES, L_DATE_HALF, L_DATE_AND, L_DURATION_VAGUE,
 	L_DURATION_SPANS, L_DURATION_SUFFIXES, L_DURATION_RATE_CUES,
 	L_DATE_MODS, L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS,
-	L_NUMBER_ORDINALS, L_DATE_AHEAD,
+	L_NUMBER_ORDINALS, L_DATE_AHEAD, L_DATE_DECADES,
 	L_NLISTS,
 	L_END = -1	/* ends the arrays below */
 };
@@ -91,7 +91,7 @@ static const char *const LIST_NAME[L_NLISTS] = {
 	"date_articles", "date_half", "date_and", "duration_vague",
 	"duration_spans", "duration_suffixes", "duration_rate_cues",
 	"date_mods", "number_ones", "number_teens", "number_tens",
-	"number_ordinals", "date_ahead"
+	"number_ordinals", "date_ahead", "date_decades"
 };
 
 #define LBIT(l)		((uint64_t)1 << (l))
@@ -104,7 +104,8 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
  * without trying the parsers: most words of news prose.  The lists left
  * out are only read after or before a mention's first token: tense cues,
  * "of", "ago", "-old", "and a half", range joins, suffixes, rate cues,
- * plural units, weekends, the ambiguous months.  A new parser that
+ * plural units, weekends, the ambiguous months, decade words (read
+ * after "the" only).  A new parser that
  * starts with a word of one of those must take its list out of this
  * exclusion, or the texts it should match are skipped unread.
  */
@@ -114,7 +115,8 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
 	LBIT(L_DATE_YEAR_SUFFIXES) | LBIT(L_DATE_UNITS_PLURAL) | \
 	LBIT(L_DATE_AND) | LBIT(L_DURATION_SUFFIXES) | \
 	LBIT(L_DURATION_RATE_CUES) | LBIT(L_MONTHS_AMBIGUOUS) | \
-	LBIT(L_DATE_WEEKENDS)) & (LBIT(L_NLISTS) - 1))
+	LBIT(L_DATE_WEEKENDS) | LBIT(L_DATE_DECADES)) & \
+	(LBIT(L_NLISTS) - 1))
 
 /*
  * Of those, the lists a date phrase may start with (parse_date: a part
@@ -1545,6 +1547,9 @@ struct dx {
 	int		 wd;		/* weekday written, -1 if none */
 	size_t		 wd0, wd1;	/* its tokens */
 	int		 wdshift;	/* -1 last, 1 next, 2 bare */
+	int		 inweek;	/* the day in the week wdshift weeks
+					   from the reference's ("Friday
+					   next week") */
 	long		 off;		/* days, periods or months */
 	const char	*mod;		/* START MID END EARLIER LATER */
 	int		 usorder;	/* 4/5/2022 read as month/day */
@@ -1887,6 +1892,19 @@ parse_shift(const struct scan *sc, size_t i, struct dx *dx)
 		dx->how = H_SHIFT;
 		dx->off = atol(v);
 		dx->end = k + n;
+		/* "next week on Friday", "next week Friday": that day. */
+		k += n;
+		if ((w = lookup1(sc, L_DATE_PREPS, k)) != NULL &&
+		    strcmp(w, "ON") == 0)
+			k++;
+		if (g == G_WEEK && (w = lookup1(sc, L_WEEKDAYS, k)) != NULL) {
+			dx->gran = G_DAY;
+			dx->how = H_WEEKDAY;
+			dx->wd = atoi(w);
+			dx->wdshift = (int)dx->off;
+			dx->inweek = 1;
+			dx->end = k + 1;
+		}
 		return 1;
 	}
 	return 0;
@@ -1964,6 +1982,85 @@ parse_year(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	return 1;
 }
 
+/*
+ * A decade after "the": "the 1990s", "the 1970's" (parse_year), "the
+ * '90s", "the 90's", "the nineties".  The article is part of the
+ * mention.  Without it "in his 70s", "in their seventies" are ages, so
+ * it is required; a two-digit decade also needs an apostrophe ("the
+ * 70s" is as often a temperature).  A two-digit decade is year-less:
+ * resolution picks the century.
+ */
+static int
+parse_decade(const struct scan *sc, size_t i, const char *ctx,
+    struct dx *dx)
+{
+	const char	*v;
+	size_t		 j = i + 1;
+	int		 dd = -1;
+
+	if (lookup1(sc, L_DATE_THE, i) == NULL || j >= sc->nt)
+		return 0;
+	if (sc->t[j].type == T_NUM && sc->t[j].ndig == 4) {
+		if (!parse_year(sc, j, ctx, 0, dx) || dx->gran != G_DECADE)
+			return 0;
+		dx->t0 = i;
+		return 1;
+	}
+	if (sc->t[j].type == T_WORD) {
+		if ((v = lookup1(sc, L_DATE_DECADES, j)) == NULL)
+			return 0;
+		dd = atoi(v);
+		dx->end = j + 1;
+	} else if (is_punct(sc, j, '\'') && glued(sc, j + 1) &&
+	    sc->t[j + 1].type == T_NUM && sc->t[j + 1].ndig == 2 &&
+	    glued(sc, j + 2) && (v = lookup1(sc, L_DATE_YEAR_SUFFIXES,
+	    j + 2)) != NULL && strcmp(v, "DECADE") == 0) {
+		dd = (int)sc->t[j + 1].val;
+		dx->end = j + 3;
+	} else if (sc->t[j].type == T_NUM && sc->t[j].ndig == 2 &&
+	    glued(sc, j + 1) && sc->s[sc->t[j + 1].s] == '\'' &&
+	    lookup1(sc, L_DATE_YEAR_SUFFIXES, j + 1) != NULL) {
+		dd = (int)sc->t[j].val;
+		dx->end = j + 2;
+	}
+	if (dd < 0 || dd > 90 || dd % 10 != 0)
+		return 0;
+	dx->gran = G_DECADE;
+	dx->how = H_YEARLESS;
+	dx->n = dd;
+	return 1;
+}
+
+/*
+ * "the week after next", "the month after next", "the year after
+ * next": two periods on from the reference's.  Read from the lists:
+ * "after" is the AFTER of date_preps, "next" a date_shifts word of 1.
+ */
+static int
+parse_after_next(const struct scan *sc, size_t i, struct dx *dx)
+{
+	const char	*v;
+	size_t		 j = i + 1, n;
+	struct unit	 u;
+	int		 g;
+
+	if (lookup1(sc, L_DATE_THE, i) == NULL || !unit_at(sc, j, &u, &n) ||
+	    (g = unit_gran(&u)) == G_NONE || g == G_DAY)
+		return 0;
+	j += n;
+	if ((v = lookup(sc, L_DATE_PREPS, j, &n)) == NULL ||
+	    strcmp(v, "AFTER") != 0)
+		return 0;
+	j += n;
+	if ((v = lookup1(sc, L_DATE_SHIFTS, j)) == NULL || atol(v) != 1)
+		return 0;
+	dx->gran = g;
+	dx->how = H_SHIFT;
+	dx->off = 2;
+	dx->end = j + 1;
+	return 1;
+}
+
 static void
 dx_reset(struct dx *dx, size_t i)
 {
@@ -1982,8 +2079,10 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
     struct dx *dx)
 {
 	const char	*v;
-	size_t		 n, j;
+	size_t		 n, j, k;
 	struct dx	 sub;
+	struct unit	 u;
+	int		 after_the;
 
 	memset(dx, 0, sizeof *dx);
 	dx->wd = -1;
@@ -2026,6 +2125,18 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 		dx->wd = atoi(v);
 		dx->wdshift = 2;
 		dx->end = i + 1;
+		/* "Friday next week", "Monday of last week": the day in
+		 * that week, whatever the tense. */
+		j = i + 1;
+		if (lookup1(sc, L_DATE_OF, j) != NULL)
+			j++;
+		if (may_start(sc, j, LBIT(L_DATE_SHIFTS)) &&
+		    (v = lookup(sc, L_DATE_SHIFTS, j, &n)) != NULL &&
+		    unit_at(sc, j + n, &u, &k) && unit_gran(&u) == G_WEEK) {
+			dx->wdshift = atoi(v);
+			dx->inweek = 1;
+			dx->end = j + n + k;
+		}
 		return 1;
 	}
 	dx->wd = -1;
@@ -2050,12 +2161,19 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 		dx->end = i + 2;
 		return 1;
 	}
+	/* "the" before what a decade or "the week after next" starts
+	 * with: the only place those two parsers are worth a try. */
+	after_the = may_start(sc, i, LBIT(L_DATE_THE)) &&
+	    (is_punct(sc, i + 1, '\'') || may_start(sc, i + 1,
+	    LBIT(L_DATE_UNITS) | LBIT(L_DATE_DECADES)));
 	/* Each parser may leave fields behind when it fails: start clean. */
 	if ((dx_reset(dx, i), parse_shift(sc, i, dx)) ||
 	    (dx_reset(dx, i), parse_quarter(sc, i, dx)) ||
 	    (dx_reset(dx, i), parse_season(sc, i, ctx, dx)) ||
 	    (dx_reset(dx, i), parse_month_first(sc, i, ctx, dx)) ||
 	    (dx_reset(dx, i), parse_day_first(sc, i, dx)) ||
+	    (after_the && (dx_reset(dx, i), parse_decade(sc, i, ctx, dx))) ||
+	    (after_the && (dx_reset(dx, i), parse_after_next(sc, i, dx))) ||
 	    (dx_reset(dx, i), parse_year(sc, i, ctx, inpart, dx)))
 		return 1;
 	return 0;
@@ -2086,6 +2204,13 @@ parse_date(const struct scan *sc, size_t i, struct dx *dx)
 		else if (lookup1(sc, L_DATE_OF, k) != NULL) {
 			k++;
 			of = 1;
+		}
+		/* "the rest of the year": the period from the reference
+		 * on.  Only with "of": "will rest next week" is no date. */
+		if (strcmp(v, "REST") == 0) {
+			if (!of)
+				return parse_core(sc, i, ctx, 0, dx);
+			v = "LATER";
 		}
 		if (parse_core(sc, k, "IN", 1, &sub) && sub.how != H_WEEKDAY &&
 		    sub.how != H_DAYOFF && sub.how != H_PRESENT &&
@@ -2248,7 +2373,10 @@ unresolved_value(const struct dx *dx, struct cc_timex *x)
 			snprintf(v, l, "%s-%s", y, SEASONS[dx->n - 1]);
 			break;
 		case G_DECADE:
-			snprintf(v, l, "XXX");
+			if (dx->how == H_YEARLESS)
+				snprintf(v, l, "XX%d", dx->n / 10);
+			else
+				snprintf(v, l, "XXX");
 			break;
 		default:
 			snprintf(v, l, "%s", y);
@@ -2345,6 +2473,14 @@ resolve(const struct scan *sc, const struct dx *dx, int fut,
 			p.n = dx->n;
 			break;
 		}
+		if (dx->gran == G_DECADE) {
+			/* "the '90s": the latest such decade begun by the
+			 * reference, whatever the tense ("planned in the
+			 * '60s" is no plan for the 2060s). */
+			p.y = sc->ref->y - (sc->ref->y % 100 - dx->n + 100) %
+			    100;
+			break;
+		}
 		if (dx->gran == G_WEEKEND) {
 			/* The latest weekend begun by the reference, or the
 			 * first one not yet over. */
@@ -2386,7 +2522,7 @@ resolve(const struct scan *sc, const struct dx *dx, int fut,
 		else if (dx->wdshift == 2)
 			day += (dx->wd - rwd + 7) % 7 ? (dx->wd - rwd + 7) % 7 :
 			    7;
-		else if (dx->wdshift < 0)
+		else if (dx->wdshift < 0 && !dx->inweek)
 			day -= (rwd - dx->wd + 7) % 7 ? (rwd - dx->wd + 7) % 7 :
 			    7;
 		else
@@ -2536,7 +2672,8 @@ emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
 	x->kind = CC_TIMEX_DATE;
 	span(sc, dx->t0, dx->end, x);
 	x->mod = mod_of(dx->mod);
-	open = dx->how == H_YEARLESS ? dx->y == 0 && !dx->yshift :
+	open = dx->how == H_YEARLESS ? dx->y == 0 && !dx->yshift &&
+	    dx->gran != G_DECADE :
 	    dx->how == H_WEEKDAY && dx->wdshift == 2;
 	if (open && !forcepast && sc->ref != NULL)
 		fut = future_tense(sc, dx->t0, dx->end, &cue);
@@ -3333,6 +3470,9 @@ span_value(const struct length *sp, char *out, size_t outlen)
  *   "SPAN before|after|from DAY"        "two days before yesterday",
  *                                       "three weeks from now"
  *   "in SPAN" in a future sentence      "will return in three weeks"
+ *   "within SPAN" in a future sentence  the period from the reference to
+ *                                       that day ("within two years",
+ *                                       "within the next three years")
  *   "[mod] SPAN" of several units       "two years and six months"
  * Spans in hours or minutes are left to parse_duration().  Returns the
  * token after it, or 0.
@@ -3345,14 +3485,20 @@ parse_span(const struct scan *sc, size_t i, struct cc_timex *x)
 	struct length	 sp;
 	struct dx	 dx;
 	long		 base, lo, hi;
-	int		 dir = 0, in = 0;
+	int		 dir = 0, in = 0, within = 0;
 
 	if ((v = lookup(sc, L_DATE_MODS, j, &n)) != NULL) {
 		mod = v;
 		j += n;
-	} else if (lookup(sc, L_DATE_AHEAD, j, &n) != NULL) {
+	} else if ((v = lookup(sc, L_DATE_AHEAD, j, &n)) != NULL) {
 		in = 1;
+		within = strcmp(v, "WITHIN") == 0;
 		j += n;
+		/* "within the next three years": the same period. */
+		if (within && lookup1(sc, L_DATE_THE, j) != NULL &&
+		    (v = lookup(sc, L_DURATION_SPANS, j + 1, &n)) != NULL &&
+		    atol(v) > 0)
+			j += 1 + n;
 	}
 	if (!span_at(sc, j, &sp))
 		return 0;
@@ -3437,6 +3583,18 @@ parse_span(const struct scan *sc, size_t i, struct cc_timex *x)
 		}
 		if (x->mod == NULL)
 			x->mod = "APPROX";
+	} else if (within) {
+		/* From the reference to the day that far ahead. */
+		char	a[16], b[16];
+
+		emit_date(sc, &dx, 1, x);
+		if (sc->ref != NULL) {
+			cc_date_from_days(span_from(base, dir, sp.mon, sp.day),
+			    &x->hi);
+			cc_date_iso(&x->lo, a, sizeof a);
+			cc_date_iso(&x->hi, b, sizeof b);
+			snprintf(x->value, sizeof x->value, "%s/%s", a, b);
+		}
 	} else {
 		dx.off = span_from(base, dir, sp.mon, sp.day) - sc->rdays;
 		emit_date(sc, &dx, 1, x);
@@ -3504,7 +3662,10 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 		    COUNT_LISTS | LBIT(L_DATE_AND) | LBIT(L_DATE_AGO) |
 		    LBIT(L_DATE_PREPS));
 	else
-		spans = may_start(sc, i + 1, COUNT_LISTS) &&
+		spans = may_start(sc, i, LBIT(L_DATE_AHEAD)) &&
+		    (may_start(sc, i + 1, COUNT_LISTS) ||
+		    (may_start(sc, i + 1, LBIT(L_DATE_THE)) &&
+		    may_start(sc, i + 2, LBIT(L_DURATION_SPANS)))) &&
 		    sc->t[i].type == T_WORD &&
 		    lookup1(sc, L_DATE_AHEAD, i) != NULL;
 	if ((may_start(sc, i, LBIT(L_DATE_PREPS) | LBIT(L_MONTHS) |
