@@ -2657,6 +2657,30 @@ mod_of(const char *m)
 	return NULL;
 }
 
+/*
+ * The basis of a date read against the reference: "unresolved" without
+ * one, else "relative to REF", and with the future tense ', future
+ * ("CUE")' naming the word that made it so (a word: no NUL in it).
+ */
+static void
+basis_relative(const struct scan *sc, int fut, size_t cue, struct sb *b)
+{
+	char	refs[16];
+
+	if (sc->ref == NULL) {
+		sb_str(b, "unresolved");
+		return;
+	}
+	cc_date_iso(sc->ref, refs, sizeof refs);
+	sb_str(b, "relative to ");
+	sb_str(b, refs);
+	if (fut) {
+		sb_str(b, ", future (\"");
+		sb_add(b, sc->s + sc->t[cue].s, sc->t[cue].e - sc->t[cue].s);
+		sb_str(b, "\")");
+	}
+}
+
 /* Turn a parsed date into a result: tense, resolution, basis. */
 static void
 emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
@@ -2665,7 +2689,7 @@ emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
 	size_t		 cue = 0, wl;
 	int		 fut = 0, open;
 	const char	*wn;
-	char		 iso[16], refs[16];
+	char		 iso[16];
 	struct sb	 b;
 
 	memset(x, 0, sizeof *x);
@@ -2683,21 +2707,8 @@ emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
 	sb_init(&b, x->basis, sizeof x->basis);
 	if (!x->relative)
 		sb_str(&b, "absolute");
-	else if (sc->ref == NULL)
-		sb_str(&b, "unresolved");
-	else {
-		/* "relative to %s", then ", future (\"%.*s\")" with the
-		 * cue (a word: no NUL in it). */
-		cc_date_iso(sc->ref, refs, sizeof refs);
-		sb_str(&b, "relative to ");
-		sb_str(&b, refs);
-		if (fut) {
-			sb_str(&b, ", future (\"");
-			sb_add(&b, sc->s + sc->t[cue].s,
-			    sc->t[cue].e - sc->t[cue].s);
-			sb_str(&b, "\")");
-		}
-	}
+	else
+		basis_relative(sc, fut, cue, &b);
 	if (dx->usorder)
 		sb_str(&b, "; read as month/day");
 	/* A weekday beside a date must agree with it: say so, pick none. */
@@ -3058,21 +3069,12 @@ static void
 relative_basis(const struct scan *sc, struct cc_timex *x, int fut,
     size_t cue)
 {
-	char	refs[16];
+	struct sb	b;
 
 	x->relative = 1;
 	x->future = fut;
-	if (sc->ref == NULL) {
-		snprintf(x->basis, sizeof x->basis, "unresolved");
-		return;
-	}
-	cc_date_iso(sc->ref, refs, sizeof refs);
-	if (fut)
-		snprintf(x->basis, sizeof x->basis, "relative to %s, future "
-		    "(\"%.*s\")", refs, (int)(sc->t[cue].e - sc->t[cue].s),
-		    sc->s + sc->t[cue].s);
-	else
-		snprintf(x->basis, sizeof x->basis, "relative to %s", refs);
+	sb_init(&b, x->basis, sizeof x->basis);
+	basis_relative(sc, fut, cue, &b);
 }
 
 /*
