@@ -3464,6 +3464,18 @@ span_value(const struct length *sp, char *out, size_t outlen)
 	}
 }
 
+/* Make the resolved date x a period up to day hi: its value "LO/HI". */
+static void
+period_to(struct cc_timex *x, long hi)
+{
+	char	a[16], b[16];
+
+	cc_date_from_days(hi, &x->hi);
+	cc_date_iso(&x->lo, a, sizeof a);
+	cc_date_iso(&x->hi, b, sizeof b);
+	snprintf(x->value, sizeof x->value, "%s/%s", a, b);
+}
+
 /*
  * A span counted from the reference, or a span of several units:
  *   "[mod] SPAN ago"                    the day that far back; a vague
@@ -3575,28 +3587,15 @@ parse_span(const struct scan *sc, size_t i, struct cc_timex *x)
 		}
 		dx.off = lo - sc->rdays;
 		emit_date(sc, &dx, 1, x);
-		if (sc->ref != NULL) {
-			char	a[16], b[16];
-
-			cc_date_from_days(hi, &x->hi);
-			cc_date_iso(&x->lo, a, sizeof a);
-			cc_date_iso(&x->hi, b, sizeof b);
-			snprintf(x->value, sizeof x->value, "%s/%s", a, b);
-		}
+		if (sc->ref != NULL)
+			period_to(x, hi);
 		if (x->mod == NULL)
 			x->mod = "APPROX";
 	} else if (within) {
 		/* From the reference to the day that far ahead. */
-		char	a[16], b[16];
-
 		emit_date(sc, &dx, 1, x);
-		if (sc->ref != NULL) {
-			cc_date_from_days(span_from(base, dir, sp.mon, sp.day),
-			    &x->hi);
-			cc_date_iso(&x->lo, a, sizeof a);
-			cc_date_iso(&x->hi, b, sizeof b);
-			snprintf(x->value, sizeof x->value, "%s/%s", a, b);
-		}
+		if (sc->ref != NULL)
+			period_to(x, span_from(base, dir, sp.mon, sp.day));
 	} else {
 		dx.off = span_from(base, dir, sp.mon, sp.day) - sc->rdays;
 		emit_date(sc, &dx, 1, x);
