@@ -3113,6 +3113,8 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	    !(i + 2 < sc->nt && is_punct(sc, i + 1, '.') &&
 	    sc->t[i + 2].type == T_NUM))
 		return 0;
+	if (j >= sc->nt)	/* "from" or "between" ends the text */
+		return 0;
 	if (sc->t[j].type != T_NUM && month_at(sc, j, &m, &k, &abbr)) {
 		if (!range_day_at(sc, k, &d1, &k) ||
 		    !range_join_at(sc, k, prep, &k) ||
