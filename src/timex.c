@@ -2476,9 +2476,12 @@ resolve(const struct scan *sc, const struct dx *dx, int fut,
 		if (dx->gran == G_DECADE) {
 			/* "the '90s": the latest such decade begun by the
 			 * reference, whatever the tense ("planned in the
-			 * '60s" is no plan for the 2060s). */
-			p.y = sc->ref->y - (sc->ref->y % 100 - dx->n + 100) %
-			    100;
+			 * '60s" is no plan for the 2060s).  Without one,
+			 * by the year the phrase lent it ("from the '80s
+			 * to the 1990s"), which is why this is reached. */
+			int ry = sc->ref != NULL ? sc->ref->y : dx->y;
+
+			p.y = ry - (ry % 100 - dx->n + 100) % 100;
 			break;
 		}
 		if (dx->gran == G_WEEKEND) {
