@@ -3080,6 +3080,21 @@ relative_basis(const struct scan *sc, struct cc_timex *x, int fut,
 	basis_relative(sc, fut, cue, &b);
 }
 
+/* Day d of a month the text does not name, with no reference date to
+ * find it from: "XXXX-XX-DD" for the tokens [i, end).  Returns end. */
+static size_t
+unresolved_day(const struct scan *sc, size_t i, size_t end, int d,
+    struct cc_timex *x)
+{
+	memset(x, 0, sizeof *x);
+	x->kind = CC_TIMEX_DATE;
+	span(sc, i, end, x);
+	snprintf(x->granularity, sizeof x->granularity, "day");
+	snprintf(x->value, sizeof x->value, "XXXX-XX-%02d", d);
+	relative_basis(sc, x, 0, 0);
+	return end;
+}
+
 /*
  * Days d1 to d2 of one month: "from 4 to 22 January, 1995", "between 3
  * and 12 September", "4-22 January", "from March 3 to 12", "November
@@ -3244,15 +3259,8 @@ parse_month_day(const struct scan *sc, size_t i, struct cc_timex *x)
 		return 0;
 	if (d < 1 || d > 31)
 		return 0;
-	memset(x, 0, sizeof *x);
-	x->kind = CC_TIMEX_DATE;
-	span(sc, i, k, x);
-	snprintf(x->granularity, sizeof x->granularity, "day");
-	if (sc->ref == NULL) {
-		snprintf(x->value, sizeof x->value, "XXXX-XX-%02d", d);
-		relative_basis(sc, x, 0, 0);
-		return k;
-	}
+	if (sc->ref == NULL)
+		return unresolved_day(sc, i, k, d, x);
 	fut = future_tense(sc, i, k, &cue);
 	if (!nearest_month_day(sc, d, wd, fut, &t) &&
 	    (wd < 0 || !nearest_month_day(sc, d, -1, fut, &t)))
@@ -3314,15 +3322,8 @@ parse_day_of_shift(const struct scan *sc, size_t i, struct cc_timex *x)
 	k += 1 + n + m;
 	if (d < 1 || d > 31)
 		return 0;
-	if (sc->ref == NULL) {
-		memset(x, 0, sizeof *x);
-		x->kind = CC_TIMEX_DATE;
-		span(sc, i, k, x);
-		snprintf(x->granularity, sizeof x->granularity, "day");
-		snprintf(x->value, sizeof x->value, "XXXX-XX-%02d", d);
-		relative_basis(sc, x, 0, 0);
-		return k;
-	}
+	if (sc->ref == NULL)
+		return unresolved_day(sc, i, k, d, x);
 	mon = (long)sc->ref->y * 12 + sc->ref->m - 1 + atol(v);
 	dx_reset(&dx, i);
 	dx.gran = G_DAY;
