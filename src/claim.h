@@ -55,6 +55,24 @@ struct cc_claims {
 	size_t		 cap;
 };
 
+/*
+ * The claims a reader must not leave out when it reads part of a store
+ * (an incremental comparison, compare.h): every claim of articles[],
+ * every claim whose type and subject are types[i] and subjects[i], every
+ * quote of speakers[], and every claim whose subject holds a '/' (a
+ * scope's name cannot tell such a subject from what follows it).  A
+ * reader may give more than these, never fewer.
+ */
+struct cc_claim_keep {
+	char	**articles;
+	size_t	  narticles;
+	char	**types;
+	char	**subjects;
+	size_t	  nkeys;
+	char	**speakers;
+	size_t	  nspeakers;
+};
+
 void		 cc_claim_release(struct cc_claim *);
 /* Append a zeroed claim and return it. */
 struct cc_claim	*cc_claims_push(struct cc_claims *);

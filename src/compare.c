@@ -83,6 +83,8 @@ struct cmp {
 	struct cc_timex_scanner		*tx;	/* made on first use */
 	size_t				 nclaims; /* read */
 	size_t				 nitems;  /* compared */
+	struct cc_claim_keep		 keep;	/* incremental: what the */
+	int				 have_keep; /* dirty scopes may hold */
 };
 
 struct cmp_item {
@@ -2496,7 +2498,7 @@ cc_compare_docs_from(const struct cc_pack *pk,
 {
 	struct memsrc			m = { claims, text_fn, text_arg };
 	struct cc_compare_source	src = { mem_by_types, mem_by_article,
-					    mem_done, NULL, &m };
+					    mem_done, NULL, &m, NULL };
 
 	if (text_fn != NULL)
 		src.text = mem_text;
@@ -2595,6 +2597,81 @@ batch_scan(struct cmp *cm)
 	}
 }
 
+/* Append s[0..n) to the list *v of *nv strings. */
+static void
+keep_add(char ***v, size_t *nv, const char *s, size_t n)
+{
+	*v = xreallocarray(*v, *nv + 1, sizeof **v);
+	(*v)[(*nv)++] = xstrndup(s, n);
+}
+
+/*
+ * What the dirty scopes may hold, from their names (the formats of
+ * claim_key(), quote_scope(), cumulative_key(), event_key() and
+ * article_scope()), for a source that need not read the rest.  A name
+ * of no known shape leaves have_keep 0: everything is read.
+ */
+static void
+keep_init(struct cmp *cm)
+{
+	struct cc_claim_keep	*k = &cm->keep;
+	const char		*sc, *p, *q;
+	size_t			 i;
+
+	if (cm->src->by_types_keep == NULL)
+		return;
+	for (i = 0; i < cm->ndirty; i++) {
+		sc = cm->dirty[i];
+		if (strcmp(sc, "entity") == 0)
+			continue;
+		if ((p = strchr(sc, '/')) == NULL || p == sc)
+			return;
+		p++;
+		if (strncmp(sc, "article/", 8) == 0 ||
+		    strncmp(sc, "stale/", 6) == 0) {
+			keep_add(&k->articles, &k->narticles, p, strlen(p));
+			continue;
+		}
+		if (strncmp(sc, "quote/", 6) == 0) {
+			/* the period after the speaker holds no '/' */
+			q = strrchr(p, '/');
+			keep_add(&k->speakers, &k->nspeakers, p,
+			    q != NULL && q > p ? (size_t)(q - p) : strlen(p));
+			continue;
+		}
+		/* TYPE/SUBJECT/..., cumulative/SUBJECT/... (casualties),
+		 * event/SUBJECT/... */
+		q = strchr(p, '/');
+		k->types = xreallocarray(k->types, k->nkeys + 1,
+		    sizeof *k->types);
+		k->types[k->nkeys] = strncmp(sc, "cumulative/", 11) == 0 ?
+		    xstrdup("casualty") : xstrndup(sc, (size_t)(p - 1 - sc));
+		keep_add(&k->subjects, &k->nkeys, p,
+		    q != NULL ? (size_t)(q - p) : strlen(p));
+	}
+	cm->have_keep = 1;
+}
+
+static void
+keep_release(struct cc_claim_keep *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->narticles; i++)
+		free(k->articles[i]);
+	for (i = 0; i < k->nkeys; i++) {
+		free(k->types[i]);
+		free(k->subjects[i]);
+	}
+	for (i = 0; i < k->nspeakers; i++)
+		free(k->speakers[i]);
+	free(k->articles);
+	free(k->types);
+	free(k->subjects);
+	free(k->speakers);
+	memset(k, 0, sizeof *k);
+}
+
 /* Run passes over the claims of some types. */
 static void
 batch(struct cmp *cm, const char *const *types,
@@ -2603,10 +2680,17 @@ batch(struct cmp *cm, const char *const *types,
 	struct cc_claims	cs;
 	int			rc;
 
-	if (cm->rc != CC_OK)
+	/* (nothing redone can hold a claim: nothing to read) */
+	if (cm->rc != CC_OK || (cm->have_keep && cm->keep.narticles == 0 &&
+	    cm->keep.nkeys == 0 && cm->keep.nspeakers == 0))
 		return;
 	memset(&cs, 0, sizeof cs);
-	if ((rc = cm->src->by_types(cm->src->arg, types, &cs)) != CC_OK) {
+	if (cm->have_keep)
+		rc = cm->src->by_types_keep(cm->src->arg, types, &cm->keep,
+		    &cs);
+	else
+		rc = cm->src->by_types(cm->src->arg, types, &cs);
+	if (rc != CC_OK) {
 		cm->rc = rc;
 		return;
 	}
@@ -2710,6 +2794,7 @@ cc_compare_run(const struct cc_pack *pk, const struct cc_compare_source *src,
 			inc.ndirty = nscopes;
 			cm.inc = 1;
 			dirty_init(&cm, &inc);
+			keep_init(&cm);
 		}
 	}
 
@@ -2751,6 +2836,7 @@ cc_compare_run(const struct cc_pack *pk, const struct cc_compare_source *src,
 			out->v[k++] = out->v[i];
 	if (out->n > first)
 		out->n = k;
+	keep_release(&cm.keep);
 	for (i = 0; i < cm.ndirty; i++)
 		free(cm.dirty[i]);
 	free(cm.dirty);

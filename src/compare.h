@@ -67,7 +67,11 @@
  * "entity" lists every article with a spelling, so when a changed
  * article has or had a variant spelling every text is read again for
  * its spellings; copies (independence) are looked for inside a block
- * only, so they need nothing outside its scope.
+ * only, so they need nothing outside its scope.  A source that can
+ * (by_types_keep) is asked only for the claims those scopes may hold:
+ * the changed articles' claims, and claims of the types and subjects
+ * and the speakers the scopes' names give, so a run where few articles
+ * changed does not read the whole corpus.
  */
 #ifndef CC_COMPARE_H
 #define CC_COMPARE_H
@@ -136,6 +140,12 @@ struct cc_compare_source {
 	void	(*done)(void *arg, struct cc_claims *);
 	cc_compare_text_fn text;
 	void	*arg;
+	/* May be NULL.  In an incremental run, used instead of by_types:
+	 * the same, but the source may leave out the claims keep does not
+	 * name (claim.h), which no scope redone can hold.  Only for a
+	 * source whose every claim's article is among the docs. */
+	int	(*by_types_keep)(void *arg, const char *const *types,
+		    const struct cc_claim_keep *keep, struct cc_claims *out);
 };
 
 /*

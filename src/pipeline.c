@@ -763,7 +763,8 @@ run_stamp(void *arg, const char *name, const char *stamp)
  * at a time, strings pooled.  Texts are read on other threads while
  * claims are (compare.h): the store takes one caller at a time. */
 static int
-src_by_types(void *arg, const char *const *types, struct cc_claims *out)
+src_by_types_keep(void *arg, const char *const *types,
+    const struct cc_claim_keep *keep, struct cc_claims *out)
 {
 	struct cmp_run	*r = arg;
 	int		 rc;
@@ -771,14 +772,22 @@ src_by_types(void *arg, const char *const *types, struct cc_claims *out)
 	pthread_mutex_lock(&r->lock);
 	r->batch = out;
 	r->batch_strs = NULL;
-	if ((rc = cc_store_get_claims_types(r->store, types, out,
-	    &r->batch_strs)) != CC_OK) {
+	rc = keep != NULL ? cc_store_get_claims_kept(r->store, types, keep,
+	    out, &r->batch_strs) : cc_store_get_claims_types(r->store, types,
+	    out, &r->batch_strs);
+	if (rc != CC_OK) {
 		cc_diag_print(cc_store_diag(r->store), "error");
 		cc_store_claims_release_shared(out, r->batch_strs);
 		r->batch = NULL;
 	}
 	pthread_mutex_unlock(&r->lock);
 	return rc;
+}
+
+static int
+src_by_types(void *arg, const char *const *types, struct cc_claims *out)
+{
+	return src_by_types_keep(arg, types, NULL, out);
 }
 
 static int
@@ -969,6 +978,7 @@ compare_corpus(struct cc_ctx *ctx, int full, struct cc_findings *findings)
 	o.spelled = run_spelled;
 	o.arg = &r;
 	src.by_types = src_by_types;
+	src.by_types_keep = src_by_types_keep;
 	src.by_article = src_by_article;
 	src.done = src_done;
 	src.text = src_text;

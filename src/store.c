@@ -81,6 +81,10 @@ enum stmt_id {
 	ST_CMPSTATE_PUT,
 	ST_CMPSTATE_CLEAR,
 	ST_CLAIMS_BY_TYPE,
+	ST_CLAIMS_KEPT,
+	ST_KEEP_ARTICLE,
+	ST_KEEP_KEY,
+	ST_KEEP_SPEAKER,
 	ST_CLAIM_STAMPS,
 	ST__COUNT
 };
@@ -227,6 +231,26 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    "SELECT " CLAIM_CMP_COLS " FROM claims c NOT INDEXED"
 	    " JOIN articles a ON a.id = c.article"
 	    " WHERE c.type IN (?1, ?2, ?3, ?4) ORDER BY c.id",
+	/* The same, only the claims a cc_claim_keep names (the temporary
+	 * tables of keep_fill()); still one scan, as the few that are
+	 * wanted are spread over the whole table. */
+	[ST_CLAIMS_KEPT] =
+	    "SELECT " CLAIM_CMP_COLS " FROM claims c NOT INDEXED"
+	    " JOIN articles a ON a.id = c.article"
+	    " WHERE c.type IN (?1, ?2, ?3, ?4)"
+	    " AND (instr(c.subject, '/') > 0"
+	    " OR c.article IN (SELECT id FROM articles"
+	    "  WHERE name IN temp.cc_keep_article)"
+	    " OR (c.type, c.subject) IN (SELECT type, subject"
+	    "  FROM temp.cc_keep_key)"
+	    " OR (c.type = 'quote' AND c.speaker IN temp.cc_keep_speaker))"
+	    " ORDER BY c.id",
+	[ST_KEEP_ARTICLE] =
+	    "INSERT OR IGNORE INTO temp.cc_keep_article VALUES (?1)",
+	[ST_KEEP_KEY] =
+	    "INSERT OR IGNORE INTO temp.cc_keep_key VALUES (?1, ?2)",
+	[ST_KEEP_SPEAKER] =
+	    "INSERT OR IGNORE INTO temp.cc_keep_speaker VALUES (?1)",
 	/* Claim ids are never reused: their count, sum and largest say
 	 * whether an article's claims changed. */
 	[ST_CLAIM_STAMPS] =
@@ -1546,16 +1570,19 @@ cc_store_get_claims_pooled(struct cc_store *s,
 	return get_claims(s, f, out, *strs);
 }
 
-int
-cc_store_get_claims_types(struct cc_store *s, const char *const *types,
-    struct cc_claims *out, struct cc_store_strings **strs)
+/* Read the claims of up to 4 types that statement id (?1..?4: the
+ * types) gives, as cc_store_get_claims_types() does. */
+static int
+claims_of_types(struct cc_store *s, enum stmt_id id,
+    const char *const *types, struct cc_claims *out,
+    struct cc_store_strings **strs)
 {
 	sqlite3_stmt	*st;
 	int		 brc = SQLITE_OK, i, k = 0;
 
 	if (*strs == NULL)
 		*strs = xcalloc(1, sizeof **strs);
-	if ((st = stmt_get(s, ST_CLAIMS_BY_TYPE)) == NULL)
+	if ((st = stmt_get(s, id)) == NULL)
 		return CC_ESTORE;
 	for (i = 1; i <= 4; i++)
 		bind_str(st, i, types[k] != NULL ? types[k++] : NULL, &brc);
@@ -1568,6 +1595,78 @@ cc_store_get_claims_types(struct cc_store *s, const char *const *types,
 		return CC_ESTORE;
 	}
 	return claim_rows(s, st, out, *strs);
+}
+
+int
+cc_store_get_claims_types(struct cc_store *s, const char *const *types,
+    struct cc_claims *out, struct cc_store_strings **strs)
+{
+	return claims_of_types(s, ST_CLAIMS_BY_TYPE, types, out, strs);
+}
+
+/* Insert n rows of one or two strings (b may be NULL) with statement
+ * id. */
+static int
+keep_rows(struct cc_store *s, enum stmt_id id, char *const *a,
+    char *const *b, size_t n)
+{
+	sqlite3_stmt	*st = NULL;
+	size_t		 i;
+	int		 brc = SQLITE_OK, rc = CC_OK;
+
+	if (n > 0 && (st = stmt_get(s, id)) == NULL)
+		return CC_ESTORE;
+	for (i = 0; i < n && rc == CC_OK; i++) {
+		bind_str(st, 1, a[i], &brc);
+		if (b != NULL)
+			bind_str(st, 2, b[i], &brc);
+		if (brc != SQLITE_OK) {
+			stmt_done(st);
+			return store_fail(s, NULL);
+		}
+		rc = stmt_run(s, st);
+	}
+	return rc;
+}
+
+/* The temporary tables ST_CLAIMS_KEPT reads, holding keep. */
+static int
+keep_fill(struct cc_store *s, const struct cc_claim_keep *keep)
+{
+	static const char tables[] =
+	    "CREATE TEMP TABLE IF NOT EXISTS cc_keep_article ("
+	    "  name TEXT PRIMARY KEY) WITHOUT ROWID;"
+	    "CREATE TEMP TABLE IF NOT EXISTS cc_keep_key ("
+	    "  type TEXT, subject TEXT,"
+	    "  PRIMARY KEY (type, subject)) WITHOUT ROWID;"
+	    "CREATE TEMP TABLE IF NOT EXISTS cc_keep_speaker ("
+	    "  speaker TEXT PRIMARY KEY) WITHOUT ROWID;"
+	    "DELETE FROM temp.cc_keep_article;"
+	    "DELETE FROM temp.cc_keep_key;"
+	    "DELETE FROM temp.cc_keep_speaker;";
+	int	rc;
+
+	if (sqlite3_exec(s->db, tables, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, "claims to read");
+	if ((rc = keep_rows(s, ST_KEEP_ARTICLE, keep->articles, NULL,
+	    keep->narticles)) != CC_OK ||
+	    (rc = keep_rows(s, ST_KEEP_KEY, keep->types, keep->subjects,
+	    keep->nkeys)) != CC_OK)
+		return rc;
+	return keep_rows(s, ST_KEEP_SPEAKER, keep->speakers, NULL,
+	    keep->nspeakers);
+}
+
+int
+cc_store_get_claims_kept(struct cc_store *s, const char *const *types,
+    const struct cc_claim_keep *keep, struct cc_claims *out,
+    struct cc_store_strings **strs)
+{
+	int	rc;
+
+	if ((rc = keep_fill(s, keep)) != CC_OK)
+		return rc;
+	return claims_of_types(s, ST_CLAIMS_KEPT, types, out, strs);
 }
 
 int

@@ -142,6 +142,11 @@ int	cc_store_get_claims_pooled(struct cc_store *,
 int	cc_store_get_claims_types(struct cc_store *,
 	    const char *const *types, struct cc_claims *out,
 	    struct cc_store_strings **strs);
+/* The same, but only what keep names must be read (claim.h): one scan
+ * of the claims that builds few of them when keep names little. */
+int	cc_store_get_claims_kept(struct cc_store *,
+	    const char *const *types, const struct cc_claim_keep *keep,
+	    struct cc_claims *out, struct cc_store_strings **strs);
 /* For each article in name order, fn(arg, name, stamp): stamp changes
  * whenever the article's claims do ("count:sum:max" of their ids, which
  * are never reused).  Stops at fn's first error and returns it. */

@@ -645,7 +645,7 @@ START_TEST(test_incremental_matches_full)
 	struct cc_findings		old = { 0 }, inc = { 0 }, full = { 0 };
 	struct cc_compare_doc		docs[4];
 	struct cc_compare_source	src = { src_types, src_article,
-					    src_done, NULL, &cs };
+					    src_done, NULL, &cs, NULL };
 	struct cc_compare_opts		o;
 	const char			*names[] = { "anews-article",
 					    "wire-x-article", "paper-b-article",
