@@ -638,7 +638,8 @@ sentence_dates(struct cc_extractor *ex, const struct ex_doc *doc,
 
 /*
  * Time of a claim: the first resolved date mention in the sentence, else
- * the document date.
+ * the document date.  The date a "since" counts from is no time of the
+ * claim: "5,000 killed since February 24" holds at the article's date.
  */
 static void
 claim_time(struct cc_extractor *ex, const struct ex_doc *doc,
@@ -651,7 +652,7 @@ claim_time(struct cc_extractor *ex, const struct ex_doc *doc,
 	n = sentence_dates(ex, doc, ss, se);
 	for (i = 0; i < n; i++)
 		if (ex->stx[i].kind == CC_TIMEX_DATE && ex->stx[i].lo.y != 0 &&
-		    ex->stx[i].lo.d != 0) {
+		    ex->stx[i].lo.d != 0 && !ex->stx[i].anchor) {
 			set_time_from(c, &ex->stx[i], s);
 			return;
 		}

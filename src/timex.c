@@ -3635,6 +3635,7 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 			emit_date(sc, &dx, 1, &d);
 			emit_since(sc, i, &d, &out[0]);
 			out[1] = d;
+			out[1].anchor = 1;
 			best = dx.end;
 			nout = 2;
 		}

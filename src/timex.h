@@ -61,6 +61,9 @@ struct cc_timex {
 	unsigned		 future:1;	/* future reading chosen */
 	unsigned		 weekday_mismatch:1; /* "Friday, February 17,
 						   2022" named a wrong day */
+	unsigned		 anchor:1;	/* the date a "since" duration
+						   counts from: not when
+						   anything happened */
 };
 
 /* Date arithmetic helpers (proleptic Gregorian). */

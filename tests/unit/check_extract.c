@@ -167,6 +167,32 @@ START_TEST(test_dateline_and_relative_day)
 }
 END_TEST
 
+/* A count "since" a date holds at the article's date: the date it
+ * counts from is not its time (a month key of February for every
+ * cumulative toll would compare counts months apart). */
+START_TEST(test_since_date_is_no_claim_time)
+{
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	size_t			 k = 0;
+
+	run("t-since", "2022-10-30", "At least 6,374 civilians have been "
+	    "killed since February 24, the UN said.\n\n"
+	    "The strike, which left 40 people injured, was the deadliest "
+	    "in the city since 1941.\n\n"
+	    "On October 3, 12 people were killed in the city.\n",
+	    &a, &s, &c);
+	ck_assert_uint_eq(count_type(&c, "casualty", &k), 3);
+	ck_assert_str_eq(c.v[k].time_start, "2022-10-30");
+	ck_assert_str_eq(c.v[k].basis, "article date");
+	ck_assert_str_eq(c.v[k + 1].time_start, "2022-10-30");
+	/* a date that is no "since" still dates the claim */
+	ck_assert_str_eq(c.v[k + 2].time_start, "2022-10-03");
+	done(&a, &s, &c);
+}
+END_TEST
+
 START_TEST(test_inferred_date)
 {
 	struct cc_article	 a;
@@ -323,6 +349,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_boilerplate_any_start);
 	tcase_add_test(tc, test_repeated_text_speakers);
 	tcase_add_test(tc, test_dateline_and_relative_day);
+	tcase_add_test(tc, test_since_date_is_no_claim_time);
 	tcase_add_test(tc, test_inferred_date);
 	tcase_add_test(tc, test_inferred_from_event_last_month);
 	tcase_add_test(tc, test_event_time_keeps_tense);
