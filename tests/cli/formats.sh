@@ -66,7 +66,7 @@ check "and from the sidecar" \
 
 # What the page's reader kept and left out.
 check "the story's figure is a claim" \
-    grep -q "	page	reuters	force	unspecified	reservists	about 300,000	" claims.tsv
+    grep -q "	page	reuters	force	russia	reservists	about 300,000	" claims.tsv
 check "figures in the comment section are not" \
     sh -c '! grep -q "1,000,000" claims.tsv'
 check "the page's date is article:published_time" \
