@@ -22,7 +22,7 @@
  *   date_seasons, date_year_suffixes, date_future_cues, date_past_cues,
  *   date_units, date_units_plural, date_articles, date_half, date_and,
  *   duration_vague, duration_spans, duration_suffixes,
- *   duration_rate_cues, date_mods, date_ahead, date_decades.
+ *   duration_rate_cues, date_mods, date_ahead, date_decades, date_last.
  * Number words ("eight-month") come from the number lists of
  * claims/vocab/numbers.yaml (NUMBER_LISTS below).
  *
@@ -76,7 +76,7 @@ enum list {
 	L_DATE_ARTICLES, L_DATE_HALF, L_DATE_AND, L_DURATION_VAGUE,
 	L_DURATION_SPANS, L_DURATION_SUFFIXES, L_DURATION_RATE_CUES,
 	L_DATE_MODS, L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS,
-	L_NUMBER_ORDINALS, L_DATE_AHEAD, L_DATE_DECADES,
+	L_NUMBER_ORDINALS, L_DATE_AHEAD, L_DATE_DECADES, L_DATE_LAST,
 	L_NLISTS,
 	L_END = -1	/* ends the arrays below */
 };
@@ -91,7 +91,7 @@ static const char *const LIST_NAME[L_NLISTS] = {
 	"date_articles", "date_half", "date_and", "duration_vague",
 	"duration_spans", "duration_suffixes", "duration_rate_cues",
 	"date_mods", "number_ones", "number_teens", "number_tens",
-	"number_ordinals", "date_ahead", "date_decades"
+	"number_ordinals", "date_ahead", "date_decades", "date_last"
 };
 
 #define LBIT(l)		((uint64_t)1 << (l))
@@ -3340,6 +3340,158 @@ parse_day_of_shift(const struct scan *sc, size_t i, struct cc_timex *x)
 	return k;
 }
 
+/*
+ * "the first", "the 2nd", "the last" at i, before a weekday or "week"
+ * of a month or year: *n is 1.. or -1 for the last, *end the token after
+ * it.  The last needs "the": "last Sunday" alone is parse_shift()'s.
+ */
+static int
+nth_at(const struct scan *sc, size_t i, int *n, size_t *end)
+{
+	const char	*v;
+	size_t		 j = i;
+	int		 the = 0, ord;
+
+	if (lookup1(sc, L_DATE_THE, j) != NULL) {
+		j++;
+		the = 1;
+	}
+	if (the && (v = lookup1(sc, L_DATE_LAST, j)) != NULL &&
+	    atoi(v) < 0) {
+		*n = -1;
+		*end = j + 1;
+		return 1;
+	}
+	return day_at(sc, j, n, &ord, end) && ord && *n >= 1;
+}
+
+/*
+ * The nth day of weekday wd (0 Sunday .. 6 Saturday) among days [lo,
+ * hi], the last one for n < 0; -1 when the period has no nth.
+ */
+static long
+nth_weekday_in(long lo, long hi, int wd, int n)
+{
+	long	d;
+
+	if (n < 0)
+		return hi - (weekday_of(hi) - wd + 7) % 7;
+	d = lo + (wd - weekday_of(lo) + 7) % 7 + 7L * (n - 1);
+	return d <= hi ? d : -1;
+}
+
+/*
+ * Day nth of weekday wd, or week nth (wd < 0), in the resolved month or
+ * year x: x becomes that day or week.  A week of a month or year is a
+ * Monday-to-Sunday week whose Thursday falls in it, numbered from 1 (the
+ * ISO 8601 rule for the weeks of a year, so "the first week of 2015" is
+ * 2015-W01, from 2014-12-29): "2016-11-W03", "2015-W53".  0 when the
+ * period has no nth one.
+ */
+static int
+nth_fill(struct cc_timex *x, int nth, int wd)
+{
+	long		 lo = cc_date_days(&x->lo), hi = cc_date_days(&x->hi);
+	long		 d, first;
+	int		 wy, wn, month = x->granularity[0] == 'm';
+	int		 m = x->lo.m;
+	struct sb	 b;
+
+	d = nth_weekday_in(lo, hi, wd < 0 ? 4 : wd, nth);
+	if (d < 0)
+		return 0;
+	cc_date_from_days(d, &x->lo);
+	x->hi = x->lo;
+	sb_init(&b, x->granularity, sizeof x->granularity);
+	if (wd >= 0) {
+		sb_str(&b, GRAN_NAME[G_DAY]);
+		cc_date_iso(&x->lo, x->value, sizeof x->value);
+		return 1;
+	}
+	sb_str(&b, GRAN_NAME[G_WEEK]);
+	first = nth_weekday_in(lo, hi, 4, 1);
+	cc_date_from_days(d - 3, &x->lo);
+	cc_date_from_days(d + 3, &x->hi);
+	/* The Thursday is in the period: its year is the week's. */
+	iso_week(d, &wy, &wn);
+	sb_init(&b, x->value, sizeof x->value);
+	sb_num(&b, wy, 4);
+	if (month) {
+		sb_add(&b, "-", 1);
+		sb_num(&b, m, 2);
+		wn = (int)((d - first) / 7) + 1;
+	}
+	sb_add(&b, "-W", 2);
+	sb_num(&b, wn, 2);
+	return 1;
+}
+
+/*
+ * An ordinal weekday or week of a month or year: "the first Friday of
+ * July", "the last Sunday in March", "the second Monday of next month",
+ * "the first week of March", "the last week of 2015".  The month or year
+ * is read as it would be alone (a bare month by the reference and the
+ * tense).  Without a reference date the value keeps what is known:
+ * "XXXX-07-WXX-5-#1" (TIMEX3 weekday 1 Monday .. 7 Sunday, #n its
+ * rank), "XXXX-10-W01"; a last one unresolved is "WXX".  "the last
+ * week" alone stays parse_duration()'s length.  Returns the token after
+ * it, or 0.
+ */
+static size_t
+parse_nth_of(const struct scan *sc, size_t i, struct cc_timex *x)
+{
+	const char	*v;
+	size_t		 j, n;
+	int		 nth, wd = -1;
+	struct unit	 u;
+	struct dx	 dx;
+	struct sb	 b;
+
+	if (!nth_at(sc, i, &nth, &j))
+		return 0;
+	if ((v = lookup1(sc, L_WEEKDAYS, j)) != NULL)
+		wd = atoi(v);
+	else if (!unit_at(sc, j, &u, &n) || n != 1 ||
+	    unit_gran(&u) != G_WEEK ||
+	    lookup1(sc, L_DATE_UNITS_PLURAL, j) != NULL)
+		return 0;
+	j++;
+	if (lookup1(sc, L_DATE_OF, j) == NULL && ((v = lookup1(sc,
+	    L_DATE_PREPS, j)) == NULL || strcmp(v, "IN") != 0))
+		return 0;
+	if (!parse_core(sc, j + 1, "IN", 1, &dx) || dx.invalid ||
+	    (dx.gran != G_MONTH && (wd >= 0 || dx.gran != G_YEAR)) ||
+	    (wd >= 0 && nth > 5) || nth > 53)
+		return 0;
+	dx.t0 = i;
+	emit_date(sc, &dx, 0, x);
+	if (x->lo.y != 0)
+		return nth_fill(x, nth, wd) ? dx.end : 0;
+	/* Unresolved: the month's or year's value and what is known. */
+	b.buf = x->value;
+	b.size = sizeof x->value;
+	b.len = strlen(x->value);
+	if (wd >= 0) {
+		sb_str(&b, "-WXX-");
+		sb_num(&b, wd == 0 ? 7 : wd, 1);
+		if (nth > 0) {
+			sb_str(&b, "-#");
+			sb_num(&b, nth, 1);
+		}
+		snprintf(x->granularity, sizeof x->granularity, "%s",
+		    GRAN_NAME[G_DAY]);
+	} else {
+		sb_str(&b, "-W");
+		if (nth > 0)
+			sb_num(&b, nth, 2);
+		else
+			sb_str(&b, "XX");
+		snprintf(x->granularity, sizeof x->granularity, "%s",
+		    GRAN_NAME[G_WEEK]);
+	}
+	return dx.end;
+}
+
 /* A span of one or more units: "three weeks", "two years and six
  * months", "1 month, 21 days"; a vague count only alone ("a few days"). */
 struct length {
@@ -3684,6 +3836,8 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	    best) ||
 	    (may_start(sc, i, LBIT(L_DATE_THE)) &&
 	    (e = parse_day_of_shift(sc, i, &x)) > best) ||
+	    (may_start(sc, i, LBIT(L_DATE_THE) | LBIT(L_NUMBER_ORDINALS) |
+	    LBIT(L_NUMBER_TENS)) && (e = parse_nth_of(sc, i, &x)) > best) ||
 	    (spans && (e = parse_span(sc, i, &x)) > best)) {
 		out[0] = x;
 		best = e;
