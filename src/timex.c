@@ -1799,15 +1799,21 @@ parse_day_first(const struct scan *sc, size_t i, struct dx *dx)
 	return 1;
 }
 
-/* "[the] first quarter [of] [2022 | last year]", "Q3 2021", halves too. */
+/*
+ * "[the] first quarter [of] [2022 | last year]", "Q3 2021", halves too,
+ * and the year first: "2016 Q3", "2016H2", "2016 first quarter" (not
+ * "2030 the first half": "by 2030 the first half of the fleet...").
+ */
 static int
 parse_quarter(const struct scan *sc, size_t i, struct dx *dx)
 {
 	const char	*v;
 	size_t		 j = i, n;
-	int		 y, g = G_QUARTER;
+	int		 y, y0 = 0, g = G_QUARTER;
 
-	if (lookup1(sc, L_DATE_THE, j) != NULL)
+	if (year_at(sc, j, &y0))
+		j++;
+	else if (lookup1(sc, L_DATE_THE, j) != NULL)
 		j++;
 	if ((v = lookup(sc, L_DATE_QUARTERS, j, &n)) == NULL) {
 		if ((v = lookup(sc, L_DATE_HALVES, j, &n)) == NULL)
@@ -1821,6 +1827,10 @@ parse_quarter(const struct scan *sc, size_t i, struct dx *dx)
 	dx->how = H_YEARLESS;
 	j += n;
 	dx->end = j;
+	if (y0 != 0) {
+		dx->y = y0;
+		return 1;
+	}
 	if (is_punct(sc, j, ',') || lookup1(sc, L_DATE_OF, j) != NULL)
 		j++;
 	if (year_at(sc, j, &y)) {
