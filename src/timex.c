@@ -3039,22 +3039,43 @@ is_dash(const struct scan *sc, size_t i)
 	    u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x93);
 }
 
-/* The join of a day range at i: a dash, or after "from"/"between" a
- * word of date_range_joins.  Sets *end past it. */
+/* The join of a day range at i: a dash (1), or a word of
+ * date_range_joins (2): any after "from"/"between" (words 2), one of
+ * role TO without them (words 1: "November 19 to 20"), none (words 0).
+ * Sets *end past it; 0 when there is none. */
 static int
-range_join_at(const struct scan *sc, size_t i, int prep, size_t *end)
+range_join_at(const struct scan *sc, size_t i, int words, size_t *end)
 {
-	size_t	n;
+	const char	*v;
+	size_t		 n;
 
 	if (is_dash(sc, i)) {
 		*end = i + 1;
 		return 1;
 	}
-	if (prep && lookup(sc, L_DATE_RANGE_JOINS, i, &n) != NULL) {
+	if (words && (v = lookup(sc, L_DATE_RANGE_JOINS, i, &n)) != NULL &&
+	    (words == 2 || strcmp(v, "TO") == 0)) {
 		*end = i + n;
-		return 1;
+		return 2;
 	}
 	return 0;
+}
+
+/*
+ * Does a day range joined by a word without "from" end at token k: the
+ * end of the text, a comma, a stop, a semicolon, a closing parenthesis,
+ * a year or a preposition ("November 19 to 20 in Paris"), but not "cut
+ * on November 19 to 20 percent"?
+ */
+static int
+range_end_at(const struct scan *sc, size_t k)
+{
+	size_t	n;
+	int	y;
+
+	return k >= sc->nt || is_punct(sc, k, ',') || is_punct(sc, k, '.') ||
+	    is_punct(sc, k, ';') || is_punct(sc, k, ')') ||
+	    year_at(sc, k, &y) || lookup(sc, L_DATE_PREPS, k, &n) != NULL;
 }
 
 /* A day of a range: "4", "4th", "the 4th", "fourth". */
@@ -3108,8 +3129,10 @@ unresolved_day(const struct scan *sc, size_t i, size_t end, int d,
 /*
  * Days d1 to d2 of one month: "from 4 to 22 January, 1995", "between 3
  * and 12 September", "4-22 January", "from March 3 to 12", "November
- * 19-20".  A join word needs "from" or "between" before the first day
- * ("3 and 12 September" may be two dates); a dash does not.  The range
+ * 19-20", "November 19 to 20".  A join word needs "from" or "between"
+ * before the first day ("3 and 12 September" may be two dates), but for
+ * one meaning "to" after the month where the range ends the clause
+ * (range_end_at); a dash needs neither.  The range
  * is one mention, its value START/END as for parse_range(); a year-less
  * month is resolved as the last day would be alone.  Returns the token
  * after it, or 0.
@@ -3119,7 +3142,7 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 {
 	const char	*v;
 	size_t		 j = i, n, k;
-	int		 prep = 0, d1, d2, m, abbr, y;
+	int		 prep = 0, d1, d2, m, abbr, y, join;
 	struct dx	 dx;
 	struct cc_timex	 xb;
 	struct cc_date	 a;
@@ -3144,9 +3167,12 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	if (j >= sc->nt)	/* "from" or "between" ends the text */
 		return 0;
 	if (sc->t[j].type != T_NUM && month_at(sc, j, &m, &k, &abbr)) {
+		/* The month first, a word may join without "from":
+		 * "November 19 to 20", where the range ends there. */
 		if (!range_day_at(sc, k, &d1, &k) ||
-		    !range_join_at(sc, k, prep, &k) ||
-		    !range_day_at(sc, k, &d2, &k))
+		    !(join = range_join_at(sc, k, prep ? 2 : 1, &k)) ||
+		    !range_day_at(sc, k, &d2, &k) ||
+		    (join == 2 && !prep && !range_end_at(sc, k)))
 			return 0;
 		/* "March 30 to April 2" is parse_range()'s. */
 		if (month_at(sc, k, &y, &n, &abbr) ||
@@ -3158,7 +3184,7 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 		 * number list at every word of the text. */
 		if ((!prep && sc->t[j].type != T_NUM) ||
 		    !range_day_at(sc, j, &d1, &k) ||
-		    !range_join_at(sc, k, prep, &k) ||
+		    !range_join_at(sc, k, prep ? 2 : 0, &k) ||
 		    !range_day_at(sc, k, &d2, &k))
 			return 0;
 		if (lookup1(sc, L_DATE_OF, k) != NULL)
