@@ -1616,6 +1616,19 @@ month_at(const struct scan *sc, size_t i, int *m, size_t *end, int *abbr)
 	return 1;
 }
 
+/* dx becomes the day y-m-d, written in full, ending before token end
+ * (whether it exists is the caller's to check). */
+static void
+abs_day(struct dx *dx, int y, int m, int d, size_t end)
+{
+	dx->gran = G_DAY;
+	dx->how = H_ABS;
+	dx->y = y;
+	dx->m = m;
+	dx->d = d;
+	dx->end = end;
+}
+
 /* Numeric dates: 2022-10-30, 2022/10/30, 10/30/2022, 30/10/2022. */
 static int
 parse_numeric(const struct scan *sc, size_t i, struct dx *dx)
@@ -1665,14 +1678,54 @@ parse_numeric(const struct scan *sc, size_t i, struct dx *dx)
 		}
 	} else
 		return 0;
-	dx->gran = G_DAY;
-	dx->how = H_ABS;
-	dx->y = y;
-	dx->m = m;
-	dx->d = d;
-	dx->end = i + 5;
+	abs_day(dx, y, m, d, i + 5);
 	if (m < 1 || m > 12 || d < 1 || d > month_days(y, m))
 		dx->invalid = 1;
+	return 1;
+}
+
+/*
+ * A date written with dots, one token to the tokenizer (struct tok):
+ * "13.5.2015", "13.05.2015" (day first, the European order) and
+ * "2015.5.13".  The year must have four digits and the day and month
+ * must be valid, so "13.5", "2.5.1" and "192.168.1.1" stay numbers.
+ */
+static int
+parse_dotted(const struct scan *sc, size_t i, struct dx *dx)
+{
+	const struct tok	*t = &sc->t[i];
+	int			 part[3] = { 0, 0, 0 }, len[3] = { 0, 0, 0 };
+	int			 np = 0, y, m, d;
+	size_t			 k;
+
+	if (t->type != T_NUM || !t->grouped || t->e - t->s > 10 ||
+	    (i > 0 && glued(sc, i) && sc->t[i - 1].type != T_PUNCT))
+		return 0;
+	for (k = t->s; k < t->e; k++) {
+		if (sc->s[k] == '.') {
+			if (++np > 2)
+				return 0;
+		} else if (is_digit((unsigned char)sc->s[k])) {
+			part[np] = part[np] * 10 + (sc->s[k] - '0');
+			len[np]++;
+		} else
+			return 0;	/* a thousands comma */
+	}
+	if (np != 2)
+		return 0;
+	if (len[0] <= 2 && len[1] <= 2 && len[2] == 4) {
+		d = part[0];
+		m = part[1];
+		y = part[2];
+	} else if (len[0] == 4 && len[1] <= 2 && len[2] <= 2) {
+		y = part[0];
+		m = part[1];
+		d = part[2];
+	} else
+		return 0;
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+		return 0;
+	abs_day(dx, y, m, d, i + 1);
 	return 1;
 }
 
@@ -1766,12 +1819,14 @@ parse_month_first(const struct scan *sc, size_t i, const char *ctx,
 	return 1;
 }
 
-/* Day first: "30 October 2022", "the 30th of October". */
+/* Day first: "30 October 2022", "the 30th of October", and with a dot
+ * after the day as German style writes it, "16. Nov. 2016", where the
+ * year is required ("rose to 16. November was..." is no date). */
 static int
 parse_day_first(const struct scan *sc, size_t i, struct dx *dx)
 {
 	size_t	j = i, k;
-	int	d, ord, m, abbr, of = 0, the = 0;
+	int	d, ord, m, abbr, of = 0, the = 0, dot = 0;
 
 	if (lookup1(sc, L_DATE_THE, j) != NULL) {
 		j++;
@@ -1784,6 +1839,10 @@ parse_day_first(const struct scan *sc, size_t i, struct dx *dx)
 	if (lookup1(sc, L_DATE_OF, k) != NULL) {
 		k++;
 		of = 1;
+	} else if (!ord && sc->t[j].type == T_NUM && is_punct(sc, k, '.') &&
+	    glued(sc, k)) {
+		k++;
+		dot = 1;
 	}
 	if (!month_at(sc, k, &m, &j, &abbr))
 		return 0;
@@ -1795,6 +1854,8 @@ parse_day_first(const struct scan *sc, size_t i, struct dx *dx)
 	dx->d = d;
 	dx->end = j;
 	trailing_year(sc, dx);
+	if (dot && dx->y == 0)
+		return 0;
 	check_day(dx);
 	return 1;
 }
@@ -2099,7 +2160,7 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	dx->t0 = i;
 	if (i >= sc->nt || !may_start(sc, i, CORE_LISTS))
 		return 0;
-	if (parse_numeric(sc, i, dx))
+	if (parse_numeric(sc, i, dx) || parse_dotted(sc, i, dx))
 		return 1;
 	/* A weekday, alone or before a date. */
 	v = lookup1(sc, L_WEEKDAYS, i);
