@@ -22,7 +22,8 @@
  *   date_seasons, date_year_suffixes, date_future_cues, date_past_cues,
  *   date_units, date_units_plural, date_articles, date_half, date_and,
  *   duration_vague, duration_spans, duration_suffixes,
- *   duration_rate_cues, date_mods, date_ahead, date_decades, date_last.
+ *   duration_rate_cues, date_mods, date_ahead, date_decades, date_last,
+ *   date_units_counted.
  * Number words ("eight-month") come from the number lists of
  * claims/vocab/numbers.yaml (NUMBER_LISTS below).
  *
@@ -77,6 +78,7 @@ enum list {
 	L_DURATION_SPANS, L_DURATION_SUFFIXES, L_DURATION_RATE_CUES,
 	L_DATE_MODS, L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS,
 	L_NUMBER_ORDINALS, L_DATE_AHEAD, L_DATE_DECADES, L_DATE_LAST,
+	L_DATE_UNITS_COUNTED,
 	L_NLISTS,
 	L_END = -1	/* ends the arrays below */
 };
@@ -91,7 +93,8 @@ static const char *const LIST_NAME[L_NLISTS] = {
 	"date_articles", "date_half", "date_and", "duration_vague",
 	"duration_spans", "duration_suffixes", "duration_rate_cues",
 	"date_mods", "number_ones", "number_teens", "number_tens",
-	"number_ordinals", "date_ahead", "date_decades", "date_last"
+	"number_ordinals", "date_ahead", "date_decades", "date_last",
+	"date_units_counted"
 };
 
 #define LBIT(l)		((uint64_t)1 << (l))
@@ -104,8 +107,9 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
  * without trying the parsers: most words of news prose.  The lists left
  * out are only read after or before a mention's first token: tense cues,
  * "of", "ago", "-old", "and a half", range joins, suffixes, rate cues,
- * plural units, weekends, the ambiguous months, decade words (read
- * after "the" only).  A new parser that
+ * plural units, weekends, the ambiguous months, decade words and
+ * "last" of a month (read after "the" only), units read after a count
+ * only.  A new parser that
  * starts with a word of one of those must take its list out of this
  * exclusion, or the texts it should match are skipped unread.
  */
@@ -115,7 +119,8 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
 	LBIT(L_DATE_YEAR_SUFFIXES) | LBIT(L_DATE_UNITS_PLURAL) | \
 	LBIT(L_DATE_AND) | LBIT(L_DURATION_SUFFIXES) | \
 	LBIT(L_DURATION_RATE_CUES) | LBIT(L_MONTHS_AMBIGUOUS) | \
-	LBIT(L_DATE_WEEKENDS) | LBIT(L_DATE_DECADES)) & \
+	LBIT(L_DATE_WEEKENDS) | LBIT(L_DATE_DECADES) | LBIT(L_DATE_LAST) | \
+	LBIT(L_DATE_UNITS_COUNTED)) & \
 	(LBIT(L_NLISTS) - 1))
 
 /*
@@ -1332,7 +1337,7 @@ unit_parse(const char *v, struct unit *u)
 	if (ep == v || u->n <= 0)
 		return 0;
 	u->letter = *ep;
-	if (u->time ? (u->letter != 'H' && u->letter != 'M') :
+	if (u->time ? strchr("HMS", u->letter) == NULL || u->letter == '\0' :
 	    strchr("DWMY", u->letter) == NULL || u->letter == '\0')
 		return 0;
 	return 1;
@@ -1350,7 +1355,8 @@ static double
 unit_days(const struct unit *u)
 {
 	if (u->time)
-		return u->n * (u->letter == 'H' ? 1.0 / 24 : 1.0 / 1440);
+		return u->n * (u->letter == 'H' ? 1.0 / 24 : u->letter == 'M' ?
+		    1.0 / 1440 : 1.0 / 86400);
 	switch (u->letter) {
 	case 'W':
 		return u->n * 7;
@@ -1525,6 +1531,34 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 		c->end += h;
 	}
 	return c->min > 0;
+}
+
+/*
+ * A unit of date_units_counted at i, read only after count c in digits
+ * or number words: "3 hrs", "20 min", "twenty min", "3.5 sec"; a unit
+ * of one letter only glued to digits ("48h").  "a second" is an
+ * ordinal, "Sec." a title, "2 second-half goals" counts goals: no
+ * lengths.
+ */
+static int
+counted_unit_at(const struct scan *sc, size_t i, const struct count *c,
+    struct unit *u, size_t *n)
+{
+	const char	*v;
+
+	if (c->article || c->vague || i >= sc->nt ||
+	    (v = lookup1(sc, L_DATE_UNITS_COUNTED, i)) == NULL ||
+	    !unit_parse(v, u))
+		return 0;
+	if (sc->t[i].e - sc->t[i].s == 1 && !(glued(sc, i) &&
+	    sc->t[i - 1].type == T_NUM))
+		return 0;
+	/* "2 second-half goals": an ordinal joined to a noun. */
+	if (is_punct(sc, i + 1, '-') && glued(sc, i + 1) &&
+	    lookup1(sc, L_DURATION_SUFFIXES, i + 2) == NULL)
+		return 0;
+	*n = 1;
+	return 1;
 }
 
 /* --- dates ----------------------------------------------------------- */
@@ -2958,7 +2992,8 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 			return 0;
 		k = j;
 	}
-	if (!unit_at(sc, k, &u, &n))
+	if (!unit_at(sc, k, &u, &n) && !(hascount &&
+	    counted_unit_at(sc, k, &c, &u, &n)))
 		return 0;
 	k += n;
 	if (!hascount) {
@@ -3611,7 +3646,7 @@ static int
 unit_rank(const struct unit *u)
 {
 	if (u->time)
-		return u->letter == 'H' ? 4 : 5;
+		return u->letter == 'H' ? 4 : u->letter == 'M' ? 5 : 6;
 	return u->letter == 'Y' ? 0 : u->letter == 'M' ? 1 :
 	    u->letter == 'W' ? 2 : 3;
 }
@@ -3659,7 +3694,7 @@ span_at(const struct scan *sc, size_t i, struct length *sp)
 			j += h;
 		}
 		if (u.time)
-			sp->hour += cnt * u.n / (u.letter == 'H' ? 1 : 60);
+			sp->hour += cnt * unit_days(&u) * 24;
 		else if (u.letter == 'Y' || u.letter == 'M')
 			sp->mon += cnt * u.n * (u.letter == 'Y' ? 12 : 1);
 		else
