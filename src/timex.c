@@ -2949,6 +2949,26 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 }
 
 /*
+ * Is count c at token j, before unit u that ends before token k, a
+ * fraction and no length: "three-quarters of the city", "a quarter of
+ * the vote", "three quarters of voters", "nearly three-quarters"?  A
+ * quarter counted by a word and hyphenated to it, or counted one or
+ * three and followed by "of" ("two quarters of growth", "2 quarters of
+ * decline" stay lengths).
+ */
+static int
+fraction_at(const struct scan *sc, size_t j, const struct count *c,
+    const struct unit *u, size_t k)
+{
+	if (unit_gran(u) != G_QUARTER || c->vague || sc->t[j].type == T_NUM)
+		return 0;
+	if (is_punct(sc, c->end, '-') && glued(sc, c->end))
+		return 1;
+	return lookup1(sc, L_DATE_OF, k) != NULL && (c->min == 1 ||
+	    c->min == 3);
+}
+
+/*
  * A duration: "[mod] COUNT UNIT [and a half] [-old|-long]", "[the]
  * past|next [COUNT] UNIT", "for months", and "COUNT UNIT ago" (a date).
  * Returns the token after it, or 0.
@@ -2996,6 +3016,8 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	    counted_unit_at(sc, k, &c, &u, &n)))
 		return 0;
 	k += n;
+	if (hascount && dir == 0 && fraction_at(sc, j, &c, &u, k))
+		return 0;
 	if (!hascount) {
 		/*
 		 * No count: "the past week" is one week; "the past months",
