@@ -1464,6 +1464,7 @@ struct count {
 	double	min, max;
 	int	vague;
 	int	article;	/* "a"/"an": may be a rate ("twice a day") */
+	int	digits;		/* written in digits */
 	size_t	end;
 };
 
@@ -1503,6 +1504,7 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 		    is_punct(sc, i + 1, ':')))
 			return 0;
 		c->min = c->max = sc->t[i].val;
+		c->digits = 1;
 		c->end = i + 1;
 	} else if ((v = lookup(sc, L_DURATION_VAGUE, i, &n)) != NULL) {
 		c->min = strtod(v, &ep);
@@ -1536,9 +1538,10 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 /*
  * A unit of date_units_counted at i, read only after count c in digits
  * or number words: "3 hrs", "20 min", "twenty min", "3.5 sec"; a unit
- * of one letter only glued to digits ("48h").  "a second" is an
- * ordinal, "Sec." a title, "2 second-half goals" counts goals: no
- * lengths.
+ * of one letter only glued to digits ("48h"), one that is also an
+ * ordinal only after digits ("3.5 second", not "the twenty second").
+ * "a second" is an ordinal, "Sec." a title, "2 second-half goals"
+ * counts goals: no lengths.
  */
 static int
 counted_unit_at(const struct scan *sc, size_t i, const struct count *c,
@@ -1552,6 +1555,8 @@ counted_unit_at(const struct scan *sc, size_t i, const struct count *c,
 		return 0;
 	if (sc->t[i].e - sc->t[i].s == 1 && !(glued(sc, i) &&
 	    sc->t[i - 1].type == T_NUM))
+		return 0;
+	if (!c->digits && lookup1(sc, L_NUMBER_ORDINALS, i) != NULL)
 		return 0;
 	/* "2 second-half goals": an ordinal joined to a noun. */
 	if (is_punct(sc, i + 1, '-') && glued(sc, i + 1) &&
