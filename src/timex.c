@@ -3515,6 +3515,10 @@ nth_at(const struct scan *sc, size_t i, int *n, size_t *end)
 		j++;
 		the = 1;
 	}
+	/* Bit tests first: this runs at every "the". */
+	if (!may_start(sc, j, LBIT(L_DATE_LAST) | LBIT(L_NUMBER_ORDINALS) |
+	    LBIT(L_NUMBER_TENS)))
+		return 0;
 	if (the && (v = lookup1(sc, L_DATE_LAST, j)) != NULL &&
 	    atoi(v) < 0) {
 		*n = -1;
