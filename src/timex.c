@@ -3137,9 +3137,11 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 /*
  * These parsers read phrases the ones above leave in pieces: a range of
  * days inside one month, a weekday with an ordinal day, a day of the
- * month alone, spans counted from the reference ("a few days ago", "two
- * days before yesterday", "in three weeks") and spans of several units
- * ("two years and six months").  scan_at() tries them after the others
+ * month alone, an ordinal weekday or week of a month or year ("the
+ * first Friday of July", "the last week of 2015"), spans counted from
+ * the reference ("a few days ago", "two days before yesterday", "in
+ * three weeks") and spans of several units ("two years and six
+ * months").  scan_at() tries them after the others
  * and keeps the longest reading, so each wins only where it reads more
  * of the text than the older parsers do.
  */
