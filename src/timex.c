@@ -3592,6 +3592,29 @@ nth_fill(struct cc_timex *x, int nth, int wd)
 }
 
 /*
+ * The month or year after "of" in parse_nth_of(): what parse_core()
+ * reads there, or a short month name alone ("the first week of Oct"),
+ * which is no date elsewhere.
+ */
+static int
+nth_period_at(const struct scan *sc, size_t k, struct dx *dx)
+{
+	size_t	e;
+	int	m, abbr;
+
+	if (parse_core(sc, k, "IN", 1, dx))
+		return !dx->invalid;
+	if (!month_at(sc, k, &m, &e, &abbr))
+		return 0;
+	dx_reset(dx, k);
+	dx->gran = G_MONTH;
+	dx->how = H_YEARLESS;
+	dx->m = m;
+	dx->end = e;
+	return 1;
+}
+
+/*
  * An ordinal weekday or week of a month or year: "the first Friday of
  * July", "the last Sunday in March", "the second Monday of next month",
  * "the first week of March", "the last week of 2015".  The month or year
@@ -3624,7 +3647,7 @@ parse_nth_of(const struct scan *sc, size_t i, struct cc_timex *x)
 	if (lookup1(sc, L_DATE_OF, j) == NULL && ((v = lookup1(sc,
 	    L_DATE_PREPS, j)) == NULL || strcmp(v, "IN") != 0))
 		return 0;
-	if (!parse_core(sc, j + 1, "IN", 1, &dx) || dx.invalid ||
+	if (!nth_period_at(sc, j + 1, &dx) ||
 	    (dx.gran != G_MONTH && (wd >= 0 || dx.gran != G_YEAR)) ||
 	    (wd >= 0 && nth > 5) || nth > 53)
 		return 0;
