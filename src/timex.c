@@ -4035,6 +4035,29 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	return nout;
 }
 
+/*
+ * Does a "since" open the clause that holds token i ("since the fighting
+ * began in April"), a few words before it, with no punctuation and no
+ * mention (tokens before lim) between?  Its date is then what the since
+ * counts from, not when anything happened.
+ */
+#define SINCE_WORDS	5
+static int
+since_clause(const struct scan *sc, size_t i, size_t lim)
+{
+	const char	*v;
+	size_t		 j;
+
+	for (j = i; j > lim && i - j < SINCE_WORDS; j--) {
+		if (sc->t[j - 1].type == T_PUNCT || sc->t[j].nl)
+			return 0;
+		if ((v = lookup1(sc, L_DATE_PREPS, j - 1)) != NULL &&
+		    strcmp(v, "SINCE") == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Scan s[0..len) with sc's lists and index set up (see below). */
 static size_t
 scan_text(struct scan *sc, const char *s, size_t len,
@@ -4042,7 +4065,7 @@ scan_text(struct scan *sc, const char *s, size_t len,
 {
 	struct tok	 small[SMALL_TOKENS];
 	struct cc_timex	 r[2];
-	size_t		 i = 0, end, found = 0;
+	size_t		 i = 0, end, found = 0, last = 0, was;
 	int		 n, k;
 
 	sc->t = sc->small = small;
@@ -4059,8 +4082,11 @@ scan_text(struct scan *sc, const char *s, size_t len,
 			tokenize_line(sc);
 		if (i >= sc->nt)
 			break;
-		if (i >= 4 * SCAN_AHEAD)
+		if (i >= 4 * SCAN_AHEAD) {
+			was = i;
 			drop_behind(sc, &i);
+			last = last > was - i ? last - (was - i) : 0;
+		}
 		if (!may_start(sc, i, START_LISTS)) {
 			i++;
 			continue;
@@ -4071,11 +4097,14 @@ scan_text(struct scan *sc, const char *s, size_t len,
 			continue;
 		}
 		for (k = 0; k < n; k++) {
+			if (r[k].kind == CC_TIMEX_DATE && !r[k].anchor &&
+			    since_clause(sc, i, last))
+				r[k].anchor = 1;
 			if (found < max)
 				out[found] = r[k];
 			found++;
 		}
-		i = end;
+		i = last = end;
 	}
 	if (sc->t != small)
 		free(sc->t);

@@ -181,14 +181,22 @@ START_TEST(test_since_date_is_no_claim_time)
 	    "killed since February 24, the UN said.\n\n"
 	    "The strike, which left 40 people injured, was the deadliest "
 	    "in the city since 1941.\n\n"
-	    "On October 3, 12 people were killed in the city.\n",
+	    "On October 3, 12 people were killed in the city.\n\n"
+	    "More than 450,000 people have been displaced since the "
+	    "fighting began in April.\n\n"
+	    "Shelling has gone on since 2014 and on October 12 killed "
+	    "nine people.\n",
 	    &a, &s, &c);
-	ck_assert_uint_eq(count_type(&c, "casualty", &k), 3);
+	ck_assert_uint_eq(count_type(&c, "casualty", &k), 5);
 	ck_assert_str_eq(c.v[k].time_start, "2022-10-30");
 	ck_assert_str_eq(c.v[k].basis, "article date");
 	ck_assert_str_eq(c.v[k + 1].time_start, "2022-10-30");
 	/* a date that is no "since" still dates the claim */
 	ck_assert_str_eq(c.v[k + 2].time_start, "2022-10-03");
+	/* the date of a clause "since" opens counts nothing either */
+	ck_assert_str_eq(c.v[k + 3].time_start, "2022-10-30");
+	/* one after a "since" with its own date is a date again */
+	ck_assert_str_eq(c.v[k + 4].time_start, "2022-10-12");
 	done(&a, &s, &c);
 }
 END_TEST
