@@ -110,6 +110,37 @@ opt_string(json_t *o, const char *key, int list_ok, char **out)
 	return 0;
 }
 
+/*
+ * The names a field goes by in the feeds scrapers and news APIs write
+ * (NewsAPI, JSON-LD NewsArticle, RSS converted to JSON), the SPEC's own
+ * first: a record's first field present, by this order, is read.
+ */
+static const char *const id_keys[] = { "id", "guid", "uuid", NULL };
+static const char *const text_keys[] = { "text", "body", "content",
+	"articleBody", "article_body", "full_text", NULL };
+static const char *const outlet_keys[] = { "outlet", "source",
+	"publisher", "site_name", NULL };
+static const char *const url_keys[] = { "url", "link", NULL };
+static const char *const published_keys[] = { "published", "date",
+	"datePublished", "publishedAt", "published_at", "publish_date",
+	NULL };
+static const char *const title_keys[] = { "title", "headline", NULL };
+static const char *const author_keys[] = { "author", "authors", "byline",
+	NULL };
+
+/* The first of keys that o has (not null), else keys[0]. */
+static const char *
+key_of(json_t *o, const char *const *keys)
+{
+	const char *const	*k;
+	json_t			*v;
+
+	for (k = keys; *k != NULL; k++)
+		if ((v = json_object_get(o, *k)) != NULL && !json_is_null(v))
+			return *k;
+	return keys[0];
+}
+
 /* One line (NUL-terminated, len bytes, without its newline). */
 static int
 record(struct feed *f, const char *s, size_t len, unsigned line)
@@ -117,9 +148,10 @@ record(struct feed *f, const char *s, size_t len, unsigned line)
 	struct cc_article	 a;
 	struct cc_import	 im;
 	json_error_t		 err;
-	json_t			*o, *v;
-	const char		*why, *keys[] = { "outlet", "url", "published",
-				    "title", "author" };
+	json_t			*o, *v, *name;
+	const char		*why, *keys[5], *key;
+	const char *const	*aliases[] = { outlet_keys, url_keys,
+				    published_keys, title_keys, author_keys };
 	char			**slots[5], date[32], idbuf[32];
 	size_t			 i;
 	int			 rc;
@@ -141,14 +173,15 @@ record(struct feed *f, const char *s, size_t len, unsigned line)
 		bad_line(f, line, 1, "expected a JSON object per line");
 		goto out;
 	}
-	v = json_object_get(o, "id");
+	key = key_of(o, id_keys);
+	v = json_object_get(o, key);
 	if (json_is_integer(v)) {
 		snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(v));
 		a.name = xstrdup(idbuf);
 	} else if (json_is_string(v)) {
 		if ((why = id_problem(json_string_value(v))) != NULL) {
-			bad_line(f, line, 1, "\"id\" %s", why);
+			bad_line(f, line, 1, "\"%s\" %s", key, why);
 			goto out;
 		}
 		a.name = xstrdup(json_string_value(v));
@@ -156,7 +189,7 @@ record(struct feed *f, const char *s, size_t len, unsigned line)
 		bad_line(f, line, 1, "record without an \"id\" (a string)");
 		goto out;
 	}
-	v = json_object_get(o, "text");
+	v = json_object_get(o, key_of(o, text_keys));
 	if (!json_is_string(v)) {
 		bad_line(f, line, 1, "record '%s' without a \"text\" (a "
 		    "string)", a.name);
@@ -167,17 +200,27 @@ record(struct feed *f, const char *s, size_t len, unsigned line)
 	slots[2] = &a.published;
 	slots[3] = &a.title;
 	slots[4] = &a.author;
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 5; i++) {
+		keys[i] = key_of(o, aliases[i]);
+		/* a publisher or source as an object: {"name": "Reuters"} */
+		if (i == 0 && json_is_object(json_object_get(o, keys[i])) &&
+		    json_is_string(name = json_object_get(json_object_get(o,
+		    keys[i]), "name"))) {
+			if (json_string_length(name) > 0)
+				a.outlet = xstrdup(json_string_value(name));
+			continue;
+		}
 		if (opt_string(o, keys[i], i == 4, slots[i]) != 0) {
 			bad_line(f, line, 1, "record '%s': \"%s\" must be %s",
 			    a.name, keys[i], i == 4 ? "a string or a list of "
 			    "strings" : "a string");
 			goto out;
 		}
+	}
 	if (a.published != NULL) {
 		if (cc_read_date(a.published, date) != 0) {
-			bad_line(f, line, 1, "record '%s': published: '%s' is "
-			    "not a date (expected YYYY-MM-DD)", a.name,
+			bad_line(f, line, 1, "record '%s': %s: '%s' is not a "
+			    "date (expected YYYY-MM-DD)", a.name, keys[2],
 			    a.published);
 			goto out;
 		}

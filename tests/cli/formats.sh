@@ -125,6 +125,27 @@ for fig in 25 30 12 90; do
 	    sh -c "! cut -f8 bio.tsv | grep -qx $fig"
 done
 
+# Feeds that name their fields as news APIs and scrapers do: "content"
+# or "body" for the text, "source" (a string or {"name": ...}),
+# "publishedAt" or "date", "headline", "link", "guid".  The SPEC's names
+# win when both are present.
+mkdir apifeed
+cat > apifeed/api.jsonl <<'EOF'
+{"id": "api-1", "source": {"id": null, "name": "Daily Meridian"}, "publishedAt": "2022-10-29T08:00:00Z", "headline": "Strike on market", "link": "https://example.org/a", "content": "At least 31 people were killed in a strike on a market, officials said."}
+{"guid": "api-2", "source": "Bosphorus Wire", "date": "2022-10-30", "body": "At least 33 people were killed in the strike, the governor said."}
+{"id": "api-3", "outlet": "Own Name", "source": "Other Name", "text": "At least 35 people were killed, rescuers said.", "content": "At least 99 people were killed."}
+EOF
+status 0 "a feed with the field names of news APIs is read" \
+    "$CLAIMCHECK" --db "$TMPD/api.db" --rules "$RULES" ingest apifeed
+"$CLAIMCHECK" --db "$TMPD/api.db" --rules "$RULES" extract >/dev/null 2>&1
+"$CLAIMCHECK" --db "$TMPD/api.db" --rules "$RULES" claims --format tsv > api.tsv
+check "content, source.name and publishedAt give text, outlet and date" \
+    grep -q "^c[0-9]*	api-1	Daily Meridian	casualty	people	killed	.*31.*2022-10-29" api.tsv
+check "guid, body, source and date likewise" \
+    grep -q "^c[0-9]*	api-2	Bosphorus Wire	casualty	people	killed	.*33.*2022-10-30" api.tsv
+check "the SPEC's text and outlet win over the other names" \
+    sh -c 'grep -q "^c[0-9]*	api-3	Own Name	casualty	people	killed	.*35" api.tsv && ! grep -q "	99	" api.tsv'
+
 # The demo corpus holds all three formats and reads without a complaint.
 rm -f "$TMPD/test.db"
 status 0 "report on the demo corpus" cc report --out "$TMPD/demo" "$SEEDS"
