@@ -2886,7 +2886,161 @@ emit_since(const struct scan *sc, size_t t0, const struct cc_timex *d,
 
 /* --- top-level parsers ----------------------------------------------- */
 
-/* "between December and January", "from 2014 to 2016". */
+/* A dash between the two ends of a range: "-" or an en dash. */
+static int
+is_dash(const struct scan *sc, size_t i)
+{
+	const unsigned char	*u;
+
+	if (i >= sc->nt || sc->t[i].type != T_PUNCT)
+		return 0;
+	u = (const unsigned char *)sc->s + sc->t[i].s;
+	return u[0] == '-' || (sc->t[i].e - sc->t[i].s == 3 &&
+	    u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x93);
+}
+
+/*
+ * Does a day range joined by a word without "from" end at token k: the
+ * end of the text, a comma, a stop, a semicolon, a closing parenthesis,
+ * a year or a preposition ("November 19 to 20 in Paris"), but not "cut
+ * on November 19 to 20 percent"?
+ */
+static int
+range_end_at(const struct scan *sc, size_t k)
+{
+	size_t	n;
+	int	y;
+
+	return k >= sc->nt || is_punct(sc, k, ',') || is_punct(sc, k, '.') ||
+	    is_punct(sc, k, ';') || is_punct(sc, k, ')') ||
+	    year_at(sc, k, &y) || lookup(sc, L_DATE_PREPS, k, &n) != NULL;
+}
+
+/*
+ * The range from xa to xb as one mention over tokens [t0, ...) ending
+ * where xb does: value "A/B", the first day of xa to the last of xb.
+ * Returns 0 when the end comes before the start.
+ */
+static int
+range_join(const struct scan *sc, size_t t0, const struct cc_timex *xa,
+    const struct cc_timex *xb, struct cc_timex *x)
+{
+	memset(x, 0, sizeof *x);
+	x->kind = CC_TIMEX_DATE;
+	x->start = sc->t[t0].s;
+	x->end = xb->end;
+	x->relative = xa->relative || xb->relative;
+	x->future = xb->future;
+	snprintf(x->value, sizeof x->value, "%.15s/%.15s", xa->value,
+	    xb->value);
+	snprintf(x->granularity, sizeof x->granularity, "%s",
+	    xa->granularity);
+	snprintf(x->basis, sizeof x->basis, "%s", xb->basis);
+	x->lo = xa->lo;
+	x->hi = xb->hi;
+	return xa->lo.y == 0 || xb->hi.y == 0 ||
+	    cc_date_days(&xb->hi) >= cc_date_days(&xa->lo);
+}
+
+/* Years apart at most in a range of years: "1939-45", "1914-2014". */
+#define YEAR_SPAN	100
+
+/*
+ * Two years at i joined as a range: "2014-2018", "2014-18" (the end in
+ * the start's century: "1939-45", "the 2018-19 season", or the next's
+ * within a decade: "1999-00"), with words set also "2014 through 2018"
+ * (a join of role TO, the range ending the clause: range_end_at).  The
+ * end comes after the start, at most YEAR_SPAN years on; two round
+ * hundreds ("1500-2000 protesters") are a count.  "2016-11" ends before
+ * it starts: no range, and no month either (news writes "November
+ * 2016").  Sets *y1, *y2 and *end past the range.
+ */
+static int
+year_pair_at(const struct scan *sc, size_t i, int words, int *y1, int *y2,
+    size_t *end)
+{
+	const struct tok	*t = sc->t;
+	const char		*v;
+	size_t			 n;
+
+	if (i + 2 >= sc->nt || t[i].type != T_NUM || t[i].grouped ||
+	    t[i].ndig != 4 || t[i].val < 1000)
+		return 0;
+	/* Glued to what comes before: "1-2014-2018", "$2014-2018". */
+	if (i > 0 && glued(sc, i) && !is_punct(sc, i - 1, '(') &&
+	    !is_punct(sc, i - 1, '"'))
+		return 0;
+	*y1 = (int)t[i].val;
+	if (is_dash(sc, i + 1) && glued(sc, i + 1) && glued(sc, i + 2) &&
+	    t[i + 2].type == T_NUM && !t[i + 2].grouped &&
+	    (t[i + 2].ndig == 2 || t[i + 2].ndig == 4)) {
+		*y2 = (int)t[i + 2].val;
+		if (t[i + 2].ndig == 2) {
+			*y2 += *y1 - *y1 % 100;
+			if (*y2 <= *y1 && (*y2 += 100) - *y1 > 10)
+				return 0;
+		}
+		*end = i + 3;
+		/* Part of a longer run: "2014-2018-2022", "2014-18/19",
+		 * "2014-2018%". */
+		if (glued(sc, *end) && (t[*end].type == T_NUM ||
+		    is_dash(sc, *end) || is_punct(sc, *end, '/') ||
+		    is_punct(sc, *end, '%')))
+			return 0;
+	} else if (words && year_at(sc, i, y1) &&
+	    (v = lookup(sc, L_DATE_RANGE_JOINS, i + 1, &n)) != NULL &&
+	    strcmp(v, "TO") == 0 && year_at(sc, i + 1 + n, y2) &&
+	    range_end_at(sc, i + 2 + n))
+		*end = i + 2 + n;
+	else
+		return 0;
+	return *y2 > *y1 && *y2 - *y1 <= YEAR_SPAN &&
+	    !(*y1 % 100 == 0 && *y2 % 100 == 0);
+}
+
+/* The range of years y1 to y2 over tokens [t0, end) (year_pair_at). */
+static void
+year_range(const struct scan *sc, size_t t0, int y1, int y2, size_t end,
+    struct cc_timex *x)
+{
+	struct dx	a, b;
+	struct cc_timex	xa, xb;
+
+	dx_reset(&a, t0);
+	dx_reset(&b, end - 1);
+	a.gran = b.gran = G_YEAR;
+	a.how = b.how = H_ABS;
+	a.y = y1;
+	b.y = y2;
+	a.end = b.end = end;
+	emit_date(sc, &a, 0, &xa);
+	emit_date(sc, &b, 0, &xb);
+	(void)range_join(sc, t0, &xa, &xb, x);
+}
+
+/*
+ * A range of years after a preposition: "in 2014-2018", "during the
+ * 2018-19 season", "in 2014 through 2018".  As for a bare year
+ * (parse_year), the preposition makes it a date: "the 2022-23 budget"
+ * says what the budget is for, not when anything happened, and would
+ * date the sentence's claims.  Returns the token after it, or 0.
+ */
+static size_t
+parse_year_range(const struct scan *sc, size_t i, struct cc_timex *x)
+{
+	const char	*ctx = prep_before(sc, i);
+	size_t		 end;
+	int		 y1, y2;
+
+	if (ctx == NULL || strcmp(ctx, "ON") == 0 || strcmp(ctx, "AT") == 0 ||
+	    strcmp(ctx, "FOR") == 0 || !year_pair_at(sc, i, 1, &y1, &y2, &end))
+		return 0;
+	year_range(sc, i, y1, y2, end, x);
+	return end;
+}
+
+/* "between December and January", "from 2014 to 2016", "between
+ * 2014-2018". */
 static int
 parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 {
@@ -2894,12 +3048,15 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	size_t		 n, j;
 	struct dx	 a, b;
 	struct cc_timex	 xa, xb;
-	long		 la, lb;
-	int		 k;
+	int		 k, y1, y2;
 
 	if ((v = lookup(sc, L_DATE_PREPS, i, &n)) == NULL ||
 	    (strcmp(v, "BETWEEN") != 0 && strcmp(v, "FROM") != 0))
 		return 0;
+	if (year_pair_at(sc, i + n, 0, &y1, &y2, &j)) {
+		year_range(sc, i, y1, y2, j, x);
+		return (int)j;
+	}
 	if (!parse_date(sc, i + n, &a) || a.invalid || a.how == H_PRESENT)
 		return 0;
 	j = a.end;
@@ -2931,25 +3088,8 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 		snprintf(xa.basis, sizeof xa.basis, "%s", xb.basis);
 	} else
 		emit_date(sc, &a, 0, &xa);
-	memset(x, 0, sizeof *x);
-	x->kind = CC_TIMEX_DATE;
-	x->start = sc->t[i].s;
-	x->end = xb.end;
-	x->relative = xa.relative || xb.relative;
-	x->future = xb.future;
-	snprintf(x->value, sizeof x->value, "%.15s/%.15s", xa.value,
-	    xb.value);
-	snprintf(x->granularity, sizeof x->granularity, "%s",
-	    xa.granularity);
-	snprintf(x->basis, sizeof x->basis, "%s", xb.basis);
-	x->lo = xa.lo;
-	x->hi = xb.hi;
-	if (xa.lo.y != 0 && xb.hi.y != 0) {
-		la = cc_date_days(&xa.lo);
-		lb = cc_date_days(&xb.hi);
-		if (lb < la)
-			return 0;
-	}
+	if (!range_join(sc, i, &xa, &xb, x))
+		return 0;
 	return (int)(b.end);
 }
 
@@ -3151,19 +3291,6 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	LBIT(L_NUMBER_TEENS) | LBIT(L_NUMBER_TENS) | LBIT(L_DATE_HALF) | \
 	LBIT(L_DATE_ARTICLES))
 
-/* A dash between the two ends of a range: "-" or an en dash. */
-static int
-is_dash(const struct scan *sc, size_t i)
-{
-	const unsigned char	*u;
-
-	if (i >= sc->nt || sc->t[i].type != T_PUNCT)
-		return 0;
-	u = (const unsigned char *)sc->s + sc->t[i].s;
-	return u[0] == '-' || (sc->t[i].e - sc->t[i].s == 3 &&
-	    u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x93);
-}
-
 /* The join of a day range at i: a dash (1), or a word of
  * date_range_joins (2): any after "from"/"between" (words 2), one of
  * role TO without them (words 1: "November 19 to 20"), none (words 0).
@@ -3184,23 +3311,6 @@ range_join_at(const struct scan *sc, size_t i, int words, size_t *end)
 		return 2;
 	}
 	return 0;
-}
-
-/*
- * Does a day range joined by a word without "from" end at token k: the
- * end of the text, a comma, a stop, a semicolon, a closing parenthesis,
- * a year or a preposition ("November 19 to 20 in Paris"), but not "cut
- * on November 19 to 20 percent"?
- */
-static int
-range_end_at(const struct scan *sc, size_t k)
-{
-	size_t	n;
-	int	y;
-
-	return k >= sc->nt || is_punct(sc, k, ',') || is_punct(sc, k, '.') ||
-	    is_punct(sc, k, ';') || is_punct(sc, k, ')') ||
-	    year_at(sc, k, &y) || lookup(sc, L_DATE_PREPS, k, &n) != NULL;
 }
 
 /* A day of a range: "4", "4th", "the 4th", "fourth". */
@@ -4024,6 +4134,8 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	    best) ||
 	    (may_start(sc, i, LBIT(L_DATE_THE)) &&
 	    (e = parse_day_of_shift(sc, i, &x)) > best) ||
+	    (sc->t[i].type == T_NUM && sc->t[i].ndig == 4 &&
+	    (e = parse_year_range(sc, i, &x)) > best) ||
 	    (may_start(sc, i, LBIT(L_DATE_THE) | LBIT(L_NUMBER_ORDINALS) |
 	    LBIT(L_NUMBER_TENS)) && (e = parse_nth_of(sc, i, &x)) > best) ||
 	    (spans && (e = parse_span(sc, i, &x)) > best)) {
