@@ -23,7 +23,7 @@
  *   date_units, date_units_plural, date_articles, date_half, date_and,
  *   duration_vague, duration_spans, duration_suffixes,
  *   duration_rate_cues, date_mods, date_ahead, date_decades, date_last,
- *   date_units_counted.
+ *   date_units_counted, date_week_starts.
  * Number words ("eight-month") come from the number lists of
  * claims/vocab/numbers.yaml (NUMBER_LISTS below).
  *
@@ -78,7 +78,7 @@ enum list {
 	L_DURATION_SPANS, L_DURATION_SUFFIXES, L_DURATION_RATE_CUES,
 	L_DATE_MODS, L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS,
 	L_NUMBER_ORDINALS, L_DATE_AHEAD, L_DATE_DECADES, L_DATE_LAST,
-	L_DATE_UNITS_COUNTED,
+	L_DATE_UNITS_COUNTED, L_DATE_WEEK_STARTS,
 	L_NLISTS,
 	L_END = -1	/* ends the arrays below */
 };
@@ -94,7 +94,7 @@ static const char *const LIST_NAME[L_NLISTS] = {
 	"duration_spans", "duration_suffixes", "duration_rate_cues",
 	"date_mods", "number_ones", "number_teens", "number_tens",
 	"number_ordinals", "date_ahead", "date_decades", "date_last",
-	"date_units_counted"
+	"date_units_counted", "date_week_starts"
 };
 
 #define LBIT(l)		((uint64_t)1 << (l))
@@ -109,7 +109,7 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
  * "of", "ago", "-old", "and a half", range joins, suffixes, rate cues,
  * plural units, weekends, the ambiguous months, decade words and
  * "last" of a month (read after "the" only), units read after a count
- * only.  A new parser that
+ * only, "starting" in "the week starting".  A new parser that
  * starts with a word of one of those must take its list out of this
  * exclusion, or the texts it should match are skipped unread.
  */
@@ -120,7 +120,7 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
 	LBIT(L_DATE_AND) | LBIT(L_DURATION_SUFFIXES) | \
 	LBIT(L_DURATION_RATE_CUES) | LBIT(L_MONTHS_AMBIGUOUS) | \
 	LBIT(L_DATE_WEEKENDS) | LBIT(L_DATE_DECADES) | LBIT(L_DATE_LAST) | \
-	LBIT(L_DATE_UNITS_COUNTED)) & \
+	LBIT(L_DATE_UNITS_COUNTED) | LBIT(L_DATE_WEEK_STARTS)) & \
 	(LBIT(L_NLISTS) - 1))
 
 /*
@@ -3453,6 +3453,17 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	return dx.end;
 }
 
+/* Does "the 18th" without a month end before token k: at the end of
+ * the text or a sentence, or before punctuation other than a dash or an
+ * apostrophe ("the 2nd round", "the 18th-century church" are none). */
+static int
+lone_day_end(const struct scan *sc, size_t k)
+{
+	return k >= sc->nt || sent_break(sc, k - 1) ||
+	    (sc->t[k].type == T_PUNCT && !is_dash(sc, k) &&
+	    !is_punct(sc, k, '\''));
+}
+
 /*
  * The day d of the month nearest the reference in the tense's direction
  * (the latest on or before it, or the first on or after it), with
@@ -3517,11 +3528,8 @@ parse_month_day(const struct scan *sc, size_t i, struct cc_timex *x)
 		    strcmp(v, "UNTIL") != 0))
 			return 0;
 		if (j + 1 >= sc->nt || sc->t[j + 1].type != T_NUM ||
-		    !day_at(sc, j + 1, &d, &ord, &k) || !ord)
-			return 0;
-		if (k < sc->nt && !sent_break(sc, k - 1) &&
-		    (sc->t[k].type != T_PUNCT || is_dash(sc, k) ||
-		    is_punct(sc, k, '\'')))
+		    !day_at(sc, j + 1, &d, &ord, &k) || !ord ||
+		    !lone_day_end(sc, k))
 			return 0;
 	}
 	/* "the 21st of May", "Friday the 13th of March": parse_date's. */
@@ -3609,6 +3617,90 @@ parse_day_of_shift(const struct scan *sc, size_t i, struct cc_timex *x)
 	emit_date(sc, &dx, 1, x);
 	relative_basis(sc, x, 0, 0);
 	return k;
+}
+
+/*
+ * A week named by a day: "the week of March 4", "the week of the 18th"
+ * (the Monday-to-Sunday week the day falls in), "the week starting
+ * February 4", "the week beginning on Monday, March 4" (the seven days
+ * from that day; an ISO week when it is a Monday, else the value
+ * "DAY/DAY").  The day is read as it would be alone, by the tense and
+ * the reference; "the 18th" is the nearest month's, as for "on the
+ * 18th".  Without a reference the value is the day's.  Returns the
+ * token after it, or 0.
+ */
+static size_t
+parse_week_of(const struct scan *sc, size_t i, struct cc_timex *x)
+{
+	const char	*v;
+	size_t		 j = i + 1, n, end, cue = 0;
+	struct unit	 u;
+	struct dx	 dx;
+	struct cc_timex	 xd;
+	struct period	 p;
+	long		 lo, hi;
+	int		 from = 0, d, ord, fut;
+	char		 a[16], b[16];
+
+	if (lookup1(sc, L_DATE_THE, i) == NULL || !unit_at(sc, j, &u, &n) ||
+	    unit_gran(&u) != G_WEEK || lookup1(sc, L_DATE_UNITS_PLURAL, j))
+		return 0;
+	j += n;
+	if (lookup1(sc, L_DATE_OF, j) != NULL)
+		j++;
+	else if (lookup(sc, L_DATE_WEEK_STARTS, j, &n) != NULL) {
+		from = 1;
+		j += n;
+		if ((v = lookup(sc, L_DATE_PREPS, j, &n)) != NULL &&
+		    strcmp(v, "ON") == 0)
+			j += n;
+	} else
+		return 0;
+	if (parse_core(sc, j, "ON", 0, &dx) && dx.gran == G_DAY &&
+	    !dx.invalid && (dx.how == H_ABS || dx.how == H_YEARLESS)) {
+		emit_date(sc, &dx, 0, &xd);
+		end = dx.end;
+	} else if (lookup1(sc, L_DATE_THE, j) != NULL &&
+	    day_at(sc, j + 1, &d, &ord, &end) && ord && d >= 1 && d <= 31 &&
+	    lone_day_end(sc, end)) {
+		if (sc->ref == NULL)
+			return unresolved_day(sc, i, end, d, x);
+		memset(&xd, 0, sizeof xd);
+		fut = future_tense(sc, i, end, &cue);
+		if (!nearest_month_day(sc, d, -1, fut, &xd.lo))
+			return 0;
+		relative_basis(sc, &xd, fut, cue);
+	} else
+		return 0;
+	if (xd.lo.y == 0) {
+		*x = xd;
+		span(sc, i, end, x);
+		return end;
+	}
+	memset(x, 0, sizeof *x);
+	x->kind = CC_TIMEX_DATE;
+	span(sc, i, end, x);
+	x->relative = xd.relative;
+	x->future = xd.future;
+	snprintf(x->basis, sizeof x->basis, "%s", xd.basis);
+	lo = cc_date_days(&xd.lo);
+	if (!from)
+		lo -= iso_wd(lo) - 1;
+	cc_date_from_days(lo, &x->lo);
+	cc_date_from_days(lo + 6, &x->hi);
+	if (iso_wd(lo) == 1) {
+		memset(&p, 0, sizeof p);
+		p.gran = G_WEEK;
+		iso_week(lo, &p.y, &p.n);
+		period_fill(&p, x, &lo, &hi);
+		return end;
+	}
+	cc_date_iso(&x->lo, a, sizeof a);
+	cc_date_iso(&x->hi, b, sizeof b);
+	snprintf(x->value, sizeof x->value, "%s/%s", a, b);
+	snprintf(x->granularity, sizeof x->granularity, "%s",
+	    GRAN_NAME[G_WEEK]);
+	return end;
 }
 
 /*
@@ -4134,6 +4226,8 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	    best) ||
 	    (may_start(sc, i, LBIT(L_DATE_THE)) &&
 	    (e = parse_day_of_shift(sc, i, &x)) > best) ||
+	    (may_start(sc, i, LBIT(L_DATE_THE)) &&
+	    (e = parse_week_of(sc, i, &x)) > best) ||
 	    (sc->t[i].type == T_NUM && sc->t[i].ndig == 4 &&
 	    (e = parse_year_range(sc, i, &x)) > best) ||
 	    (may_start(sc, i, LBIT(L_DATE_THE) | LBIT(L_NUMBER_ORDINALS) |
