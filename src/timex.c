@@ -653,6 +653,19 @@ glued(const struct scan *sc, size_t i)
 	return i < sc->nt && i > 0 && !sc->t[i].sp;
 }
 
+/* A dash between the two ends of a range: "-" or an en dash. */
+static int
+is_dash(const struct scan *sc, size_t i)
+{
+	const unsigned char	*u;
+
+	if (i >= sc->nt || sc->t[i].type != T_PUNCT)
+		return 0;
+	u = (const unsigned char *)sc->s + sc->t[i].s;
+	return u[0] == '-' || (sc->t[i].e - sc->t[i].s == 3 &&
+	    u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x93);
+}
+
 /* ASCII lower case, as strncasecmp folds in the C locale. */
 static unsigned char
 lower(unsigned char c)
@@ -2141,28 +2154,50 @@ parse_decade(const struct scan *sc, size_t i, const char *ctx,
 	return 1;
 }
 
+/* Does a phrase that may also open a noun phrase end before token k:
+ * at the end of the text or a sentence, or before punctuation other
+ * than a dash or an apostrophe?  "the 18th" without a month ("the 2nd
+ * round", "the 18th-century church" are none), "the next" ("the week
+ * after the next round"). */
+static int
+phrase_end_at(const struct scan *sc, size_t k)
+{
+	return k >= sc->nt || sent_break(sc, k - 1) ||
+	    (sc->t[k].type == T_PUNCT && !is_dash(sc, k) &&
+	    !is_punct(sc, k, '\''));
+}
+
 /*
- * "the week after next", "the month after next", "the year after
- * next": two periods on from the reference's.  Read from the lists:
- * "after" is the AFTER of date_preps, "next" a date_shifts word of 1.
+ * "the week after next", "the month after the next", "the weekend
+ * after next": two periods on from the reference's.  Read from the
+ * lists: "after" is the AFTER of date_preps, "next" a date_shifts word
+ * of 1; after "the" it ends the phrase ("the week after the next
+ * round" is no date).
  */
 static int
 parse_after_next(const struct scan *sc, size_t i, struct dx *dx)
 {
 	const char	*v;
-	size_t		 j = i + 1, n;
+	size_t		 j = i + 1, n = 1;
 	struct unit	 u;
-	int		 g;
+	int		 g, the;
 
-	if (lookup1(sc, L_DATE_THE, i) == NULL || !unit_at(sc, j, &u, &n) ||
-	    (g = unit_gran(&u)) == G_NONE || g == G_DAY)
+	if (lookup1(sc, L_DATE_THE, i) == NULL)
+		return 0;
+	if (lookup1(sc, L_DATE_WEEKENDS, j) != NULL)
+		g = G_WEEKEND;
+	else if (!unit_at(sc, j, &u, &n) || (g = unit_gran(&u)) == G_NONE ||
+	    g == G_DAY)
 		return 0;
 	j += n;
 	if ((v = lookup(sc, L_DATE_PREPS, j, &n)) == NULL ||
 	    strcmp(v, "AFTER") != 0)
 		return 0;
 	j += n;
-	if ((v = lookup1(sc, L_DATE_SHIFTS, j)) == NULL || atol(v) != 1)
+	if ((the = lookup1(sc, L_DATE_THE, j) != NULL))
+		j++;
+	if ((v = lookup1(sc, L_DATE_SHIFTS, j)) == NULL || atol(v) != 1 ||
+	    (the && !phrase_end_at(sc, j + 1)))
 		return 0;
 	dx->gran = g;
 	dx->how = H_SHIFT;
@@ -2263,19 +2298,12 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 		dx->end = i + n;
 		return 1;
 	}
-	/* "the weekend" after a preposition: the nearest one by tense. */
-	if (lookup1(sc, L_DATE_THE, i) != NULL && ctx != NULL &&
-	    lookup1(sc, L_DATE_WEEKENDS, i + 1) != NULL) {
-		dx->gran = G_WEEKEND;
-		dx->how = H_YEARLESS;
-		dx->end = i + 2;
-		return 1;
-	}
 	/* "the" before what a decade or "the week after next" starts
 	 * with: the only place those two parsers are worth a try. */
 	after_the = may_start(sc, i, LBIT(L_DATE_THE)) &&
 	    (is_punct(sc, i + 1, '\'') || may_start(sc, i + 1,
-	    LBIT(L_DATE_UNITS) | LBIT(L_DATE_DECADES)));
+	    LBIT(L_DATE_UNITS) | LBIT(L_DATE_DECADES) |
+	    LBIT(L_DATE_WEEKENDS)));
 	/* Each parser may leave fields behind when it fails: start clean. */
 	if ((dx_reset(dx, i), parse_shift(sc, i, dx)) ||
 	    (dx_reset(dx, i), parse_quarter(sc, i, dx)) ||
@@ -2286,6 +2314,15 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	    (after_the && (dx_reset(dx, i), parse_after_next(sc, i, dx))) ||
 	    (dx_reset(dx, i), parse_year(sc, i, ctx, inpart, dx)))
 		return 1;
+	/* "the weekend" after a preposition: the nearest one by tense. */
+	dx_reset(dx, i);
+	if (lookup1(sc, L_DATE_THE, i) != NULL && ctx != NULL &&
+	    lookup1(sc, L_DATE_WEEKENDS, i + 1) != NULL) {
+		dx->gran = G_WEEKEND;
+		dx->how = H_YEARLESS;
+		dx->end = i + 2;
+		return 1;
+	}
 	return 0;
 }
 
@@ -2886,19 +2923,6 @@ emit_since(const struct scan *sc, size_t t0, const struct cc_timex *d,
 
 /* --- top-level parsers ----------------------------------------------- */
 
-/* A dash between the two ends of a range: "-" or an en dash. */
-static int
-is_dash(const struct scan *sc, size_t i)
-{
-	const unsigned char	*u;
-
-	if (i >= sc->nt || sc->t[i].type != T_PUNCT)
-		return 0;
-	u = (const unsigned char *)sc->s + sc->t[i].s;
-	return u[0] == '-' || (sc->t[i].e - sc->t[i].s == 3 &&
-	    u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x93);
-}
-
 /*
  * Does a day range joined by a word without "from" end at token k: the
  * end of the text, a comma, a stop, a semicolon, a closing parenthesis,
@@ -3453,17 +3477,6 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	return dx.end;
 }
 
-/* Does "the 18th" without a month end before token k: at the end of
- * the text or a sentence, or before punctuation other than a dash or an
- * apostrophe ("the 2nd round", "the 18th-century church" are none). */
-static int
-lone_day_end(const struct scan *sc, size_t k)
-{
-	return k >= sc->nt || sent_break(sc, k - 1) ||
-	    (sc->t[k].type == T_PUNCT && !is_dash(sc, k) &&
-	    !is_punct(sc, k, '\''));
-}
-
 /*
  * The day d of the month nearest the reference in the tense's direction
  * (the latest on or before it, or the first on or after it), with
@@ -3529,7 +3542,7 @@ parse_month_day(const struct scan *sc, size_t i, struct cc_timex *x)
 			return 0;
 		if (j + 1 >= sc->nt || sc->t[j + 1].type != T_NUM ||
 		    !day_at(sc, j + 1, &d, &ord, &k) || !ord ||
-		    !lone_day_end(sc, k))
+		    !phrase_end_at(sc, k))
 			return 0;
 	}
 	/* "the 21st of May", "Friday the 13th of March": parse_date's. */
@@ -3662,7 +3675,7 @@ parse_week_of(const struct scan *sc, size_t i, struct cc_timex *x)
 		end = dx.end;
 	} else if (lookup1(sc, L_DATE_THE, j) != NULL &&
 	    day_at(sc, j + 1, &d, &ord, &end) && ord && d >= 1 && d <= 31 &&
-	    lone_day_end(sc, end)) {
+	    phrase_end_at(sc, end)) {
 		if (sc->ref == NULL)
 			return unresolved_day(sc, i, end, d, x);
 		memset(&xd, 0, sizeof xd);
