@@ -23,7 +23,7 @@
  *   date_units, date_units_plural, date_articles, date_half, date_and,
  *   duration_vague, duration_spans, duration_suffixes,
  *   duration_rate_cues, date_mods, date_ahead, date_decades, date_last,
- *   date_units_counted, date_week_starts.
+ *   date_units_counted, date_week_starts, date_decades_tens.
  * Number words ("eight-month") come from the number lists of
  * claims/vocab/numbers.yaml (NUMBER_LISTS below).
  *
@@ -78,7 +78,7 @@ enum list {
 	L_DURATION_SPANS, L_DURATION_SUFFIXES, L_DURATION_RATE_CUES,
 	L_DATE_MODS, L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS,
 	L_NUMBER_ORDINALS, L_DATE_AHEAD, L_DATE_DECADES, L_DATE_LAST,
-	L_DATE_UNITS_COUNTED, L_DATE_WEEK_STARTS,
+	L_DATE_UNITS_COUNTED, L_DATE_WEEK_STARTS, L_DATE_DECADES_TENS,
 	L_NLISTS,
 	L_END = -1	/* ends the arrays below */
 };
@@ -94,7 +94,7 @@ static const char *const LIST_NAME[L_NLISTS] = {
 	"duration_spans", "duration_suffixes", "duration_rate_cues",
 	"date_mods", "number_ones", "number_teens", "number_tens",
 	"number_ordinals", "date_ahead", "date_decades", "date_last",
-	"date_units_counted", "date_week_starts"
+	"date_units_counted", "date_week_starts", "date_decades_tens"
 };
 
 #define LBIT(l)		((uint64_t)1 << (l))
@@ -109,7 +109,7 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
  * "of", "ago", "-old", "and a half", range joins, suffixes, rate cues,
  * plural units, weekends, the ambiguous months, decade words and
  * "last" of a month (read after "the" only), units read after a count
- * only, "starting" in "the week starting".  A new parser that
+ * only, "starting" in "the week starting", "tens" after a century.  A new parser that
  * starts with a word of one of those must take its list out of this
  * exclusion, or the texts it should match are skipped unread.
  */
@@ -120,7 +120,8 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
 	LBIT(L_DATE_AND) | LBIT(L_DURATION_SUFFIXES) | \
 	LBIT(L_DURATION_RATE_CUES) | LBIT(L_MONTHS_AMBIGUOUS) | \
 	LBIT(L_DATE_WEEKENDS) | LBIT(L_DATE_DECADES) | LBIT(L_DATE_LAST) | \
-	LBIT(L_DATE_UNITS_COUNTED) | LBIT(L_DATE_WEEK_STARTS)) & \
+	LBIT(L_DATE_UNITS_COUNTED) | LBIT(L_DATE_WEEK_STARTS) | \
+	LBIT(L_DATE_DECADES_TENS)) & \
 	(LBIT(L_NLISTS) - 1))
 
 /*
@@ -157,6 +158,11 @@ static const int ORDINAL_LISTS[] = {
 };
 static const int TENS_LISTS[] = {
 	L_NUMBER_TENS, L_END
+};
+/* A century written in words: "nineteen", "twenty" ("the nineteen
+ * seventies"). */
+static const int CENTURY_LISTS[] = {
+	L_NUMBER_TEENS, L_NUMBER_TENS, L_END
 };
 
 #define DAYS_PER_YEAR	365.2425
@@ -2107,19 +2113,24 @@ parse_year(const struct scan *sc, size_t i, const char *ctx, int inpart,
 
 /*
  * A decade after "the": "the 1990s", "the 1970's" (parse_year), "the
- * '90s", "the 90's", "the nineties".  The article is part of the
- * mention.  Without it "in his 70s", "in their seventies" are ages, so
- * it is required; a two-digit decade also needs an apostrophe ("the
- * 70s" is as often a temperature).  A two-digit decade is year-less:
- * resolution picks the century.
+ * '90s", "the 90's", "the nineties", "the noughties", "the nineteen
+ * seventies", "the twenty-tens".  The article is part of the mention.
+ * Without it "in his 70s", "in their seventies" are ages, so it is
+ * required; a two-digit decade also needs an apostrophe ("the 70s" is
+ * as often a temperature: "highs in the 70s").  A decade word of a
+ * two-digit value is year-less (resolution picks the century) unless a
+ * century in words comes before it; one of four digits ("the
+ * noughties": 2000) is the decade itself.  "tens" is read only after a
+ * century ("the tens of thousands").
  */
 static int
 parse_decade(const struct scan *sc, size_t i, const char *ctx,
     struct dx *dx)
 {
 	const char	*v;
-	size_t		 j = i + 1;
+	size_t		 j = i + 1, n;
 	int		 dd = -1;
+	double		 c = 0;
 
 	if (lookup1(sc, L_DATE_THE, i) == NULL || j >= sc->nt)
 		return 0;
@@ -2130,10 +2141,21 @@ parse_decade(const struct scan *sc, size_t i, const char *ctx,
 		return 1;
 	}
 	if (sc->t[j].type == T_WORD) {
-		if ((v = lookup1(sc, L_DATE_DECADES, j)) == NULL)
+		if (list_word(sc, j, CENTURY_LISTS, &c, &n) && n == 1) {
+			/* "the nineteen seventies", "the twenty-tens" */
+			if (c < 10 || c > 20)
+				return 0;
+			j++;
+			if (is_dash(sc, j) && glued(sc, j) && glued(sc, j + 1))
+				j++;
+			if ((v = lookup1(sc, L_DATE_DECADES, j)) == NULL &&
+			    (v = lookup1(sc, L_DATE_DECADES_TENS, j)) == NULL)
+				return 0;
+			n = 1;
+		} else if ((v = lookup(sc, L_DATE_DECADES, j, &n)) == NULL)
 			return 0;
 		dd = atoi(v);
-		dx->end = j + 1;
+		dx->end = j + n;
 	} else if (is_punct(sc, j, '\'') && glued(sc, j + 1) &&
 	    sc->t[j + 1].type == T_NUM && sc->t[j + 1].ndig == 2 &&
 	    glued(sc, j + 2) && (v = lookup1(sc, L_DATE_YEAR_SUFFIXES,
@@ -2146,9 +2168,14 @@ parse_decade(const struct scan *sc, size_t i, const char *ctx,
 		dd = (int)sc->t[j].val;
 		dx->end = j + 2;
 	}
-	if (dd < 0 || dd > 90 || dd % 10 != 0)
+	if (dd < 0 || dd % 10 != 0 || (dd > 90 && (c > 0 || dd < 1000)))
 		return 0;
 	dx->gran = G_DECADE;
+	if (c > 0 || dd > 90) {
+		dx->how = H_ABS;
+		dx->y = c > 0 ? (int)c * 100 + dd : dd;
+		return 1;
+	}
 	dx->how = H_YEARLESS;
 	dx->n = dd;
 	return 1;
@@ -2303,7 +2330,8 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	after_the = may_start(sc, i, LBIT(L_DATE_THE)) &&
 	    (is_punct(sc, i + 1, '\'') || may_start(sc, i + 1,
 	    LBIT(L_DATE_UNITS) | LBIT(L_DATE_DECADES) |
-	    LBIT(L_DATE_WEEKENDS)));
+	    LBIT(L_DATE_WEEKENDS) | LBIT(L_NUMBER_TEENS) |
+	    LBIT(L_NUMBER_TENS)));
 	/* Each parser may leave fields behind when it fails: start clean. */
 	if ((dx_reset(dx, i), parse_shift(sc, i, dx)) ||
 	    (dx_reset(dx, i), parse_quarter(sc, i, dx)) ||
