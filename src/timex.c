@@ -1448,8 +1448,13 @@ period_value(char *out, size_t outlen, double cnt, const struct unit *u,
 		return;
 	}
 	/* A fraction moves to the next smaller unit when it comes out
-	 * whole there: P1.5Y is P18M, P0.5D is PT12H. */
-	if (total != floor(total) && !u->time) {
+	 * whole there: P1.5Y is P18M, P0.5D is PT12H, PT0.5H is PT30M. */
+	if (total != floor(total) && u->time) {
+		if (letter != 'S' && total * 60 == floor(total * 60)) {
+			total *= 60;
+			letter = letter == 'H' ? 'M' : 'S';
+		}
+	} else if (total != floor(total)) {
 		if (letter == 'Y' && total * 12 == floor(total * 12)) {
 			total *= 12;
 			letter = 'M';
@@ -1539,10 +1544,10 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 		c->min = c->max = strtod(v, NULL);
 		c->end = i + n + 1;
 		return c->min > 0;
-	} else if ((v = lookup1(sc, L_DATE_ARTICLES, i)) != NULL) {
+	} else if ((v = lookup(sc, L_DATE_ARTICLES, i, &n)) != NULL) {
 		c->min = c->max = strtod(v, NULL);
 		c->article = 1;
-		c->end = i + 1;
+		c->end = i + n;
 	} else
 		return 0;
 	/* "one and a half years" */
@@ -3202,7 +3207,9 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	hascount = count_at(sc, j, &c);
 	if (hascount) {
 		k = c.end;
-		if (is_punct(sc, k, '-') && glued(sc, k) && glued(sc, k + 1))
+		/* "eight-month", but "a full-year forecast" is no length. */
+		if (!c.article && is_punct(sc, k, '-') && glued(sc, k) &&
+		    glued(sc, k + 1))
 			k++;
 	} else {
 		if (mod != NULL)
