@@ -2044,9 +2044,10 @@ parse_shift(const struct scan *sc, size_t i, struct dx *dx)
 	return 0;
 }
 
-/* A season: "summer 2021", "the summer of 2021", "in the summer". */
+/* A season: "summer 2019", "the summer of 2019", "in the summer"; with
+ * bare set the word alone ("early summer": parse_date). */
 static int
-parse_season(const struct scan *sc, size_t i, const char *ctx,
+parse_season(const struct scan *sc, size_t i, const char *ctx, int bare,
     struct dx *dx)
 {
 	const char	*v;
@@ -2074,7 +2075,7 @@ parse_season(const struct scan *sc, size_t i, const char *ctx,
 	}
 	/* Alone, a season word is too often a verb or a noun ("prices
 	 * fall", "after the fall of Kabul"): only "in the summer". */
-	return the && ctx != NULL && strcmp(ctx, "IN") == 0;
+	return bare || (the && ctx != NULL && strcmp(ctx, "IN") == 0);
 }
 
 /* A year in date context, or a decade ("the 1990s"). */
@@ -2340,7 +2341,7 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	/* Each parser may leave fields behind when it fails: start clean. */
 	if ((dx_reset(dx, i), parse_shift(sc, i, dx)) ||
 	    (dx_reset(dx, i), parse_quarter(sc, i, dx)) ||
-	    (dx_reset(dx, i), parse_season(sc, i, ctx, dx)) ||
+	    (dx_reset(dx, i), parse_season(sc, i, ctx, 0, dx)) ||
 	    (dx_reset(dx, i), parse_month_first(sc, i, ctx, dx)) ||
 	    (dx_reset(dx, i), parse_day_first(sc, i, dx)) ||
 	    (after_the && (dx_reset(dx, i), parse_decade(sc, i, ctx, dx))) ||
@@ -2395,6 +2396,18 @@ parse_date(const struct scan *sc, size_t i, struct dx *dx)
 		if (parse_core(sc, k, "IN", 1, &sub) && sub.how != H_WEEKDAY &&
 		    sub.how != H_DAYOFF && sub.how != H_PRESENT &&
 		    !sub.invalid && (sub.gran != G_DAY || of)) {
+			*dx = sub;
+			dx->mod = v;
+			dx->t0 = i;
+			return 1;
+		}
+		/* "in early summer", "by mid-summer", "until late autumn":
+		 * a season alone after a part, the phrase after a
+		 * preposition, and after "in" only across an article ("the
+		 * late fall in prices" is none). */
+		if (ctx != NULL && (strcmp(ctx, "IN") == 0 || (j == i &&
+		    (i == 0 || lookup1(sc, L_DATE_THE, i - 1) == NULL))) &&
+		    (dx_reset(&sub, k), parse_season(sc, k, NULL, 1, &sub))) {
 			*dx = sub;
 			dx->mod = v;
 			dx->t0 = i;
