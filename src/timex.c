@@ -2438,6 +2438,16 @@ struct period {
 	int	y, m, d, n;	/* n: week, quarter, half, season */
 };
 
+/* The last day of season n (1 spring .. 4 winter) of year y:
+ * meteorological seasons, winter ending in the next year. */
+static long
+season_last_day(int y, int n)
+{
+	int	m0 = 3 * n;
+
+	return days_ymd(y + (m0 + 2 > 12), (m0 + 2) % 12 + 1, 1) - 1;
+}
+
 /* Value, lo and hi of a concrete period. */
 static void
 period_fill(const struct period *p, struct cc_timex *x, long *lo, long *hi)
@@ -2498,9 +2508,8 @@ period_fill(const struct period *p, struct cc_timex *x, long *lo, long *hi)
 		sb_num(&b, p->y, 4);
 		sb_add(&b, "-", 1);
 		sb_str(&b, SEASONS[p->n - 1]);
-		m0 = 3 * p->n;
-		*lo = days_ymd(p->y, m0, 1);
-		*hi = days_ymd(p->y + (m0 + 2 > 12), (m0 + 2) % 12 + 1, 1) - 1;
+		*lo = days_ymd(p->y, 3 * p->n, 1);
+		*hi = season_last_day(p->y, p->n);
 		break;
 	case G_YEAR:
 		sb_num(&b, p->y, 4);
@@ -2764,18 +2773,29 @@ resolve(const struct scan *sc, const struct dx *dx, int fut,
 			p.n = (int)(mon % (dx->gran == G_QUARTER ? 4 : 2)) + 1;
 			break;
 		case G_SEASON:
-			/* "this summer": the latest begun by the reference;
-			 * "last summer": the latest over before it; "next
-			 * summer": the first not begun. */
+			/* "this summer": the latest begun by the reference,
+			 * or once that is over the next one if the sentence
+			 * reads as future or the reference is in the season
+			 * just before it ("this winter" in October); "last
+			 * summer": the latest over before it; "next summer":
+			 * the first not begun. */
 			p.n = dx->n;
 			p.y = sc->ref->y;
 			mon = days_ymd(p.y, 3 * dx->n, 1);
 			if (dx->off < 0) {
 				if (mon + 91 > sc->rdays)
 					p.y--;
-			} else if (dx->off == 0 && mon > sc->rdays)
-				p.y--;
-			else if (dx->off > 0 && mon <= sc->rdays)
+			} else if (dx->off == 0) {
+				/* The reference's season, 1 spring (March to
+				 * May) .. 4 winter (December to February). */
+				int rs = sc->ref->m % 12 / 3;
+
+				if (mon > sc->rdays)
+					p.y--;
+				if (season_last_day(p.y, dx->n) < sc->rdays &&
+				    (fut || (rs ? rs : 4) % 4 + 1 == dx->n))
+					p.y++;
+			} else if (mon <= sc->rdays)
 				p.y++;
 			break;
 		case G_YEAR:
@@ -2894,7 +2914,8 @@ emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
 	x->mod = mod_of(dx->mod);
 	open = dx->how == H_YEARLESS ? dx->y == 0 && !dx->yshift &&
 	    dx->gran != G_DECADE :
-	    dx->how == H_WEEKDAY && dx->wdshift == 2;
+	    (dx->how == H_WEEKDAY && dx->wdshift == 2) ||
+	    (dx->how == H_SHIFT && dx->gran == G_SEASON && dx->off == 0);
 	if (open && !forcepast && sc->ref != NULL)
 		fut = future_tense(sc, dx->t0, dx->end, &cue);
 	resolve(sc, dx, fut, x);
