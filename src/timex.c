@@ -109,9 +109,10 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
  * "of", "ago", "-old", "and a half", range joins, suffixes, rate cues,
  * plural units, weekends, the ambiguous months, decade words and
  * "last" of a month (read after "the" only), units read after a count
- * only, "starting" in "the week starting", "tens" after a century.  A new parser that
- * starts with a word of one of those must take its list out of this
- * exclusion, or the texts it should match are skipped unread.
+ * only, "starting" in "the week starting", "tens" after a century.  A
+ * new parser that starts with a word of one of those must take its list
+ * out of this exclusion, or the texts it should match are skipped
+ * unread.
  */
 #define START_LISTS	(~(LBIT(L_DATE_FUTURE_CUES) | \
 	LBIT(L_DATE_PAST_CUES) | LBIT(L_DATE_ORDINAL_SUFFIXES) | \
