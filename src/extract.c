@@ -721,7 +721,9 @@ claim_value(struct cc_extractor *ex, struct cc_claim *c, const char *s,
 			}
 		return 0;
 	}
-	if (cc_number_parse(ex->pack->vocab, s, n, &num) != CC_OK)
+	/* "two-thirds of the 300 soldiers": a share counts nothing. */
+	if (cc_number_parse(ex->pack->vocab, s, n, &num) != CC_OK ||
+	    num.fraction)
 		return 0;
 	c->value_kind = CC_VALUE_NUMBER;
 	c->vmin = num.min;

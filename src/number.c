@@ -24,6 +24,7 @@
  *   range  := value [("-" | to | or) value]      second end larger
  *   value  := digits [abbrev | scale...] | cardinal words | fraction
  *           | vague [of vague-scale | scale...]
+ *           | share                     "two-thirds", "a quarter", "3/4"
  *
  * Hostile input: a number with more than NUM_MAXDIGITS significant digits
  * or a value above NUM_MAX is rejected (parse says CC_EFORMAT, scan skips
@@ -149,6 +150,7 @@ struct nval {
 	unsigned	 digits:1;	/* first value written in digits */
 	unsigned	 plain:1;	/* digits only: no separator, scale */
 	unsigned	 vague:1, range:1, bounded:1;
+	unsigned	 share:1;	/* a fraction without a scale */
 	const char	*mod;
 };
 
@@ -785,7 +787,9 @@ n_frac(struct nctx *c, size_t p, struct nval *v)
 		q = gap(c, e);
 	else if ((e = small_count(c, p, &num)) != NOPE)
 		q = joint(c, e);
-	if ((d = frac_at(c, q, &e)) == 0)
+	/* "the fifth million": an ordinal, unless a count comes first. */
+	if ((d = frac_at(c, q, &e)) == 0 ||
+	    (q == p && lk_at(c, NL_ORD, p, &r) != NULL))
 		return NOPE;
 	if ((r = gap(c, e)) != NOPE && lk_at(c, NL_OF, r, &q) != NULL)
 		e = q;
@@ -795,6 +799,70 @@ n_frac(struct nctx *c, size_t p, struct nval *v)
 		return NOPE;
 	set_value(v, num / d * b, num / d, b);
 	v->digits = IS_DIGIT(c->s[p]);
+	return e;
+}
+
+/* Is the fraction word at [q, e) a share after a count of num, joined by
+ * a hyphen when hyphen is set?  A word that is an ordinal too is one only
+ * after "one" or "a": joined by a hyphen ("one-third"), or before "of" or
+ * no word at all ("a third of them", "cut by a third."); "a third day" and
+ * "twenty-fifth" are ordinals.  Plurals ("two thirds") and words that are
+ * no ordinal ("three quarters", "a half") always are. */
+static int
+share_word(const struct nctx *c, size_t q, size_t e, double num, int hyphen)
+{
+	size_t	r, w;
+
+	if (lk_at(c, NL_ORD, q, &r) == NULL)
+		return 1;
+	if (num != 1)
+		return 0;
+	if (hyphen)
+		return 1;
+	if ((r = gap(c, e)) == NOPE)
+		return e == c->len || !IS_ALNUM(c->s[e]);
+	return (w = wordlen(c, r)) == 0 ? !IS_ALNUM(c->s[r]) :
+	    lk(c, NL_OF, c->s + r, w) != NULL;
+}
+
+/* A share of something, without a scale: "two-thirds", "a quarter", "one
+ * half", "3/4" (one digit over one from 2 to 9, the smaller first: "24/7",
+ * "9/11" and dates are none).  Its value is the fraction; it counts
+ * nothing, so rules take no claim value from it (cc_number.fraction). */
+static size_t
+n_share(struct nctx *c, size_t p, struct nval *v)
+{
+	const char	*s = c->s;
+	size_t		 e, q;
+	double		 num = 1, d;
+	int		 hyphen = 0;
+
+	memset(v, 0, sizeof *v);
+	if (p + 3 <= c->len && IS_DIGIT(s[p]) && s[p + 1] == '/' &&
+	    IS_DIGIT(s[p + 2])) {
+		e = p + 3;
+		num = s[p] - '0';
+		d = s[p + 2] - '0';
+		if (num < 1 || d < 2 || num >= d || (e < c->len &&
+		    (IS_ALNUM(s[e]) || IS_HIGH(s[e]) || ((s[e] == '/' ||
+		    s[e] == '.' || s[e] == ',' || s[e] == ':') &&
+		    e + 1 < c->len && IS_DIGIT(s[e + 1])))))
+			return NOPE;
+	} else {
+		if (lk_at(c, NL_ART, p, &e) != NULL)
+			q = gap(c, e);
+		else if ((e = small_count(c, p, &num)) != NOPE && num >= 1) {
+			hyphen = e < c->len && s[e] == '-';
+			q = joint(c, e);
+		} else
+			return NOPE;
+		if ((d = frac_at(c, q, &e)) == 0 ||
+		    !share_word(c, q, e, num, hyphen))
+			return NOPE;
+	}
+	set_value(v, num / d, num / d, 1);
+	v->digits = IS_DIGIT(s[p]);
+	v->share = 1;
 	return e;
 }
 
@@ -913,7 +981,8 @@ n_core(struct nctx *c, size_t p, struct nval *v)
 	if (p == NOPE || p >= c->len)
 		return NOPE;
 	if (IS_DIGIT(c->s[p])) {
-		if ((best = n_digits(c, p, v)) == NOPE)
+		if ((best = n_digits(c, p, v)) == NOPE &&
+		    (best = n_share(c, p, v)) == NOPE)
 			return NOPE;
 		if ((e = n_frac(c, p, &t)) != NOPE && e > best) {
 			best = e;
@@ -944,10 +1013,16 @@ n_core(struct nctx *c, size_t p, struct nval *v)
 			*v = t;
 		}
 	}
+	/* "two-thirds", "2 thirds": a share, when nothing longer reads. */
+	if ((e = n_share(c, p, &t)) != NOPE && (best == NOPE || e > best)) {
+		best = e;
+		*v = t;
+		fraction = 1;
+	}
 	if (best == NOPE)
 		return NOPE;
-	/* "two-thirds", "one half": the count of a fraction without a
-	 * scale, which is no number of things. */
+	/* "a third day", "two third": a count before a fraction word that
+	 * makes no share is no number either. */
 	if (!fraction && !v->ordinal && !v->vague &&
 	    frac_at(c, joint(c, best), &q) != 0)
 		return NOPE;
@@ -962,7 +1037,7 @@ combine(struct nval *v, const struct nval *t)
 {
 	double	lo = v->lo, hi = v->hi;
 
-	if (t->ordinal)
+	if (t->ordinal || t->share != v->share)
 		return 0;
 	if (v->scale == 1 && !v->vague && !t->vague && t->scale > 1 &&
 	    v->lo < t->mant)
@@ -1210,6 +1285,7 @@ fill(struct cc_number *o, const struct nval *v, size_t start, size_t end)
 	o->max = v->has_hi ? v->hi : 0;
 	o->approx = v->approx;
 	o->ordinal = v->ordinal;
+	o->fraction = v->share;
 	o->mod = v->mod;
 }
 

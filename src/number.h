@@ -5,7 +5,9 @@
  * ("eight", "twenty-three", "two hundred", "1.5 million", "half a
  * million", "a dozen"), hyphenated compounds ("10-page", "eight-month-old":
  * the number part), ordinals ("third", "21st"), approximations and bounds
- * ("about 130,000", "more than 100", "up to 5", "100 or more"), ranges
+ * ("about 130,000", "more than 100", "up to 5", "100 or more"), shares
+ * ("two-thirds", "a quarter", "one half", "3/4": the fraction, flagged,
+ * as it counts nothing), ranges
  * ("between 5,000 and 6,000", "5,000-6,000", "5 to 6 million", "two or
  * three") and vague quantities ("dozens", "tens of thousands", "several
  * hundred").  Every word comes from the vocabulary lists named in number.c
@@ -47,6 +49,8 @@ struct cc_number {
 	unsigned	 has_max:1;
 	unsigned	 approx:1;	/* "about", "nearly", vague words */
 	unsigned	 ordinal:1;	/* "third", "21st" */
+	unsigned	 fraction:1;	/* "two-thirds", "a quarter", "3/4":
+					   a share of something, no count */
 	const char	*mod;		/* TIMEX3-style: "APPROX", "MORE_THAN",
 					   "LESS_THAN", "EQUAL_OR_MORE",
 					   "EQUAL_OR_LESS" or NULL (static);
