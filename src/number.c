@@ -532,6 +532,47 @@ after_currency(const struct nctx *c, size_t p)
 	return n > 0 && lk(c, NL_CURRENCY, c->s + b, p - b) != NULL;
 }
 
+/* The value of the abbreviated scale s[q..q+w) after digits that start
+ * at p ("bn"; "m" only after a currency sign when scanning), or NULL. */
+static const char *
+abbrev_at(const struct nctx *c, size_t p, size_t q, size_t w)
+{
+	const char	*val;
+
+	if ((val = lk(c, NL_ABBREV, c->s + q, w)) == NULL &&
+	    (val = lk(c, NL_MONEY, c->s + q, w)) != NULL && c->scan &&
+	    !after_currency(c, p))
+		val = NULL;
+	return val;
+}
+
+/* A decimal comma at q, as much European copy writes it: ",2" or ",25"
+ * after up to three digits, but only before a scale of a thousand or
+ * more ("1,2 million", "1,5bn"); "1,2" alone is two numbers, and
+ * "1,200 million" has a thousands separator.  Returns the end of the
+ * decimals, or NOPE. */
+static size_t
+decimal_comma(const struct nctx *c, size_t p, size_t q)
+{
+	const char	*s = c->s;
+	size_t		 e = q + 1, w;
+	double		 scale;
+
+	if (q >= c->len || s[q] != ',')
+		return NOPE;
+	while (e < c->len && IS_DIGIT(s[e]) && e - q <= 3)
+		e++;
+	if (e == q + 1 || e - q > 3 || (e < c->len && IS_DIGIT(s[e])))
+		return NOPE;
+	if (e < c->len && IS_ALPHA(s[e])) {
+		for (w = 0; e + w < c->len && IS_ALPHA(s[e + w]) &&
+		    w <= NUM_WORDMAX; w++)
+			;
+		return abbrev_at(c, p, e, w) != NULL ? e : NOPE;
+	}
+	return scale_words(c, e, &scale) > e && scale >= 1000 ? e : NOPE;
+}
+
 /* Digits at p: "16,150", "1,234.5", "21st", "1.5bn", "10 million". */
 static size_t
 n_digits(struct nctx *c, size_t p, struct nval *v)
@@ -563,7 +604,8 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 			sep = 1;
 		}
 	v->ndig = nd;
-	if (q + 1 < c->len && s[q] == '.' && IS_DIGIT(s[q + 1])) {
+	if ((q + 1 < c->len && s[q] == '.' && IS_DIGIT(s[q + 1])) ||
+	    (!sep && nd <= 3 && decimal_comma(c, p, q) != NOPE)) {
 		for (q++; q < c->len && IS_DIGIT(s[q]); q++) {
 			if (nd + ++k > NUM_MAXDIGITS)
 				return NOPE;
@@ -591,9 +633,7 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 			v->ordinal = 1;
 			q += w;
 			suffixed = 1;
-		} else if ((val = lk(c, NL_ABBREV, s + q, w)) != NULL ||
-		    ((val = lk(c, NL_MONEY, s + q, w)) != NULL &&
-		    (!c->scan || after_currency(c, p)))) {
+		} else if ((val = abbrev_at(c, p, q, w)) != NULL) {
 			if (!vnum(val, &scale))
 				return NOPE;
 			q += w;
