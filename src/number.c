@@ -16,13 +16,15 @@
  *   number_vague number_vague_scales                    dozens, tens of
  *   number_bounds number_suffix_bounds                  about, or more
  *   number_months number_year_context number_time_words date context
+ *   number_negative                                     minus five
  *
  * The grammar (and the NUMBER macro that mirrors it) is:
  *
  *   expr   := [bound] (between value and value | range) [suffix]
  *           | ordinal
  *   range  := value [("-" | to | or) value]      second end larger
- *   value  := digits [abbrev | scale...] | cardinal words | fraction
+ *   value  := [minus] (digits [abbrev | scale...] | cardinal words
+ *             | fraction)
  *           | vague [of vague-scale | scale...]
  *           | share                     "two-thirds", "a quarter", "3/4"
  *
@@ -65,7 +67,8 @@ enum nlist {
 	NL_ONES, NL_TEENS, NL_TENS, NL_ZERO, NL_SMALL, NL_BIG, NL_ABBREV,
 	NL_MONEY, NL_CURRENCY, NL_ART, NL_AND, NL_OF, NL_TO, NL_OR,
 	NL_BETWEEN, NL_FROM, NL_FRAC, NL_ORD, NL_ORDSUF, NL_VAGUE, NL_VSCALE,
-	NL_BOUNDS, NL_SUFFIX, NL_MONTHS, NL_YEARCTX, NL_TIME, NL__COUNT
+	NL_BOUNDS, NL_SUFFIX, NL_MONTHS, NL_YEARCTX, NL_TIME, NL_NEG,
+	NL__COUNT
 };
 
 static const char *const nl_names[NL__COUNT] = {
@@ -76,7 +79,8 @@ static const char *const nl_names[NL__COUNT] = {
 	"number_between", "number_from", "number_fractions",
 	"number_ordinals", "number_ordinal_suffixes", "number_vague",
 	"number_vague_scales", "number_bounds", "number_suffix_bounds",
-	"number_months", "number_year_context", "number_time_words"
+	"number_months", "number_year_context", "number_time_words",
+	"number_negative"
 };
 
 /* Lists whose first word may open an expression. */
@@ -84,7 +88,7 @@ static const char *const nl_names[NL__COUNT] = {
 			    (1u << NL_TENS) | (1u << NL_ZERO) | \
 			    (1u << NL_ART) | (1u << NL_FRAC) | (1u << NL_ORD) | \
 			    (1u << NL_VAGUE) | (1u << NL_BOUNDS) | \
-			    (1u << NL_BETWEEN))
+			    (1u << NL_BETWEEN) | (1u << NL_NEG))
 
 /* What a bound word does to the value after it (number_bounds values). */
 enum nmod {
@@ -1011,7 +1015,7 @@ after_count(const struct nctx *c, size_t p)
 /* One value at p: digits, words, a fraction, a vague quantity or an
  * ordinal; the longest reading wins. */
 static size_t
-n_core(struct nctx *c, size_t p, struct nval *v)
+n_unsigned(struct nctx *c, size_t p, struct nval *v)
 {
 	struct nval	t;
 	size_t		e, best = NOPE, q;
@@ -1068,6 +1072,47 @@ n_core(struct nctx *c, size_t p, struct nval *v)
 		return NOPE;
 	v->core = p;
 	return best;
+}
+
+/* Where the value after a minus at p starts: a '-' right before a digit
+ * that follows no word, number or other sign ("-5", not "COVID-19",
+ * "5-6" or "--5"), or a word of number_negative ("minus five"); else
+ * NOPE. */
+static size_t
+minus_at(const struct nctx *c, size_t p)
+{
+	size_t	e;
+	char	b = p > 0 ? c->s[p - 1] : ' ';
+
+	if (c->s[p] == '-')
+		return p + 1 < c->len && IS_DIGIT(c->s[p + 1]) &&
+		    !IS_ALNUM(b) && !IS_HIGH(b) && strchr("-.,/_'", b) ==
+		    NULL ? p + 1 : NOPE;
+	if (lk_at(c, NL_NEG, p, &e) == NULL)
+		return NOPE;
+	return gap(c, e);
+}
+
+/* One value at p, perhaps negative: "-5", "minus 1.5 million",
+ * "negative two".  No ordinal, share or vague quantity takes a sign. */
+static size_t
+n_core(struct nctx *c, size_t p, struct nval *v)
+{
+	size_t	q, e;
+	double	lo;
+
+	if (p == NOPE || p >= c->len || (q = minus_at(c, p)) == NOPE)
+		return n_unsigned(c, p, v);
+	if ((e = n_unsigned(c, q, v)) == NOPE || v->ordinal || v->share ||
+	    v->vague)
+		return NOPE;
+	lo = v->lo;
+	v->lo = -v->hi;
+	v->hi = -lo;
+	v->mant = -v->mant;
+	v->plain = 0;
+	v->core = p;
+	return e;
 }
 
 /* Join v and the second end t of a range; the second must be larger.
@@ -1344,7 +1389,8 @@ cc_number_parse(const struct cc_vocab *vc, const char *s, size_t len,
 		a++;
 	while (b > a && IS_SPACE(s[b - 1]))
 		b--;
-	if (a == b || !IS_ALNUM(s[a]))
+	if (a == b || !(IS_ALNUM(s[a]) || (s[a] == '-' && a + 1 < b &&
+	    IS_DIGIT(s[a + 1]))))
 		return CC_EFORMAT;
 	ctx_init(&c, vc, s, b, 0);
 	if ((e = n_expr(&c, a, &v)) == NOPE)
@@ -1420,13 +1466,13 @@ cc_number_scan(const struct cc_vocab *vc, const char *s, size_t len,
 				p = skip_word(&c, p);
 				continue;
 			}
-		} else {
+		} else if (ch != '-' || minus_at(&c, p) == NOPE) {
 			p++;
 			continue;
 		}
 		if ((e = n_expr(&c, p, &v)) == NOPE) {
 			p = IS_DIGIT(ch) ? skip_digits(&c, p) :
-			    skip_word(&c, p);
+			    IS_ALPHA(ch) ? skip_word(&c, p) : p + 1;
 			continue;
 		}
 		if (in_date(&c, &v, e)) {

@@ -7,7 +7,7 @@
  * the number part), ordinals ("third", "21st"), approximations and bounds
  * ("about 130,000", "more than 100", "up to 5", "100 or more"), shares
  * ("two-thirds", "a quarter", "one half", "3/4": the fraction, flagged,
- * as it counts nothing), ranges
+ * as it counts nothing), negatives ("-5", "minus five"), ranges
  * ("between 5,000 and 6,000", "5,000-6,000", "5 to 6 million", "two or
  * three") and vague quantities ("dozens", "tens of thousands", "several
  * hundred").  Every word comes from the vocabulary lists named in number.c
