@@ -803,7 +803,8 @@ one_scale(const struct nctx *c, size_t p, double *b)
 }
 
 /* Fractions: "two and a half million", "one and a half", "half a
- * million", "a quarter of a million", "three quarters of a million".
+ * million", "a quarter of a million", "three quarters of a million",
+ * hyphenated too: "two-and-a-half", "a half-dozen".
  * Without a count before it, a fraction needs a scale: "half" alone is no
  * number. */
 static size_t
@@ -814,10 +815,10 @@ n_frac(struct nctx *c, size_t p, struct nval *v)
 
 	memset(v, 0, sizeof *v);
 	if ((e = small_count(c, p, &num)) != NOPE &&
-	    (r = gap(c, e)) != NOPE && lk_at(c, NL_AND, r, &e) != NULL &&
-	    (r = gap(c, e)) != NOPE && lk_at(c, NL_ART, r, &e) != NULL &&
-	    (d = frac_at(c, gap(c, e), &e)) != 0) {
-		if ((q = one_scale(c, gap(c, e), &b)) != NOPE)
+	    (r = joint(c, e)) != NOPE && lk_at(c, NL_AND, r, &e) != NULL &&
+	    (r = joint(c, e)) != NOPE && lk_at(c, NL_ART, r, &e) != NULL &&
+	    (d = frac_at(c, joint(c, e), &e)) != 0) {
+		if ((q = one_scale(c, joint(c, e), &b)) != NOPE)
 			e = q;
 		if ((num + 1 / d) * b > NUM_MAX)
 			return NOPE;
@@ -835,11 +836,13 @@ n_frac(struct nctx *c, size_t p, struct nval *v)
 	if ((d = frac_at(c, q, &e)) == 0 ||
 	    (q == p && lk_at(c, NL_ORD, p, &r) != NULL))
 		return NOPE;
-	if ((r = gap(c, e)) != NOPE && lk_at(c, NL_OF, r, &q) != NULL)
-		e = q;
-	if ((r = gap(c, e)) != NOPE && lk_at(c, NL_ART, r, &q) != NULL)
-		e = q;
-	if ((e = one_scale(c, gap(c, e), &b)) == NOPE || num / d * b > NUM_MAX)
+	/* "a quarter of a million"; "a half-dozen" */
+	r = joint(c, e);
+	if ((q = gap(c, e)) != NOPE && lk_at(c, NL_OF, q, &q) != NULL)
+		r = gap(c, e = q);
+	if ((q = gap(c, e)) != NOPE && lk_at(c, NL_ART, q, &q) != NULL)
+		r = gap(c, e = q);
+	if ((e = one_scale(c, r, &b)) == NOPE || num / d * b > NUM_MAX)
 		return NOPE;
 	set_value(v, num / d * b, num / d, b);
 	v->digits = IS_DIGIT(c->s[p]);
