@@ -550,9 +550,24 @@ abbrev_at(const struct nctx *c, size_t p, size_t q, size_t w)
 	return val;
 }
 
+/* The value of an abbreviated scale of two letters or more standing
+ * apart after digits that end at q ("5 bln", "1.2 bn"; "5 k" and "$5 m"
+ * are none), or NULL; *end set to its end. */
+static const char *
+abbrev_apart(const struct nctx *c, size_t q, size_t *end)
+{
+	size_t	r, w;
+
+	if ((r = gap(c, q)) == NOPE || (w = wordlen(c, r)) < 2)
+		return NULL;
+	*end = r + w;
+	return lk(c, NL_ABBREV, c->s + r, w);
+}
+
 /* A decimal comma at q, as much European copy writes it: ",2" or ",25"
  * after up to three digits, but only before a scale of a thousand or
- * more ("1,2 million", "1,5bn"); "1,2" alone is two numbers, and
+ * more ("1,2 million", "1,5bn", "1,2 bln"); "1,2" alone is two numbers,
+ * and
  * "1,200 million" has a thousands separator.  Returns the end of the
  * decimals, or NOPE. */
 static size_t
@@ -574,6 +589,8 @@ decimal_comma(const struct nctx *c, size_t p, size_t q)
 			;
 		return abbrev_at(c, p, e, w) != NULL ? e : NOPE;
 	}
+	if (abbrev_apart(c, e, &w) != NULL)
+		return e;				/* "1,2 bln" */
 	return scale_words(c, e, &scale) > e && scale >= 1000 ? e : NOPE;
 }
 
@@ -652,6 +669,12 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 	/* "the 1990's", "2021's budget": a name of a year or decade. */
 	if (q + 1 < c->len && s[q] == '\'' && IS_ALPHA(s[q + 1]))
 		return NOPE;
+	if (!suffixed && (val = abbrev_apart(c, q, &w)) != NULL) {
+		if (!vnum(val, &scale))
+			return NOPE;
+		q = w;
+		suffixed = 1;
+	}
 	if (!suffixed)
 		q = scale_words(c, q, &scale);
 	if (m * scale / p10[k] > NUM_MAX)
