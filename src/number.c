@@ -936,8 +936,9 @@ n_share(struct nctx *c, size_t p, struct nval *v)
 	return e;
 }
 
-/* Vague quantities: "several", "dozens", "a few hundred", "several
- * hundred thousand" (each scale counts the range: LO*b .. (HI+1)*b-1),
+/* Vague quantities: "several", "dozens", "a few hundred", "a couple of
+ * million", "several hundred thousand" (each scale counts the range:
+ * LO*b .. (HI+1)*b-1),
  * "tens of thousands" (the same with the plural scale's unit). */
 static size_t
 n_vague(struct nctx *c, size_t p, struct nval *v)
@@ -955,7 +956,12 @@ n_vague(struct nctx *c, size_t p, struct nval *v)
 		lo *= b;
 		hi = (hi + 1) * b - 1;
 		e = r;
-	} else
+	} else {
+		/* "a couple of hundred": "of" before a scale, as before
+		 * a plural one. */
+		if ((r = gap(c, e)) != NOPE && lk_at(c, NL_OF, r, &q) != NULL &&
+		    one_scale(c, gap(c, q), &b) != NOPE)
+			e = q;
 		while ((q = one_scale(c, joint(c, e), &b)) != NOPE &&
 		    b > last && hi <= NUM_MAX) {
 			lo *= b;
@@ -963,6 +969,7 @@ n_vague(struct nctx *c, size_t p, struct nval *v)
 			last = b;
 			e = q;
 		}
+	}
 	if (hi > NUM_MAX)
 		return NOPE;
 	set_value(v, lo, lo, 1);
