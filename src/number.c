@@ -428,6 +428,8 @@ vmod(const char *v)
 	return M_NONE;
 }
 
+static int	month_before(const struct nctx *, size_t);
+
 /* --- values ------------------------------------------------------------ */
 
 static int
@@ -603,6 +605,7 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 	double		 m = 0, scale = 1, x;
 	unsigned	 nd = 0, k = 0;
 	int		 sep = 0, suffixed = 0;	/* sep: ',' or '.' */
+	char		 gs;			/* group separator */
 
 	memset(v, 0, sizeof *v);
 	while (q < c->len && IS_DIGIT(s[q])) {
@@ -612,9 +615,16 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 	}
 	if (nd == 0 || nd > NUM_MAXDIGITS)
 		return NOPE;
-	/* Thousands separators: groups of exactly three digits. */
-	if (nd <= 3)
-		while (q + 4 <= c->len && s[q] == ',' && IS_DIGIT(s[q + 1]) &&
+	/* "007", "000": leading zeros make a code, not a count. */
+	if (nd > 1 && s[p] == '0')
+		return NOPE;
+	/* Thousands separators: groups of exactly three digits, after a
+	 * comma or, all alike, a single space ("10 000", "1 000 000"; not
+	 * after a day: "May 5 100 people"). */
+	gs = q < c->len && s[q] == ' ' && c->scan && month_before(c, p) ?
+	    ',' : q < c->len ? s[q] : ',';
+	if (nd <= 3 && (gs == ',' || gs == ' '))
+		while (q + 4 <= c->len && s[q] == gs && IS_DIGIT(s[q + 1]) &&
 		    IS_DIGIT(s[q + 2]) && IS_DIGIT(s[q + 3]) &&
 		    (q + 4 == c->len || !IS_DIGIT(s[q + 4]))) {
 			if ((nd += 3) > NUM_MAXDIGITS)
