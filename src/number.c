@@ -17,6 +17,7 @@
  *   number_bounds number_suffix_bounds                  about, or more
  *   number_months number_year_context number_time_words date context
  *   number_negative                                     minus five
+ *   number_point                                        two point five
  *
  * The grammar (and the NUMBER macro that mirrors it) is:
  *
@@ -26,6 +27,7 @@
  *   value  := [minus] (digits [abbrev | scale...] | cardinal words
  *             | fraction)
  *           | vague [of vague-scale | scale...]
+ *           | words point digit-words [scale...]
  *           | share                     "two-thirds", "a quarter", "3/4"
  *
  * Hostile input: a number with more than NUM_MAXDIGITS significant digits
@@ -68,7 +70,7 @@ enum nlist {
 	NL_MONEY, NL_CURRENCY, NL_ART, NL_AND, NL_OF, NL_TO, NL_OR,
 	NL_BETWEEN, NL_FROM, NL_FRAC, NL_ORD, NL_ORDSUF, NL_VAGUE, NL_VSCALE,
 	NL_BOUNDS, NL_SUFFIX, NL_MONTHS, NL_YEARCTX, NL_TIME, NL_NEG,
-	NL__COUNT
+	NL_POINT, NL__COUNT
 };
 
 static const char *const nl_names[NL__COUNT] = {
@@ -80,7 +82,7 @@ static const char *const nl_names[NL__COUNT] = {
 	"number_ordinals", "number_ordinal_suffixes", "number_vague",
 	"number_vague_scales", "number_bounds", "number_suffix_bounds",
 	"number_months", "number_year_context", "number_time_words",
-	"number_negative"
+	"number_negative", "number_point"
 };
 
 /* Lists whose first word may open an expression. */
@@ -791,6 +793,37 @@ n_words(struct nctx *c, size_t p, struct nval *v)
 	return good;
 }
 
+/* Decimals read out: "zero point five", "two point five million", "one
+ * point two five".  The whole part is words below a scale. */
+static size_t
+n_point(struct nctx *c, size_t p, struct nval *v)
+{
+	struct nval	t;
+	size_t		e, q, r;
+	double		m = 0, x, scale;
+	unsigned	k = 0;
+
+	memset(v, 0, sizeof *v);
+	if ((e = n_words(c, p, &t)) == NOPE || t.scale != 1 ||
+	    (q = gap(c, e)) == NOPE || lk_at(c, NL_POINT, q, &e) == NULL)
+		return NOPE;
+	for (; (q = gap(c, e)) != NOPE && k < NUM_MAXDIGITS; k++) {
+		if (!vnum(lk_at(c, NL_ONES, q, &r), &x) &&
+		    !vnum(lk_at(c, NL_ZERO, q, &r), &x))
+			break;
+		m = m * 10 + x;
+		e = r;
+	}
+	if (k == 0 || t.lo >= p10[NUM_MAXDIGITS - k])
+		return NOPE;
+	x = (t.lo * p10[k] + m) / p10[k];
+	q = scale_words(c, e, &scale);
+	if (x * scale > NUM_MAX)
+		return NOPE;
+	set_value(v, x * scale, x, scale);
+	return q;
+}
+
 /* Denominator of the fraction word at p, or 0. */
 static double
 frac_at(const struct nctx *c, size_t p, size_t *end)
@@ -1089,6 +1122,12 @@ n_unsigned(struct nctx *c, size_t p, struct nval *v)
 			fraction = 0;
 		}
 		if ((e = n_words(c, p, &t)) != NOPE &&
+		    (best == NOPE || e > best)) {
+			best = e;
+			*v = t;
+			fraction = 0;
+		}
+		if ((e = n_point(c, p, &t)) != NOPE &&
 		    (best == NOPE || e > best)) {
 			best = e;
 			*v = t;

@@ -1,16 +1,17 @@
 /*
  * number.h - numbers in news prose, normalized to intervals.
  *
- * Recognizes digits ("16,150", "1,234.5", "6374", "1.5bn"), number words
- * ("eight", "twenty-three", "two hundred", "1.5 million", "half a
- * million", "a dozen"), hyphenated compounds ("10-page", "eight-month-old":
- * the number part), ordinals ("third", "21st"), approximations and bounds
- * ("about 130,000", "more than 100", "up to 5", "100 or more"), shares
- * ("two-thirds", "a quarter", "one half", "3/4": the fraction, flagged,
- * as it counts nothing), negatives ("-5", "minus five"), ranges
- * ("between 5,000 and 6,000", "5,000-6,000", "5 to 6 million", "two or
- * three") and vague quantities ("dozens", "tens of thousands", "several
- * hundred").  Every word comes from the vocabulary lists named in number.c
+ * Recognizes digits ("16,150", "1,234.5", "6374", "1.5bn", "10 000"),
+ * number words ("eight", "twenty-three", "two hundred", "1.5 million",
+ * "half a million", "a dozen", "two point five"), hyphenated compounds
+ * ("10-page", "eight-month-old": the number part), ordinals ("third",
+ * "21st"), approximations and bounds ("about 130,000", "more than 100",
+ * "up to 5", "100 or more"), shares ("two-thirds", "a quarter", "one
+ * half", "3/4": the fraction, flagged, as it counts nothing), negatives
+ * ("-5", "minus five"), ranges ("between 5,000 and 6,000",
+ * "5,000-6,000", "5 to 6 million", "two or three") and vague quantities
+ * ("dozens", "tens of thousands", "several hundred").  Every word comes
+ * from the vocabulary lists named in number.c
  * (claims/vocab/numbers.yaml); the same file defines the %{NUMBER} and
  * %{NUMBER_WORD} macros that rules use to capture what cc_number_parse
  * reads.  Input is folded text (text.h): dashes are '-', spaces ' '.
