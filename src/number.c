@@ -598,6 +598,24 @@ decimal_comma(const struct nctx *c, size_t p, size_t q)
 	return scale_words(c, e, &scale) > e && scale >= 1000 ? e : NOPE;
 }
 
+/* Past a currency sign at p that stands before a digit ("$6bn" as the
+ * second end of "$5bn-$6bn"), or p. */
+static size_t
+past_currency(const struct nctx *c, size_t p)
+{
+	size_t	n;
+
+	if (p == NOPE || p >= c->len || (!IS_HIGH(c->s[p]) && c->s[p] != '$'))
+		return p;
+	for (n = 1; p + n < c->len && ((unsigned char)c->s[p + n] & 0xc0) ==
+	    0x80 && n < 4; n++)
+		;
+	if (p + n < c->len && IS_DIGIT(c->s[p + n]) &&
+	    lk(c, NL_CURRENCY, c->s + p, n) != NULL)
+		return p + n;
+	return p;
+}
+
 /* Digits at p: "16,150", "1,234.5", "21st", "1.5bn", "10 million". */
 static size_t
 n_digits(struct nctx *c, size_t p, struct nval *v)
@@ -1221,7 +1239,7 @@ combine(struct nval *v, const struct nval *t)
 }
 
 /* A value, or a range of two: "5,000-6,000", "5,000 to 6,000", "two or
- * three".  After "from", "to" starts a change, not a range. */
+ * three", "$5m-$6m" (a currency sign may stand before the second end).  After "from", "to" starts a change, not a range. */
 static size_t
 n_range(struct nctx *c, size_t p, struct nval *v, int nofrom)
 {
@@ -1239,6 +1257,7 @@ n_range(struct nctx *c, size_t p, struct nval *v, int nofrom)
 			for (r++, n = 0; r < c->len && s[r] == ' ' &&
 			    n < NUM_GAP; r++, n++)
 				;
+			r = past_currency(c, r);
 			if (r < c->len && IS_DIGIT(s[r]) &&
 			    (e2 = n_digits(c, r, &t)) != NOPE) {
 				/* "2022-10-30", "2014-15": dates. */
@@ -1258,7 +1277,8 @@ n_range(struct nctx *c, size_t p, struct nval *v, int nofrom)
 	    lk_phrase(c, NL_SUFFIX, r, &e2) == NULL &&
 	    ((!nofrom && lk_at(c, NL_TO, r, &e2) != NULL) ||
 	    lk_at(c, NL_OR, r, &e2) != NULL) &&
-	    (e2 = n_core(c, gap(c, e2), &t)) != NOPE && combine(v, &t))
+	    (e2 = n_core(c, past_currency(c, gap(c, e2)), &t)) != NOPE &&
+	    combine(v, &t))
 		return e2;
 	return e;
 }
@@ -1277,11 +1297,12 @@ n_between(struct nctx *c, size_t p, struct nval *v)
 		return NOPE;
 	for (pass = 0; pass < 2; pass++) {
 		c->noand = pass == 0;
-		e = n_core(c, gap(c, b), v);
+		e = n_core(c, past_currency(c, gap(c, b)), v);
 		c->noand = 0;
 		if (e == NOPE || v->ordinal ||
 		    (r = gap(c, e)) == NOPE || lk_at(c, NL_AND, r, &e) == NULL ||
-		    (e = n_core(c, gap(c, e), &t)) == NOPE || !combine(v, &t))
+		    (e = n_core(c, past_currency(c, gap(c, e)), &t)) == NOPE ||
+		    !combine(v, &t))
 			continue;
 		return e;
 	}
@@ -1299,7 +1320,7 @@ n_expr(struct nctx *c, size_t p, struct nval *v)
 	if ((val = lk_phrase(c, NL_BOUNDS, p, &b)) != NULL &&
 	    (r = gap(c, b)) != NOPE) {
 		if ((e = n_between(c, r, v)) == NOPE)
-			e = n_range(c, r, v, 0);
+			e = n_range(c, past_currency(c, r), v, 0);
 		if (e != NOPE && !v->ordinal)
 			pre = vmod(val);
 		else
