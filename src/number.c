@@ -134,6 +134,7 @@ struct nctx {
 	int			 scan;		/* prose: dates, currency */
 	int			 indexed;
 	int			 noand;		/* "and" ends a cardinal */
+	int			 bounded;	/* after a bound: "half" */
 	uint32_t		 unindexed;	/* lists not in the table */
 	unsigned char		 maxwords[NL__COUNT];
 	uint32_t		 filter[FILTER_SLOTS];
@@ -209,6 +210,7 @@ ctx_init(struct nctx *c, const struct cc_vocab *vc, const char *s,
 	c->scan = scan;
 	c->indexed = scan;
 	c->noand = 0;
+	c->bounded = 0;
 	c->unindexed = 0;
 	c->memo_w = NULL;
 	c->memo_n = 0;
@@ -886,6 +888,21 @@ one_scale(const struct nctx *c, size_t p, double *b)
 	return NOPE;
 }
 
+/* "and a half" at e, after a count ("two and a half") or a scale ("a
+ * million and a half", "a dozen and a half"): its end, and the
+ * denominator into *d; else NOPE. */
+static size_t
+and_a_fraction(const struct nctx *c, size_t e, double *d)
+{
+	size_t	r;
+
+	if ((r = joint(c, e)) == NOPE || lk_at(c, NL_AND, r, &e) == NULL ||
+	    (r = joint(c, e)) == NOPE || lk_at(c, NL_ART, r, &e) == NULL ||
+	    (*d = frac_at(c, joint(c, e), &e)) == 0)
+		return NOPE;
+	return e;
+}
+
 /* Fractions: "two and a half million", "one and a half", "half a
  * million", "a quarter of a million", "three quarters of a million",
  * hyphenated too: "two-and-a-half", "a half-dozen".
@@ -899,9 +916,7 @@ n_frac(struct nctx *c, size_t p, struct nval *v)
 
 	memset(v, 0, sizeof *v);
 	if ((e = small_count(c, p, &num)) != NOPE &&
-	    (r = joint(c, e)) != NOPE && lk_at(c, NL_AND, r, &e) != NULL &&
-	    (r = joint(c, e)) != NOPE && lk_at(c, NL_ART, r, &e) != NULL &&
-	    (d = frac_at(c, joint(c, e), &e)) != 0) {
+	    (e = and_a_fraction(c, e, &d)) != NOPE) {
 		if ((q = one_scale(c, joint(c, e), &b)) != NOPE)
 			e = q;
 		if ((num + 1 / d) * b > NUM_MAX)
@@ -985,7 +1000,9 @@ n_share(struct nctx *c, size_t p, struct nval *v)
 		else if ((e = small_count(c, p, &num)) != NOPE && num >= 1) {
 			hyphen = e < c->len && s[e] == '-';
 			q = joint(c, e);
-		} else
+		} else if (c->bounded && lk_at(c, NL_ORD, p, &e) == NULL)
+			q = p;			/* "more than half" */
+		else
 			return NOPE;
 		if ((d = frac_at(c, q, &e)) == 0 ||
 		    !share_word(c, q, e, num, hyphen))
@@ -1113,6 +1130,7 @@ n_unsigned(struct nctx *c, size_t p, struct nval *v)
 {
 	struct nval	t;
 	size_t		e, best = NOPE, q;
+	double		d;
 	int		fraction = 0;
 
 	memset(v, 0, sizeof *v);
@@ -1156,6 +1174,15 @@ n_unsigned(struct nctx *c, size_t p, struct nval *v)
 			best = e;
 			*v = t;
 		}
+	}
+	/* "a million and a half": the scale counts the fraction too. */
+	if (best != NOPE && !fraction && !v->ordinal && !v->vague &&
+	    v->scale > 1 && (e = and_a_fraction(c, best, &d)) != NOPE &&
+	    (v->mant + 1 / d) * v->scale <= NUM_MAX) {
+		set_value(v, (v->mant + 1 / d) * v->scale, v->mant + 1 / d,
+		    v->scale);
+		best = e;
+		fraction = 1;
 	}
 	/* "two-thirds", "2 thirds": a share, when nothing longer reads. */
 	if ((e = n_share(c, p, &t)) != NOPE && (best == NOPE || e > best)) {
@@ -1319,8 +1346,10 @@ n_expr(struct nctx *c, size_t p, struct nval *v)
 
 	if ((val = lk_phrase(c, NL_BOUNDS, p, &b)) != NULL &&
 	    (r = gap(c, b)) != NOPE) {
+		c->bounded = 1;
 		if ((e = n_between(c, r, v)) == NOPE)
 			e = n_range(c, past_currency(c, r), v, 0);
+		c->bounded = 0;
 		if (e != NOPE && !v->ordinal)
 			pre = vmod(val);
 		else
