@@ -18,6 +18,7 @@
  *   number_months number_year_context number_time_words date context
  *   number_negative                                     minus five
  *   number_point                                        two point five
+ *   number_fraction_signs                               2½, ¾
  *
  * The grammar (and the NUMBER macro that mirrors it) is:
  *
@@ -70,7 +71,7 @@ enum nlist {
 	NL_MONEY, NL_CURRENCY, NL_ART, NL_AND, NL_OF, NL_TO, NL_OR,
 	NL_BETWEEN, NL_FROM, NL_FRAC, NL_ORD, NL_ORDSUF, NL_VAGUE, NL_VSCALE,
 	NL_BOUNDS, NL_SUFFIX, NL_MONTHS, NL_YEARCTX, NL_TIME, NL_NEG,
-	NL_POINT, NL__COUNT
+	NL_POINT, NL_FSIGN, NL__COUNT
 };
 
 static const char *const nl_names[NL__COUNT] = {
@@ -82,7 +83,7 @@ static const char *const nl_names[NL__COUNT] = {
 	"number_ordinals", "number_ordinal_suffixes", "number_vague",
 	"number_vague_scales", "number_bounds", "number_suffix_bounds",
 	"number_months", "number_year_context", "number_time_words",
-	"number_negative", "number_point"
+	"number_negative", "number_point", "number_fraction_signs"
 };
 
 /* Lists whose first word may open an expression. */
@@ -618,13 +619,59 @@ past_currency(const struct nctx *c, size_t p)
 	return p;
 }
 
+/* A fraction written with a slash at p: one digit over one from 2 to 9,
+ * the smaller first, standing alone ("3/4"; not "24/7", "9/11" or a
+ * date).  Returns its end and sets *num and *den, or NOPE. */
+static size_t
+slash_at(const struct nctx *c, size_t p, double *num, double *den)
+{
+	const char	*s = c->s;
+	size_t		 e = p + 3;
+
+	if (e > c->len || !IS_DIGIT(s[p]) || s[p + 1] != '/' ||
+	    !IS_DIGIT(s[p + 2]))
+		return NOPE;
+	*num = s[p] - '0';
+	*den = s[p + 2] - '0';
+	if (*num < 1 || *den < 2 || *num >= *den || (e < c->len &&
+	    (IS_ALNUM(s[e]) || IS_HIGH(s[e]) || ((s[e] == '/' ||
+	    s[e] == '.' || s[e] == ',' || s[e] == ':') &&
+	    e + 1 < c->len && IS_DIGIT(s[e + 1])))))
+		return NOPE;
+	return e;
+}
+
+/* A fraction sign at p ("½", "¾": number_fraction_signs, valued
+ * "NUM/DEN"): its end, *num and *den set; else NOPE. */
+static size_t
+sign_frac_at(const struct nctx *c, size_t p, double *num, double *den)
+{
+	const char	*v, *sl;
+	char		 buf[24];
+	size_t		 n;
+
+	if (p >= c->len || !IS_HIGH(c->s[p]))
+		return NOPE;
+	for (n = 1; p + n < c->len && n < 4 &&
+	    ((unsigned char)c->s[p + n] & 0xc0) == 0x80; n++)
+		;
+	if ((v = lk(c, NL_FSIGN, c->s + p, n)) == NULL ||
+	    (sl = strchr(v, '/')) == NULL || (size_t)(sl - v) >= sizeof buf)
+		return NOPE;
+	memcpy(buf, v, (size_t)(sl - v));
+	buf[sl - v] = '\0';
+	if (!vnum(buf, num) || !vnum(sl + 1, den) || *den < 1)
+		return NOPE;
+	return p + n;
+}
+
 /* Digits at p: "16,150", "1,234.5", "21st", "1.5bn", "10 million". */
 static size_t
 n_digits(struct nctx *c, size_t p, struct nval *v)
 {
 	const char	*s = c->s, *val;
 	size_t		 q = p, w;
-	double		 m = 0, scale = 1, x;
+	double		 m = 0, scale = 1, x, frac = 0, fn, fd;
 	unsigned	 nd = 0, k = 0;
 	int		 sep = 0, suffixed = 0;	/* sep: ',' or '.' */
 	char		 gs;			/* group separator */
@@ -673,7 +720,15 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 	if (q + 1 < c->len && (s[q] == ':' || s[q] == '/') &&
 	    IS_DIGIT(s[q + 1]))
 		return NOPE;
-	x = m / p10[k];
+	/* "2½", "2 1/2": a whole number and a fraction. */
+	if (!sep && ((w = sign_frac_at(c, q, &fn, &fd)) != NOPE ||
+	    (q + 1 < c->len && s[q] == ' ' &&
+	    (w = slash_at(c, q + 1, &fn, &fd)) != NOPE))) {
+		frac = fn / fd;
+		q = w;
+		sep = 1;
+	}
+	x = m / p10[k] + frac;
 	set_value(v, x, x, 1);
 	v->digits = 1;
 	if (q < c->len && IS_ALPHA(s[q])) {
@@ -709,10 +764,10 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 	}
 	if (!suffixed)
 		q = scale_words(c, q, &scale);
-	if (m * scale / p10[k] > NUM_MAX)
+	if (m * scale / p10[k] + frac * scale > NUM_MAX)
 		return NOPE;
 	if (scale != 1)
-		set_value(v, m * scale / p10[k], x, scale);
+		set_value(v, m * scale / p10[k] + frac * scale, x, scale);
 	v->plain = !sep && scale == 1 && !v->ordinal;
 	return q;
 }
@@ -972,8 +1027,7 @@ share_word(const struct nctx *c, size_t q, size_t e, double num, int hyphen)
 }
 
 /* A share of something, without a scale: "two-thirds", "a quarter", "one
- * half", "3/4" (one digit over one from 2 to 9, the smaller first: "24/7",
- * "9/11" and dates are none).  Its value is the fraction; it counts
+ * half", "3/4" (slash_at), "¾".  Its value is the fraction; it counts
  * nothing, so rules take no claim value from it (cc_number.fraction). */
 static size_t
 n_share(struct nctx *c, size_t p, struct nval *v)
@@ -984,15 +1038,9 @@ n_share(struct nctx *c, size_t p, struct nval *v)
 	int		 hyphen = 0;
 
 	memset(v, 0, sizeof *v);
-	if (p + 3 <= c->len && IS_DIGIT(s[p]) && s[p + 1] == '/' &&
-	    IS_DIGIT(s[p + 2])) {
-		e = p + 3;
-		num = s[p] - '0';
-		d = s[p + 2] - '0';
-		if (num < 1 || d < 2 || num >= d || (e < c->len &&
-		    (IS_ALNUM(s[e]) || IS_HIGH(s[e]) || ((s[e] == '/' ||
-		    s[e] == '.' || s[e] == ',' || s[e] == ':') &&
-		    e + 1 < c->len && IS_DIGIT(s[e + 1])))))
+	if ((e = slash_at(c, p, &num, &d)) != NOPE ||
+	    (e = sign_frac_at(c, p, &num, &d)) != NOPE) {
+		if (e < c->len && (IS_ALNUM(s[e]) || IS_HIGH(s[e])))
 			return NOPE;
 	} else {
 		if (lk_at(c, NL_ART, p, &e) != NULL)
@@ -1513,6 +1561,7 @@ cc_number_parse(const struct cc_vocab *vc, const char *s, size_t len,
 	struct nctx	c;
 	struct nval	v;
 	size_t		a = 0, b = len, e, r;
+	double		fn, fd;
 
 	memset(out, 0, sizeof *out);
 	if (s == NULL)
@@ -1521,10 +1570,10 @@ cc_number_parse(const struct cc_vocab *vc, const char *s, size_t len,
 		a++;
 	while (b > a && IS_SPACE(s[b - 1]))
 		b--;
-	if (a == b || !(IS_ALNUM(s[a]) || (s[a] == '-' && a + 1 < b &&
-	    IS_DIGIT(s[a + 1]))))
-		return CC_EFORMAT;
 	ctx_init(&c, vc, s, b, 0);
+	if (a == b || !(IS_ALNUM(s[a]) || (s[a] == '-' && a + 1 < b &&
+	    IS_DIGIT(s[a + 1])) || sign_frac_at(&c, a, &fn, &fd) != NOPE))
+		return CC_EFORMAT;
 	if ((e = n_expr(&c, a, &v)) == NOPE)
 		return CC_EFORMAT;
 	/* The rest of a hyphenated compound: "10-page", "eight-month-old". */
@@ -1566,6 +1615,7 @@ cc_number_scan(const struct cc_vocab *vc, const char *s, size_t len,
 	struct nctx	 c;
 	struct nval	 v;
 	size_t		 p = 0, e, n = 0, w;
+	double		 fn, fd;
 	char		 ch, prev;
 
 	if (s == NULL)
@@ -1598,7 +1648,8 @@ cc_number_scan(const struct cc_vocab *vc, const char *s, size_t len,
 				p = skip_word(&c, p);
 				continue;
 			}
-		} else if (ch != '-' || minus_at(&c, p) == NOPE) {
+		} else if (ch == '-' ? minus_at(&c, p) == NOPE :
+		    IS_ALNUM(prev) || sign_frac_at(&c, p, &fn, &fd) == NOPE) {
 			p++;
 			continue;
 		}
