@@ -619,6 +619,17 @@ past_currency(const struct nctx *c, size_t p)
 	return p;
 }
 
+/* Is there a decimal point at p that opens a number (".5", not "2.5",
+ * "No.5" or "...5")? */
+static int
+point_at(const struct nctx *c, size_t p)
+{
+	char	b = p > 0 ? c->s[p - 1] : ' ';
+
+	return p + 1 < c->len && c->s[p] == '.' && IS_DIGIT(c->s[p + 1]) &&
+	    !IS_ALNUM(b) && !IS_HIGH(b) && strchr(".,'_-/", b) == NULL;
+}
+
 /* A fraction written with a slash at p: one digit over one from 2 to 9,
  * the smaller first, standing alone ("3/4"; not "24/7", "9/11" or a
  * date).  Returns its end and sets *num and *den, or NOPE. */
@@ -665,7 +676,8 @@ sign_frac_at(const struct nctx *c, size_t p, double *num, double *den)
 	return p + n;
 }
 
-/* Digits at p: "16,150", "1,234.5", "21st", "1.5bn", "10 million". */
+/* Digits at p: "16,150", "1,234.5", ".5", "21st", "1.5bn", "10
+ * million". */
 static size_t
 n_digits(struct nctx *c, size_t p, struct nval *v)
 {
@@ -682,7 +694,7 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 			m = m * 10 + (s[q] - '0');
 		q++;
 	}
-	if (nd == 0 || nd > NUM_MAXDIGITS)
+	if ((nd == 0 && !point_at(c, p)) || nd > NUM_MAXDIGITS)
 		return NOPE;
 	/* "007", "000": leading zeros make a code, not a count. */
 	if (nd > 1 && s[p] == '0')
@@ -1184,7 +1196,7 @@ n_unsigned(struct nctx *c, size_t p, struct nval *v)
 	memset(v, 0, sizeof *v);
 	if (p == NOPE || p >= c->len)
 		return NOPE;
-	if (IS_DIGIT(c->s[p])) {
+	if (IS_DIGIT(c->s[p]) || point_at(c, p)) {
 		if ((best = n_digits(c, p, v)) == NOPE &&
 		    (best = n_share(c, p, v)) == NOPE)
 			return NOPE;
@@ -1572,7 +1584,8 @@ cc_number_parse(const struct cc_vocab *vc, const char *s, size_t len,
 		b--;
 	ctx_init(&c, vc, s, b, 0);
 	if (a == b || !(IS_ALNUM(s[a]) || (s[a] == '-' && a + 1 < b &&
-	    IS_DIGIT(s[a + 1])) || sign_frac_at(&c, a, &fn, &fd) != NOPE))
+	    IS_DIGIT(s[a + 1])) || point_at(&c, a) ||
+	    sign_frac_at(&c, a, &fn, &fd) != NOPE))
 		return CC_EFORMAT;
 	if ((e = n_expr(&c, a, &v)) == NOPE)
 		return CC_EFORMAT;
@@ -1649,6 +1662,7 @@ cc_number_scan(const struct cc_vocab *vc, const char *s, size_t len,
 				continue;
 			}
 		} else if (ch == '-' ? minus_at(&c, p) == NOPE :
+		    ch == '.' ? !point_at(&c, p) :
 		    IS_ALNUM(prev) || sign_frac_at(&c, p, &fn, &fd) == NOPE) {
 			p++;
 			continue;
