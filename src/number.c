@@ -112,6 +112,21 @@ static const double p10[NUM_MAXDIGITS + 1] = {
 	1e13, 1e14, 1e15
 };
 
+/* A value being built: the interval, how it was written, and its bounds. */
+struct nval {
+	double		 lo, hi;
+	double		 mant;		/* value before its last scale */
+	double		 scale;		/* 1 when no scale word */
+	size_t		 core;		/* where the first value starts */
+	unsigned	 ndig;		/* digits, when plain */
+	unsigned	 has_lo:1, has_hi:1, approx:1, ordinal:1;
+	unsigned	 digits:1;	/* first value written in digits */
+	unsigned	 plain:1;	/* digits only: no separator, scale */
+	unsigned	 vague:1, range:1, bounded:1;
+	unsigned	 share:1;	/* a fraction without a scale */
+	const char	*mod;
+};
+
 /*
  * Per-call state.  A scan looks up most words of the text, so it first
  * indexes the lists it reads: a hash set of the first word of every entry
@@ -145,21 +160,16 @@ struct nctx {
 	const char		*memo_w;
 	size_t			 memo_n;
 	uint32_t		 memo_h;
-};
-
-/* A value being built: the interval, how it was written, and its bounds. */
-struct nval {
-	double		 lo, hi;
-	double		 mant;		/* value before its last scale */
-	double		 scale;		/* 1 when no scale word */
-	size_t		 core;		/* where the first value starts */
-	unsigned	 ndig;		/* digits, when plain */
-	unsigned	 has_lo:1, has_hi:1, approx:1, ordinal:1;
-	unsigned	 digits:1;	/* first value written in digits */
-	unsigned	 plain:1;	/* digits only: no separator, scale */
-	unsigned	 vague:1, range:1, bounded:1;
-	unsigned	 share:1;	/* a fraction without a scale */
-	const char	*mod;
+	/* The cardinal read last: a value's readings (fraction, share,
+	 * decimals) each start with the same words. */
+	size_t			 words_p;	/* NOPE: none */
+	size_t			 words_e;
+	int			 words_noand;
+	struct nval		 words_v;
+	/* The length of the word at wl_p (wordlen): asked for again by
+	 * each reading of a value. */
+	size_t			 wl_p;		/* NOPE: none */
+	size_t			 wl_n;
 };
 
 /* --- words and lookups ------------------------------------------------ */
@@ -215,6 +225,8 @@ ctx_init(struct nctx *c, const struct cc_vocab *vc, const char *s,
 	c->unindexed = 0;
 	c->memo_w = NULL;
 	c->memo_n = 0;
+	c->words_p = NOPE;
+	c->wl_p = NOPE;
 	for (k = 0; k < NL__COUNT; k++)
 		c->maxwords[k] = NUM_PHRASE;
 	if (!scan)
@@ -297,15 +309,18 @@ lk(const struct nctx *c, enum nlist k, const char *w, size_t n)
 static size_t
 wordlen(const struct nctx *c, size_t p)
 {
-	size_t	q = p;
+	struct nctx	*mc = (struct nctx *)c;	/* the memo only */
+	size_t		 q = p;
 
+	if (p == c->wl_p)
+		return c->wl_n;
 	while (q < c->len && IS_ALPHA(c->s[q]) && q - p <= NUM_WORDMAX)
 		q++;
-	if (q == p || q - p > NUM_WORDMAX)
-		return 0;
-	if (q < c->len && (IS_DIGIT(c->s[q]) || IS_HIGH(c->s[q])))
-		return 0;
-	return q - p;
+	mc->wl_p = p;
+	if (q == p || q - p > NUM_WORDMAX ||
+	    (q < c->len && (IS_DIGIT(c->s[q]) || IS_HIGH(c->s[q]))))
+		return mc->wl_n = 0;
+	return mc->wl_n = q - p;
 }
 
 /* Value of the word at p in list k; *end set to its end. */
@@ -788,8 +803,23 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
  * "a million", "one million two hundred thousand". */
 enum wstate { W_NONE, W_ART, W_UNIT, W_TENS, W_HUND, W_BIG, W_AND };
 
+static size_t	n_words_read(struct nctx *, size_t, struct nval *);
+
+/* n_words_read, remembered for the last p. */
 static size_t
 n_words(struct nctx *c, size_t p, struct nval *v)
+{
+	if (p != c->words_p || c->noand != c->words_noand) {
+		c->words_e = n_words_read(c, p, &c->words_v);
+		c->words_p = p;
+		c->words_noand = c->noand;
+	}
+	*v = c->words_v;
+	return c->words_e;
+}
+
+static size_t
+n_words_read(struct nctx *c, size_t p, struct nval *v)
 {
 	enum wstate	 st = W_NONE;
 	const char	*val;
