@@ -1333,7 +1333,8 @@ n_core(struct nctx *c, size_t p, struct nval *v)
 }
 
 /* Join v and the second end t of a range; the second must be larger.
- * "5-6 million": a scale on the second end only applies to both. */
+ * "5-6 million": a scale on the second end only applies to both, as
+ * thousands do in "5-6,000". */
 static int
 combine(struct nval *v, const struct nval *t)
 {
@@ -1344,6 +1345,12 @@ combine(struct nval *v, const struct nval *t)
 	if (v->scale == 1 && !v->vague && !t->vague && t->scale > 1 &&
 	    v->lo < t->mant)
 		lo = hi = v->lo * t->scale;
+	/* "50-60,000", "5-6,000": the first end counts thousands too,
+	 * when that puts it below the second end by less than tenfold
+	 * ("1-10,000" and "500-1,000" stay as written). */
+	else if (v->plain && t->digits && !t->plain && t->scale == 1 &&
+	    whole(t->lo) && v->lo * 1000 < t->lo && v->lo * 10000 > t->lo)
+		lo = hi = v->lo * 1000;
 	if (!(hi < t->lo))
 		return 0;
 	v->lo = lo;
@@ -1356,7 +1363,8 @@ combine(struct nval *v, const struct nval *t)
 }
 
 /* A value, or a range of two: "5,000-6,000", "5,000 to 6,000", "two or
- * three", "$5m-$6m" (a currency sign may stand before the second end).  After "from", "to" starts a change, not a range. */
+ * three", "$5m-$6m" (a currency sign may stand before the second end).
+ * After "from", "to" starts a change, not a range. */
 static size_t
 n_range(struct nctx *c, size_t p, struct nval *v, int nofrom)
 {
