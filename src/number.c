@@ -716,10 +716,16 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 		return NOPE;
 	/* Thousands separators: groups of exactly three digits, after a
 	 * comma or, all alike, a single space ("10 000", "1 000 000"; not
-	 * after a day: "May 5 100 people"). */
+	 * after a day: "May 5 100 people") or a point, when two groups
+	 * or more show it is no decimal ("1.000.000", not "1.500"). */
 	gs = q < c->len && s[q] == ' ' && c->scan && month_before(c, p) ?
 	    ',' : q < c->len ? s[q] : ',';
-	if (nd <= 3 && (gs == ',' || gs == ' '))
+	if (gs == '.' && !(q + 8 <= c->len && IS_DIGIT(s[q + 1]) &&
+	    IS_DIGIT(s[q + 2]) && IS_DIGIT(s[q + 3]) && s[q + 4] == '.' &&
+	    IS_DIGIT(s[q + 5]) && IS_DIGIT(s[q + 6]) && IS_DIGIT(s[q + 7]) &&
+	    (q + 8 == c->len || !IS_DIGIT(s[q + 8]))))
+		gs = ',';
+	if (nd <= 3 && (gs == ',' || gs == ' ' || gs == '.'))
 		while (q + 4 <= c->len && s[q] == gs && IS_DIGIT(s[q + 1]) &&
 		    IS_DIGIT(s[q + 2]) && IS_DIGIT(s[q + 3]) &&
 		    (q + 4 == c->len || !IS_DIGIT(s[q + 4]))) {
@@ -731,6 +737,9 @@ n_digits(struct nctx *c, size_t p, struct nval *v)
 			sep = 1;
 		}
 	v->ndig = nd;
+	if (gs == '.' && sep && q + 1 < c->len && s[q] == '.' &&
+	    IS_DIGIT(s[q + 1]))
+		return NOPE;			/* "1.000.000.5" */
 	if ((q + 1 < c->len && s[q] == '.' && IS_DIGIT(s[q + 1])) ||
 	    (!sep && nd <= 3 && decimal_comma(c, p, q) != NOPE)) {
 		for (q++; q < c->len && IS_DIGIT(s[q]); q++) {
