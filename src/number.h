@@ -1,17 +1,18 @@
 /*
  * number.h - numbers in news prose, normalized to intervals.
  *
- * Recognizes digits ("16,150", "1,234.5", "6374", "1.5bn", "10 000"),
- * number words ("eight", "twenty-three", "two hundred", "1.5 million",
- * "half a million", "a dozen", "two point five"), hyphenated compounds
- * ("10-page", "eight-month-old": the number part), ordinals ("third",
- * "21st"), approximations and bounds ("about 130,000", "more than 100",
- * "up to 5", "100 or more"), shares ("two-thirds", "a quarter", "one
- * half", "3/4": the fraction, flagged, as it counts nothing), negatives
- * ("-5", "minus five"), ranges ("between 5,000 and 6,000",
- * "5,000-6,000", "5 to 6 million", "two or three") and vague quantities
- * ("dozens", "tens of thousands", "several hundred").  Every word comes
- * from the vocabulary lists named in number.c
+ * Recognizes digits ("16,150", "1,234.5", "6374", ".5", "1.5bn", "5 bln",
+ * "10 000", "1.000.000", "1,2 million", "2½", "2 1/2"), number words
+ * ("eight", "twenty-three", "two hundred", "1.5 million", "half a
+ * million", "a million and a half", "a dozen", "two point five"),
+ * hyphenated compounds ("10-page", "eight-month-old": the number part),
+ * ordinals ("third", "21st"), approximations and bounds ("about 130,000",
+ * "more than 100", "up to 5", "100 or more"), shares ("two-thirds", "a
+ * quarter", "one half", "3/4": the fraction, flagged, as it counts
+ * nothing), negatives ("-5", "minus five"), ranges ("between 5,000 and
+ * 6,000", "5,000-6,000", "5 to 6 million", "50-60,000", "$5m-$6m", "two or
+ * three") and vague quantities ("dozens", "tens of thousands", "several
+ * hundred").  Every word comes from the vocabulary lists named in number.c
  * (claims/vocab/numbers.yaml); the same file defines the %{NUMBER} and
  * %{NUMBER_WORD} macros that rules use to capture what cc_number_parse
  * reads.  Input is folded text (text.h): dashes are '-', spaces ' '.
@@ -24,6 +25,8 @@
  *   "fewer than N"       max N-1 (N when not whole), no min, LESS_THAN
  *   "up to/as many as N" max N, no min, EQUAL_OR_LESS
  *   ranges               min = first end, max = second end
+ *   shares               the fraction: "two-thirds" 2/3, fraction set
+ *   negatives            "minus five" min = max = -5
  *   vague quantities     the list's bounds ("dozens" 24..99), approx;
  *                        "several hundred" 300..999, "tens of thousands"
  *                        20000..99999
