@@ -19,6 +19,7 @@
  *   number_negative                                     minus five
  *   number_point                                        two point five
  *   number_fraction_signs                               2½, ¾
+ *   number_ratio                                        one in five
  *
  * The grammar (and the NUMBER macro that mirrors it) is:
  *
@@ -71,7 +72,7 @@ enum nlist {
 	NL_MONEY, NL_CURRENCY, NL_ART, NL_AND, NL_OF, NL_TO, NL_OR,
 	NL_BETWEEN, NL_FROM, NL_FRAC, NL_ORD, NL_ORDSUF, NL_VAGUE, NL_VSCALE,
 	NL_BOUNDS, NL_SUFFIX, NL_MONTHS, NL_YEARCTX, NL_TIME, NL_NEG,
-	NL_POINT, NL_FSIGN, NL__COUNT
+	NL_POINT, NL_FSIGN, NL_RATIO, NL__COUNT
 };
 
 static const char *const nl_names[NL__COUNT] = {
@@ -83,7 +84,8 @@ static const char *const nl_names[NL__COUNT] = {
 	"number_ordinals", "number_ordinal_suffixes", "number_vague",
 	"number_vague_scales", "number_bounds", "number_suffix_bounds",
 	"number_months", "number_year_context", "number_time_words",
-	"number_negative", "number_point", "number_fraction_signs"
+	"number_negative", "number_point", "number_fraction_signs",
+	"number_ratio"
 };
 
 /* Lists whose first word may open an expression. */
@@ -1077,6 +1079,21 @@ share_word(const struct nctx *c, size_t q, size_t e, double num, int hyphen)
 	    lk(c, NL_OF, c->s + r, w) != NULL;
 }
 
+/* "one in five", "nine out of 10" (number_ratio): a count below a
+ * larger one up to 100.  Returns the end, *num and *den set, or NOPE. */
+static size_t
+ratio_at(struct nctx *c, size_t p, double *num, double *den)
+{
+	size_t	e, r;
+
+	if ((e = small_count(c, p, num)) == NOPE || *num < 1 ||
+	    lk_phrase(c, NL_RATIO, gap(c, e), &r) == NULL ||
+	    (e = small_count(c, gap(c, r), den)) == NOPE || *den <= *num ||
+	    *den > 100)
+		return NOPE;
+	return e;
+}
+
 /* A share of something, without a scale: "two-thirds", "a quarter", "one
  * half", "3/4" (slash_at), "¾".  Its value is the fraction; it counts
  * nothing, so rules take no claim value from it (cc_number.fraction). */
@@ -1089,7 +1106,9 @@ n_share(struct nctx *c, size_t p, struct nval *v)
 	int		 hyphen = 0;
 
 	memset(v, 0, sizeof *v);
-	if ((e = slash_at(c, p, &num, &d)) != NOPE ||
+	if ((e = ratio_at(c, p, &num, &d)) != NOPE)
+		;
+	else if ((e = slash_at(c, p, &num, &d)) != NOPE ||
 	    (e = sign_frac_at(c, p, &num, &d)) != NOPE) {
 		if (e < c->len && (IS_ALNUM(s[e]) || IS_HIGH(s[e])))
 			return NOPE;
