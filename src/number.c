@@ -227,8 +227,10 @@ ctx_init(struct nctx *c, const struct cc_vocab *vc, const char *s,
 	c->unindexed = 0;
 	c->memo_w = NULL;
 	c->memo_n = 0;
-	c->words_p = NOPE;
-	c->wl_p = NOPE;
+	c->words_p = NOPE;	/* nothing read yet */
+	c->words_noand = 0;
+	c->wl_p = NOPE;		/* wordlen(NOPE) is 0 */
+	c->wl_n = 0;
 	for (k = 0; k < NL__COUNT; k++)
 		c->maxwords[k] = NUM_PHRASE;
 	if (!scan)
@@ -641,10 +643,13 @@ past_currency(const struct nctx *c, size_t p)
 static int
 point_at(const struct nctx *c, size_t p)
 {
-	char	b = p > 0 ? c->s[p - 1] : ' ';
+	char	b;
 
-	return p + 1 < c->len && c->s[p] == '.' && IS_DIGIT(c->s[p + 1]) &&
-	    !IS_ALNUM(b) && !IS_HIGH(b) && strchr(".,'_-/", b) == NULL;
+	if (p >= c->len || p + 1 >= c->len || c->s[p] != '.' ||
+	    !IS_DIGIT(c->s[p + 1]))
+		return 0;
+	b = p > 0 ? c->s[p - 1] : ' ';
+	return !IS_ALNUM(b) && !IS_HIGH(b) && strchr(".,'_-/", b) == NULL;
 }
 
 /* A fraction written with a slash at p: one digit over one from 2 to 9,
@@ -656,7 +661,7 @@ slash_at(const struct nctx *c, size_t p, double *num, double *den)
 	const char	*s = c->s;
 	size_t		 e = p + 3;
 
-	if (e > c->len || !IS_DIGIT(s[p]) || s[p + 1] != '/' ||
+	if (p >= c->len || e > c->len || !IS_DIGIT(s[p]) || s[p + 1] != '/' ||
 	    !IS_DIGIT(s[p + 2]))
 		return NOPE;
 	*num = s[p] - '0';
@@ -820,6 +825,10 @@ static size_t	n_words_read(struct nctx *, size_t, struct nval *);
 static size_t
 n_words(struct nctx *c, size_t p, struct nval *v)
 {
+	if (p == NOPE) {
+		memset(v, 0, sizeof *v);
+		return NOPE;
+	}
 	if (p != c->words_p || c->noand != c->words_noand) {
 		c->words_e = n_words_read(c, p, &c->words_v);
 		c->words_p = p;
@@ -1327,8 +1336,11 @@ static size_t
 minus_at(const struct nctx *c, size_t p)
 {
 	size_t	e;
-	char	b = p > 0 ? c->s[p - 1] : ' ';
+	char	b;
 
+	if (p >= c->len)
+		return NOPE;
+	b = p > 0 ? c->s[p - 1] : ' ';
 	if (c->s[p] == '-')
 		return p + 1 < c->len && IS_DIGIT(c->s[p + 1]) &&
 		    !IS_ALNUM(b) && !IS_HIGH(b) && strchr("-.,/_'", b) ==
