@@ -77,10 +77,14 @@ id_problem(const char *s)
 	return NULL;
 }
 
-/* An optional string field (an author may be a list of strings); 0, or
- * -1 when it has another type. */
+/* How opt_string() may find a field besides a string. */
+#define OPT_LIST	1	/* a list of strings: an author */
+#define OPT_NAMED	2	/* {"name": "Reuters"}: a source */
+
+/* An optional string field (see OPT_*); 0, or -1 when it has another
+ * type. */
 static int
-opt_string(json_t *o, const char *key, int list_ok, char **out)
+opt_string(json_t *o, const char *key, int how, char **out)
 {
 	json_t		*v = json_object_get(o, key), *it;
 	struct cc_buf	 b = CC_BUF_INIT;
@@ -89,12 +93,15 @@ opt_string(json_t *o, const char *key, int list_ok, char **out)
 	*out = NULL;
 	if (v == NULL || json_is_null(v))
 		return 0;
+	if ((how & OPT_NAMED) && json_is_object(v) &&
+	    json_is_string(json_object_get(v, "name")))
+		v = json_object_get(v, "name");
 	if (json_is_string(v)) {
 		if (json_string_length(v) > 0)
 			*out = xstrdup(json_string_value(v));
 		return 0;
 	}
-	if (!list_ok || !json_is_array(v))
+	if (!(how & OPT_LIST) || !json_is_array(v))
 		return -1;
 	json_array_foreach(v, i, it) {
 		if (!json_is_string(it)) {
@@ -148,7 +155,7 @@ record(struct feed *f, const char *s, size_t len, unsigned line)
 	struct cc_article	 a;
 	struct cc_import	 im;
 	json_error_t		 err;
-	json_t			*o, *v, *name;
+	json_t			*o, *v;
 	const char		*why, *keys[5], *key;
 	const char *const	*aliases[] = { outlet_keys, url_keys,
 				    published_keys, title_keys, author_keys };
@@ -202,15 +209,8 @@ record(struct feed *f, const char *s, size_t len, unsigned line)
 	slots[4] = &a.author;
 	for (i = 0; i < 5; i++) {
 		keys[i] = key_of(o, aliases[i]);
-		/* a publisher or source as an object: {"name": "Reuters"} */
-		if (i == 0 && json_is_object(json_object_get(o, keys[i])) &&
-		    json_is_string(name = json_object_get(json_object_get(o,
-		    keys[i]), "name"))) {
-			if (json_string_length(name) > 0)
-				a.outlet = xstrdup(json_string_value(name));
-			continue;
-		}
-		if (opt_string(o, keys[i], i == 4, slots[i]) != 0) {
+		if (opt_string(o, keys[i], i == 4 ? OPT_LIST : i == 0 ?
+		    OPT_NAMED : 0, slots[i]) != 0) {
 			bad_line(f, line, 1, "record '%s': \"%s\" must be %s",
 			    a.name, keys[i], i == 4 ? "a string or a list of "
 			    "strings" : "a string");
