@@ -22,7 +22,10 @@
  *	Where the pattern time goes: for each rule, the share of sentences
  *	its trigger words let through and the time its patterns take on
  *	them, each where the sentence holds the words it needs (fastest of
- *	five runs), costliest first.
+ *	five runs), costliest first; under a rule that costs a hundredth
+ *	of the whole or more, each of its patterns, with the share of
+ *	sentences it ran on ("g": it has a gate, and they are those its
+ *	gate matched).
  *
  * extract-bench claims RULES_DIR FILE [ARTICLE_BYTES]
  *	Every claim of one extraction, one JSON object a line: what a
@@ -280,11 +283,21 @@ throughput(const char *rules, const char *path, size_t want)
 	return b.sink == 0;	/* never: the text says "killed" */
 }
 
+/* One pattern of a rule: what it costs where it runs. */
+struct pat_time {
+	double		 sec;
+	size_t		 nrun;		/* sentences it ran on */
+	size_t		 nmatch;
+	int		 gate;		/* has a gate (needs.h) */
+};
+
 struct rule_time {
 	const char	*id;
 	double		 sec;		/* its patterns, all sentences */
 	size_t		 nsent;		/* sentences its triggers pass */
 	size_t		 nmatch;
+	struct pat_time	*pt;		/* [npats] */
+	size_t		 npats;
 };
 
 static int
@@ -326,40 +339,38 @@ rule_triggered(const struct cc_rule *r, const char *lower, size_t a,
 	    any_word(r->requires, r->nrequires, lower, a, b);
 }
 
-/* Every match of r's patterns in the sentences its triggers pass, as
- * run_rule() looks for them (building claims left out): pattern p runs
- * on sentence si where run[si * npats + p], it holds the words p needs,
- * and p's gate matches. */
+/* Every match of pattern p of r in the sentences its triggers pass, as
+ * run_rule() looks for them (building claims left out): p runs on
+ * sentence si where run[si * npats + p], it holds the words p needs,
+ * and p's gate matches.  *nrun counts the sentences it ran on. */
 static size_t
-rule_patterns(const struct cc_rule *r, const struct folded *fv, size_t n,
-    const unsigned char *pass, const unsigned char *run,
-    pcre2_match_data *md, pcre2_match_context *mctx)
+rule_pattern(const struct cc_rule *r, size_t p, const struct folded *fv,
+    size_t n, const unsigned char *pass, const unsigned char *run,
+    pcre2_match_data *md, pcre2_match_context *mctx, size_t *nrun)
 {
 	PCRE2_SIZE	*ov;
-	size_t		 i, k, p, off, len, nm = 0, si = 0;
+	size_t		 i, k, off, len, nm = 0, si = 0;
 	const char	*s;
 
+	*nrun = 0;
 	for (i = 0; i < n; i++)
 		for (k = 0; k < fv[i].ss.n; k++, si++) {
-			if (!pass[si])
+			if (!pass[si] || !run[si * r->npats + p])
 				continue;
 			s = fv[i].f.s + fv[i].ss.v[k].start;
 			len = fv[i].ss.v[k].end - fv[i].ss.v[k].start;
-			for (p = 0; p < r->npats; p++) {
-				if (!run[si * r->npats + p])
-					continue;
-				if (r->gates[p] != NULL && pcre2_match(
-				    r->gates[p], (PCRE2_SPTR)s, len, 0,
-				    PCRE2_NO_UTF_CHECK, md, mctx) < 0)
-					continue;
-				for (off = 0; off <= len; nm++) {
-					if (pcre2_match(r->pats[p],
-					    (PCRE2_SPTR)s, len, off,
-					    PCRE2_NO_UTF_CHECK, md, mctx) < 0)
-						break;
-					ov = pcre2_get_ovector_pointer(md);
-					off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-				}
+			if (r->gates[p] != NULL && pcre2_match(r->gates[p],
+			    (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, md,
+			    mctx) < 0)
+				continue;
+			++*nrun;
+			for (off = 0; off <= len; nm++) {
+				if (pcre2_match(r->pats[p], (PCRE2_SPTR)s,
+				    len, off, PCRE2_NO_UTF_CHECK, md,
+				    mctx) < 0)
+					break;
+				ov = pcre2_get_ovector_pointer(md);
+				off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 			}
 		}
 	return nm;
@@ -429,17 +440,26 @@ per_rule(const char *rules, const char *path, size_t want)
 					    fv[i].ss.v[k].end -
 					    fv[i].ss.v[k].start);
 			}
-		best = 0;
-		for (run = 0; run <= RUNS; run++) {
-			t = now();
-			rt[j].nmatch = rule_patterns(r, fv, c.n, pass, prun, md,
-			    mctx);
-			t = now() - t;
-			if (run == 1 || (run > 1 && t < best))
-				best = t;	/* run 0 warms up */
+		rt[j].npats = r->npats;
+		rt[j].pt = xcalloc(r->npats + 1, sizeof *rt[j].pt);
+		for (p = 0; p < r->npats; p++) {
+			struct pat_time *pt = &rt[j].pt[p];
+
+			best = 0;
+			for (run = 0; run <= RUNS; run++) {
+				t = now();
+				pt->nmatch = rule_pattern(r, p, fv, c.n, pass,
+				    prun, md, mctx, &pt->nrun);
+				t = now() - t;
+				if (run == 1 || (run > 1 && t < best))
+					best = t;	/* run 0 warms up */
+			}
+			pt->sec = best;
+			pt->gate = r->gates[p] != NULL;
+			rt[j].sec += best;
+			rt[j].nmatch += pt->nmatch;
 		}
-		rt[j].sec = best;
-		total += best;
+		total += rt[j].sec;
 	}
 	qsort(rt, pk->nrules, sizeof *rt, rt_cmp);
 	printf("rule patterns alone: %.2f MB, %zu articles, %zu sentences; "
@@ -448,10 +468,24 @@ per_rule(const char *rules, const char *path, size_t want)
 	    RUNS);
 	printf("%-36s %9s %7s %10s %8s\n", "rule", "ms", "share",
 	    "sentences", "matches");
-	for (j = 0; j < pk->nrules; j++)
+	for (j = 0; j < pk->nrules; j++) {
 		printf("%-36s %9.2f %6.1f%% %9.1f%% %8zu\n", rt[j].id,
 		    rt[j].sec * 1000, 100 * rt[j].sec / total,
 		    100.0 * rt[j].nsent / nsent, rt[j].nmatch);
+		/* its patterns, where a rule has several and costs at
+		 * least a hundredth of the whole: the sentences each ran
+		 * on (a "g": after its gate matched) */
+		for (p = 0; rt[j].npats > 1 && rt[j].sec >= total / 100 &&
+		    p < rt[j].npats; p++)
+			printf("  pattern %-3zu%c %22.2f %6.1f%% %9.1f%% "
+			    "%8zu\n", p + 1, rt[j].pt[p].gate ? 'g' : ' ',
+			    rt[j].pt[p].sec * 1000,
+			    100 * rt[j].pt[p].sec / total,
+			    100.0 * rt[j].pt[p].nrun / nsent,
+			    rt[j].pt[p].nmatch);
+	}
+	for (j = 0; j < pk->nrules; j++)
+		free(rt[j].pt);
 	free(rt);
 	free(pass);
 	free(prun);
