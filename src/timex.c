@@ -392,6 +392,9 @@ struct tok {
 	int		 type;
 	int		 w;		/* words: its entry in the word index
 					   (struct windex), -1 if none */
+	uint64_t	 may;		/* with the index: the LBIT()s of the
+					   lists a mention may start with here
+					   (may_start), set when cut */
 	unsigned	 sp:1;		/* white space before */
 	unsigned	 nl:1;		/* a line break before */
 	unsigned	 grouped:1;	/* "16,150", "1.5": not a day */
@@ -844,6 +847,30 @@ windex_build(struct scan *sc)
 	sc->ix = ix;
 }
 
+/*
+ * The lists a mention may start with at token t (see may_start()),
+ * worked out once as the token is cut.  A list the index cannot answer
+ * for (odd) may have an entry opening with an apostrophe or a hyphen;
+ * an apostrophe apart from the word before may begin "'ll" (lookup()).
+ */
+static uint64_t
+start_lists(const struct windex *ix, const char *s, const struct tok *t)
+{
+	const struct word	*w;
+
+	if (t->type == T_PUNCT) {
+		if (s[t->s] == '\'')
+			return ix->odd | ix->apos;
+		return s[t->s] == '-' ? ix->odd : 0;
+	}
+	if (t->type == T_NUM)
+		return ~(uint64_t)0;
+	if (t->w < 0)
+		return ix->odd;
+	w = &ix->w[t->w];
+	return ix->odd | w->exact | w->longer;
+}
+
 /* Cut the next line into tokens, filing its words in the index. */
 static void
 tokenize_line(struct scan *sc)
@@ -858,6 +885,7 @@ tokenize_line(struct scan *sc)
 		if (t->type == T_WORD && t->e - t->s <= sc->ix->maxlen)
 			t->w = windex_find(sc->ix, sc->s + t->s, t->e - t->s,
 			    0);
+		t->may = start_lists(sc->ix, sc->s, t);
 	}
 }
 
@@ -916,31 +944,15 @@ windex_value(const struct windex *ix, const struct word *w, int list)
  * DATE_LISTS, a duration (parse_duration) with one of DURATION_LISTS.
  * Without the index the answer is yes.
  */
-static int
+static inline int
 may_start(const struct scan *sc, size_t i, uint64_t lists)
 {
-	const struct tok	*t;
-	const struct word	*w;
-
+	/* The answer for every list was worked out when the token was cut
+	 * (start_lists()): asked several times a token by the parsers, it
+	 * is a bit test. */
 	if (sc->ix == NULL)
 		return 1;
-	if (i >= sc->nt)
-		return 0;
-	t = &sc->t[i];
-	if (t->type == T_PUNCT) {
-		/* A list the index cannot answer for may have an entry
-		 * opening with either; an apostrophe apart from the word
-		 * before may begin "'ll" (see lookup()). */
-		if (sc->s[t->s] == '\'')
-			return ((sc->ix->odd | sc->ix->apos) & lists) != 0;
-		return sc->s[t->s] == '-' && (sc->ix->odd & lists) != 0;
-	}
-	if (t->type == T_NUM || (sc->ix->odd & lists) != 0)
-		return 1;
-	if (t->w < 0)
-		return 0;
-	w = &sc->ix->w[t->w];
-	return ((w->exact | w->longer) & lists) != 0;
+	return i < sc->nt && (sc->t[i].may & lists) != 0;
 }
 
 /* strncasecmp() of the C locale, inlined: lookups without the index
