@@ -529,12 +529,249 @@ upunct_len(const char *p, size_t left)
 	return 0;
 }
 
+static int
+is_punct(const struct scan *sc, size_t i, char ch)
+{
+	return i < sc->nt && sc->t[i].type == T_PUNCT &&
+	    sc->s[sc->t[i].s] == ch;
+}
+
+/* Token i follows token i-1 with no space between. */
+static int
+glued(const struct scan *sc, size_t i)
+{
+	return i < sc->nt && i > 0 && !sc->t[i].sp;
+}
+
+/* A dash between the two ends of a range: "-" or an en dash. */
+static int
+is_dash(const struct scan *sc, size_t i)
+{
+	const unsigned char	*u;
+
+	if (i >= sc->nt || sc->t[i].type != T_PUNCT)
+		return 0;
+	u = (const unsigned char *)sc->s + sc->t[i].s;
+	return u[0] == '-' || (sc->t[i].e - sc->t[i].s == 3 &&
+	    u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x93);
+}
+
+/* ASCII lower case, as strncasecmp folds in the C locale. */
+static unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/*
+ * A bit for the two bytes at p (a space and the first letter of the next
+ * word, mostly), folded as lookups fold them.  Each word of the index
+ * keeps the bits of what follows it in its longer entries (struct word),
+ * so a lookup at "the" followed by " g" knows without searching that
+ * "the day before yesterday" and the like cannot match.
+ */
+static uint64_t
+after_bit(const char *p)
+{
+	unsigned char	a = lower((unsigned char)p[0]);
+	unsigned char	b = a == '\0' ? 0 : lower((unsigned char)p[1]);
+
+	return (uint64_t)1 << ((a * 31u + b) & 63);
+}
+
+static const struct cc_vocab_list *
+list_get(const struct scan *csc, int list)
+{
+	struct scan	*sc = (struct scan *)csc;	/* a cache only */
+
+	const struct cc_vocab_list	*l;
+	unsigned char			 c;
+	size_t				 j;
+
+	if (!(sc->lc->found & LBIT(list))) {
+		l = sc->lc->list[list] = cc_vocab_list(sc->vc,
+		    LIST_NAME[list]);
+		sc->lc->found |= LBIT(list);
+		for (j = 0; l != NULL && j < l->n; j++) {
+			c = lower((unsigned char)l->v[j].word[0]);
+			sc->lc->first[list][c >> 6] |= (uint64_t)1 <<
+			    (c & 63);
+		}
+	}
+	return sc->lc->list[list];
+}
+
+/* FNV-1a: "| 0x20" folds case as lower() does for letters without its
+ * branches (two bytes lower() tells apart may collide here, which
+ * word_eq() then sorts out). */
+#define WORD_HASH0	((size_t)2166136261u)
+
+static inline size_t
+word_hash_add(size_t h, unsigned char c)
+{
+	return (h ^ (c | 0x20)) * 16777619u;
+}
+
+/* The hash of a word of the index: the entries' first words hashed
+ * whole, the text's a byte at a time as tokenize() cuts them. */
+static size_t
+word_hash(const char *w, size_t len)
+{
+	size_t	h = WORD_HASH0, i;
+
+	for (i = 0; i < len; i++)
+		h = word_hash_add(h, (unsigned char)w[i]);
+	return h;
+}
+
+static int
+word_eq(const char *a, const char *b, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/* The index of word w[0..len) of hash wh (word_hash()), or -1; with add,
+ * file it if new. */
+static int
+windex_find(struct windex *ix, const char *w, size_t len, size_t wh,
+    int add)
+{
+	size_t		 h = wh & ix->mask;
+	struct word	*x;
+
+	while (ix->slot[h] >= 0) {
+		x = &ix->w[ix->slot[h]];
+		if (x->len == len && word_eq(x->w, w, len))
+			return ix->slot[h];
+		h = (h + 1) & ix->mask;
+	}
+	if (!add)
+		return -1;
+	x = &ix->w[ix->nw];
+	x->w = w;
+	x->len = len;
+	x->exact = x->longer = x->after = 0;
+	x->vals = -1;
+	if (len > ix->maxlen)
+		ix->maxlen = len;
+	ix->slot[h] = (int)ix->nw;
+	return (int)ix->nw++;
+}
+
+/*
+ * Length of the first word of an entry as the tokenizer would cut it
+ * from text: the letters before a space, hyphen, apostrophe, digit or
+ * Unicode punctuation, or an apostrophe and the letters after it ("'ll",
+ * a word when glued to the word before).  0 when the entry starts with
+ * neither.
+ */
+static size_t
+first_word_len(const char *w)
+{
+	size_t	a = 0, j;
+
+	if (w[0] == '\'' && is_alpha((unsigned char)w[1]))
+		a = 1;
+	else if (!is_alpha((unsigned char)w[0]))
+		return 0;
+	for (j = a + 1; is_alpha((unsigned char)w[j]); j++)
+		if ((unsigned char)w[j] >= 0x80 &&
+		    upunct_len(w + j, strlen(w + j)) != 0)
+			break;
+	return j;
+}
+
+static void
+windex_build(struct scan *sc)
+{
+	struct windex			*ix = xcalloc(1, sizeof *ix);
+	const struct cc_vocab_list	*l;
+	size_t				 total = 0, size, j, fl;
+	int				 list;
+	struct word			*x;
+
+	for (list = 0; list < L_NLISTS; list++)
+		if ((l = list_get(sc, list)) != NULL)
+			total += l->n;
+	for (size = 64; size < total * 2; size *= 2)
+		;
+	ix->slot = xreallocarray(NULL, size, sizeof *ix->slot);
+	memset(ix->slot, 0xff, size * sizeof *ix->slot);	/* all -1 */
+	ix->mask = size - 1;
+	ix->w = xreallocarray(NULL, total + 1, sizeof *ix->w);
+	ix->v = xreallocarray(NULL, total + 1, sizeof *ix->v);
+	for (list = 0; list < L_NLISTS; list++) {
+		if ((l = list_get(sc, list)) == NULL)
+			continue;	/* absent: every lookup fails, as before */
+		if (!l->sorted) {
+			ix->odd |= LBIT(list);
+			continue;
+		}
+		for (j = 0; j < l->n; j++) {
+			/* A word the key buffer of lookup() could not hold
+			 * is odd too, so both ways agree on it. */
+			fl = first_word_len(l->v[j].word);
+			if (fl == 0 || fl > 100) {
+				ix->odd |= LBIT(list);
+				break;
+			}
+			if (l->v[j].word[0] == '\'')
+				ix->apos |= LBIT(list);
+			x = &ix->w[windex_find(ix, l->v[j].word, fl,
+			    word_hash(l->v[j].word, fl), 1)];
+			if (l->v[j].word[fl] != '\0') {
+				x->longer |= LBIT(list);
+				x->after |= after_bit(l->v[j].word + fl);
+				continue;
+			}
+			x->exact |= LBIT(list);
+			ix->v[ix->nv].list = list;
+			ix->v[ix->nv].value = l->v[j].value ? l->v[j].value :
+			    "";
+			ix->v[ix->nv].next = x->vals;
+			x->vals = (int)ix->nv++;
+		}
+	}
+	sc->ix = ix;
+}
+
+/*
+ * The lists a mention may start with at token t (see may_start()),
+ * worked out once as the token is cut.  A list the index cannot answer
+ * for (odd) may have an entry opening with an apostrophe or a hyphen;
+ * an apostrophe apart from the word before may begin "'ll" (lookup()).
+ */
+static uint64_t
+start_lists(const struct windex *ix, const char *s, const struct tok *t)
+{
+	const struct word	*w;
+
+	if (t->type == T_PUNCT) {
+		if (s[t->s] == '\'')
+			return ix->odd | ix->apos;
+		return s[t->s] == '-' ? ix->odd : 0;
+	}
+	if (t->type == T_NUM)
+		return ~(uint64_t)0;
+	if (t->w < 0)
+		return ix->odd;
+	w = &ix->w[t->w];
+	return ix->odd | w->exact | w->longer;
+}
+
 /*
  * Cut s[sc->tpos..end) into tokens appended to sc->t.  end is the end of
  * a line or of the text and tpos the start of one: no token spans a line
  * break, and after one the state is as at the start (space and line
  * break before), so the text can be cut a line at a time with the same
- * tokens as in one go.
+ * tokens as in one go.  With the index, a word is looked up in it as it
+ * is cut (hashed in the loop that finds its end, not read again), and
+ * each token gets its start_lists().
  */
 static void
 tokenize(struct scan *sc, size_t end)
@@ -544,7 +781,7 @@ tokenize(struct scan *sc, size_t end)
 	int		 sp = 1, nl = 1;
 	struct tok	*t;
 	char		 num[64];
-	size_t		 nn;
+	size_t		 nn, h;
 	uint64_t	 v;
 
 	sc->tpos = end;
@@ -636,257 +873,32 @@ tokenize(struct scan *sc, size_t end)
 			/* A word; "'s", "'ll" glued to the word before stay
 			 * words of their own. */
 			t->type = T_WORD;
+			h = word_hash_add(WORD_HASH0, c);
 			for (j = i + 1; j < sc->len && is_alpha(s[j]) &&
 			    ((unsigned char)s[j] < 0x80 ||
 			    upunct_len(s + j, sc->len - j) == 0); j++)
-				;	/* (no Unicode punctuation is ASCII) */
+				/* (no Unicode punctuation is ASCII) */
+				h = word_hash_add(h, (unsigned char)s[j]);
 			t->e = j;
+			if (sc->ix != NULL && j - i <= sc->ix->maxlen)
+				t->w = windex_find(sc->ix, s + i, j - i, h, 0);
 		} else {
 			t->type = T_PUNCT;
 			t->e = i + 1;
 		}
+		if (sc->ix != NULL)
+			t->may = start_lists(sc->ix, s, t);
 		i = t->e;
 	}
 }
 
-static int
-is_punct(const struct scan *sc, size_t i, char ch)
-{
-	return i < sc->nt && sc->t[i].type == T_PUNCT &&
-	    sc->s[sc->t[i].s] == ch;
-}
-
-/* Token i follows token i-1 with no space between. */
-static int
-glued(const struct scan *sc, size_t i)
-{
-	return i < sc->nt && i > 0 && !sc->t[i].sp;
-}
-
-/* A dash between the two ends of a range: "-" or an en dash. */
-static int
-is_dash(const struct scan *sc, size_t i)
-{
-	const unsigned char	*u;
-
-	if (i >= sc->nt || sc->t[i].type != T_PUNCT)
-		return 0;
-	u = (const unsigned char *)sc->s + sc->t[i].s;
-	return u[0] == '-' || (sc->t[i].e - sc->t[i].s == 3 &&
-	    u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x93);
-}
-
-/* ASCII lower case, as strncasecmp folds in the C locale. */
-static unsigned char
-lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/*
- * A bit for the two bytes at p (a space and the first letter of the next
- * word, mostly), folded as lookups fold them.  Each word of the index
- * keeps the bits of what follows it in its longer entries (struct word),
- * so a lookup at "the" followed by " g" knows without searching that
- * "the day before yesterday" and the like cannot match.
- */
-static uint64_t
-after_bit(const char *p)
-{
-	unsigned char	a = lower((unsigned char)p[0]);
-	unsigned char	b = a == '\0' ? 0 : lower((unsigned char)p[1]);
-
-	return (uint64_t)1 << ((a * 31u + b) & 63);
-}
-
-static const struct cc_vocab_list *
-list_get(const struct scan *csc, int list)
-{
-	struct scan	*sc = (struct scan *)csc;	/* a cache only */
-
-	const struct cc_vocab_list	*l;
-	unsigned char			 c;
-	size_t				 j;
-
-	if (!(sc->lc->found & LBIT(list))) {
-		l = sc->lc->list[list] = cc_vocab_list(sc->vc,
-		    LIST_NAME[list]);
-		sc->lc->found |= LBIT(list);
-		for (j = 0; l != NULL && j < l->n; j++) {
-			c = lower((unsigned char)l->v[j].word[0]);
-			sc->lc->first[list][c >> 6] |= (uint64_t)1 <<
-			    (c & 63);
-		}
-	}
-	return sc->lc->list[list];
-}
-
-/* Every word of the text is hashed once: "| 0x20" folds case as lower()
- * does for letters without its branches (two bytes lower() tells apart
- * may collide here, which word_eq() then sorts out). */
-static size_t
-word_hash(const char *w, size_t len)
-{
-	size_t	h = 2166136261u, i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ ((unsigned char)w[i] | 0x20)) * 16777619u;
-	return h;
-}
-
-static int
-word_eq(const char *a, const char *b, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++)
-		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
-/* The index of word w[0..len), or -1; with add, file it if new. */
-static int
-windex_find(struct windex *ix, const char *w, size_t len, int add)
-{
-	size_t		 h = word_hash(w, len) & ix->mask;
-	struct word	*x;
-
-	while (ix->slot[h] >= 0) {
-		x = &ix->w[ix->slot[h]];
-		if (x->len == len && word_eq(x->w, w, len))
-			return ix->slot[h];
-		h = (h + 1) & ix->mask;
-	}
-	if (!add)
-		return -1;
-	x = &ix->w[ix->nw];
-	x->w = w;
-	x->len = len;
-	x->exact = x->longer = x->after = 0;
-	x->vals = -1;
-	if (len > ix->maxlen)
-		ix->maxlen = len;
-	ix->slot[h] = (int)ix->nw;
-	return (int)ix->nw++;
-}
-
-/*
- * Length of the first word of an entry as the tokenizer would cut it
- * from text: the letters before a space, hyphen, apostrophe, digit or
- * Unicode punctuation, or an apostrophe and the letters after it ("'ll",
- * a word when glued to the word before).  0 when the entry starts with
- * neither.
- */
-static size_t
-first_word_len(const char *w)
-{
-	size_t	a = 0, j;
-
-	if (w[0] == '\'' && is_alpha((unsigned char)w[1]))
-		a = 1;
-	else if (!is_alpha((unsigned char)w[0]))
-		return 0;
-	for (j = a + 1; is_alpha((unsigned char)w[j]); j++)
-		if ((unsigned char)w[j] >= 0x80 &&
-		    upunct_len(w + j, strlen(w + j)) != 0)
-			break;
-	return j;
-}
-
-static void
-windex_build(struct scan *sc)
-{
-	struct windex			*ix = xcalloc(1, sizeof *ix);
-	const struct cc_vocab_list	*l;
-	size_t				 total = 0, size, j, fl;
-	int				 list;
-	struct word			*x;
-
-	for (list = 0; list < L_NLISTS; list++)
-		if ((l = list_get(sc, list)) != NULL)
-			total += l->n;
-	for (size = 64; size < total * 2; size *= 2)
-		;
-	ix->slot = xreallocarray(NULL, size, sizeof *ix->slot);
-	memset(ix->slot, 0xff, size * sizeof *ix->slot);	/* all -1 */
-	ix->mask = size - 1;
-	ix->w = xreallocarray(NULL, total + 1, sizeof *ix->w);
-	ix->v = xreallocarray(NULL, total + 1, sizeof *ix->v);
-	for (list = 0; list < L_NLISTS; list++) {
-		if ((l = list_get(sc, list)) == NULL)
-			continue;	/* absent: every lookup fails, as before */
-		if (!l->sorted) {
-			ix->odd |= LBIT(list);
-			continue;
-		}
-		for (j = 0; j < l->n; j++) {
-			/* A word the key buffer of lookup() could not hold
-			 * is odd too, so both ways agree on it. */
-			fl = first_word_len(l->v[j].word);
-			if (fl == 0 || fl > 100) {
-				ix->odd |= LBIT(list);
-				break;
-			}
-			if (l->v[j].word[0] == '\'')
-				ix->apos |= LBIT(list);
-			x = &ix->w[windex_find(ix, l->v[j].word, fl, 1)];
-			if (l->v[j].word[fl] != '\0') {
-				x->longer |= LBIT(list);
-				x->after |= after_bit(l->v[j].word + fl);
-				continue;
-			}
-			x->exact |= LBIT(list);
-			ix->v[ix->nv].list = list;
-			ix->v[ix->nv].value = l->v[j].value ? l->v[j].value :
-			    "";
-			ix->v[ix->nv].next = x->vals;
-			x->vals = (int)ix->nv++;
-		}
-	}
-	sc->ix = ix;
-}
-
-/*
- * The lists a mention may start with at token t (see may_start()),
- * worked out once as the token is cut.  A list the index cannot answer
- * for (odd) may have an entry opening with an apostrophe or a hyphen;
- * an apostrophe apart from the word before may begin "'ll" (lookup()).
- */
-static uint64_t
-start_lists(const struct windex *ix, const char *s, const struct tok *t)
-{
-	const struct word	*w;
-
-	if (t->type == T_PUNCT) {
-		if (s[t->s] == '\'')
-			return ix->odd | ix->apos;
-		return s[t->s] == '-' ? ix->odd : 0;
-	}
-	if (t->type == T_NUM)
-		return ~(uint64_t)0;
-	if (t->w < 0)
-		return ix->odd;
-	w = &ix->w[t->w];
-	return ix->odd | w->exact | w->longer;
-}
-
-/* Cut the next line into tokens, filing its words in the index. */
+/* Cut the next line into tokens. */
 static void
 tokenize_line(struct scan *sc)
 {
 	const char	*nl = memchr(sc->s + sc->tpos, '\n', sc->len - sc->tpos);
-	size_t		 j = sc->nt;
-	struct tok	*t;
 
 	tokenize(sc, nl != NULL ? (size_t)(nl - sc->s) + 1 : sc->len);
-	for (; sc->ix != NULL && j < sc->nt; j++) {
-		t = &sc->t[j];
-		if (t->type == T_WORD && t->e - t->s <= sc->ix->maxlen)
-			t->w = windex_find(sc->ix, sc->s + t->s, t->e - t->s,
-			    0);
-		t->may = start_lists(sc->ix, sc->s, t);
-	}
 }
 
 /*
