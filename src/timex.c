@@ -515,6 +515,31 @@ is_alpha(unsigned char c)
 	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
+/*
+ * strtod() of a number the scan reads again and again: a vocabulary
+ * value ("8", "1D", "2-3", "0.5"), a number of the text with its
+ * thousands commas taken out.  Plain digits, nearly all of them, are
+ * read by hand (below 2^53 the value is exact, as strtod() gives it);
+ * a point, an exponent, a hex prefix, a sign or a longer run go to
+ * strtod() itself.  strtod() was a twentieth of the scan's time.
+ */
+static double
+num_value(const char *v, char **ep)
+{
+	uint64_t	n = 0;
+	size_t		k;
+
+	for (k = 0; is_digit((unsigned char)v[k]) && k < 15; k++)
+		n = n * 10 + (uint64_t)(v[k] - '0');
+	if (k == 0 || is_digit((unsigned char)v[k]) || v[k] == '.' ||
+	    v[k] == ',' || v[k] == 'e' || v[k] == 'E' || v[k] == 'x' ||
+	    v[k] == 'X')
+		return strtod(v, ep);
+	if (ep != NULL)
+		*ep = (char *)v + k;
+	return (double)n;
+}
+
 /* Length of a Unicode space or punctuation mark at p that must not glue
  * to a word (U+00A0, U+2000-U+206F), or 0. */
 static size_t
@@ -865,7 +890,7 @@ tokenize(struct scan *sc, size_t end)
 					if (s[k] != ',')
 						num[nn++] = s[k];
 				num[nn] = '\0';
-				t->val = strtod(num, NULL);
+				t->val = num_value(num, NULL);
 			}
 		} else if (is_alpha(c) || (c == '\'' && i + 1 < sc->len &&
 		    is_alpha((unsigned char)s[i + 1]) && !t->sp &&
@@ -1259,7 +1284,7 @@ list_word(const struct scan *sc, size_t i, const int *lists,
 		if ((v = lookup(sc, lists[k], i, &m)) != NULL && m > best &&
 		    *v != '\0') {
 			best = m;
-			x = strtod(v, NULL);
+			x = num_value(v, NULL);
 		}
 	}
 	*val = x;
@@ -1377,7 +1402,7 @@ unit_parse(const char *v, struct unit *u)
 		u->time = 1;
 		v++;
 	}
-	u->n = strtod(v, &ep);
+	u->n = num_value(v, &ep);
 	if (ep == v || u->n <= 0)
 		return 0;
 	u->letter = *ep;
@@ -1556,8 +1581,8 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 		c->digits = 1;
 		c->end = i + 1;
 	} else if ((v = lookup(sc, L_DURATION_VAGUE, i, &n)) != NULL) {
-		c->min = strtod(v, &ep);
-		c->max = *ep == '-' ? strtod(ep + 1, NULL) : c->min;
+		c->min = num_value(v, &ep);
+		c->max = *ep == '-' ? num_value(ep + 1, NULL) : c->min;
 		c->vague = 1;
 		c->end = i + n;
 		return c->max >= c->min && c->min > 0;
@@ -1566,11 +1591,11 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 		c->end = i + n;
 	} else if ((v = lookup(sc, L_DATE_HALF, i, &n)) != NULL &&
 	    lookup1(sc, L_DATE_ARTICLES, i + n) != NULL) {
-		c->min = c->max = strtod(v, NULL);
+		c->min = c->max = num_value(v, NULL);
 		c->end = i + n + 1;
 		return c->min > 0;
 	} else if ((v = lookup(sc, L_DATE_ARTICLES, i, &n)) != NULL) {
-		c->min = c->max = strtod(v, NULL);
+		c->min = c->max = num_value(v, NULL);
 		c->article = 1;
 		c->end = i + n;
 	} else
@@ -2973,16 +2998,17 @@ static void
 emit_since(const struct scan *sc, size_t t0, const struct cc_timex *d,
     struct cc_timex *x)
 {
-	char	refs[16];
-	int	months;
+	char		refs[16];
+	int		months;
+	struct sb	b;
 
 	memset(x, 0, sizeof *x);
 	x->kind = CC_TIMEX_DURATION;
 	x->start = sc->t[t0].s;
 	x->end = d->end;
 	x->relative = 1;
-	snprintf(x->granularity, sizeof x->granularity, "%s",
-	    d->granularity);
+	sb_init(&b, x->granularity, sizeof x->granularity);
+	sb_str(&b, d->granularity);
 	if (sc->ref == NULL || d->lo.y == 0) {
 		snprintf(x->value, sizeof x->value, "PXD");
 		snprintf(x->basis, sizeof x->basis, "unresolved");
@@ -3000,17 +3026,27 @@ emit_since(const struct scan *sc, size_t t0, const struct cc_timex *d,
 	/* The value counts in the date's own granularity: "since 2014" is
 	 * P8Y, "since September" P1M, "since February 24" P248D. */
 	months = (sc->ref->y - d->lo.y) * 12 + sc->ref->m - d->lo.m;
+	sb_init(&b, x->value, sizeof x->value);
+	sb_str(&b, "P");
 	if (strcmp(d->granularity, "year") == 0 || strcmp(d->granularity,
-	    "decade") == 0)
-		snprintf(x->value, sizeof x->value, "P%dY", months / 12);
-	else if (strcmp(d->granularity, "day") == 0 ||
-	    strcmp(d->granularity, "week") == 0)
-		snprintf(x->value, sizeof x->value, "P%.0fD", x->days_max);
-	else
-		snprintf(x->value, sizeof x->value, "P%dM", months);
+	    "decade") == 0) {
+		sb_num(&b, months / 12, 0);
+		sb_str(&b, "Y");
+	} else if (strcmp(d->granularity, "day") == 0 ||
+	    strcmp(d->granularity, "week") == 0) {
+		/* A whole number of days: "%.0f" of it. */
+		sb_num(&b, (long)x->days_max, 0);
+		sb_str(&b, "D");
+	} else {
+		sb_num(&b, months, 0);
+		sb_str(&b, "M");
+	}
 	cc_date_iso(sc->ref, refs, sizeof refs);
-	snprintf(x->basis, sizeof x->basis, "since %s, to %s", d->value,
-	    refs);
+	sb_init(&b, x->basis, sizeof x->basis);
+	sb_str(&b, "since ");
+	sb_str(&b, d->value);
+	sb_str(&b, ", to ");
+	sb_str(&b, refs);
 }
 
 /* --- top-level parsers ----------------------------------------------- */
@@ -3243,6 +3279,7 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	struct unit	 u;
 	int		 dir = 0, the = 0, hascount;
 	char		 refs[16];
+	struct sb	 b;
 
 	memset(x, 0, sizeof *x);
 	if (!may_start(sc, i, DURATION_LISTS))
@@ -3363,12 +3400,9 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	period_value(x->value, sizeof x->value, c.min, &u, c.vague);
 	x->days_min = round_days(c.min * unit_days(&u));
 	x->days_max = c.max < 0 ? -1 : round_days(c.max * unit_days(&u));
-	if (u.time)
-		snprintf(x->granularity, sizeof x->granularity, "hour");
-	else
-		snprintf(x->granularity, sizeof x->granularity, "%s",
-		    unit_gran(&u) != G_NONE ? GRAN_NAME[unit_gran(&u)] :
-		    u.letter == 'Y' ? "year" : "day");
+	sb_init(&b, x->granularity, sizeof x->granularity);
+	sb_str(&b, u.time ? "hour" : unit_gran(&u) != G_NONE ?
+	    GRAN_NAME[unit_gran(&u)] : u.letter == 'Y' ? "year" : "day");
 	/* Anchored at the reference: "the past N months", "N-month-old". */
 	if (sc->ref != NULL && (dir != 0 || (sfx != NULL &&
 	    strcmp(sfx, "OLD") == 0))) {
@@ -3383,10 +3417,13 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 			cc_date_from_days(sc->rdays - (long)far, &x->lo);
 			cc_date_from_days(sc->rdays, &x->hi);
 		}
-		snprintf(x->basis, sizeof x->basis, "%s %s",
-		    dir > 0 ? "from" : "up to", refs);
-	} else
-		snprintf(x->basis, sizeof x->basis, "length");
+		sb_init(&b, x->basis, sizeof x->basis);
+		sb_str(&b, dir > 0 ? "from " : "up to ");
+		sb_str(&b, refs);
+	} else {
+		sb_init(&b, x->basis, sizeof x->basis);
+		sb_str(&b, "length");
+	}
 	return k;
 }
 
