@@ -3,7 +3,9 @@
  *
  * Lists are kept sorted by lower-cased word as entries are added, so a
  * lookup is a binary search; lists are small (tens to hundreds of words)
- * and loaded once.
+ * and loaded once.  A list is found by its name through a hash table:
+ * callers name the list on every lookup, and comparing the name with
+ * each list's in turn cost more than the search of the list itself.
  */
 #include "config.h"
 
@@ -17,6 +19,9 @@
 struct cc_vocab {
 	struct cc_vocab_list	*lists;
 	size_t			 n;
+	size_t			*slot;		/* open addressing: index into
+						   lists + 1, 0 if empty */
+	size_t			 nslot;		/* a power of two, > 2 n */
 };
 
 struct cc_vocab *
@@ -41,7 +46,30 @@ cc_vocab_free(struct cc_vocab *vc)
 		free(vc->lists[i].name);
 	}
 	free(vc->lists);
+	free(vc->slot);
 	free(vc);
+}
+
+/* FNV-1a of a list name. */
+static size_t
+name_hash(const char *name)
+{
+	size_t	h = 2166136261u;
+
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h;
+}
+
+/* File list k under its name (not yet there). */
+static void
+slot_add(struct cc_vocab *vc, size_t k)
+{
+	size_t	h = name_hash(vc->lists[k].name) & (vc->nslot - 1);
+
+	while (vc->slot[h] != 0)
+		h = (h + 1) & (vc->nslot - 1);
+	vc->slot[h] = k + 1;
 }
 
 /* Compare word[0..len) with NUL-terminated w, ASCII case-insensitively. */
@@ -82,11 +110,14 @@ list_find(const struct cc_vocab_list *l, const char *word, size_t len,
 const struct cc_vocab_list *
 cc_vocab_list(const struct cc_vocab *vc, const char *name)
 {
-	size_t	i;
+	size_t	h;
 
-	for (i = 0; vc != NULL && i < vc->n; i++)
-		if (strcmp(vc->lists[i].name, name) == 0)
-			return &vc->lists[i];
+	if (vc == NULL || vc->nslot == 0)
+		return NULL;
+	for (h = name_hash(name) & (vc->nslot - 1); vc->slot[h] != 0;
+	    h = (h + 1) & (vc->nslot - 1))
+		if (strcmp(vc->lists[vc->slot[h] - 1].name, name) == 0)
+			return &vc->lists[vc->slot[h] - 1];
 	return NULL;
 }
 
@@ -96,7 +127,7 @@ cc_vocab_add(struct cc_vocab *vc, const char *list, const char *word,
 {
 	struct cc_vocab_list	*l = (struct cc_vocab_list *)
 				    cc_vocab_list(vc, list);
-	size_t			 at;
+	size_t			 at, k;
 	int			 found;
 
 	if (l == NULL) {
@@ -106,6 +137,15 @@ cc_vocab_add(struct cc_vocab *vc, const char *list, const char *word,
 		memset(l, 0, sizeof *l);
 		l->name = xstrdup(list);
 		l->sorted = 1;
+		if (2 * vc->n >= vc->nslot) {
+			/* Keep the table at most half full: refile all. */
+			vc->nslot = vc->nslot ? vc->nslot * 2 : 64;
+			free(vc->slot);
+			vc->slot = xcalloc(vc->nslot, sizeof *vc->slot);
+			for (k = 0; k < vc->n; k++)
+				slot_add(vc, k);
+		} else
+			slot_add(vc, vc->n - 1);
 	}
 	at = list_find(l, word, strlen(word), &found);
 	if (found) {
