@@ -540,6 +540,24 @@ num_value(const char *v, char **ep)
 	return (double)n;
 }
 
+/*
+ * memset(p, 0, n) in pieces of 64 bytes: GCC writes a larger memset()
+ * of a struct as "rep stos", whose start-up cost more than most of the
+ * parsers that clear a struct dx or a struct cc_timex for every token
+ * they try (dx_reset() alone runs up to eight times a token).  Always
+ * inline, so n is a constant and each piece a few vector stores: a
+ * call would clear the last piece with "rep stos" again.
+ */
+static inline __attribute__((always_inline)) void
+clear(void *p, size_t n)
+{
+	char	*c = p;
+
+	for (; n > 64; c += 64, n -= 64)
+		memset(c, 0, 64);
+	memset(c, 0, n);
+}
+
 /* Length of a Unicode space or punctuation mark at p that must not glue
  * to a word (U+00A0, U+2000-U+206F), or 0. */
 static size_t
@@ -1566,7 +1584,7 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 	size_t		 n, h;
 	double		 x;
 
-	memset(c, 0, sizeof *c);
+	clear(c, sizeof *c);
 	if (i >= sc->nt)
 		return 0;
 	if (sc->t[i].type == T_NUM) {
@@ -2292,7 +2310,7 @@ parse_after_next(const struct scan *sc, size_t i, struct dx *dx)
 static void
 dx_reset(struct dx *dx, size_t i)
 {
-	memset(dx, 0, sizeof *dx);
+	clear(dx, sizeof *dx);
 	dx->wd = -1;
 	dx->t0 = i;
 }
@@ -2312,7 +2330,7 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	struct unit	 u;
 	int		 after_the;
 
-	memset(dx, 0, sizeof *dx);
+	clear(dx, sizeof *dx);
 	dx->wd = -1;
 	dx->t0 = i;
 	if (i >= sc->nt || !may_start(sc, i, CORE_LISTS))
@@ -2331,7 +2349,7 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 			j++;
 		if (is_punct(sc, j, ','))
 			j++;
-		memset(&sub, 0, sizeof sub);
+		clear(&sub, sizeof sub);
 		sub.wd = -1;
 		if (parse_month_first(sc, j, "ON", &sub) ||
 		    parse_day_first(sc, j, &sub)) {
@@ -2344,7 +2362,7 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 				return 1;
 			}
 		}
-		memset(dx, 0, sizeof *dx);
+		clear(dx, sizeof *dx);
 		dx->t0 = i;
 		if (lookup1(sc, L_WEEKDAYS, i) == NULL)
 			return 0;
@@ -2467,7 +2485,7 @@ parse_date(const struct scan *sc, size_t i, struct dx *dx)
 		if (of && lookup1(sc, L_DATE_THE, k) != NULL &&
 		    unit_at(sc, k + 1, &u, &n) && unit_gran(&u) != G_NONE &&
 		    unit_gran(&u) != G_DAY) {
-			memset(dx, 0, sizeof *dx);
+			clear(dx, sizeof *dx);
 			dx->wd = -1;
 			dx->gran = unit_gran(&u);
 			dx->how = H_SHIFT;
@@ -2699,7 +2717,7 @@ resolve(const struct scan *sc, const struct dx *dx, int fut,
 	long		 lo = 0, hi = 0, day, mon;
 	int		 rwd;
 
-	memset(&p, 0, sizeof p);
+	clear(&p, sizeof p);
 	p.gran = dx->gran;
 	if (sc->ref == NULL && dx->how != H_ABS && !(dx->how == H_YEARLESS &&
 	    dx->y != 0 && !dx->yshift)) {
@@ -2958,7 +2976,7 @@ emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
 	char		 iso[16];
 	struct sb	 b;
 
-	memset(x, 0, sizeof *x);
+	clear(x, sizeof *x);
 	x->kind = CC_TIMEX_DATE;
 	span(sc, dx->t0, dx->end, x);
 	x->mod = mod_of(dx->mod);
@@ -3002,7 +3020,7 @@ emit_since(const struct scan *sc, size_t t0, const struct cc_timex *d,
 	int		months;
 	struct sb	b;
 
-	memset(x, 0, sizeof *x);
+	clear(x, sizeof *x);
 	x->kind = CC_TIMEX_DURATION;
 	x->start = sc->t[t0].s;
 	x->end = d->end;
@@ -3077,7 +3095,7 @@ static int
 range_join(const struct scan *sc, size_t t0, const struct cc_timex *xa,
     const struct cc_timex *xb, struct cc_timex *x)
 {
-	memset(x, 0, sizeof *x);
+	clear(x, sizeof *x);
 	x->kind = CC_TIMEX_DATE;
 	x->start = sc->t[t0].s;
 	x->end = xb->end;
@@ -3281,9 +3299,12 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	char		 refs[16];
 	struct sb	 b;
 
-	memset(x, 0, sizeof *x);
+	/* x is left as it was where no duration can start (most tokens):
+	 * scan_at() reads it only when this returns more than 0, and the
+	 * parsers it tries after this one write their x whole. */
 	if (!may_start(sc, i, DURATION_LISTS))
 		return 0;
+	clear(x, sizeof *x);
 	if ((v = lookup(sc, L_DATE_MODS, j, &n)) != NULL) {
 		mod = v;
 		j += n;
@@ -3372,7 +3393,7 @@ parse_duration(const struct scan *sc, size_t i, struct cc_timex *x)
 	    NULL && unit_gran(&u) != G_NONE && c.min == floor(c.min)) {
 		struct dx	dx;
 
-		memset(&dx, 0, sizeof dx);
+		clear(&dx, sizeof dx);
 		dx.wd = -1;
 		dx.t0 = i;
 		dx.end = k + 1;
@@ -3507,7 +3528,7 @@ static size_t
 unresolved_day(const struct scan *sc, size_t i, size_t end, int d,
     struct cc_timex *x)
 {
-	memset(x, 0, sizeof *x);
+	clear(x, sizeof *x);
 	x->kind = CC_TIMEX_DATE;
 	span(sc, i, end, x);
 	snprintf(x->granularity, sizeof x->granularity, "day");
@@ -3809,7 +3830,7 @@ parse_week_of(const struct scan *sc, size_t i, struct cc_timex *x)
 	    phrase_end_at(sc, end)) {
 		if (sc->ref == NULL)
 			return unresolved_day(sc, i, end, d, x);
-		memset(&xd, 0, sizeof xd);
+		clear(&xd, sizeof xd);
 		fut = future_tense(sc, i, end, &cue);
 		if (!nearest_month_day(sc, d, -1, fut, &xd.lo))
 			return 0;
@@ -3821,7 +3842,7 @@ parse_week_of(const struct scan *sc, size_t i, struct cc_timex *x)
 		span(sc, i, end, x);
 		return end;
 	}
-	memset(x, 0, sizeof *x);
+	clear(x, sizeof *x);
 	x->kind = CC_TIMEX_DATE;
 	span(sc, i, end, x);
 	x->relative = xd.relative;
@@ -3833,7 +3854,7 @@ parse_week_of(const struct scan *sc, size_t i, struct cc_timex *x)
 	cc_date_from_days(lo, &x->lo);
 	cc_date_from_days(lo + 6, &x->hi);
 	if (iso_wd(lo) == 1) {
-		memset(&p, 0, sizeof p);
+		clear(&p, sizeof p);
 		p.gran = G_WEEK;
 		iso_week(lo, &p.y, &p.n);
 		period_fill(&p, x, &lo, &hi);
@@ -4062,7 +4083,7 @@ span_at(const struct scan *sc, size_t i, struct length *sp)
 	int		 rank = -1, r;
 	double		 cnt;
 
-	memset(sp, 0, sizeof *sp);
+	clear(sp, sizeof *sp);
 	for (;;) {
 		j = k;
 		if (sp->parts > 0) {
@@ -4242,7 +4263,7 @@ parse_span(const struct scan *sc, size_t i, struct cc_timex *x)
 		/* A length: only what parse_duration() cannot read. */
 		if (sp.parts < 2 || sp.time)
 			return 0;
-		memset(x, 0, sizeof *x);
+		clear(x, sizeof *x);
 		x->kind = CC_TIMEX_DURATION;
 		span(sc, i, k, x);
 		x->mod = mod_of(mod);
@@ -4511,7 +4532,7 @@ cc_timex_scan_with(struct cc_timex_scanner *ts, const char *s, size_t len,
 	struct scan	 sc;
 
 	/* Only the per-text part is cleared: the lists are the scanner's. */
-	memset(&sc, 0, offsetof(struct scan, own));
+	clear(&sc, offsetof(struct scan, own));
 	sc.vc = ts->vc;
 	sc.lc = &ts->lc;
 	sc.ix = ts->ix;
