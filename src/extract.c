@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,23 +66,22 @@ struct cc_extractor {
 	struct cc_timex_scanner	*ts;		/* dates, index built once */
 	struct cc_timex		 tx[EX_MAX_TIMEX];
 
-	/* The trigger words of every rule, bucketed by their first two
-	 * bytes, so one pass over a sentence finds the rules to run
-	 * (built on first use, for pack->rules as it is then). */
+	/* The trigger, required and needed words of every rule as one
+	 * automaton (triggered_all()), built on first use, for pack->rules
+	 * as it is then. */
 	const struct cc_rule	*trig_rules;
 	size_t			 trig_nrules;
-	struct ex_trig		*trig;		/* words, by bucket */
+	uint32_t		*trig_next;	/* [state + class]: the next state;
+						   a state is its row's offset,
+						   number << trig_shift */
+	uint32_t		 trig_out0;	/* states from here on end words: */
+	uint32_t		*trig_outs;	/* the bits they set, tgt[outs[i],
+						   outs[i + 1]), i = (state -
+						   out0) >> trig_shift */
 	struct ex_tgt		*tgt;
-	struct ex_occ		*occ;		/* (while indexing) */
-	uint32_t		*trig_start;	/* bucket b: [start[b],
-						   start[b + 1]) */
-	uint32_t		*trig_fill;	/* (while indexing) */
-	size_t			 trig_n;
-	uint64_t		 trig_pair[65536 / 64];	/* two-byte
-						   triggers */
-	uint64_t		 trig_tri[65536 / 64];	/* first three bytes
-						   of longer ones, hashed */
-	unsigned char		 trig_first[256];	/* one-byte ones */
+	unsigned		 trig_shift;	/* log2 of a row's length */
+	unsigned char		 trig_class[256];	/* byte -> column; 0:
+						   in no word */
 	/* hit[r], rule r: EX_HIT_ALL if it may match; hit[trig_npats0 +
 	 * pat_base[r] + p], pattern p of rule r: bit k set if one of the
 	 * words of its needs' set k occurs (needs.h) */
@@ -154,9 +154,9 @@ cc_extractor_free(struct cc_extractor *ex)
 	pcre2_code_free(ex->spk);
 	pcre2_jit_stack_free(ex->jit);
 	cc_timex_scanner_free(ex->ts);
-	free(ex->trig);
+	free(ex->trig_next);
+	free(ex->trig_outs);
 	free(ex->tgt);
-	free(ex->trig_start);
 	free(ex->hit);
 	free(ex->hit0);
 	free(ex->pat_base);
@@ -192,13 +192,37 @@ is_numeric_type(const char *type)
 	    strcmp(type, "quantity") == 0 || strcmp(type, "duration") == 0;
 }
 
+/*
+ * Eight bytes ASCII-lower-cased at once (every article's text goes
+ * through here): a byte gains 0x20 where its high bit is clear and its
+ * low seven bits are at least 'A' and at most 'Z'.  Adding to the low
+ * seven bits of each byte never carries into the next byte, so the
+ * high bit of each sum answers one comparison.
+ */
+static uint64_t
+lower8(uint64_t x)
+{
+	const uint64_t	ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t	low = x & ~high;
+	uint64_t	ge_a = low + ones * (0x80 - 'A');
+	uint64_t	gt_z = low + ones * (0x80 - 'Z' - 1);
+
+	return x | (ge_a & ~gt_z & ~x & high) >> 2;
+}
+
 static char *
 lower_copy(const char *s, size_t n)
 {
-	char	*p = xmalloc(n + 1);
-	size_t	 i;
+	char		*p = xmalloc(n + 1);
+	uint64_t	 x;
+	size_t		 i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		x = lower8(x);
+		memcpy(p + i, &x, 8);
+	}
+	for (; i < n; i++)
 		p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
 	p[n] = '\0';
 	return p;
@@ -232,67 +256,51 @@ triggered(const struct cc_rule *r, const char *lower, size_t start,
 
 /*
  * All rules at once: the same answer as triggered() for every rule, in
- * one pass over the sentence instead of a memmem per trigger per rule
- * (which cost more than the rules' patterns).  Triggers are bucketed by
- * a hash of their first two bytes (one-byte triggers by their byte), so
- * at each position only the few triggers that start with the bytes there
- * are compared; bitmaps of the two-byte triggers and of the (hashed)
- * first three bytes of longer ones skip most positions at once.
+ * one pass over the sentence instead of a memmem per word per rule
+ * (which cost more than the rules' patterns).  The words (triggers,
+ * required words, and the words each pattern needs) make one
+ * Aho-Corasick automaton, kept as a full table of the next state for
+ * every state and byte class: each byte of the sentence costs one
+ * look-up however many words there are (comparing the words that
+ * start at each byte cost some sixty instructions a byte).  A word is
+ * found wherever it occurs, inside a longer word too, as memmem finds
+ * it, and only if it lies whole in the sentence: the scan starts at the
+ * sentence's first byte in the empty state.  States that end a word are
+ * numbered last, so one comparison a byte says whether any word ended
+ * there; each carries the hit bits of every word that ends in it (its
+ * own word and the shorter words that are suffixes of it).
  */
-struct ex_occ {				/* a word, for one slot */
-	const char	*w;
-	size_t		 len;
-	size_t		 slot;		/* in hit[] */
+struct ex_tgt {				/* a hit bit to set */
+	uint32_t	 slot;		/* in hit[] */
 	unsigned char	 bit;		/* EX_HIT_TRIGGER or EX_HIT_REQUIRE,
 					   or a pattern's set */
 };
 
-/* A word of the index, once however many rules and patterns use it
- * ("talks" is in a dozen): compared once, it sets the hit bits of its
- * targets tgt[t0..tn). */
-struct ex_trig {
-	const char	*w;
-	uint32_t	 len;
-	uint32_t	 head;		/* its first four bytes (fewer: the
-					   rest zero) ... */
-	uint32_t	 mask;		/* ... and which of them count */
-	uint32_t	 t0, tn;
+struct ex_occ {				/* a word ends in state, for t */
+	uint32_t	 state;
+	struct ex_tgt	 t;
 };
 
-struct ex_tgt {
-	uint32_t	 slot;
-	unsigned char	 bit;
+/* The automaton while it is built (trig_index()). */
+struct ex_acb {
+	unsigned char	*cls;		/* ex->trig_class */
+	size_t		 nc;		/* row length: a power of two */
+	uint32_t	*go;		/* [id * nc + class]: child, 0 none */
+	size_t		 nstates;
+	struct ex_occ	*occ;
+	size_t		 nocc;
+	size_t		 bytes;		/* of all the words */
 };
 
-#define EX_TRIG_BUCKETS	4096	/* two-byte hashes, then as many hashes
-				   of three bytes, then 256 one-byte */
 #define EX_HIT_TRIGGER	1
 #define EX_HIT_REQUIRE	2
 #define EX_HIT_ALL	3
 
-/* Hash of the three bytes at w, for trig_tri. */
-static unsigned
-trig_tri_hash(const unsigned char *w)
-{
-	return ((unsigned)w[0] << 16 | (unsigned)w[1] << 8 | w[2]) *
-	    2654435761u >> 16;
-}
-
-static size_t
-trig_bucket(const unsigned char *w, size_t len)
-{
-	if (len == 1)
-		return 2 * EX_TRIG_BUCKETS + w[0];
-	if (len >= 3)
-		return EX_TRIG_BUCKETS + (trig_tri_hash(w) >> 4);
-	return (((unsigned)w[0] << 8 | w[1]) * 40503u & 0xffff) >> 4;
-}
-
 /* Call fn for every non-empty trigger and required word of every rule,
  * and every word its patterns need. */
 static void
-trig_each(struct cc_extractor *ex, void (*fn)(struct cc_extractor *,
-    const char *, size_t, size_t, unsigned char))
+trig_each(struct cc_extractor *ex, void (*fn)(struct ex_acb *,
+    const char *, size_t, size_t, unsigned char), struct ex_acb *b)
 {
 	const struct cc_pack	*pk = ex->pack;
 	const struct cc_rule	*r;
@@ -303,229 +311,263 @@ trig_each(struct cc_extractor *ex, void (*fn)(struct cc_extractor *,
 		r = &pk->rules[i];
 		for (k = 0; k < r->ntriggers; k++)
 			if (r->triggers[k][0] != '\0')
-				fn(ex, r->triggers[k], strlen(r->triggers[k]),
+				fn(b, r->triggers[k], strlen(r->triggers[k]),
 				    i, EX_HIT_TRIGGER);
 		for (k = 0; k < r->nrequires; k++)
 			if (r->requires[k][0] != '\0')
-				fn(ex, r->requires[k], strlen(r->requires[k]),
+				fn(b, r->requires[k], strlen(r->requires[k]),
 				    i, EX_HIT_REQUIRE);
 		for (p = 0; p < r->npats; p++) {
 			n = &r->needs[p];
 			slot = ex->trig_npats0 + ex->pat_base[i] + p;
 			for (s = 0, w = 0; s < n->nsets; s++)
 				for (k = 0; k < n->nwords[s]; k++, w++)
-					fn(ex, n->words[w], strlen(n->words[w]),
+					fn(b, n->words[w], strlen(n->words[w]),
 					    slot, (unsigned char)(1u << s));
 		}
 	}
 }
 
+/* First pass: the bytes the words use, and how much room they take. */
 static void
-trig_count(struct cc_extractor *ex, const char *w, size_t len, size_t slot,
+trig_measure(struct ex_acb *b, const char *w, size_t len, size_t slot,
     unsigned char bit)
 {
-	const unsigned char	*u = (const unsigned char *)w;
+	size_t	i;
 
 	(void)slot, (void)bit;
-	ex->trig_start[trig_bucket(u, len) + 1]++;
-	ex->trig_n++;
-	if (len == 1)
-		ex->trig_first[u[0]] = 1;
-	else if (len == 2)
-		ex->trig_pair[(u[0] << 8 | u[1]) >> 6] |= (uint64_t)1 <<
-		    ((u[0] << 8 | u[1]) & 63);
-	else
-		ex->trig_tri[trig_tri_hash(u) >> 6] |= (uint64_t)1 <<
-		    (trig_tri_hash(u) & 63);
+	for (i = 0; i < len; i++)
+		b->cls[(unsigned char)w[i]] = 1;
+	b->bytes += len;
+	b->nocc++;
 }
 
+/* Second pass: w into the trie. */
 static void
-trig_place(struct cc_extractor *ex, const char *w, size_t len, size_t slot,
+trig_insert(struct ex_acb *b, const char *w, size_t len, size_t slot,
     unsigned char bit)
 {
-	size_t	b = trig_bucket((const unsigned char *)w, len), n;
+	uint32_t	*g;
+	size_t		 i, st = 0;
 
-	n = ex->trig_start[b] + ex->trig_fill[b]++;
-	ex->occ[n].w = w;
-	ex->occ[n].len = len;
-	ex->occ[n].slot = slot;
-	ex->occ[n].bit = bit;
+	for (i = 0; i < len; i++) {
+		g = &b->go[st * b->nc + b->cls[(unsigned char)w[i]]];
+		if (*g == 0)
+			*g = (uint32_t)b->nstates++;
+		st = *g;
+	}
+	b->occ[b->nocc].state = (uint32_t)st;
+	b->occ[b->nocc].t.slot = (uint32_t)slot;
+	b->occ[b->nocc++].t.bit = bit;
+}
+
+static int
+tgt_cmp(const void *a, const void *b)
+{
+	const struct ex_tgt	*x = a, *y = b;
+
+	return x->slot < y->slot ? -1 : x->slot > y->slot;
 }
 
 static int
 occ_cmp(const void *a, const void *b)
 {
 	const struct ex_occ	*x = a, *y = b;
-	int			 c;
 
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	if ((c = memcmp(x->w, y->w, x->len)) != 0)
-		return c;
-	return x->slot < y->slot ? -1 : x->slot > y->slot;
+	return x->state < y->state ? -1 : x->state > y->state;
 }
 
-/* The placed occurrences, bucket by bucket, as words with targets. */
+/*
+ * The hit bits of every word that ends in state u (old numbering): its
+ * own words' and, down the failure links, those of its suffixes, one
+ * entry a slot.  Appended to ex->tgt (*n used, *cap room).
+ */
 static void
-trig_dedupe(struct cc_extractor *ex, size_t nb)
+trig_outputs(struct cc_extractor *ex, const struct ex_acb *b,
+    const uint32_t *fail, const size_t *own, uint32_t u, size_t *n,
+    size_t *cap)
 {
-	struct ex_occ	*o;
-	struct ex_trig	*t;
-	size_t		 b, i, e, nw = 0, nt = 0, start;
+	size_t	first = *n, k, m;
+	uint32_t v;
 
-	ex->trig = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->trig);
-	ex->tgt = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->tgt);
-	for (b = 0, start = 0; b < nb; b++) {
-		i = start;
-		e = ex->trig_start[b + 1];
-		start = e;
-		ex->trig_start[b] = (uint32_t)nw;
-		qsort(ex->occ + i, e - i, sizeof *ex->occ, occ_cmp);
-		for (; i < e; i++) {
-			o = &ex->occ[i];
-			if (nw == ex->trig_start[b] || ex->trig[nw - 1].len !=
-			    o->len || memcmp(ex->trig[nw - 1].w, o->w,
-			    o->len) != 0) {
-				t = &ex->trig[nw++];
-				t->w = o->w;
-				t->len = (uint32_t)o->len;
-				t->head = t->mask = 0;
-				memcpy(&t->head, o->w, o->len < 4 ? o->len : 4);
-				memset(&t->mask, 0xff, o->len < 4 ? o->len : 4);
-				t->t0 = t->tn = (uint32_t)nt;
+	for (v = u; v != 0; v = fail[v])
+		for (k = own[v]; k < own[v + 1]; k++) {
+			if (*n == *cap) {
+				*cap = *cap * 2 + 16;
+				ex->tgt = xreallocarray(ex->tgt, *cap,
+				    sizeof *ex->tgt);
 			}
-			ex->tgt[nt].slot = (uint32_t)o->slot;
-			ex->tgt[nt++].bit = o->bit;
-			ex->trig[nw - 1].tn = (uint32_t)nt;
+			ex->tgt[(*n)++] = b->occ[k].t;
 		}
+	qsort(ex->tgt + first, *n - first, sizeof *ex->tgt, tgt_cmp);
+	for (k = first, m = first; k < *n; k++) {
+		if (m > first && ex->tgt[m - 1].slot == ex->tgt[k].slot)
+			ex->tgt[m - 1].bit |= ex->tgt[k].bit;
+		else
+			ex->tgt[m++] = ex->tgt[k];
 	}
-	ex->trig_start[nb] = (uint32_t)nw;
+	*n = m;
 }
 
 static void
 trig_index(struct cc_extractor *ex)
 {
 	const struct cc_pack	*pk = ex->pack;
-	size_t			 nb = 2 * EX_TRIG_BUCKETS + 256, b;
+	struct ex_acb		 b;
+	uint32_t		*fail, *order, *id, u, v, c;
+	unsigned char		*out;
+	size_t			*own, i, k, head, tail, nout, ntgt, cap;
 
-	free(ex->trig);
+	free(ex->trig_next);
+	free(ex->trig_outs);
 	free(ex->tgt);
-	free(ex->trig_start);
 	free(ex->hit);
 	free(ex->hit0);
 	free(ex->pat_base);
-	ex->trig_start = xcalloc(nb + 1, sizeof *ex->trig_start);
-	ex->trig_fill = xcalloc(nb, sizeof *ex->trig_fill);
+	ex->tgt = NULL;
 	/* Slots: the rules, then every pattern of every rule. */
 	ex->pat_base = xcalloc(pk->nrules + 1, sizeof *ex->pat_base);
 	ex->trig_npats0 = pk->nrules;
-	for (b = 0; b < pk->nrules; b++)
-		ex->pat_base[b + 1] = ex->pat_base[b] + pk->rules[b].npats;
+	for (i = 0; i < pk->nrules; i++)
+		ex->pat_base[i + 1] = ex->pat_base[i] + pk->rules[i].npats;
 	ex->nslots = pk->nrules + ex->pat_base[pk->nrules];
 	ex->hit = xmalloc(ex->nslots + 1);
 	ex->hit0 = xcalloc(ex->nslots + 1, 1);
-	for (b = 0; b < pk->nrules; b++) {
-		const struct cc_rule *r = &pk->rules[b];
-		size_t k;
+	for (i = 0; i < pk->nrules; i++) {
+		const struct cc_rule *r = &pk->rules[i];
 
 		/* No words, or an empty one (memmem finds it): always. */
-		ex->hit0[b] = 0;
+		ex->hit0[i] = 0;
 		for (k = 0; k < r->ntriggers; k++)
 			if (r->triggers[k][0] == '\0')
 				break;
 		if (r->ntriggers == 0 || k < r->ntriggers)
-			ex->hit0[b] |= EX_HIT_TRIGGER;
+			ex->hit0[i] |= EX_HIT_TRIGGER;
 		for (k = 0; k < r->nrequires; k++)
 			if (r->requires[k][0] == '\0')
 				break;
 		if (r->nrequires == 0 || k < r->nrequires)
-			ex->hit0[b] |= EX_HIT_REQUIRE;
+			ex->hit0[i] |= EX_HIT_REQUIRE;
 	}
-	memset(ex->trig_pair, 0, sizeof ex->trig_pair);
-	memset(ex->trig_tri, 0, sizeof ex->trig_tri);
-	memset(ex->trig_first, 0, sizeof ex->trig_first);
-	/* Count per bucket, then place: buckets are contiguous runs. */
-	ex->trig_n = 0;
-	trig_each(ex, trig_count);
-	for (b = 0; b < nb; b++)
-		ex->trig_start[b + 1] += ex->trig_start[b];
-	ex->occ = xreallocarray(NULL, ex->trig_n + 1, sizeof *ex->occ);
-	trig_each(ex, trig_place);
-	trig_dedupe(ex, nb);
-	free(ex->occ);
-	ex->occ = NULL;
-	free(ex->trig_fill);
-	ex->trig_fill = NULL;
+
+	/* Byte classes: one per byte some word holds; 0 for the rest,
+	 * which lead back to the empty state from anywhere. */
+	memset(&b, 0, sizeof b);
+	memset(ex->trig_class, 0, sizeof ex->trig_class);
+	b.cls = ex->trig_class;
+	trig_each(ex, trig_measure, &b);
+	for (i = 0, c = 1; i < 256; i++)
+		if (ex->trig_class[i])
+			ex->trig_class[i] = (unsigned char)c++;
+	for (ex->trig_shift = 0; ((size_t)1 << ex->trig_shift) < c;
+	    ex->trig_shift++)
+		;
+	b.nc = (size_t)1 << ex->trig_shift;
+
+	/* The trie: at most a state a byte, and the empty state 0. */
+	b.go = xcalloc((b.bytes + 1) * b.nc, sizeof *b.go);
+	b.occ = xreallocarray(NULL, b.nocc + 1, sizeof *b.occ);
+	b.nstates = 1;
+	b.nocc = 0;
+	trig_each(ex, trig_insert, &b);
+	if (b.nstates > (UINT32_MAX >> ex->trig_shift)) {
+		fputs("claimcheck: fatal: too many trigger words\n", stderr);
+		abort();
+	}
+	qsort(b.occ, b.nocc, sizeof *b.occ, occ_cmp);
+	own = xcalloc(b.nstates + 1, sizeof *own);
+	for (k = 0; k < b.nocc; k++)
+		own[b.occ[k].state + 1]++;
+	for (i = 0; i < b.nstates; i++)
+		own[i + 1] += own[i];
+
+	/* Breadth first, so a state's failure state (shorter) is done
+	 * before it: failure links, the missing moves (the failure
+	 * state's), and whether a word ends in the state. */
+	fail = xcalloc(b.nstates, sizeof *fail);
+	order = xmalloc(b.nstates * sizeof *order);
+	out = xcalloc(b.nstates, 1);
+	order[0] = 0;
+	for (head = 0, tail = 1; head < tail; head++) {
+		u = order[head];
+		out[u] = own[u] < own[u + 1] || (u != 0 && out[fail[u]]);
+		for (c = 0; c < b.nc; c++) {
+			v = b.go[u * b.nc + c];
+			if (v != 0) {
+				fail[v] = u == 0 ? 0 :
+				    b.go[fail[u] * b.nc + c];
+				order[tail++] = v;
+			} else if (u != 0)
+				b.go[u * b.nc + c] = b.go[fail[u] * b.nc + c];
+		}
+	}
+
+	/* New numbers: the states that end no word first. */
+	id = xmalloc(b.nstates * sizeof *id);
+	for (i = 0, k = 0; i < b.nstates; i++)
+		if (!out[order[i]])
+			id[order[i]] = (uint32_t)k++;
+	nout = b.nstates - k;
+	ex->trig_out0 = (uint32_t)k << ex->trig_shift;
+	ex->trig_outs = xreallocarray(NULL, nout + 1, sizeof *ex->trig_outs);
+	ntgt = cap = 0;
+	for (i = 0; i < b.nstates; i++)
+		if (out[order[i]]) {
+			ex->trig_outs[k - (ex->trig_out0 >> ex->trig_shift)] =
+			    (uint32_t)ntgt;
+			id[order[i]] = (uint32_t)k++;
+			trig_outputs(ex, &b, fail, own, order[i], &ntgt, &cap);
+		}
+	ex->trig_outs[nout] = (uint32_t)ntgt;
+	ex->trig_next = xreallocarray(NULL, b.nstates << ex->trig_shift,
+	    sizeof *ex->trig_next);
+	for (u = 0; u < b.nstates; u++)
+		for (c = 0; c < b.nc; c++)
+			ex->trig_next[((size_t)id[u] << ex->trig_shift) + c] =
+			    id[b.go[u * b.nc + c]] << ex->trig_shift;
+
+	free(id);
+	free(out);
+	free(order);
+	free(fail);
+	free(own);
+	free(b.occ);
+	free(b.go);
 	ex->trig_rules = pk->rules;
 	ex->trig_nrules = pk->nrules;
 }
 
-/* Word t occurs: set its targets' bits. */
-static void
-trig_hit(struct cc_extractor *ex, const struct ex_trig *t)
-{
-	uint32_t	k;
-
-	for (k = t->t0; k < t->tn; k++)
-		ex->hit[ex->tgt[k].slot] |= ex->tgt[k].bit;
-}
-
-/* The words of bucket b that s[0..n) starts with. */
-static void
-trig_scan(struct cc_extractor *ex, const unsigned char *s, size_t n,
-    size_t b)
-{
-	const struct ex_trig	*t = ex->trig + ex->trig_start[b];
-	const struct ex_trig	*te = ex->trig + ex->trig_start[b + 1];
-	uint32_t		 head = 0, k;
-
-	/* (a bucket is a hash: its words may start otherwise) */
-	memcpy(&head, s, n < 4 ? n : 4);
-	for (; t < te; t++) {
-		if (t->len > n || (head & t->mask) != t->head)
-			continue;
-		for (k = 4; k < t->len && s[k] == (unsigned char)t->w[k]; k++)
-			;
-		if (k >= t->len)
-			trig_hit(ex, t);
-	}
-}
-
 /* Set ex->hit[r] to EX_HIT_ALL for every rule r that triggered() would
- * run on lower[start..end). */
+ * run on lower[start..end), and the bits of the patterns' sets whose
+ * words occur there. */
 static void
 triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
     size_t end)
 {
 	const struct cc_pack	*pk = ex->pack;
 	const unsigned char	*s = (const unsigned char *)lower;
-	const struct ex_trig	*t, *te;
-	size_t			 i, p;
-	unsigned		 pair, tri;
+	const uint32_t		*next;
+	const unsigned char	*cls;
+	const struct ex_tgt	*t, *te;
+	uint32_t		 st = 0, out0, i;
+	size_t			 p;
 
 	if (ex->hit == NULL || ex->trig_rules != pk->rules ||
 	    ex->trig_nrules != pk->nrules)
 		trig_index(ex);
 	memcpy(ex->hit, ex->hit0, ex->nslots);
+	next = ex->trig_next;
+	cls = ex->trig_class;
+	out0 = ex->trig_out0;
 	for (p = start; p < end; p++) {
-		if (ex->trig_first[s[p]]) {
-			i = trig_bucket(s + p, 1);
-			t = ex->trig + ex->trig_start[i];
-			te = ex->trig + ex->trig_start[i + 1];
-			for (; t < te; t++)
-				trig_hit(ex, t);
-		}
-		if (p + 1 == end)
-			break;
-		pair = (unsigned)s[p] << 8 | s[p + 1];
-		if (ex->trig_pair[pair >> 6] & (uint64_t)1 << (pair & 63))
-			trig_scan(ex, s + p, end - p, trig_bucket(s + p, 2));
-		if (p + 2 == end)
+		st = next[st + cls[s[p]]];
+		if (st < out0)
 			continue;
-		tri = trig_tri_hash(s + p);
-		if (ex->trig_tri[tri >> 6] & (uint64_t)1 << (tri & 63))
-			trig_scan(ex, s + p, end - p, EX_TRIG_BUCKETS +
-			    (tri >> 4));
+		i = (st - out0) >> ex->trig_shift;
+		t = ex->tgt + ex->trig_outs[i];
+		te = ex->tgt + ex->trig_outs[i + 1];
+		for (; t < te; t++)
+			ex->hit[t->slot] |= t->bit;
 	}
 }
 
