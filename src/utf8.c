@@ -353,7 +353,23 @@ cc_fold(const char *str, size_t len, struct cc_fold *f)
 	o.map = xreallocarray(NULL, o.cap, sizeof *o.map);
 
 	while (i < len) {
-		/* Fast path: ASCII not followed by a combining mark. */
+		/* Fast path: a run of ASCII, copied as it is and mapped
+		 * byte for byte, up to a '\r' (a line break to rewrite) or
+		 * to the last byte before a non-ASCII one (which may be a
+		 * combining mark that composes with it).  Most text is
+		 * such runs: one reserve and one copy each. */
+		for (j = i; j < len && s[j] < 0x80 && s[j] != '\r'; j++)
+			;
+		if (j < len && s[j] >= 0x80 && j > i)
+			j--;
+		if (j > i) {
+			out_reserve(&o, j - i);
+			memcpy(o.s + o.len, s + i, j - i);
+			for (; i < j; i++)
+				o.map[o.len++] = (uint32_t)i;
+			continue;
+		}
+		/* ASCII not followed by a combining mark ('\r'). */
 		if (s[i] < 0x80 && (i + 1 == len || s[i + 1] < 0x80)) {
 			emit_one(&o, s, len, i, 1, s[i]);
 			i++;
