@@ -14,7 +14,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <utf8proc.h>
 
 #include "text.h"
@@ -28,31 +27,37 @@
 /* How far back from CC_SENTENCE_MAX to look for a space to cut at. */
 #define CUT_BACK	256
 
+/*
+ * The word lists are searched by halving (in_list()), so each is kept in
+ * order: ASCII case ignored for the abbreviations, byte order for the
+ * starters, whose case counts.
+ */
+
 /* Titles before a name: a period after one never ends a sentence. */
 static const char *const titles[] = {
-	"Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Ft",
-	"Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mme", "Mlle",
-	"Mr", "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev",
-	"Sen", "Sens", "Sgt", "Supt", "St", "Ste", "approx", "cf", "vs",
-	NULL
+	"Adm", "Amb", "approx", "Brig", "Capt", "cf", "Cmdr", "Col", "Cpl",
+	"Dr", "Fr", "Ft", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs",
+	"Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep",
+	"Reps", "Rev", "Sen", "Sens", "Sgt", "St", "Ste", "Supt", "vs",
 };
 
 /* Abbreviations that stand before a number ("Oct. 30", "No. 5"): no
  * sentence ends there when a digit follows. */
 static const char *const before_number[] = {
-	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-	"Nov", "Dec", "No", "Nos", "Vol", "Art", "Fig", "p", "pp", "Ch",
-	"Sec", "Para", "Ed", "Ref", "Tel", "ca", "c",
-	NULL
+	"Apr", "Art", "Aug", "c", "ca", "Ch", "Dec", "Ed", "Feb", "Fig", "Jan",
+	"Jul", "Jun", "Mar", "No", "Nos", "Nov", "Oct", "p", "Para", "pp",
+	"Ref", "Sec", "Sep", "Sept", "Tel", "Vol",
 };
 
 /* Abbreviations that may end a sentence ("... Acme Inc. The company"):
  * the sentence ends only when a word that usually starts one follows. */
 static const char *const soft[] = {
-	"Inc", "Corp", "Ltd", "Co", "Bros", "Jr", "Sr", "al", "etc", "Govt",
-	"Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Sq",
-	NULL
+	"al", "Assn", "Ave", "Blvd", "Bros", "Co", "Corp", "Dept", "etc",
+	"Govt", "Inc", "Jr", "Ltd", "Rd", "Sq", "Sr", "Univ",
 };
+
+/* Dotted abbreviations that never end a sentence. */
+static const char *const latin[] = { "e.g", "i.e" };
 
 /* Words that start sentences, and rarely follow "U.S." inside one. */
 static const char *const starters[] = {
@@ -62,7 +67,6 @@ static const char *const starters[] = {
 	"Our", "She", "So", "Some", "That", "The", "Their", "There", "These",
 	"They", "This", "Those", "Thus", "We", "What", "When", "Where",
 	"While", "Who", "Why", "Yet", "You",
-	NULL
 };
 
 static int
@@ -112,27 +116,56 @@ is_closer(unsigned char c)
 	return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
 }
 
-/* Is w[0..n) a word of list (ASCII case ignored if fold)?  Called for
- * every capitalized word and period: the first letter is compared before
- * anything else (lists hold letters and periods only). */
-static int
-in_list(const char *const *list, const char *w, size_t n, int fold)
+/* ASCII lower case of c, if fold. */
+static unsigned char
+fold_byte(unsigned char c, int fold)
 {
-	unsigned char	c;
+	return fold && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
 
-	if (n == 0)
-		return 0;
-	c = (unsigned char)w[0] | (fold ? 0x20 : 0);
-	for (; *list != NULL; list++) {
-		if (((unsigned char)(*list)[0] | (fold ? 0x20 : 0)) != c ||
-		    strnlen(*list, n + 1) != n)
-			continue;
-		if (fold ? strncasecmp(*list, w, n) == 0 :
-		    strncmp(*list, w, n) == 0)
+/* Where the list word e sorts against w[0..n): negative before, 0 the
+ * same word, positive after (a word sorts before the words it starts). */
+static int
+word_cmp(const char *e, const char *w, size_t n, int fold)
+{
+	unsigned char	a, b;
+	size_t		k;
+
+	for (k = 0; k < n; k++) {
+		if (e[k] == '\0')
+			return -1;
+		a = fold_byte((unsigned char)e[k], fold);
+		b = fold_byte((unsigned char)w[k], fold);
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	return e[n] != '\0';
+}
+
+/* Is w[0..n) one of the nlist words of list (ASCII case ignored if
+ * fold)?  Called for every capitalized word and period: the lists are
+ * sorted, and searched by halving. */
+static int
+in_list(const char *const *list, size_t nlist, const char *w, size_t n,
+    int fold)
+{
+	size_t	lo = 0, hi = nlist, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = word_cmp(list[mid], w, n, fold)) == 0)
 			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return 0;
 }
+
+#define IN_LIST(list, w, n, fold) \
+	in_list((list), sizeof (list) / sizeof *(list), (w), (n), (fold))
 
 /* Is the word at s[i..end) one of starters (followed by a non-letter)? */
 static int
@@ -144,7 +177,7 @@ starts_with_starter(const char *s, size_t i, size_t end)
 		n++;
 	if (n == 0 || n > 10)
 		return 0;
-	return in_list(starters, s + i, n, 0);
+	return IN_LIST(starters, s + i, n, 0);
 }
 
 /*
@@ -182,16 +215,15 @@ period_kind(const char *s, size_t start, size_t p, size_t r, size_t end)
 		dotted = (k % 2 == 0) ? is_alpha((unsigned char)w[k]) :
 		    w[k] == '.';
 	if (dotted && n % 2 == 1) {
-		if (n == 3 && in_list((const char *const[]){ "e.g", "i.e",
-		    NULL }, w, n, 1))
+		if (n == 3 && IN_LIST(latin, w, n, 1))
 			return 0;
 		return -1;
 	}
-	if (in_list(titles, w, n, 1))
+	if (IN_LIST(titles, w, n, 1))
 		return 0;
-	if (in_list(before_number, w, n, 1))
+	if (IN_LIST(before_number, w, n, 1))
 		return r < end && s[r] >= '0' && s[r] <= '9' ? 0 : 1;
-	if (in_list(soft, w, n, 1))
+	if (IN_LIST(soft, w, n, 1))
 		return -1;
 	return 1;
 }
@@ -304,6 +336,12 @@ is_glued(const char *s, size_t start, size_t p, size_t le)
 	return r == start || is_space((unsigned char)s[r - 1]);
 }
 
+/* The bytes a terminator starts with: '.', '!', '?' and the first of an
+ * ellipsis (U+2026), looked up once for every byte of the text. */
+static const unsigned char term_lead[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xe2] = 1
+};
+
 /* Split the line s[ls..le) (not blank) into sentences. */
 static void
 segment_line(const char *s, size_t ls, size_t le, unsigned para,
@@ -313,8 +351,8 @@ segment_line(const char *s, size_t ls, size_t le, unsigned para,
 	int	kind, ndots, other;
 
 	while (p < le) {
-		if (s[p] != '.' && s[p] != '!' && s[p] != '?' &&
-		    !is_ellipsis(s, p, le)) {
+		if (!term_lead[(unsigned char)s[p]] ||
+		    ((unsigned char)s[p] == 0xe2 && !is_ellipsis(s, p, le))) {
 			p++;
 			continue;
 		}
