@@ -396,23 +396,26 @@ cc_boiler_prepare(struct cc_boiler *b)
 	cc_buf_release(&key);
 }
 
-/* May pattern i match the trimmed line s[0..n) (lower-cased in l)? */
+/* May pattern i match the trimmed line s[0..n) (lower-cased in l)?
+ * in_text[i]: the text the line is in holds the words it needs. */
 static int
 pat_maybe(const struct cc_boiler *b, size_t i, const char *s, const char *l,
-    size_t n)
+    size_t n, const unsigned char *in_text)
 {
 	unsigned char	c = (unsigned char)s[0];
 
 	if (b->v[i].alone)
-		return cc_needs_met(&b->v[i].needs, l, n);
+		return in_text[i] && cc_needs_met(&b->v[i].needs, l, n);
 	return b->v[i].start[c / 8] >> (c % 8) & 1;
 }
 
 /* Does the trimmed line s[0..n) (lower-cased in l) match a pattern?
- * *tail set if the first matching pattern is a tail one. */
+ * *tail set if the first matching pattern is a tail one.  in_text as for
+ * pat_maybe(). */
 static int
 line_matches(const struct cc_boiler *b, pcre2_match_data *md,
-    const char *s, const char *l, size_t n, int *tail)
+    const char *s, const char *l, size_t n, const unsigned char *in_text,
+    int *tail)
 {
 	PCRE2_SPTR	mark;
 	unsigned char	c = (unsigned char)s[0];
@@ -428,7 +431,8 @@ line_matches(const struct cc_boiler *b, pcre2_match_data *md,
 		if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH) {
 			/* One searched alone, listed before it, goes first. */
 			for (i = 0; i < best && i < b->n; i++)
-				if (b->v[i].alone && pat_maybe(b, i, s, l, n) &&
+				if (b->v[i].alone &&
+				    pat_maybe(b, i, s, l, n, in_text) &&
 				    pcre2_match(b->v[i].re, (PCRE2_SPTR)s, n, 0,
 				    PCRE2_NO_UTF_CHECK, md, b->mctx) >= 0) {
 					best = i;
@@ -446,7 +450,8 @@ line_matches(const struct cc_boiler *b, pcre2_match_data *md,
 		 * line is then kept as text, the safe side.  The text was
 		 * checked as UTF-8 when read: re-checking it for each of the
 		 * patterns was 17% of extraction time. */
-		if (pat_maybe(b, i, s, l, n) && pcre2_match(b->v[i].re,
+		if (pat_maybe(b, i, s, l, n, in_text) &&
+		    pcre2_match(b->v[i].re,
 		    (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md,
 		    b->mctx) >= 0) {
 			*tail = b->v[i].tail;
@@ -504,14 +509,25 @@ cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
 	pcre2_match_data	*md = NULL;
 	struct seen		 sn;
 	const char		*nl;
-	char			 l[CC_BOILER_LINE_MAX];
+	char			*lower = NULL;
+	unsigned char		*in_text = NULL;
 	size_t			 ls = 0, le, a, z, k = 0, i;
 	int			 boiler, tail, in_tail = 0, text_seen = 0;
 
 	if (ss->n == 0)
 		return;
-	if (b != NULL && b->n > 0)
+	if (b != NULL && b->n > 0) {
 		md = pcre2_match_data_create(1, NULL);
+		/* Lower-cased once, not line by line.  A pattern searched
+		 * alone needs words that most texts lack altogether: one
+		 * search of the text spares one on each of its lines. */
+		lower = xmalloc(len + 1);
+		cc_ascii_lower(lower, s, len);
+		in_text = xcalloc(b->n, 1);
+		for (i = 0; i < b->n; i++)
+			in_text[i] = b->v[i].alone &&
+			    cc_needs_met(&b->v[i].needs, lower, len);
+	}
 	seen_init(&sn, s, len);
 	while (ls < len && k < ss->n) {
 		nl = memchr(s + ls, '\n', len - ls);
@@ -523,11 +539,9 @@ cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
 		boiler = in_tail;
 		if (!boiler && md != NULL && a < z &&
 		    z - a <= CC_BOILER_LINE_MAX) {
-			for (i = a; i < z; i++)
-				l[i - a] = (s[i] >= 'A' && s[i] <= 'Z') ?
-				    (char)(s[i] + 32) : s[i];
 			tail = 0;
-			boiler = line_matches(b, md, s + a, l, z - a, &tail);
+			boiler = line_matches(b, md, s + a, lower + a, z - a,
+			    in_text, &tail);
 			if (boiler && tail && text_seen)
 				in_tail = 1;
 		}
@@ -547,6 +561,8 @@ cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
 		ls = le + 1;
 	}
 	pcre2_match_data_free(md);
+	free(in_text);
+	free(lower);
 	free(sn.v);
 }
 

@@ -192,38 +192,12 @@ is_numeric_type(const char *type)
 	    strcmp(type, "quantity") == 0 || strcmp(type, "duration") == 0;
 }
 
-/*
- * Eight bytes ASCII-lower-cased at once (every article's text goes
- * through here): a byte gains 0x20 where its high bit is clear and its
- * low seven bits are at least 'A' and at most 'Z'.  Adding to the low
- * seven bits of each byte never carries into the next byte, so the
- * high bit of each sum answers one comparison.
- */
-static uint64_t
-lower8(uint64_t x)
-{
-	const uint64_t	ones = 0x0101010101010101u, high = ones * 0x80;
-	uint64_t	low = x & ~high;
-	uint64_t	ge_a = low + ones * (0x80 - 'A');
-	uint64_t	gt_z = low + ones * (0x80 - 'Z' - 1);
-
-	return x | (ge_a & ~gt_z & ~x & high) >> 2;
-}
-
 static char *
 lower_copy(const char *s, size_t n)
 {
-	char		*p = xmalloc(n + 1);
-	uint64_t	 x;
-	size_t		 i;
+	char	*p = xmalloc(n + 1);
 
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		x = lower8(x);
-		memcpy(p + i, &x, 8);
-	}
-	for (; i < n; i++)
-		p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	cc_ascii_lower(p, s, n);
 	p[n] = '\0';
 	return p;
 }

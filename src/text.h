@@ -93,6 +93,10 @@ void	cc_fold_release(struct cc_fold *);
  * folded offset end (exclusive) ends. */
 size_t	cc_fold_orig_end(const struct cc_fold *f, const char *orig,
 	    size_t end);
+/* Copy s[0..n) to dst (n bytes, not terminated) with ASCII 'A'-'Z'
+ * lower-cased and every other byte as it is: the text trigger words and
+ * a pattern's needed words are looked for in.  dst may be s. */
+void	cc_ascii_lower(char *dst, const char *s, size_t n);
 
 struct cc_sentence {
 	size_t		start;	/* byte offsets, end exclusive */
