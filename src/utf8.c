@@ -337,6 +337,20 @@ emit_cluster(struct fold_out *o, const unsigned char *s, size_t len,
 		o->map[o->len - 1] = (uint32_t)offs[ncp - 1];
 }
 
+/* Do the eight bytes at p hold a non-ASCII byte or a '\r'?  A byte of
+ * x ^ "\r\r..." is 0 where p has a '\r', and subtracting 1 from each
+ * byte then sets the high bit of the first such byte. */
+static int
+ascii_stop8(const unsigned char *p)
+{
+	const uint64_t	ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t	x, cr;
+
+	memcpy(&x, p, 8);
+	cr = x ^ ones * '\r';
+	return ((x | ((cr - ones) & ~cr)) & high) != 0;
+}
+
 void
 cc_fold(const char *str, size_t len, struct cc_fold *f)
 {
@@ -358,7 +372,9 @@ cc_fold(const char *str, size_t len, struct cc_fold *f)
 		 * to the last byte before a non-ASCII one (which may be a
 		 * combining mark that composes with it).  Most text is
 		 * such runs: one reserve and one copy each. */
-		for (j = i; j < len && s[j] < 0x80 && s[j] != '\r'; j++)
+		for (j = i; j + 8 <= len && !ascii_stop8(s + j); j += 8)
+			;
+		for (; j < len && s[j] < 0x80 && s[j] != '\r'; j++)
 			;
 		if (j < len && s[j] >= 0x80 && j > i)
 			j--;
