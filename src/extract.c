@@ -80,6 +80,7 @@ struct cc_extractor {
 						   out0) >> trig_shift */
 	struct ex_tgt		*tgt;
 	unsigned		 trig_shift;	/* log2 of a row's length */
+	size_t			 trig_maxlen;	/* bytes of the longest word */
 	unsigned char		 trig_class[256];	/* byte -> column; 0:
 						   in no word */
 	/* hit[r], rule r: EX_HIT_ALL if it may match; hit[trig_npats0 +
@@ -264,6 +265,7 @@ struct ex_acb {
 	struct ex_occ	*occ;
 	size_t		 nocc;
 	size_t		 bytes;		/* of all the words */
+	size_t		 maxlen;	/* of the longest */
 };
 
 #define EX_HIT_TRIGGER	1
@@ -313,6 +315,8 @@ trig_measure(struct ex_acb *b, const char *w, size_t len, size_t slot,
 	for (i = 0; i < len; i++)
 		b->cls[(unsigned char)w[i]] = 1;
 	b->bytes += len;
+	if (len > b->maxlen)
+		b->maxlen = len;
 	b->nocc++;
 }
 
@@ -437,6 +441,7 @@ trig_index(struct cc_extractor *ex)
 	    ex->trig_shift++)
 		;
 	b.nc = (size_t)1 << ex->trig_shift;
+	ex->trig_maxlen = b.maxlen;
 
 	/* The trie: at most a state a byte, and the empty state 0. */
 	b.go = xcalloc((b.bytes + 1) * b.nc, sizeof *b.go);
@@ -511,9 +516,30 @@ trig_index(struct cc_extractor *ex)
 	ex->trig_nrules = pk->nrules;
 }
 
-/* Set ex->hit[r] to EX_HIT_ALL for every rule r that triggered() would
+/* A word ended in state st (from trig_out0 on): set its bits and those
+ * of the words that end with it. */
+static void
+trig_hit(struct cc_extractor *ex, uint32_t st)
+{
+	uint32_t		 i = (st - ex->trig_out0) >> ex->trig_shift;
+	const struct ex_tgt	*t = ex->tgt + ex->trig_outs[i];
+	const struct ex_tgt	*te = ex->tgt + ex->trig_outs[i + 1];
+
+	for (; t < te; t++)
+		ex->hit[t->slot] |= t->bit;
+}
+
+/*
+ * Set ex->hit[r] to EX_HIT_ALL for every rule r that triggered() would
  * run on lower[start..end), and the bits of the patterns' sets whose
- * words occur there. */
+ * words occur there.
+ *
+ * Each byte's state is a load that waits on the one before, so a long
+ * sentence is read as two halves at once, two chains of loads that
+ * the processor overlaps.  The first half reads on past the middle by
+ * the longest word less one byte: a word across the middle is found
+ * whole there (and one found twice sets the same bits).
+ */
 static void
 triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
     size_t end)
@@ -522,9 +548,8 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	const unsigned char	*s = (const unsigned char *)lower;
 	const uint32_t		*next;
 	const unsigned char	*cls;
-	const struct ex_tgt	*t, *te;
-	uint32_t		 st = 0, out0, i;
-	size_t			 p;
+	uint32_t		 sa = 0, sb = 0, out0;
+	size_t			 a = start, b = end, ae = end;
 
 	if (ex->hit == NULL || ex->trig_rules != pk->rules ||
 	    ex->trig_nrules != pk->nrules)
@@ -533,15 +558,24 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	next = ex->trig_next;
 	cls = ex->trig_class;
 	out0 = ex->trig_out0;
-	for (p = start; p < end; p++) {
-		st = next[st + cls[s[p]]];
-		if (st < out0)
-			continue;
-		i = (st - out0) >> ex->trig_shift;
-		t = ex->tgt + ex->trig_outs[i];
-		te = ex->tgt + ex->trig_outs[i + 1];
-		for (; t < te; t++)
-			ex->hit[t->slot] |= t->bit;
+	if (end - start >= 2 * ex->trig_maxlen) {
+		/* [start, ae) and [b, end), as long as each other or the
+		 * first one byte longer. */
+		b = (start + end - ex->trig_maxlen + 1) / 2;
+		ae = b + ex->trig_maxlen - 1;
+		for (; b < end; a++, b++) {
+			sa = next[sa + cls[s[a]]];
+			sb = next[sb + cls[s[b]]];
+			if (sa >= out0)
+				trig_hit(ex, sa);
+			if (sb >= out0)
+				trig_hit(ex, sb);
+		}
+	}
+	for (; a < ae; a++) {
+		sa = next[sa + cls[s[a]]];
+		if (sa >= out0)
+			trig_hit(ex, sa);
 	}
 }
 
