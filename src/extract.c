@@ -1839,10 +1839,13 @@ cc_extract_article(struct cc_extractor *ex, struct cc_article *a,
 				    ex->trig_npats0 + ex->pat_base[r], ss, se,
 				    out);
 		ex->stx_on = 0;
-		paras = xreallocarray(paras, out->n - base + 1,
-		    sizeof *paras);
-		for (k = first; k < out->n; k++)
-			paras[k - base] = doc.para;
+		/* (most sentences give no claim: no need to grow) */
+		if (out->n > first) {
+			paras = xreallocarray(paras, out->n - base,
+			    sizeof *paras);
+			for (k = first; k < out->n; k++)
+				paras[k - base] = doc.para;
+		}
 	}
 	attach_sources(out, base, paras);
 	free(paras);
