@@ -940,50 +940,6 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 	node_free(&root);
 }
 
-/*
- * How common a byte is in lower-cased English text, roughly (0: rare,
- * or not a letter or space).  Only the speed of has_word() depends on
- * it.
- */
-static const unsigned char COMMON[256] = {
-	[' '] = 27, ['e'] = 26, ['t'] = 25, ['a'] = 24, ['o'] = 23,
-	['i'] = 22, ['n'] = 21, ['s'] = 20, ['r'] = 19, ['h'] = 18,
-	['l'] = 17, ['d'] = 16, ['c'] = 15, ['u'] = 14, ['m'] = 13,
-	['f'] = 12, ['p'] = 11, ['g'] = 10, ['w'] = 9, ['y'] = 8,
-	['b'] = 7, ['v'] = 6, ['k'] = 5, ['x'] = 4, ['j'] = 3, ['q'] = 2,
-	['z'] = 1
-};
-
-/*
- * Does w (wlen bytes) occur in s[0..n)?  The answer of memmem, found by
- * memchr on w's rarest byte and a compare where it occurs: most words
- * are absent from most texts, and memchr passes over the text several
- * times faster than memmem's loop (which was most of the time spent
- * on boilerplate lines and outlet markers).
- */
-static int
-has_word(const char *s, size_t n, const char *w, size_t wlen)
-{
-	const char	*p, *end;
-	size_t		 k, r = 0;
-
-	if (wlen == 0)
-		return 1;
-	if (wlen > n)
-		return 0;
-	for (k = 1; k < wlen; k++)
-		if (COMMON[(unsigned char)w[k]] < COMMON[(unsigned char)w[r]])
-			r = k;
-	/* w[r] of a match at s[i], i <= n - wlen, is at s[i + r]. */
-	end = s + (n - wlen) + r + 1;
-	for (p = s + r; (p = memchr(p, w[r], (size_t)(end - p))) != NULL;
-	    p++)
-		if (p[-r] == w[0] && p[wlen - 1 - r] == w[wlen - 1] &&
-		    memcmp(p - r, w, wlen) == 0)
-			return 1;
-	return 0;
-}
-
 int
 cc_needs_met(const struct cc_needs *n, const char *lower, size_t len)
 {
@@ -991,8 +947,8 @@ cc_needs_met(const struct cc_needs *n, const char *lower, size_t len)
 
 	for (k = 0; k < n->nsets; w += n->nwords[k], k++) {
 		for (i = 0; i < n->nwords[k]; i++)
-			if (has_word(lower, len, n->words[w + i],
-			    strlen(n->words[w + i])))
+			if (memmem(lower, len, n->words[w + i],
+			    strlen(n->words[w + i])) != NULL)
 				break;
 		if (i == n->nwords[k])
 			return 0;
