@@ -409,9 +409,7 @@ per_rule(const char *rules, const char *path, size_t want)
 		cc_fold(c.v[i].text, c.v[i].len, &fv[i].f);
 		cc_segment(fv[i].f.s, fv[i].f.len, &fv[i].ss);
 		fv[i].lower = xstrndup(fv[i].f.s, fv[i].f.len);
-		for (k = 0; k < fv[i].f.len; k++)
-			if (fv[i].lower[k] >= 'A' && fv[i].lower[k] <= 'Z')
-				fv[i].lower[k] += 32;
+		cc_ascii_lower(fv[i].lower, fv[i].lower, fv[i].f.len);
 		nsent += fv[i].ss.n;
 	}
 	/* As the extractor matches: same limits, JIT stack. */
