@@ -143,37 +143,60 @@ struct bench {
 	size_t			 sink;
 };
 
+/* Extract articles v[0..n) (n at most CC_EXTRACT_BATCH) in one batch,
+ * as the pipeline does, into sents[] and out[]. */
+static void
+extract_chunk(struct cc_extractor *ex, struct cc_article *v, size_t n,
+    struct cc_sentences *sents, struct cc_claims *out)
+{
+	struct cc_extract_job	job[CC_EXTRACT_BATCH];
+	size_t			i;
+
+	for (i = 0; i < n; i++) {
+		reset_article(&v[i]);
+		sents[i].n = 0;
+		job[i].a = &v[i];
+		job[i].sents = &sents[i];
+		job[i].out = &out[i];
+	}
+	cc_extract_batch(ex, job, n);
+}
+
 static void
 run_stage(struct bench *b, enum stage st)
 {
-	struct cc_sentences	 sents;
-	struct cc_claims	 out;
+	struct cc_sentences	 sents[CC_EXTRACT_BATCH];
+	struct cc_claims	 out[CC_EXTRACT_BATCH];
 	struct cc_fold		 f;
 	struct cc_article	*a;
 	PCRE2_SIZE		*ov;
-	size_t			 i, off, nclaims = 0;
+	size_t			 i, k, n, off, nclaims = 0;
 
-	memset(&sents, 0, sizeof sents);
-	memset(&out, 0, sizeof out);
+	memset(sents, 0, sizeof sents);
+	memset(out, 0, sizeof out);
 	b->nsents = 0;
-	for (i = 0; i < b->c->n; i++) {
+	for (i = 0; i < b->c->n; i += n) {
 		a = &b->c->v[i];
-		sents.n = 0;
+		n = 1;
+		sents[0].n = 0;
 		switch (st) {
 		case S_SEGMENT:
 			cc_fold(a->text, a->len, &f);
-			cc_segment(f.s, f.len, &sents);
+			cc_segment(f.s, f.len, &sents[0]);
 			b->sink += f.len;
 			cc_fold_release(&f);
 			break;
 		case S_EXTRACT:
 			/* Claims go to a fresh list per article, as in
 			 * the pipeline (duplicates are looked for in it). */
-			reset_article(a);
-			cc_extract_article(b->ex, a, &sents, &out);
-			nclaims += out.n;
-			cc_claims_release(&out);
-			memset(&out, 0, sizeof out);
+			n = b->c->n - i < CC_EXTRACT_BATCH ? b->c->n - i :
+			    CC_EXTRACT_BATCH;
+			extract_chunk(b->ex, a, n, sents, out);
+			for (k = 0; k < n; k++) {
+				nclaims += out[k].n;
+				cc_claims_release(&out[k]);
+				memset(&out[k], 0, sizeof out[k]);
+			}
 			break;
 		case S_CEILING:
 			off = 0;
@@ -187,11 +210,13 @@ run_stage(struct bench *b, enum stage st)
 		default:
 			break;
 		}
-		b->nsents += sents.n;
+		for (k = 0; k < n; k++)
+			b->nsents += sents[k].n;
 	}
 	if (st == S_EXTRACT)
 		b->nclaims = nclaims;
-	cc_sentences_release(&sents);
+	for (k = 0; k < CC_EXTRACT_BATCH; k++)
+		cc_sentences_release(&sents[k]);
 }
 
 /* Seconds of RUNS runs of stage st after one warm-up run: the median,
@@ -513,11 +538,11 @@ dump_claims(const char *rules, const char *path, size_t want)
 	struct cc_pack		*pk;
 	struct corpus		 c;
 	struct cc_extractor	*ex;
-	struct cc_sentences	 sents;
-	struct cc_claims	 out;
+	struct cc_sentences	 sents[CC_EXTRACT_BATCH];
+	struct cc_claims	 out[CC_EXTRACT_BATCH];
 	struct cc_buf		 b = CC_BUF_INIT;
 	char			*text;
-	size_t			 len, i, k;
+	size_t			 len, i, j, k, n;
 
 	if (load(rules, &pk) != 0)
 		return 2;
@@ -525,22 +550,25 @@ dump_claims(const char *rules, const char *path, size_t want)
 	make_corpus(text, len, want, &c);
 	free(text);
 	ex = cc_extractor_new(pk);
-	memset(&sents, 0, sizeof sents);
-	memset(&out, 0, sizeof out);
-	for (i = 0; i < c.n; i++) {
-		sents.n = 0;
-		cc_extract_article(ex, &c.v[i], &sents, &out);
-		for (k = 0; k < out.n; k++) {
-			cc_buf_reset(&b);
-			cc_claim_json(&out.v[k], &b);
-			printf("%.*s\n", (int)b.len, b.data);
+	memset(sents, 0, sizeof sents);
+	memset(out, 0, sizeof out);
+	for (i = 0; i < c.n; i += n) {
+		n = c.n - i < CC_EXTRACT_BATCH ? c.n - i : CC_EXTRACT_BATCH;
+		extract_chunk(ex, &c.v[i], n, sents, out);
+		for (j = 0; j < n; j++) {
+			for (k = 0; k < out[j].n; k++) {
+				cc_buf_reset(&b);
+				cc_claim_json(&out[j].v[k], &b);
+				printf("%.*s\n", (int)b.len, b.data);
+			}
+			cc_claims_release(&out[j]);
+			memset(&out[j], 0, sizeof out[j]);
+			cc_article_release(&c.v[i + j]);
 		}
-		cc_claims_release(&out);
-		memset(&out, 0, sizeof out);
-		cc_article_release(&c.v[i]);
 	}
 	cc_buf_release(&b);
-	cc_sentences_release(&sents);
+	for (k = 0; k < CC_EXTRACT_BATCH; k++)
+		cc_sentences_release(&sents[k]);
 	free(c.v);
 	cc_extractor_free(ex);
 	cc_pack_free(pk);

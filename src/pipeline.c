@@ -88,7 +88,7 @@ cc_pipeline_ingest(struct cc_ctx *ctx, char *const *paths, size_t n)
  * is touched by one thread only, and claim ids come out the same
  * whatever the number of jobs.
  */
-#define EXTRACT_BATCH	64	/* articles per job in one batch */
+#define EXTRACT_BATCH	128	/* articles per job in one batch */
 
 struct extract_item {
 	struct cc_article	a;
@@ -126,25 +126,37 @@ line_keys(const struct cc_lineset *shared, struct extract_item *it)
 	cc_fold_release(&f);
 }
 
+/* Take items of b and extract them, CC_EXTRACT_BATCH at a time (fewer
+ * near the end, so every worker gets a share) until none is left. */
 static void
 extract_items(struct cc_extractor *ex, struct extract_batch *b)
 {
+	struct cc_extract_job	 job[CC_EXTRACT_BATCH];
 	struct extract_item	*it;
-	size_t			 i;
+	size_t			 i, k, n, nj;
 
 	for (;;) {
 		pthread_mutex_lock(&b->lock);
-		i = b->next++;
+		i = b->next;
+		n = b->n > i ? (b->n - i + 1) / 2 : 0;
+		if (n > CC_EXTRACT_BATCH)
+			n = CC_EXTRACT_BATCH;
+		b->next += n;
 		pthread_mutex_unlock(&b->lock);
-		if (i >= b->n)
+		if (n == 0)
 			return;
-		it = &b->items[i];
-		if (!it->loaded)
-			continue;
-		(void)cc_extract_article(ex, &it->a, &it->sents,
-		    &it->claims);
-		if (b->shared != NULL)
-			line_keys(b->shared, it);
+		for (k = nj = 0; k < n; k++) {
+			it = &b->items[i + k];
+			if (!it->loaded)
+				continue;
+			job[nj].a = &it->a;
+			job[nj].sents = &it->sents;
+			job[nj++].out = &it->claims;
+		}
+		(void)cc_extract_batch(ex, job, nj);
+		for (k = 0; b->shared != NULL && k < n; k++)
+			if (b->items[i + k].loaded)
+				line_keys(b->shared, &b->items[i + k]);
 	}
 }
 

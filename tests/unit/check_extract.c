@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "buf.h"
 #include "extract.h"
 #include "xmalloc.h"
 #include "check_main.h"
@@ -335,6 +336,104 @@ START_TEST(test_pronoun_speaker_without_claim)
 }
 END_TEST
 
+/* The articles of test_batch_same_as_one_by_one(): a long one between
+ * two short ones, so the batch's sentences fill more than one window of
+ * the extractor and a window ends inside an article. */
+#define NBATCH	3
+
+static char *
+batch_text(size_t k)
+{
+	struct cc_buf	b = CC_BUF_INIT;
+	size_t		i;
+
+	if (k == 0)
+		return xstrdup("Defence Minister Anna Berg arrived in Warsaw "
+		    "on Monday. \"We are ready to talk,\" she said.\n");
+	if (k == 2)
+		return xstrdup("\"We never decline invitations to talks,\" "
+		    "he said. At least 7 people were killed on Tuesday.\n");
+	for (i = 0; i < 700; i++)
+		cc_buf_printf(&b, "Ivan Sokol met officials in Kyiv. He said "
+		    "%zu people were killed on Monday.\n\n", 100 + i);
+	return cc_buf_detach(&b, NULL);
+}
+
+/* Claims (and sentences) of articles extracted together are those of
+ * the same articles extracted one by one: nothing of one article's
+ * matches or speakers leaks into another's. */
+START_TEST(test_batch_same_as_one_by_one)
+{
+	struct cc_extractor	*ex = cc_extractor_new(pack);
+	struct cc_extract_job	 job[NBATCH];
+	struct cc_article	 a1[NBATCH], a2[NBATCH];
+	struct cc_sentences	 s1[NBATCH], s2[NBATCH];
+	struct cc_claims	 c1[NBATCH], c2[NBATCH];
+	struct cc_buf		 j1 = CC_BUF_INIT, j2 = CC_BUF_INIT;
+	size_t			 k, i, nsent = 0;
+
+	for (k = 0; k < NBATCH; k++) {
+		cc_article_init(&a1[k]);
+		cc_article_init(&a2[k]);
+		a1[k].name = xasprintf("b%zu", k);
+		a2[k].name = xasprintf("b%zu", k);
+		a1[k].text = batch_text(k);
+		a2[k].text = batch_text(k);
+		a1[k].len = a2[k].len = strlen(a1[k].text);
+		a1[k].published = xstrdup("2022-10-25");
+		a2[k].published = xstrdup("2022-10-25");
+		memset(&s1[k], 0, sizeof s1[k]);
+		memset(&s2[k], 0, sizeof s2[k]);
+		memset(&c1[k], 0, sizeof c1[k]);
+		memset(&c2[k], 0, sizeof c2[k]);
+		ck_assert_int_eq(cc_extract_article(ex, &a1[k], &s1[k], &c1[k]),
+		    CC_OK);
+		job[k].a = &a2[k];
+		job[k].sents = &s2[k];
+		job[k].out = &c2[k];
+		nsent += s1[k].n;
+	}
+	ck_assert_uint_gt(nsent, 1024);
+	ck_assert_int_eq(cc_extract_batch(ex, job, NBATCH), CC_OK);
+	for (k = 0; k < NBATCH; k++) {
+		ck_assert_uint_gt(c1[k].n, 0);
+		ck_assert_uint_eq(c2[k].n, c1[k].n);
+		for (i = 0; i < c1[k].n; i++) {
+			cc_buf_reset(&j1);
+			cc_buf_reset(&j2);
+			cc_claim_json(&c1[k].v[i], &j1);
+			cc_claim_json(&c2[k].v[i], &j2);
+			ck_assert_str_eq(j2.data, j1.data);
+		}
+		ck_assert_uint_eq(s2[k].n, s1[k].n);
+		for (i = 0; i < s1[k].n; i++) {
+			ck_assert_uint_eq(s2[k].v[i].start, s1[k].v[i].start);
+			ck_assert_uint_eq(s2[k].v[i].end, s1[k].v[i].end);
+		}
+		ck_assert_str_eq(a2[k].date, a1[k].date);
+	}
+	/* the long article's last claim: its own speaker, across windows */
+	for (i = c2[1].n; i-- > 0; )
+		if (strcmp(c2[1].v[i].type, "casualty") == 0)
+			break;
+	ck_assert_uint_lt(i, c2[1].n);
+	ck_assert_ptr_nonnull(c2[1].v[i].speaker);
+	ck_assert_str_eq(c2[1].v[i].speaker, "Ivan Sokol");
+	ck_assert_double_eq(c2[1].v[i].vmin, 799);
+	/* the last article's "he" is nobody: no one is named in it */
+	for (i = 0; i < c2[2].n; i++)
+		if (strcmp(c2[2].v[i].type, "quote") == 0)
+			ck_assert_ptr_null(c2[2].v[i].speaker);
+	for (k = 0; k < NBATCH; k++) {
+		done(&a1[k], &s1[k], &c1[k]);
+		done(&a2[k], &s2[k], &c2[k]);
+	}
+	cc_buf_release(&j1);
+	cc_buf_release(&j2);
+	cc_extractor_free(ex);
+}
+END_TEST
+
 START_TEST(test_pack_examples_pass)
 {
 	unsigned	npass = 0, nfail = 0;
@@ -362,6 +461,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_inferred_from_event_last_month);
 	tcase_add_test(tc, test_event_time_keeps_tense);
 	tcase_add_test(tc, test_pronoun_speaker_without_claim);
+	tcase_add_test(tc, test_batch_same_as_one_by_one);
 	tcase_add_test(tc, test_pack_examples_pass);
 	suite_add_tcase(s, tc);
 	return s;
