@@ -131,6 +131,7 @@ struct cc_extractor {
 	size_t			 stx_ss, stx_se;	/* sentence scanned */
 	int			 stx_on;	/* cache in use */
 	int			 stx_have;	/* stx is that sentence's */
+	int			 stx_full;	/* ... every mention of it */
 };
 
 struct cc_extractor *
@@ -689,27 +690,39 @@ set_time_from(struct cc_claim *c, const struct cc_timex *t,
 	c->basis[kl + n] = '\0';
 }
 
+/* The first date mention claim_time() takes. */
+static int
+claim_date(const struct cc_timex *t)
+{
+	return t->kind == CC_TIMEX_DATE && t->lo.y != 0 && t->lo.d != 0 &&
+	    !t->anchor;
+}
+
 /*
  * The date mentions of the sentence [ss, se) in ex->stx (offsets from
  * ss), read with the whole sentence so its tense counts ("will visit
- * ... on June 24" is the coming June 24).  Returns how many.
+ * ... on June 24" is the coming June 24).  Returns how many: all of
+ * them if all, else at least those up to the first claim_date(), where
+ * the scan may stop (the rest of a sentence is most of its scan).
  */
 static size_t
 sentence_dates(struct cc_extractor *ex, const struct ex_doc *doc,
-    size_t ss, size_t se)
+    size_t ss, size_t se, int all)
 {
 	size_t	n;
+	int	stopped = 0;
 
 	/* A sentence with several claims is scanned once (the loop in
 	 * cc_extract_article() says which sentence is being read). */
-	if (!ex->stx_on || !ex->stx_have || ex->stx_ss != ss ||
-	    ex->stx_se != se) {
-		n = cc_timex_scan_with(ex->ts, doc->f->s + ss, se - ss,
-		    doc->ref.y ? &doc->ref : NULL, ex->stx, EX_MAX_TIMEX);
-		ex->nstx = n > EX_MAX_TIMEX ? EX_MAX_TIMEX : n;
-		ex->stx_have = ex->stx_on && ex->stx_ss == ss &&
-		    ex->stx_se == se;
-	}
+	if (ex->stx_on && ex->stx_have && ex->stx_ss == ss &&
+	    ex->stx_se == se && (ex->stx_full || !all))
+		return ex->nstx;
+	n = cc_timex_scan_until(ex->ts, doc->f->s + ss, se - ss,
+	    doc->ref.y ? &doc->ref : NULL, ex->stx, EX_MAX_TIMEX,
+	    all ? NULL : claim_date, &stopped);
+	ex->nstx = n > EX_MAX_TIMEX ? EX_MAX_TIMEX : n;
+	ex->stx_full = !stopped;
+	ex->stx_have = ex->stx_on && ex->stx_ss == ss && ex->stx_se == se;
 	return ex->nstx;
 }
 
@@ -726,10 +739,9 @@ claim_time(struct cc_extractor *ex, const struct ex_doc *doc,
 	size_t		 n, i;
 	char		 buf[16];
 
-	n = sentence_dates(ex, doc, ss, se);
+	n = sentence_dates(ex, doc, ss, se, 0);
 	for (i = 0; i < n; i++)
-		if (ex->stx[i].kind == CC_TIMEX_DATE && ex->stx[i].lo.y != 0 &&
-		    ex->stx[i].lo.d != 0 && !ex->stx[i].anchor) {
+		if (claim_date(&ex->stx[i])) {
 			set_time_from(c, &ex->stx[i], s);
 			return;
 		}
@@ -754,7 +766,7 @@ group_time(struct cc_extractor *ex, const struct ex_doc *doc,
 	const struct cc_timex	*t;
 	size_t			 n, i;
 
-	n = sentence_dates(ex, doc, ss, se);
+	n = sentence_dates(ex, doc, ss, se, 1);
 	for (i = 0; i < n; i++) {
 		t = &ex->stx[i];
 		if (t->kind == CC_TIMEX_DATE && t->lo.y != 0 &&

@@ -4432,7 +4432,8 @@ since_clause(const struct scan *sc, size_t i, size_t lim)
 /* Scan s[0..len) with sc's lists and index set up (see below). */
 static size_t
 scan_text(struct scan *sc, const char *s, size_t len,
-    const struct cc_date *ref, struct cc_timex *out, size_t max)
+    const struct cc_date *ref, struct cc_timex *out, size_t max,
+    int (*stop)(const struct cc_timex *), int *stopped)
 {
 	struct tok	 small[SMALL_TOKENS];
 	struct cc_timex	 r[2];
@@ -4474,9 +4475,14 @@ scan_text(struct scan *sc, const char *s, size_t len,
 			if (found < max)
 				out[found] = r[k];
 			found++;
+			if (stop != NULL && stop(&r[k])) {
+				*stopped = 1;
+				goto done;
+			}
 		}
 		i = last = end;
 	}
+done:
 	if (sc->t != small)
 		free(sc->t);
 	sc->t = sc->small = NULL;
@@ -4497,7 +4503,7 @@ cc_timex_scan(const struct cc_vocab *vc, const char *s, size_t len,
 	sc.len = len;
 	if (len >= WINDEX_MIN_BYTES)
 		windex_build(&sc);
-	found = scan_text(&sc, s, len, ref, out, max);
+	found = scan_text(&sc, s, len, ref, out, max, NULL, NULL);
 	windex_free(sc.ix);
 	return found;
 }
@@ -4526,15 +4532,27 @@ cc_timex_scanner_free(struct cc_timex_scanner *ts)
 }
 
 size_t
-cc_timex_scan_with(struct cc_timex_scanner *ts, const char *s, size_t len,
-    const struct cc_date *ref, struct cc_timex *out, size_t max)
+cc_timex_scan_until(struct cc_timex_scanner *ts, const char *s, size_t len,
+    const struct cc_date *ref, struct cc_timex *out, size_t max,
+    int (*stop)(const struct cc_timex *), int *stopped)
 {
 	struct scan	 sc;
 
+	*stopped = 0;
 	/* Only the per-text part is cleared: the lists are the scanner's. */
 	clear(&sc, offsetof(struct scan, own));
 	sc.vc = ts->vc;
 	sc.lc = &ts->lc;
 	sc.ix = ts->ix;
-	return scan_text(&sc, s, len, ref, out, max);
+	return scan_text(&sc, s, len, ref, out, max, stop, stopped);
+}
+
+size_t
+cc_timex_scan_with(struct cc_timex_scanner *ts, const char *s, size_t len,
+    const struct cc_date *ref, struct cc_timex *out, size_t max)
+{
+	int	stopped;
+
+	return cc_timex_scan_until(ts, s, len, ref, out, max, NULL,
+	    &stopped);
 }

@@ -103,5 +103,11 @@ void	cc_timex_scanner_free(struct cc_timex_scanner *);
 size_t	cc_timex_scan_with(struct cc_timex_scanner *, const char *s,
 	    size_t len, const struct cc_date *ref, struct cc_timex *out,
 	    size_t max);
+/* The same, stopping after the first mention for which stop() is true
+ * (*stopped then 1): the mentions before it and it are those the whole
+ * scan gives first, as each is final when it is found. */
+size_t	cc_timex_scan_until(struct cc_timex_scanner *, const char *s,
+	    size_t len, const struct cc_date *ref, struct cc_timex *out,
+	    size_t max, int (*stop)(const struct cc_timex *), int *stopped);
 
 #endif

@@ -317,6 +317,51 @@ START_TEST(test_max_results)
 }
 END_TEST
 
+static int
+is_dated_event(const struct cc_timex *t)
+{
+	return t->kind == CC_TIMEX_DATE && t->lo.d != 0 && !t->anchor;
+}
+
+/* A scan that stops at the first mention a caller wants gives the
+ * mentions before it as the whole scan does, anchors and ranges read
+ * whole ("since March 3" is no day of the claim; "May 2 to May 4" one
+ * range). */
+START_TEST(test_scan_until)
+{
+	struct cc_timex_scanner	*ts = cc_timex_scanner_new(pack->vocab);
+	struct cc_date		 ref = D(2022, 10, 30);
+	const char		*s = "Since March 3, for two weeks, talks ran "
+	    "from May 2 to May 4 and again on Friday.";
+	struct cc_timex		 all[16], some[16];
+	size_t			 n, k, i;
+	int			 stopped;
+
+	n = cc_timex_scan_with(ts, s, strlen(s), &ref, all, 16);
+	k = cc_timex_scan_until(ts, s, strlen(s), &ref, some, 16,
+	    is_dated_event, &stopped);
+	ck_assert_int_eq(stopped, 1);
+	ck_assert_uint_lt(k, n);
+	for (i = 0; i < k; i++) {
+		ck_assert_int_eq(some[i].kind, all[i].kind);
+		ck_assert_uint_eq(some[i].start, all[i].start);
+		ck_assert_uint_eq(some[i].end, all[i].end);
+		ck_assert_str_eq(some[i].value, all[i].value);
+		ck_assert_int_eq(some[i].anchor, all[i].anchor);
+	}
+	/* the first date that is no anchor: the range */
+	ck_assert(is_dated_event(&some[k - 1]));
+	ck_assert_str_eq(some[k - 1].value, "2022-05-02/2022-05-04");
+	/* nothing wanted (a duration only): the whole scan */
+	s = "The talks went on for two weeks.";
+	n = cc_timex_scan_with(ts, s, strlen(s), &ref, all, 16);
+	ck_assert_uint_eq(cc_timex_scan_until(ts, s, strlen(s), &ref, some,
+	    16, is_dated_event, &stopped), n);
+	ck_assert_int_eq(stopped, 0);
+	cc_timex_scanner_free(ts);
+}
+END_TEST
+
 /* The words are data: a vocabulary in another language works the same. */
 START_TEST(test_words_come_from_vocab)
 {
@@ -472,6 +517,7 @@ timex_suite(void)
 	tcase_add_test(tc, test_offsets_are_bytes);
 	tcase_add_test(tc, test_plain_numbers);
 	tcase_add_test(tc, test_max_results);
+	tcase_add_test(tc, test_scan_until);
 	tcase_add_test(tc, test_words_come_from_vocab);
 	tcase_add_test(tc, test_cases_file);
 	suite_add_tcase(s, tc);
