@@ -54,6 +54,14 @@ struct ex_match {
 	size_t			 ov;	/* ex->ovs[ov .. ov + 2 * nov) */
 };
 
+/* A pattern to run on a sentence of the window (find_window()). */
+struct ex_run {
+	uint32_t	 gp;		/* pat_base[rule] + pattern */
+	uint32_t	 rule;
+	uint32_t	 pat;
+	uint32_t	 sent;		/* in the window */
+};
+
 /* A context or after search remembered (memo_match()). */
 struct ex_memo {
 	const pcre2_code	*re;	/* NULL: empty */
@@ -116,8 +124,9 @@ struct cc_extractor {
 	size_t			 mn, mcap, mv2cap;
 	PCRE2_SIZE		*ovs;
 	size_t			 novs, ovcap;
-	unsigned char		*whit;		/* hit[] of each sentence */
-	size_t			 whit_cap;
+	struct ex_run		*runs, *runs2;	/* pattern runs to make */
+	size_t			 nruns, runs_cap;
+	size_t			*run_start;	/* [pattern + 1]: counting */
 	size_t			 wart[EX_WINDOW];	/* article, */
 	size_t			 wsent[EX_WINDOW];	/* sentence */
 	size_t			 wstart[EX_WINDOW + 1];
@@ -188,7 +197,9 @@ cc_extractor_free(struct cc_extractor *ex)
 	free(ex->mv);
 	free(ex->mv2);
 	free(ex->ovs);
-	free(ex->whit);
+	free(ex->runs);
+	free(ex->runs2);
+	free(ex->run_start);
 	for (i = 0; ex->memo != NULL && i < EX_MEMO; i++)
 		free(ex->memo[i].text);
 	free(ex->memo);
@@ -1294,6 +1305,45 @@ run_rule(struct cc_extractor *ex, struct ex_doc *doc,
 	build_matches(ex, doc, ex->mv, 0, ex->mn, ss, se, out);
 }
 
+/*
+ * Counting sort: the n records of sz bytes at src into dst by key(),
+ * below nkeys, keeping the order of records with one key;
+ * start[0..nkeys] set to where each key's records begin in dst
+ * (start[nkeys] = n).
+ */
+static void
+sort_by_key(void *dst, const void *src, size_t n, size_t sz,
+    size_t (*key)(const void *), size_t *start, size_t nkeys)
+{
+	const char	*s = src;
+	size_t		 i, k;
+
+	memset(start, 0, (nkeys + 1) * sizeof *start);
+	for (i = 0; i < n; i++)
+		start[key(s + i * sz) + 1]++;
+	for (k = 0; k < nkeys; k++)
+		start[k + 1] += start[k];
+	for (i = 0; i < n; i++)
+		memcpy((char *)dst + start[key(s + i * sz)]++ * sz, s + i * sz,
+		    sz);
+	/* (each start moved on to the next one's: back) */
+	for (k = nkeys; k > 0; k--)
+		start[k] = start[k - 1];
+	start[0] = 0;
+}
+
+static size_t
+run_pattern(const void *r)
+{
+	return ((const struct ex_run *)r)->gp;
+}
+
+static size_t
+match_sentence(const void *m)
+{
+	return ((const struct ex_match *)m)->sent;
+}
+
 /* One article of a batch (cc_extract_batch()). */
 struct ex_art {
 	struct cc_article	*a;
@@ -1327,60 +1377,71 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 	const struct cc_rule	*r;
 	const struct cc_sentence *st;
 	const unsigned char	*h;
-	size_t			 i, ri, p, k, ns;
+	struct ex_run		*ru;
+	size_t			 i, ri, p, k, npat;
 	unsigned		 all;
 
 	if (ex->hit == NULL || ex->trig_rules != pk->rules ||
-	    ex->trig_nrules != pk->nrules)
+	    ex->trig_nrules != pk->nrules) {
 		trig_index(ex);
-	ns = ex->nslots;
-	if (nw * ns > ex->whit_cap) {
-		ex->whit_cap = nw * ns;
-		ex->whit = xrealloc(ex->whit, ex->whit_cap);
+		free(ex->run_start);
+		ex->run_start = NULL;
 	}
+	npat = ex->pat_base[pk->nrules];
+	if (ex->run_start == NULL)
+		ex->run_start = xcalloc(npat + 1, sizeof *ex->run_start);
+	/* The runs, sentence by sentence ... */
+	ex->nruns = 0;
 	for (i = 0; i < nw; i++) {
 		st = &art[ex->wart[i]].sents->v[ex->wsent[i]];
-		if (st->boiler) {
-			memset(ex->whit + i * ns, 0, ns);
+		if (st->boiler)
 			continue;
-		}
 		triggered_all(ex, art[ex->wart[i]].doc.lower, st->start,
 		    st->end);
-		memcpy(ex->whit + i * ns, ex->hit, ns);
-	}
-	ex->mn = ex->novs = 0;
-	for (ri = 0; ri < pk->nrules; ri++) {
-		r = &pk->rules[ri];
-		for (p = 0; p < r->npats; p++) {
-			all = (1u << r->needs[p].nsets) - 1;
-			for (i = 0; i < nw; i++) {
-				h = ex->whit + i * ns;
-				if (h[ri] != EX_HIT_ALL ||
-				    (h[ex->trig_npats0 + ex->pat_base[ri] +
-				    p] & all) != all)
+		h = ex->hit;
+		for (ri = 0; ri < pk->nrules; ri++) {
+			if (h[ri] != EX_HIT_ALL)
+				continue;
+			r = &pk->rules[ri];
+			for (p = 0; p < r->npats; p++) {
+				all = (1u << r->needs[p].nsets) - 1;
+				if ((h[ex->trig_npats0 + ex->pat_base[ri] + p] &
+				    all) != all)
 					continue;
-				st = &art[ex->wart[i]].sents->v[ex->wsent[i]];
-				find_matches(ex, &art[ex->wart[i]].doc, r, p,
-				    st->start, st->end, i);
+				if (ex->nruns == ex->runs_cap) {
+					ex->runs_cap = ex->runs_cap ?
+					    2 * ex->runs_cap : 1024;
+					ex->runs = xreallocarray(ex->runs,
+					    ex->runs_cap, sizeof *ex->runs);
+					ex->runs2 = xreallocarray(ex->runs2,
+					    ex->runs_cap, sizeof *ex->runs2);
+				}
+				ru = &ex->runs[ex->nruns++];
+				ru->gp = (uint32_t)(ex->pat_base[ri] + p);
+				ru->rule = (uint32_t)ri;
+				ru->pat = (uint32_t)p;
+				ru->sent = (uint32_t)i;
 			}
 		}
 	}
-	/* by sentence, keeping the order within each (counting sort) */
+	/* ... made pattern by pattern, sentences kept in order */
+	sort_by_key(ex->runs2, ex->runs, ex->nruns, sizeof *ex->runs,
+	    run_pattern, ex->run_start, npat);
+	ex->mn = ex->novs = 0;
+	for (k = 0; k < ex->nruns; k++) {
+		ru = &ex->runs2[k];
+		st = &art[ex->wart[ru->sent]].sents->v[ex->wsent[ru->sent]];
+		find_matches(ex, &art[ex->wart[ru->sent]].doc,
+		    &pk->rules[ru->rule], ru->pat, st->start, st->end,
+		    ru->sent);
+	}
+	/* by sentence, keeping the order within each */
 	if (ex->mv2cap < ex->mcap) {
 		ex->mv2cap = ex->mcap;
 		ex->mv2 = xreallocarray(ex->mv2, ex->mv2cap, sizeof *ex->mv2);
 	}
-	memset(ex->wstart, 0, sizeof ex->wstart);
-	for (k = 0; k < ex->mn; k++)
-		ex->wstart[ex->mv[k].sent + 1]++;
-	for (i = 0; i < nw; i++)
-		ex->wstart[i + 1] += ex->wstart[i];
-	for (k = 0; k < ex->mn; k++)
-		ex->mv2[ex->wstart[ex->mv[k].sent]++] = ex->mv[k];
-	/* (each start moved on to the next one's: back) */
-	for (i = nw; i > 0; i--)
-		ex->wstart[i] = ex->wstart[i - 1];
-	ex->wstart[0] = 0;
+	sort_by_key(ex->mv2, ex->mv, ex->mn, sizeof *ex->mv, match_sentence,
+	    ex->wstart, nw);
 }
 
 /* The claims of sentence k of the window (find_window()), read in its
