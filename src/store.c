@@ -574,7 +574,7 @@ migrate_v1(struct cc_store *s)
 	return CC_OK;
 }
 
-/* Read an integer pragma (user_version, application_id). */
+/* Read one integer: the first column of sql's first row. */
 static int
 pragma_int(struct cc_store *s, const char *sql, int *out)
 {
@@ -597,12 +597,23 @@ pragma_int(struct cc_store *s, const char *sql, int *out)
 static int
 check_identity(struct cc_store *s, int *version)
 {
-	int	appid = 0, ntables = 0, rc;
+	sqlite3_stmt	*st = NULL;
+	int		 appid = 0, ntables = 0, rc;
 
-	if (pragma_int(s, "PRAGMA user_version", version) != CC_OK ||
-	    pragma_int(s, "PRAGMA application_id", &appid) != CC_OK ||
-	    pragma_int(s, "SELECT count(*) FROM sqlite_master",
-	    &ntables) != CC_OK) {
+	/* One statement, so one snapshot: read one by one, the three could
+	 * straddle another run's creating the store (no version yet, but
+	 * tables) and call it a stranger's. */
+	rc = sqlite3_prepare_v2(s->db, "SELECT (SELECT user_version FROM"
+	    " pragma_user_version), (SELECT application_id FROM"
+	    " pragma_application_id), (SELECT count(*) FROM sqlite_master)",
+	    -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		appid = sqlite3_column_int(st, 1);
+		ntables = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
 		rc = sqlite3_errcode(s->db);
 		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
 			cc_diag_set(&s->diag, NULL, 0, 0,
