@@ -36,6 +36,8 @@
 #define EX_MEMO_TEXT	1024	/* ... on texts of at most this */
 #define EX_GNUM		256	/* group numbers remembered */
 #define EX_WINDOW	1024	/* sentences matched before claims are built */
+#define EX_GROUP_BYTES	((size_t)512 << 10)	/* text of articles read
+						   together (at least one) */
 
 /* A group's number in a pattern, by name (group_number()). */
 struct ex_gnum {
@@ -2106,16 +2108,14 @@ end_article(struct ex_art *x)
 	cc_fold_release(&x->f);
 }
 
-int
-cc_extract_batch(struct cc_extractor *ex, const struct cc_extract_job *jobs,
+/* The articles of jobs[0..n), read together. */
+static void
+extract_group(struct cc_extractor *ex, const struct cc_extract_job *jobs,
     size_t n)
 {
 	struct ex_art	*art;
 	size_t		 k, i, j, nw;
 
-	if (n == 0)
-		return CC_OK;
-	cc_pack_jit(ex->pack);
 	art = xcalloc(n, sizeof *art);
 	for (k = 0; k < n; k++) {
 		art[k].a = jobs[k].a;
@@ -2143,6 +2143,25 @@ cc_extract_batch(struct cc_extractor *ex, const struct cc_extract_job *jobs,
 	for (k = 0; k < n; k++)
 		end_article(&art[k]);
 	free(art);
+}
+
+/* The articles are read together EX_GROUP_BYTES of text at a time (one
+ * at least): a window's worth and more, and a batch of huge articles
+ * does not hold all their folds at once. */
+int
+cc_extract_batch(struct cc_extractor *ex, const struct cc_extract_job *jobs,
+    size_t n)
+{
+	size_t	k, k1, bytes;
+
+	cc_pack_jit(ex->pack);
+	for (k = 0; k < n; k = k1) {
+		bytes = jobs[k].a->len;
+		for (k1 = k + 1; k1 < n && bytes + jobs[k1].a->len <=
+		    EX_GROUP_BYTES; k1++)
+			bytes += jobs[k1].a->len;
+		extract_group(ex, jobs + k, k1 - k);
+	}
 	return CC_OK;
 }
 

@@ -88,7 +88,7 @@ cc_pipeline_ingest(struct cc_ctx *ctx, char *const *paths, size_t n)
  * is touched by one thread only, and claim ids come out the same
  * whatever the number of jobs.
  */
-#define EXTRACT_BATCH	128	/* articles per job in one batch */
+#define EXTRACT_BATCH	64	/* articles per job in one batch */
 
 struct extract_item {
 	struct cc_article	a;

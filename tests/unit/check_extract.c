@@ -338,8 +338,10 @@ END_TEST
 
 /* The articles of test_batch_same_as_one_by_one(): a long one between
  * two short ones, so the batch's sentences fill more than one window of
- * the extractor and a window ends inside an article. */
-#define NBATCH	3
+ * the extractor and a window ends inside an article; then one of more
+ * text than the extractor reads at once (half a megabyte), which it
+ * reads alone. */
+#define NBATCH	4
 
 static char *
 batch_text(size_t k)
@@ -353,7 +355,7 @@ batch_text(size_t k)
 	if (k == 2)
 		return xstrdup("\"We never decline invitations to talks,\" "
 		    "he said. At least 7 people were killed on Tuesday.\n");
-	for (i = 0; i < 700; i++)
+	for (i = 0; i < (k == 1 ? 700 : 7000); i++)
 		cc_buf_printf(&b, "Ivan Sokol met officials in Kyiv. He said "
 		    "%zu people were killed on Monday.\n\n", 100 + i);
 	return cc_buf_detach(&b, NULL);
@@ -394,6 +396,7 @@ START_TEST(test_batch_same_as_one_by_one)
 		nsent += s1[k].n;
 	}
 	ck_assert_uint_gt(nsent, 1024);
+	ck_assert_uint_gt(a1[3].len, 512 * 1024);
 	ck_assert_int_eq(cc_extract_batch(ex, job, NBATCH), CC_OK);
 	for (k = 0; k < NBATCH; k++) {
 		ck_assert_uint_gt(c1[k].n, 0);
