@@ -10,8 +10,10 @@
  *	each headed by a dateline as scraped copy is, and time on one core,
  *	median of five runs:
  *	  fold+segment      what every article costs before any rule runs
- *	  extract           cc_extract_article(): fold, segment, boilerplate,
- *	                    outlet, document date, every rule, claims
+ *	  extract           cc_extract_batch(), CC_EXTRACT_BATCH articles at
+ *	                    a time as the pipeline calls it: fold, segment,
+ *	                    boilerplate, outlet, document date, every rule,
+ *	                    claims
  *	  PCRE2 JIT ceiling one simple pattern (\bkilled\b, caseless, UTF,
  *	                    as rules are compiled) over the same articles:
  *	                    what a single scan of the text costs
@@ -365,7 +367,7 @@ rule_triggered(const struct cc_rule *r, const char *lower, size_t a,
 }
 
 /* Every match of pattern p of r in the sentences its triggers pass, as
- * run_rule() looks for them (building claims left out): p runs on
+ * find_matches() looks for them (building claims left out): p runs on
  * sentence si where run[si * npats + p], it holds the words p needs,
  * and p's gate matches.  *nrun counts the sentences it ran on. */
 static size_t

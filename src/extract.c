@@ -120,8 +120,8 @@ struct cc_extractor {
 	pcre2_code		*spk;
 	int			 spk_tried;
 
-	/* The matches of a window of sentences (cc_extract_article()):
-	 * found rule by rule, built sentence by sentence. */
+	/* The matches of a window of sentences (find_window()): found
+	 * rule by rule, built sentence by sentence. */
 	struct ex_match		*mv, *mv2;
 	size_t			 mn, mcap, mv2cap;
 	PCRE2_SIZE		*ovs;
@@ -725,8 +725,8 @@ sentence_dates(struct cc_extractor *ex, const struct ex_doc *doc,
 	size_t	n;
 	int	stopped = 0;
 
-	/* A sentence with several claims is scanned once (the loop in
-	 * cc_extract_article() says which sentence is being read). */
+	/* A sentence with several claims is scanned once
+	 * (build_sentence() says which sentence is being read). */
 	if (ex->stx_on && ex->stx_have && ex->stx_ss == ss &&
 	    ex->stx_se == se && (ex->stx_full || !all))
 		return ex->nstx;
