@@ -35,7 +35,7 @@
 #define EX_MEMO_PAIRS	32	/* ... of patterns with fewer groups */
 #define EX_MEMO_TEXT	1024	/* ... on texts of at most this */
 #define EX_GNUM		256	/* group numbers remembered */
-#define EX_WINDOW	1024	/* sentences matched before claims are built */
+#define EX_WINDOW	2048	/* sentences matched before claims are built */
 #define EX_GROUP_BYTES	((size_t)512 << 10)	/* text of articles read
 						   together (at least one) */
 

@@ -48,8 +48,8 @@ struct cc_extract_job {
 int	cc_extract_batch(struct cc_extractor *, const struct cc_extract_job *,
 	    size_t n);
 /* Articles a batch needs for most of that gain (news articles of some
- * thirty sentences fill the extractor's window of a thousand). */
-#define CC_EXTRACT_BATCH	32
+ * thirty sentences fill the extractor's window of two thousand). */
+#define CC_EXTRACT_BATCH	64
 
 /*
  * The document date of a folded, segmented text (boilerplate marked):
