@@ -128,7 +128,8 @@ struct cc_extractor {
 	size_t			 novs, ovcap;
 	struct ex_run		*runs, *runs2;	/* pattern runs to make */
 	size_t			 nruns, runs_cap;
-	size_t			*run_start;	/* [pattern + 1]: counting */
+	size_t			*run_start;	/* [slots of patterns + 1]:
+						   counting (trig_index()) */
 	size_t			 wart[EX_WINDOW];	/* article, */
 	size_t			 wsent[EX_WINDOW];	/* sentence */
 	size_t			 wstart[EX_WINDOW + 1];
@@ -443,12 +444,15 @@ trig_index(struct cc_extractor *ex)
 	free(ex->hit);
 	free(ex->hit0);
 	free(ex->pat_base);
+	free(ex->run_start);
 	ex->tgt = NULL;
 	/* Slots: the rules, then every pattern of every rule. */
 	ex->pat_base = xcalloc(pk->nrules + 1, sizeof *ex->pat_base);
 	ex->trig_npats0 = pk->nrules;
 	for (i = 0; i < pk->nrules; i++)
 		ex->pat_base[i + 1] = ex->pat_base[i] + pk->rules[i].npats;
+	ex->run_start = xcalloc(ex->pat_base[pk->nrules] + 1,
+	    sizeof *ex->run_start);
 	ex->nslots = pk->nrules + ex->pat_base[pk->nrules];
 	ex->hit = xmalloc(ex->nslots + 1);
 	ex->hit0 = xcalloc(ex->nslots + 1, 1);
@@ -557,6 +561,15 @@ trig_index(struct cc_extractor *ex)
 	ex->trig_nrules = pk->nrules;
 }
 
+/* The automaton and slots for the pack's rules as they are now. */
+static void
+trig_ready(struct cc_extractor *ex)
+{
+	if (ex->hit == NULL || ex->trig_rules != ex->pack->rules ||
+	    ex->trig_nrules != ex->pack->nrules)
+		trig_index(ex);
+}
+
 /* A word ended in state st (from trig_out0 on): set its bits and those
  * of the words that end with it. */
 static void
@@ -585,16 +598,13 @@ static void
 triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
     size_t end)
 {
-	const struct cc_pack	*pk = ex->pack;
 	const unsigned char	*s = (const unsigned char *)lower;
 	const uint32_t		*next;
 	const unsigned char	*cls;
 	uint32_t		 sa = 0, sb = 0, out0;
 	size_t			 a = start, b = end, ae = end;
 
-	if (ex->hit == NULL || ex->trig_rules != pk->rules ||
-	    ex->trig_nrules != pk->nrules)
-		trig_index(ex);
+	trig_ready(ex);
 	memcpy(ex->hit, ex->hit0, ex->nslots);
 	next = ex->trig_next;
 	cls = ex->trig_class;
@@ -1383,15 +1393,8 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 	size_t			 i, ri, p, k, npat;
 	unsigned		 all;
 
-	if (ex->hit == NULL || ex->trig_rules != pk->rules ||
-	    ex->trig_nrules != pk->nrules) {
-		trig_index(ex);
-		free(ex->run_start);
-		ex->run_start = NULL;
-	}
+	trig_ready(ex);
 	npat = ex->pat_base[pk->nrules];
-	if (ex->run_start == NULL)
-		ex->run_start = xcalloc(npat + 1, sizeof *ex->run_start);
 	/* The runs, sentence by sentence ... */
 	ex->nruns = 0;
 	for (i = 0; i < nw; i++) {
