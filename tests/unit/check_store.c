@@ -614,6 +614,7 @@ extract_into(struct cc_store *s, const char *name, const char *rules,
 START_TEST(test_put_article_change_replaces)
 {
 	struct cc_store		*s;
+	struct cc_article	 a;
 	struct cc_claims	 cs, got;
 	struct cc_sentences	 ss;
 	char			*gen, *gen2, **names;
@@ -636,6 +637,9 @@ START_TEST(test_put_article_change_replaces)
 	/* Changed text: old claims and sentences go, the article is pending
 	 * again, and the comparison is told the claims changed. */
 	ck_assert_int_eq(put_article(s, "001", "tass", "Text two. More."), 1);
+	ck_assert_int_eq(cc_store_get_article(s, "001", &a), CC_OK);
+	ck_assert_str_eq(a.text, "Text two. More.");
+	cc_article_release(&a);
 	ck_assert_int_eq(cc_store_get_claims(s, NULL, &got), CC_OK);
 	ck_assert_uint_eq(got.n, 0);
 	ck_assert_int_eq(cc_store_get_sentences(s, "001", &ss), CC_OK);
@@ -1196,6 +1200,79 @@ START_TEST(test_strings_merge)
 }
 END_TEST
 
+/* Turn a store of this version back into what version 4 was: the
+ * texts in the articles rows. */
+static void
+downgrade_v5(void)
+{
+	raw_exec("ALTER TABLE articles ADD COLUMN text TEXT NOT NULL"
+	    " DEFAULT '';"
+	    " UPDATE articles SET text = (SELECT t.text FROM article_texts t"
+	    "  WHERE t.article = articles.id);"
+	    " DROP TABLE article_texts; PRAGMA user_version = 4");
+}
+
+static unsigned
+store_problems(struct cc_store *s)
+{
+	unsigned	n = 99;
+
+	ck_assert_int_eq(cc_store_check(s, NULL, NULL, &n), CC_OK);
+	return n;
+}
+
+/* Version 5 moves each article's text into a table of its own: a
+ * version 4 store keeps its texts, claims and extraction state. */
+START_TEST(test_migrate_v5)
+{
+	struct cc_store		*s;
+	struct cc_article	 a;
+	struct cc_claims	 cs, got;
+	char			**names;
+	size_t			  n;
+
+	memset(&cs, 0, sizeof cs);
+	memset(&got, 0, sizeof got);
+	s = open_store();
+	put_article(s, "one", "tass", "Alpha one. Bravo \xc3\xa9t\xc3\xa9.");
+	put_article(s, "two", "ria", "Charlie two. Delta.");
+	extract_into(s, "one", "R", &cs);
+	cc_store_close(s);
+	downgrade_v5();
+	ck_assert_int_eq(raw_sql("SELECT count(*) FROM sqlite_master WHERE"
+	    " name = 'article_texts'"), 0);
+	s = open_store();
+	ck_assert_int_eq(raw_sql("PRAGMA user_version"),
+	    cc_store_schema_version());
+	ck_assert_int_eq(raw_sql("SELECT count(*) FROM pragma_table_info("
+	    "'articles') WHERE name = 'text'"), 0);
+	ck_assert_int_eq(cc_store_get_article(s, "one", &a), CC_OK);
+	ck_assert_str_eq(a.text, "Alpha one. Bravo \xc3\xa9t\xc3\xa9.");
+	ck_assert_str_eq(a.outlet, "tass");
+	cc_article_release(&a);
+	ck_assert_int_eq(cc_store_get_article(s, "two", &a), CC_OK);
+	ck_assert_str_eq(a.text, "Charlie two. Delta.");
+	cc_article_release(&a);
+	/* one stays extracted, with its claim; two is still pending */
+	ck_assert_int_eq(cc_store_get_claims(s, NULL, &got), CC_OK);
+	ck_assert_uint_eq(got.n, 1);
+	ck_assert_int_eq(got.v[0].id, cs.v[0].id);
+	ck_assert_int_eq(cc_store_pending(s, "R", &names, &n), CC_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(names[0], "two");
+	free(names[0]);
+	free(names);
+	ck_assert_uint_eq(store_problems(s), 0);
+	/* A text row lost is a problem the check names. */
+	raw_exec("DELETE FROM article_texts WHERE article ="
+	    " (SELECT id FROM articles WHERE name = 'two')");
+	ck_assert_uint_eq(store_problems(s), 1);
+	cc_claims_release(&cs);
+	cc_claims_release(&got);
+	cc_store_close(s);
+}
+END_TEST
+
 /* Version 4 drops the index on claim keys that nothing read. */
 START_TEST(test_migrate_v4)
 {
@@ -1205,6 +1282,7 @@ START_TEST(test_migrate_v4)
 	cc_store_close(s);
 	ck_assert_int_eq(raw_sql("SELECT count(*) FROM sqlite_master WHERE"
 	    " name = 'claims_key'"), 0);
+	downgrade_v5();
 	raw_exec("CREATE INDEX claims_key ON claims (type, subject, measure);"
 	    " PRAGMA user_version = 3");
 	s = open_store();
@@ -1308,6 +1386,7 @@ START_TEST(test_migrate_v2)
 	ck_assert_int_eq(cc_store_put_findings(s, fs.v, fs.n), CC_OK);
 	cc_store_close(s);
 	/* what version 2 had */
+	downgrade_v5();
 	raw_exec("DROP TABLE compare_articles; UPDATE findings SET scope ="
 	    " NULL; ALTER TABLE findings DROP COLUMN scope;"
 	    " PRAGMA user_version = 2");
@@ -1661,6 +1740,7 @@ store_suite(void)
 	tcase_add_test(tc, test_claims_by_types_and_article);
 	tcase_add_test(tc, test_claims_by_ids);
 	tcase_add_test(tc, test_strings_merge);
+	tcase_add_test(tc, test_migrate_v5);
 	tcase_add_test(tc, test_migrate_v4);
 	tcase_add_test(tc, test_compare_state);
 	tcase_add_test(tc, test_migrate_v2);
