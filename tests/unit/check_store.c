@@ -461,6 +461,8 @@ START_TEST(test_open_creates_versioned_store)
 	 * the writer. */
 	ck_assert_int_eq(raw_sql("SELECT journal_mode = 'wal' FROM "
 	    "pragma_journal_mode"), 1);
+	/* pages of 16 KB (store.c, setup()) */
+	ck_assert_int_eq(raw_sql("PRAGMA page_size"), 16384);
 	/* Opening again neither fails nor re-creates anything. */
 	s = open_store();
 	cc_store_close(s);
