@@ -387,10 +387,13 @@ static const char schema_v4[] =
 /* Version 5: each article's text in a table of its own.  SQLite writes
  * a row whole when one of its columns changes, and extraction sets
  * every article's dates: with the text in the row, that rewrote a page
- * (and its copy in the WAL) per article, a quarter of extraction's
- * time; without it, some twenty articles share a page.  Readers of
- * names, outlets and dates (every claim query joins articles) read
- * those pages only. */
+ * (and its copy in the WAL) per article; without it, some twenty
+ * articles share a page.  Readers of names, outlets and dates (every
+ * claim query joins articles) read those pages only.  The articles
+ * table is built anew rather than losing its column to ALTER TABLE
+ * DROP COLUMN, which leaves each row on its own page, nearly empty.
+ * (Dropping the old table would delete every claim and sentence through
+ * the foreign keys: migrate() runs with them off.) */
 static const char schema_v5[] =
 	"CREATE TABLE article_texts ("
 	"  article INTEGER PRIMARY KEY REFERENCES articles (id)"
@@ -399,13 +402,30 @@ static const char schema_v5[] =
 	");"
 	"INSERT INTO article_texts (article, text)"
 	"  SELECT id, text FROM articles;"
-	"ALTER TABLE articles DROP COLUMN text;";
+	"CREATE TABLE articles_v5 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  path TEXT, format TEXT, outlet TEXT, outlet_basis TEXT,"
+	"  url TEXT, published TEXT, title TEXT, author TEXT,"
+	"  hash TEXT NOT NULL,"
+	"  date TEXT, date_min TEXT, date_max TEXT, date_basis TEXT,"
+	"  extracted_with TEXT"
+	");"
+	"INSERT INTO articles_v5 (id, name, path, format, outlet,"
+	"  outlet_basis, url, published, title, author, hash, date, date_min,"
+	"  date_max, date_basis, extracted_with)"
+	"  SELECT id, name, path, format, outlet, outlet_basis, url,"
+	"  published, title, author, hash, date, date_min, date_max,"
+	"  date_basis, extracted_with FROM articles ORDER BY id;"
+	"DROP TABLE articles;"
+	"ALTER TABLE articles_v5 RENAME TO articles;";
 
 static int	migrate_v1(struct cc_store *);
 static int	migrate_v2(struct cc_store *);
 static int	migrate_v3(struct cc_store *);
 static int	migrate_v4(struct cc_store *);
 static int	migrate_v5(struct cc_store *);
+static int	migrate_locked(struct cc_store *);
 
 static int (*const migrations[])(struct cc_store *) = {
 	migrate_v1,
@@ -686,13 +706,33 @@ check_identity(struct cc_store *s, int *version)
 	return CC_OK;
 }
 
-/* Bring the schema up to STORE_VERSION in one write transaction. */
+/*
+ * Bring the schema up to STORE_VERSION in one write transaction.  Foreign
+ * keys are off meanwhile (SQLite ignores the pragma inside a transaction),
+ * as a migration may rebuild a table others refer to; the rows are
+ * checked against them before the commit.
+ */
 static int
 migrate(struct cc_store *s)
 {
+	int	rc;
+
+	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = OFF", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		return store_fail(s, "migrating");
+	rc = migrate_locked(s);
+	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL,
+	    NULL) != SQLITE_OK && rc == CC_OK)
+		rc = store_fail(s, "migrating");
+	return rc;
+}
+
+static int
+migrate_locked(struct cc_store *s)
+{
 	struct cc_diag	saved;
 	char		sql[96];
-	int		version, rc, i;
+	int		version, rc, i, bad;
 
 	if (stmt_exec(s, ST_BEGIN) != CC_OK)
 		return CC_ESTORE;
@@ -702,6 +742,14 @@ migrate(struct cc_store *s)
 		goto out;
 	for (i = version; i < STORE_VERSION && rc == CC_OK; i++)
 		rc = migrations[i](s);
+	if (rc == CC_OK && version > 0) {
+		if ((rc = pragma_int(s, "SELECT count(*) FROM"
+		    " pragma_foreign_key_check", &bad)) == CC_OK && bad > 0) {
+			cc_diag_set(&s->diag, NULL, 0, 0, "%s: migrating: %d "
+			    "rows refer to missing rows", s->path, bad);
+			rc = CC_ESTORE;
+		}
+	}
 	if (rc == CC_OK && version < STORE_VERSION) {
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; "
 		    "PRAGMA application_id = %d", STORE_VERSION,

@@ -1230,11 +1230,13 @@ START_TEST(test_migrate_v5)
 	struct cc_store		*s;
 	struct cc_article	 a;
 	struct cc_claims	 cs, got;
+	struct cc_sentences	 ss;
 	char			**names;
 	size_t			  n;
 
 	memset(&cs, 0, sizeof cs);
 	memset(&got, 0, sizeof got);
+	memset(&ss, 0, sizeof ss);
 	s = open_store();
 	put_article(s, "one", "tass", "Alpha one. Bravo \xc3\xa9t\xc3\xa9.");
 	put_article(s, "two", "ria", "Charlie two. Delta.");
@@ -1255,10 +1257,14 @@ START_TEST(test_migrate_v5)
 	ck_assert_int_eq(cc_store_get_article(s, "two", &a), CC_OK);
 	ck_assert_str_eq(a.text, "Charlie two. Delta.");
 	cc_article_release(&a);
-	/* one stays extracted, with its claim; two is still pending */
+	/* one stays extracted, with its claim and sentences (the articles
+	 * table was rebuilt: nothing cascaded); two is still pending */
 	ck_assert_int_eq(cc_store_get_claims(s, NULL, &got), CC_OK);
 	ck_assert_uint_eq(got.n, 1);
 	ck_assert_int_eq(got.v[0].id, cs.v[0].id);
+	ck_assert_int_eq(cc_store_get_sentences(s, "one", &ss), CC_OK);
+	ck_assert_uint_eq(ss.n, 2);
+	cc_sentences_release(&ss);
 	ck_assert_int_eq(cc_store_pending(s, "R", &names, &n), CC_OK);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(names[0], "two");
