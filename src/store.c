@@ -742,7 +742,9 @@ migrate_locked(struct cc_store *s)
 		goto out;
 	for (i = version; i < STORE_VERSION && rc == CC_OK; i++)
 		rc = migrations[i](s);
-	if (rc == CC_OK && version > 0) {
+	/* (rows to check: a store that was there, and not migrated by
+	 * another run while this one waited for the lock) */
+	if (rc == CC_OK && version > 0 && version < STORE_VERSION) {
 		if ((rc = pragma_int(s, "SELECT count(*) FROM"
 		    " pragma_foreign_key_check", &bad)) == CC_OK && bad > 0) {
 			cc_diag_set(&s->diag, NULL, 0, 0, "%s: migrating: %d "
