@@ -7,11 +7,11 @@
  * so that writing an article's dates does not rewrite its text), their
  * sentences and claims (deleted with the article or when its text
  * changes: foreign keys cascade, and the replace paths delete
- * explicitly), findings (replaced wholesale by
- * each comparison, each with the scope it was computed from), what the
- * last comparison saw of each article (compare_articles: a fingerprint
- * and its claims' scopes, for the next incremental comparison) and a
- * small meta table of generation counters.
+ * explicitly), findings (replaced wholesale by each comparison, each
+ * with the scope it was computed from), what the last comparison saw of
+ * each article (compare_articles: a fingerprint and its claims' scopes,
+ * for the next incremental comparison) and a small meta table of
+ * generation counters.
  *
  * The schema version lives in PRAGMA user_version and the file is tagged
  * with PRAGMA application_id, so a stranger's database is refused rather
@@ -774,11 +774,11 @@ out:
  * busy handler, when another run is opening it too: try again for the
  * busy timeout.
  *
- * A new store gets pages of 16 KB (an existing one
- * keeps its own; WAL forbids changing it): the store is written in
- * long runs of appended rows, and against SQLite's 4 KB, 16 KB pages
- * took 14 % off extraction's time at 10,000 articles (fewer pages,
- * WAL frames and B-tree levels per claim).
+ * A new store gets pages of 16 KB (an existing one keeps its own; WAL
+ * forbids changing it): the store is written in long runs of appended
+ * rows, and against SQLite's 4 KB, 16 KB pages took 11-14 % off
+ * extraction's time at 10,000 articles (fewer pages, WAL frames and
+ * B-tree levels per claim).
  */
 static int
 setup(struct cc_store *s)
@@ -2322,9 +2322,10 @@ cc_store_meta_set(struct cc_store *s, const char *key, const char *value)
  * Consistency checks for cc_store_check(): each query returns one row
  * per problem, as text.  The first is SQLite's own; the others are the
  * store's invariants: every article has its text row, every sentence
- * and claim belongs to an article, an extracted article has its sentences (they are written in the same
- * transaction; a placeholder made by ingest-claims has no text and
- * none), and an article waiting for extraction has no claims.
+ * and claim belongs to an article, an extracted article has its
+ * sentences (they are written in the same transaction; a placeholder
+ * made by ingest-claims has no text and none), and an article waiting
+ * for extraction has no claims.
  */
 static const char *const store_checks[] = {
 	"SELECT integrity_check FROM pragma_integrity_check"
