@@ -75,9 +75,12 @@ buf_grow(struct cc_buf *b, size_t n)
 int
 cc_buf_add(struct cc_buf *b, const void *p, size_t n)
 {
+	size_t	max = b->max ? b->max : CC_BUF_DEFAULT_MAX;
 	int	rc;
 
-	if ((rc = buf_grow(b, n)) != CC_OK)
+	/* (room already, within the cap: most appends) */
+	if (!(n < b->cap - b->len && b->len + n <= max) &&
+	    (rc = buf_grow(b, n)) != CC_OK)
 		return rc;
 	if (n > 0)
 		memcpy(b->data + b->len, p, n);
