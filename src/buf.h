@@ -36,6 +36,10 @@ int	 cc_buf_addc(struct cc_buf *, char);
 int	 cc_buf_adds(struct cc_buf *, const char *);
 int	 cc_buf_printf(struct cc_buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* The decimal digits of an integer, as printf's %llu and %lld would
+ * write them, without printf's cost (a report writes a few a claim). */
+int	 cc_buf_add_u64(struct cc_buf *, unsigned long long);
+int	 cc_buf_add_i64(struct cc_buf *, long long);
 
 /*
  * JSON output helpers.  cc_buf_add_json_str() appends a quoted JSON string

@@ -378,28 +378,27 @@ cc_claim_parse(const char *file, unsigned line, const char *s, size_t len,
 static int
 add_number(struct cc_buf *b, double v)
 {
-	char	 digits[64];
-	size_t	 nd, i;
-	int	 rc = CC_OK;
+	char			 out[40];
+	unsigned long long	 u;
+	size_t			 n = sizeof out, nd = 0;
 
 	if (!isfinite(v))
 		return cc_buf_adds(b, "?");
 	if (v != floor(v) || fabs(v) >= 1e15)
 		return cc_buf_printf(b, "%.15g", v);
-	if (v < 0) {
-		if ((rc = cc_buf_addc(b, '-')) != CC_OK)
-			return rc;
-		v = -v;
-	}
-	snprintf(digits, sizeof digits, "%.0f", v);
-	nd = strlen(digits);
-	for (i = 0; i < nd && rc == CC_OK; i++) {
-		if (i > 0 && (nd - i) % 3 == 0)
-			rc = cc_buf_addc(b, ',');
-		if (rc == CC_OK)
-			rc = cc_buf_addc(b, digits[i]);
-	}
-	return rc;
+	/* A whole number below 1e15 is an exact integer: its digits from
+	 * the right, a comma before every third (printf's "%.0f" cost a
+	 * tenth of a report); -0 is "-0", as "%.0f" wrote it. */
+	u = (unsigned long long)fabs(v);
+	do {
+		if (nd > 0 && nd % 3 == 0)
+			out[--n] = ',';
+		out[--n] = (char)('0' + u % 10);
+		nd++;
+	} while ((u /= 10) != 0);
+	if (signbit(v))
+		out[--n] = '-';
+	return cc_buf_add(b, out + n, sizeof out - n);
 }
 
 int

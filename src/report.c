@@ -327,6 +327,23 @@ raw_n(struct page *pg, const char *s, size_t n)
  * counts (strlen() at run time was a tenth of appending). */
 #define raw(pg, s)	raw_n((pg), (s), strlen(s))
 
+/* A number in markup: a claim id, a coordinate (rawf() costs a
+ * thousand instructions a call, and runs several times a claim). */
+static void
+raw_int(struct page *pg, long long v)
+{
+	if (pg->rc == CC_OK)
+		pg->rc = cc_buf_add_i64(&pg->b, v);
+}
+
+/* "c17": a claim's id as the pages show it. */
+static void
+raw_cid(struct page *pg, int64_t id)
+{
+	raw(pg, "c");
+	raw_int(pg, id);
+}
+
 static void rawf(struct page *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -886,7 +903,9 @@ emit_time(struct page *pg, const struct cc_claim *c)
 static void
 emit_label(struct page *pg, const struct cc_claim *c)
 {
-	rawf(pg, "<span class=\"lbl\" id=\"c%" PRId64 "\">", c->id);
+	raw(pg, "<span class=\"lbl\" id=\"");
+	raw_cid(pg, c->id);
+	raw(pg, "\">");
 	esc(pg, c->type, "claim");
 	if (c->value_kind == CC_VALUE_TEXT) {
 		/* A text value that only repeats the highlighted words says
@@ -1048,7 +1067,8 @@ emit_ev_link(struct page *pg, const struct rep *r, const struct cc_claim *c,
 		return;
 	raw(pg, "<a href=\"");
 	esc(pg, ar->file, NULL);
-	rawf(pg, "#c%" PRId64, c->id);
+	raw(pg, "#");
+	raw_cid(pg, c->id);
 	raw(pg, "\">");
 	raw(pg, what);
 	raw(pg, "</a>");
@@ -1231,9 +1251,10 @@ emit_sentence(struct page *pg, const struct art_view *av, size_t si)
 		else
 			loose[nloose++] = av->claims[k];
 	}
-	rawf(pg, "<span class=\"s%s\" id=\"s%zu\"%s>",
-	    s->boiler ? " boiler" : "", si,
-	    s->boiler ? " title=\"boilerplate\"" : "");
+	raw(pg, s->boiler ? "<span class=\"s boiler\" id=\"s" :
+	    "<span class=\"s\" id=\"s");
+	raw_int(pg, (long long)si);
+	raw(pg, s->boiler ? "\" title=\"boilerplate\">" : "\">");
 	emit_marked(pg, a->text, s->start, s->end, h, nh, 1);
 	/* Claims whose words are not in the sentence still get a label. */
 	for (k = 0; k < nloose; k++)
@@ -1326,11 +1347,17 @@ claims_row(struct page *pg, const struct rep *r, const struct cc_claim *c,
 	const char	*dash = "\xe2\x80\x94";
 
 	/* On the article page the id links to the claim's label. */
-	if (si >= 0 && !ev)
-		rawf(pg, "<tr><th scope=\"row\"><a href=\"#c%" PRId64
-		    "\">c%" PRId64 "</a></th><td>", c->id, c->id);
-	else
-		rawf(pg, "<tr><th scope=\"row\">c%" PRId64 "</th><td>", c->id);
+	if (si >= 0 && !ev) {
+		raw(pg, "<tr><th scope=\"row\"><a href=\"#");
+		raw_cid(pg, c->id);
+		raw(pg, "\">");
+		raw_cid(pg, c->id);
+		raw(pg, "</a></th><td>");
+	} else {
+		raw(pg, "<tr><th scope=\"row\">");
+		raw_cid(pg, c->id);
+		raw(pg, "</th><td>");
+	}
 	esc(pg, c->type, dash);
 	raw(pg, "</td><td>");
 	esc(pg, c->subject, dash);
@@ -2009,7 +2036,9 @@ emit_more_claims(struct page *pg, const struct rep *r, size_t rank,
 			continue;
 		}
 		ar = r->cart[CI(r, c)];
-		rawf(pg, "<tr><th scope=\"row\">c%" PRId64 "</th><td>", c->id);
+		raw(pg, "<tr><th scope=\"row\">");
+		raw_cid(pg, c->id);
+		raw(pg, "</th><td>");
 		esc(pg, c->outlet, "unknown outlet");
 		raw(pg, "</td><td>");
 		if (ar != NULL) {
@@ -2103,8 +2132,9 @@ emit_finding(struct page *pg, const struct rep *r, size_t rank, enum where w)
 		ar = r->cart[CI(r, c)];
 		esc(pg, c->outlet, ar != NULL && ar->ra->art.outlet != NULL ?
 		    ar->ra->art.outlet : "unknown outlet");
-		rawf(pg, " <span class=\"muted\">c%" PRId64 "</span></h4>\n"
-		    "<p class=\"muted\">", c->id);
+		raw(pg, " <span class=\"muted\">");
+		raw_cid(pg, c->id);
+		raw(pg, "</span></h4>\n<p class=\"muted\">");
 		if (ar != NULL) {
 			esc(pg, ar->ra->art.name, NULL);
 			raw(pg, ", ");
@@ -2504,8 +2534,10 @@ tl_claim(struct page *pg, const struct rep *r, const struct tl_pt *p,
 	late = ar != NULL && parse_day(art_date(&ar->ra->art), &ad) &&
 	    p->d0 > ad;
 	ev = nstrcmp(p->c->type, "event") == 0;
-	rawf(pg, "<g class=\"pt%s\"><title>c%" PRId64 " ", late ?
-	    " late" : "", p->c->id);
+	raw(pg, late ? "<g class=\"pt late\"><title>" :
+	    "<g class=\"pt\"><title>");
+	raw_cid(pg, p->c->id);
+	raw(pg, " ");
 	esc(pg, p->c->type, "claim");
 	raw(pg, ": ");
 	esc(pg, p->c->text, NULL);
@@ -2516,14 +2548,30 @@ tl_claim(struct page *pg, const struct rep *r, const struct tl_pt *p,
 	if (late)
 		raw(pg, "; dated after the article");
 	raw(pg, ")</title>");
-	if (p->x1 > p->x)
-		rawf(pg, "<line class=\"span\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
-		    "y2=\"%d\"/>", p->x, y, p->x1, y);
-	if (ev)
-		rawf(pg, "<rect x=\"%d\" y=\"%d\" width=\"9\" height=\"9\"/>",
-		    p->x - 4, y - 4);
-	else
-		rawf(pg, "<circle cx=\"%d\" cy=\"%d\" r=\"5\"/>", p->x, y);
+	if (p->x1 > p->x) {
+		raw(pg, "<line class=\"span\" x1=\"");
+		raw_int(pg, p->x);
+		raw(pg, "\" y1=\"");
+		raw_int(pg, y);
+		raw(pg, "\" x2=\"");
+		raw_int(pg, p->x1);
+		raw(pg, "\" y2=\"");
+		raw_int(pg, y);
+		raw(pg, "\"/>");
+	}
+	if (ev) {
+		raw(pg, "<rect x=\"");
+		raw_int(pg, p->x - 4);
+		raw(pg, "\" y=\"");
+		raw_int(pg, y - 4);
+		raw(pg, "\" width=\"9\" height=\"9\"/>");
+	} else {
+		raw(pg, "<circle cx=\"");
+		raw_int(pg, p->x);
+		raw(pg, "\" cy=\"");
+		raw_int(pg, y);
+		raw(pg, "\" r=\"5\"/>");
+	}
 	raw(pg, "</g>\n");
 }
 

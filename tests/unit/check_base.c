@@ -71,6 +71,40 @@ START_TEST(test_json_num)
 	cc_buf_addc(&b, ' ');
 	cc_buf_add_json_num(&b, 1.0 / 0.0);
 	ck_assert_str_eq(b.data, "16150 1234.5 null");
+	/* whole numbers as "%.0f" writes them, -0 included */
+	cc_buf_reset(&b);
+	cc_buf_add_json_num(&b, 0);
+	cc_buf_addc(&b, ' ');
+	cc_buf_add_json_num(&b, -0.0);
+	cc_buf_addc(&b, ' ');
+	cc_buf_add_json_num(&b, -7);
+	cc_buf_addc(&b, ' ');
+	cc_buf_add_json_num(&b, 9007199254740991.0);
+	cc_buf_addc(&b, ' ');
+	cc_buf_add_json_num(&b, -9007199254740991.0);
+	cc_buf_addc(&b, ' ');
+	cc_buf_add_json_num(&b, 1e16);
+	ck_assert_str_eq(b.data, "0 -0 -7 9007199254740991 "
+	    "-9007199254740991 1e+16");
+	cc_buf_release(&b);
+}
+END_TEST
+
+START_TEST(test_buf_integers)
+{
+	struct cc_buf	b = CC_BUF_INIT;
+
+	cc_buf_add_u64(&b, 0);
+	cc_buf_addc(&b, ' ');
+	cc_buf_add_u64(&b, 18446744073709551615ULL);
+	cc_buf_addc(&b, ' ');
+	cc_buf_add_i64(&b, -1);
+	cc_buf_addc(&b, ' ');
+	cc_buf_add_i64(&b, -9223372036854775807LL - 1);
+	cc_buf_addc(&b, ' ');
+	cc_buf_add_i64(&b, 42);
+	ck_assert_str_eq(b.data, "0 18446744073709551615 -1 "
+	    "-9223372036854775808 42");
 	cc_buf_release(&b);
 }
 END_TEST
@@ -152,6 +186,7 @@ base_suite(void)
 	tcase_add_test(tc, test_buf_printf_detach);
 	tcase_add_test(tc, test_json_str);
 	tcase_add_test(tc, test_json_num);
+	tcase_add_test(tc, test_buf_integers);
 	tcase_add_test(tc, test_vocab);
 	tcase_add_test(tc, test_hash);
 	tcase_add_test(tc, test_diag);

@@ -296,6 +296,12 @@ START_TEST(test_claim_value_str)
 	ck_assert_str_eq(value_str(-4500, 1, -4500, 1, 0), "-4,500");
 	ck_assert_str_eq(value_str(2.5, 1, 2.5, 1, 0), "2.5");
 	ck_assert_str_eq(value_str(0, 1, 0, 1, 0), "0");
+	ck_assert_str_eq(value_str(-0.0, 1, -0.0, 1, 0), "-0");
+	ck_assert_str_eq(value_str(100, 1, 100, 1, 0), "100");
+	ck_assert_str_eq(value_str(-123456, 1, -123456, 1, 0), "-123,456");
+	ck_assert_str_eq(value_str(999999999999999.0, 1, 999999999999999.0,
+	    1, 0), "999,999,999,999,999");
+	ck_assert_str_eq(value_str(1e15, 1, 1e15, 1, 0), "1e+15");
 
 	memset(&c, 0, sizeof c);
 	c.value_kind = CC_VALUE_TEXT;
