@@ -39,6 +39,13 @@ is_bidi_control(uint32_t c)
 	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
+/* ASCII that goes out as it is: tab, newline and the printable
+ * characters but & < > " ', one bit each (bytes 0-63, then 64-127). */
+#define PLAIN_LO	0xafffff3b00000600ULL
+#define PLAIN_HI	0x7fffffffffffffffULL
+#define PLAIN(c)	((c) < 64 ? (PLAIN_LO >> (c)) & 1 : \
+			    (c) < 128 ? (PLAIN_HI >> ((c) - 64)) & 1 : 0)
+
 int
 cc_html_escape(struct cc_buf *b, const char *s, size_t n)
 {
@@ -51,6 +58,11 @@ cc_html_escape(struct cc_buf *b, const char *s, size_t n)
 	if (s == NULL)
 		return CC_OK;
 	for (i = start = 0; i < n; i += k) {
+		/* (most of a text: a test a byte) */
+		while (PLAIN(p[i]) && ++i < n)
+			;
+		if (i == n)
+			break;
 		k = 1;
 		rep = NULL;
 		if (p[i] < 0x80) {
