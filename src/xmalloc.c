@@ -86,16 +86,22 @@ char *
 xvasprintf(const char *fmt, va_list ap)
 {
 	va_list	 aq;
+	char	 small[256], *p;
 	int	 n;
-	char	*p;
 
+	/* Formatted once on the stack, mostly: the comparison builds
+	 * hundreds of thousands of short keys, and formatting each twice
+	 * (to measure, then to write) was a tenth of its time. */
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(small, sizeof small, fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		xmalloc_fail(0);
 	p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 
