@@ -852,21 +852,29 @@ is_statement(const struct cc_claim *c)
 	    strcmp(c->subject, "self") != 0;
 }
 
+/* "2022-10" of "2022-10-24" (at least 7 bytes) into period[8]. */
+static void
+month_of(char period[8], const char *iso)
+{
+	memcpy(period, iso, 7);
+	period[7] = '\0';
+}
+
 static char *
 claim_key(const struct cc_claim *c)
 {
 	char	period[8] = "undated";
 
 	if (c->time_start != NULL && strlen(c->time_start) >= 7)
-		snprintf(period, sizeof period, "%.7s", c->time_start);
+		month_of(period, c->time_start);
 	/* Counts of other things ("two conditions", "four regions") are
 	 * the speaker's own: one speaker's count is compared with the same
 	 * speaker's only. */
 	if (strcmp(c->type, "quantity") == 0)
-		return xasprintf("%s/%s/%s/%s/%s", c->type, c->subject,
+		return xjoin('/', 5, c->type, c->subject,
 		    c->measure ? c->measure : "-", period,
 		    c->speaker ? c->speaker : "-");
-	return xasprintf("%s/%s/%s/%s", c->type, c->subject,
+	return xjoin('/', 4, c->type, c->subject,
 	    c->measure ? c->measure : "-", period);
 }
 
@@ -1249,8 +1257,8 @@ quote_scope(const struct cc_claim *c)
 	    c->text == NULL)
 		return NULL;
 	if (c->time_start != NULL && strlen(c->time_start) >= 7)
-		snprintf(period, sizeof period, "%.7s", c->time_start);
-	return xasprintf("quote/%s/%s", c->speaker, period);
+		month_of(period, c->time_start);
+	return xjoin('/', 3, "quote", c->speaker, period);
 }
 
 static void
@@ -1276,8 +1284,7 @@ pass_quotes(struct cmp *cm)
 		if (!d)
 			continue;
 		if (c->time_start != NULL && strlen(c->time_start) >= 7)
-			snprintf(period, sizeof period, "%.7s",
-			    c->time_start);
+			month_of(period, c->time_start);
 		nw = words(c->text, &b);
 		cc_buf_reset(&k);
 		cc_buf_printf(&k, "quote/%s/%s/", c->speaker, period);
@@ -1503,7 +1510,7 @@ cumulative_key(const struct cc_claim *c)
 	    c->measure == NULL || (c->speaker == NULL &&
 	    c->reported_by == NULL) || iso_days(c->time_start) == NODAY)
 		return NULL;
-	return xasprintf("cumulative/%s/%s/%s", c->subject, c->measure,
+	return xjoin('/', 4, "cumulative", c->subject, c->measure,
 	    c->speaker ? c->speaker : c->reported_by);
 }
 

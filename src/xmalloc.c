@@ -106,6 +106,36 @@ xvasprintf(const char *fmt, va_list ap)
 }
 
 char *
+xjoin(char sep, size_t n, ...)
+{
+	va_list		 ap;
+	const char	*s;
+	size_t		 i, len = 0, l;
+	char		*p, *q;
+
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		s = va_arg(ap, const char *);
+		len += strlen(s != NULL ? s : "(null)") + 1;
+	}
+	va_end(ap);
+	p = q = xmalloc(len > 0 ? len : 1);
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		if ((s = va_arg(ap, const char *)) == NULL)
+			s = "(null)";
+		l = strlen(s);
+		memcpy(q, s, l);
+		q += l;
+		if (i + 1 < n)
+			*q++ = sep;
+	}
+	va_end(ap);
+	*q = '\0';
+	return p;
+}
+
+char *
 xasprintf(const char *fmt, ...)
 {
 	va_list	 ap;

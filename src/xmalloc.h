@@ -24,6 +24,9 @@ char	*xstrdup_or_null(const char *);
 /* Formatted allocation; the result is always NUL-terminated. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+/* The n strings after n joined by sep, NULL written "(null)" as
+ * printf's %s writes it: xasprintf("%s/%s", a, b) without printf. */
+char	*xjoin(char sep, size_t n, ...);
 /* Free the n strings of v, then v (NULL v is fine). */
 void	 xfree_strv(char **v, size_t n);
 

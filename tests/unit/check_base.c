@@ -90,6 +90,29 @@ START_TEST(test_json_num)
 }
 END_TEST
 
+/* xjoin() writes what xasprintf("%s/%s/...") writes, NULL as glibc's
+ * "(null)". */
+START_TEST(test_xjoin)
+{
+	char	*a, *b;
+
+	a = xjoin('/', 4, "casualty", NULL, "", "2022-10");
+	ck_assert_str_eq(a, "casualty/(null)//2022-10");
+	free(a);
+	a = xjoin('/', 3, "quote", "lavrov", "2022-02");
+	b = xasprintf("%s/%s/%s", "quote", "lavrov", "2022-02");
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	a = xjoin(':', 1, "one");
+	ck_assert_str_eq(a, "one");
+	free(a);
+	a = xjoin(':', 0);
+	ck_assert_str_eq(a, "");
+	free(a);
+}
+END_TEST
+
 START_TEST(test_buf_integers)
 {
 	struct cc_buf	b = CC_BUF_INIT;
@@ -187,6 +210,7 @@ base_suite(void)
 	tcase_add_test(tc, test_json_str);
 	tcase_add_test(tc, test_json_num);
 	tcase_add_test(tc, test_buf_integers);
+	tcase_add_test(tc, test_xjoin);
 	tcase_add_test(tc, test_vocab);
 	tcase_add_test(tc, test_hash);
 	tcase_add_test(tc, test_diag);
