@@ -324,8 +324,13 @@ raw_n(struct page *pg, const char *s, size_t n)
 }
 
 /* Markup: most of it string literals, whose length the compiler
- * counts (strlen() at run time was a tenth of appending). */
-#define raw(pg, s)	raw_n((pg), (s), strlen(s))
+ * counts once raw() is inlined (strlen() at run time was a tenth of
+ * appending). */
+static inline void
+raw(struct page *pg, const char *s)
+{
+	raw_n(pg, s, strlen(s));
+}
 
 /* A number in markup: a claim id, a coordinate (rawf() costs a
  * thousand instructions a call, and runs several times a claim). */
