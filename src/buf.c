@@ -238,11 +238,9 @@ cc_buf_add_json_num(struct cc_buf *b, double v)
 	if (!isfinite(v))
 		return cc_buf_add(b, "null", 4);
 	/* Whole numbers as integers (what "%.0f" writes, at a fraction of
-	 * its cost); -0 keeps printf's "-0". */
-	if (v == floor(v) && fabs(v) < 9.007199254740992e15 &&
-	    (v != 0 || !signbit(v)))
-		return cc_buf_add_i64(b, (long long)v);
+	 * its cost, -0 included). */
 	if (v == floor(v) && fabs(v) < 9.007199254740992e15)
-		return cc_buf_printf(b, "%.0f", v);
+		return v == 0 && signbit(v) ? cc_buf_add(b, "-0", 2) :
+		    cc_buf_add_i64(b, (long long)v);
 	return cc_buf_printf(b, "%.15g", v);
 }

@@ -355,32 +355,6 @@ count_outlets(const struct cc_claim *const *v, size_t n)
 
 /* Stable id: kind, key and what each claim says where, not store ids,
  * which change when an unrelated article is re-extracted. */
-/* "a:s:t" (NULL as ""), as xasprintf() writes it, in a fraction of its
- * time: a big finding names a million claims. */
-static char *
-join3(const char *a, const char *s, const char *t)
-{
-	size_t	na, ns = s ? strlen(s) : 0, nt = t ? strlen(t) : 0;
-	char	*p, *q;
-
-	if (a == NULL)
-		a = "(null)";	/* what printf() writes (never: not NULL) */
-	na = strlen(a);
-	p = q = xmalloc(na + ns + nt + 3);
-
-	memcpy(q, a, na);
-	q += na;
-	*q++ = ':';
-	if (ns > 0)
-		memcpy(q, s, ns);
-	q += ns;
-	*q++ = ':';
-	if (nt > 0)
-		memcpy(q, t, nt);
-	q[nt] = '\0';
-	return p;
-}
-
 static char *
 finding_id(const char *kind, const char *key, const struct cc_claim *const *v,
     size_t n)
@@ -397,7 +371,9 @@ finding_id(const char *kind, const char *key, const struct cc_claim *const *v,
 	 */
 	ids = xcalloc(n ? n : 1, sizeof *ids);
 	for (i = 0; i < n; i++)
-		ids[i] = join3(v[i]->article, v[i]->sentence, v[i]->text);
+		ids[i] = xjoin(':', 3, v[i]->article,
+		    v[i]->sentence ? v[i]->sentence : "",
+		    v[i]->text ? v[i]->text : "");
 	if (n > 1)
 		qsort(ids, n, sizeof *ids, str_cmp);
 	cc_hasher_add(h, kind, strlen(kind) + 1);
