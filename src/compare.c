@@ -828,21 +828,24 @@ is_statement(const struct cc_claim *c)
 	    strcmp(c->subject, "self") != 0;
 }
 
-/* "2022-10" of "2022-10-24" (at least 7 bytes) into period[8]. */
+/* A claim's month, "2022-10" of "2022-10-24", else "undated", into
+ * period[8]. */
 static void
-month_of(char period[8], const char *iso)
+claim_month(const struct cc_claim *c, char period[8])
 {
-	memcpy(period, iso, 7);
-	period[7] = '\0';
+	if (c->time_start != NULL && strlen(c->time_start) >= 7) {
+		memcpy(period, c->time_start, 7);
+		period[7] = '\0';
+	} else
+		memcpy(period, "undated", 8);
 }
 
 static char *
 claim_key(const struct cc_claim *c)
 {
-	char	period[8] = "undated";
+	char	period[8];
 
-	if (c->time_start != NULL && strlen(c->time_start) >= 7)
-		month_of(period, c->time_start);
+	claim_month(c, period);
 	/* Counts of other things ("two conditions", "four regions") are
 	 * the speaker's own: one speaker's count is compared with the same
 	 * speaker's only. */
@@ -1227,13 +1230,12 @@ quote_variant(struct cmp *cm, const struct cmp_item *v, struct qrep *a,
 static char *
 quote_scope(const struct cc_claim *c)
 {
-	char	period[8] = "undated";
+	char	period[8];
 
 	if (strcmp(c->type, "quote") != 0 || c->speaker == NULL ||
 	    c->text == NULL)
 		return NULL;
-	if (c->time_start != NULL && strlen(c->time_start) >= 7)
-		month_of(period, c->time_start);
+	claim_month(c, period);
 	return xjoin('/', 3, "quote", c->speaker, period);
 }
 
@@ -1250,7 +1252,7 @@ pass_quotes(struct cmp *cm)
 
 	for (i = 0; i < cs->n; i++) {
 		const struct cc_claim *c = &cs->v[i];
-		char	period[8] = "undated", *sc;
+		char	period[8], *sc;
 		int	d;
 
 		if ((sc = quote_scope(c)) == NULL)
@@ -1259,8 +1261,7 @@ pass_quotes(struct cmp *cm)
 		free(sc);
 		if (!d)
 			continue;
-		if (c->time_start != NULL && strlen(c->time_start) >= 7)
-			month_of(period, c->time_start);
+		claim_month(c, period);
 		nw = words(c->text, &b);
 		cc_buf_reset(&k);
 		cc_buf_printf(&k, "quote/%s/%s/", c->speaker, period);
