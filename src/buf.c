@@ -180,6 +180,27 @@ cc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+/*
+ * Whether the 8 bytes at p are all printable ASCII other than '"' and
+ * '\\': no byte below 0x20, none with its top bit set, none equal to
+ * either.  (x - 0x01..01 * k) & ~x has some byte's top bit set if and
+ * only if a byte of x is below k (k <= 0x80); XOR with a character
+ * makes the bytes equal to it zero.
+ */
+static inline int
+plain8(const unsigned char *p)
+{
+	const uint64_t	ones = 0x0101010101010101ULL;
+	const uint64_t	high = 0x8080808080808080ULL;
+	uint64_t	x, q, bs;
+
+	memcpy(&x, p, sizeof x);
+	q = x ^ (ones * '"');
+	bs = x ^ (ones * '\\');
+	return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+	    ((bs - ones) & ~bs) | x) & high ? 0 : 1;
+}
+
 int
 cc_buf_add_json_str(struct cc_buf *b, const char *s, size_t n)
 {
@@ -193,6 +214,13 @@ cc_buf_add_json_str(struct cc_buf *b, const char *s, size_t n)
 	if ((rc = cc_buf_addc(b, '"')) != CC_OK)
 		return rc;
 	for (i = start = 0; i < n && rc == CC_OK; ) {
+		/* Eight plain bytes at a time: most of a claim's text
+		 * needs no escape, and the byte loop was a tenth of
+		 * writing claims as JSON. */
+		while (n - i >= 8 && plain8(p + i))
+			i += 8;
+		if (i == n)
+			break;
 		if (p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' &&
 		    p[i] != '\\') {
 			i++;

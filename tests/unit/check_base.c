@@ -61,6 +61,45 @@ START_TEST(test_json_str)
 }
 END_TEST
 
+/* The escape looks at eight bytes at a time: each character that needs
+ * escaping, at every place in and across those eight, is still found. */
+START_TEST(test_json_str_every_place)
+{
+	static const struct {
+		const char	*in;
+		const char	*out;
+	} esc[] = {
+		{ "\"", "\\\"" }, { "\\", "\\\\" }, { "\n", "\\n" },
+		{ "\x1f", "\\u001f" }, { "\x01", "\\u0001" },
+		{ "\xff", "\\ufffd" }, { "\x80", "\\ufffd" },
+		{ "\xc3\xa9", "\xc3\xa9" }, { "\x7f", "\x7f" },
+		{ " ", " " }, { "~", "~" }
+	};
+	struct cc_buf	b = CC_BUF_INIT;
+	char		in[64], want[64];
+	size_t		e, at, len = 21;
+
+	for (e = 0; e < sizeof esc / sizeof esc[0]; e++)
+		for (at = 0; at < len; at++) {
+			memset(in, 'a', at);
+			strcpy(in + at, esc[e].in);
+			memset(in + strlen(in), 'b', len - at);
+			in[at + strlen(esc[e].in) + len - at] = '\0';
+			want[0] = '"';
+			memset(want + 1, 'a', at);
+			strcpy(want + 1 + at, esc[e].out);
+			memset(want + strlen(want), 'b', len - at);
+			want[1 + at + strlen(esc[e].out) + len - at] = '\0';
+			strcat(want, "\"");
+			cc_buf_reset(&b);
+			cc_buf_add_json_cstr(&b, in);
+			ck_assert_msg(strcmp(b.data, want) == 0,
+			    "escape %zu at %zu: %s", e, at, b.data);
+		}
+	cc_buf_release(&b);
+}
+END_TEST
+
 START_TEST(test_json_num)
 {
 	struct cc_buf	b = CC_BUF_INIT;
@@ -208,6 +247,7 @@ base_suite(void)
 	tcase_add_test(tc, test_buf_cap);
 	tcase_add_test(tc, test_buf_printf_detach);
 	tcase_add_test(tc, test_json_str);
+	tcase_add_test(tc, test_json_str_every_place);
 	tcase_add_test(tc, test_json_num);
 	tcase_add_test(tc, test_buf_integers);
 	tcase_add_test(tc, test_xjoin);
