@@ -22,28 +22,80 @@
 #include "xmalloc.h"
 
 void
+cc_claim_strings(struct cc_claim *c, char **f[CC_CLAIM_NSTR])
+{
+	size_t	i = 0;
+
+	f[i++] = &c->article;
+	f[i++] = &c->outlet;
+	f[i++] = &c->type;
+	f[i++] = &c->subject;
+	f[i++] = &c->measure;
+	f[i++] = &c->vtext;
+	f[i++] = &c->unit;
+	f[i++] = &c->time_start;
+	f[i++] = &c->time_end;
+	f[i++] = &c->granularity;
+	f[i++] = &c->basis;
+	f[i++] = &c->speaker;
+	f[i++] = &c->reported_by;
+	f[i++] = &c->polarity;
+	f[i++] = &c->text;
+	f[i++] = &c->sentence;
+	f[i++] = &c->rule;
+}
+
+/* Is p one of the strings in c's block? */
+static int
+in_block(const struct cc_claim *c, const char *p)
+{
+	uintptr_t	a = (uintptr_t)p, b = (uintptr_t)c->block;
+
+	return c->block != NULL && a >= b && a < b + c->blocklen;
+}
+
+void
 cc_claim_release(struct cc_claim *c)
 {
+	char	**f[CC_CLAIM_NSTR];
+	size_t	  i;
+
 	if (c == NULL)
 		return;
-	free(c->article);
-	free(c->outlet);
-	free(c->type);
-	free(c->subject);
-	free(c->measure);
-	free(c->vtext);
-	free(c->unit);
-	free(c->time_start);
-	free(c->time_end);
-	free(c->granularity);
-	free(c->basis);
-	free(c->speaker);
-	free(c->reported_by);
-	free(c->polarity);
-	free(c->text);
-	free(c->sentence);
-	free(c->rule);
+	cc_claim_strings(c, f);
+	for (i = 0; i < CC_CLAIM_NSTR; i++)
+		if (!in_block(c, *f[i]))
+			free(*f[i]);
+	free(c->block);
 	memset(c, 0, sizeof *c);
+}
+
+void
+cc_claim_pack(struct cc_claim *c, int (*borrowed)(void *, const char *),
+    void *arg)
+{
+	char	**f[CC_CLAIM_NSTR], *nb, *q;
+	size_t	  len[CC_CLAIM_NSTR], total = 0, i;
+
+	cc_claim_strings(c, f);
+	for (i = 0; i < CC_CLAIM_NSTR; i++) {
+		len[i] = *f[i] != NULL ? strlen(*f[i]) + 1 : 0;
+		total += len[i];
+	}
+	q = nb = xmalloc(total > 0 ? total : 1);
+	for (i = 0; i < CC_CLAIM_NSTR; i++) {
+		if (*f[i] == NULL)
+			continue;
+		memcpy(q, *f[i], len[i]);
+		if (!in_block(c, *f[i]) &&
+		    (borrowed == NULL || !borrowed(arg, *f[i])))
+			free(*f[i]);
+		*f[i] = q;
+		q += len[i];
+	}
+	free(c->block);
+	c->block = nb;
+	c->blocklen = total;
 }
 
 struct cc_claim *

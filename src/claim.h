@@ -3,7 +3,10 @@
  * Store, Compare and Render, and their JSON/TSV shapes (SPEC.md).
  *
  * Every string in a struct cc_claim or cc_finding is heap-owned by it and
- * freed by its release function; any may be NULL unless noted.
+ * freed by its release function; any may be NULL unless noted.  A
+ * claim's strings may share one allocation, its block (cc_claim_pack());
+ * a string put in later in place of one of them is its own allocation
+ * as before, and is freed on its own.
  */
 #ifndef CC_CLAIM_H
 #define CC_CLAIM_H
@@ -47,7 +50,12 @@ struct cc_claim {
 	size_t			 ev_end;	/* the sentence in the text */
 	char			*sentence;
 	char			*rule;
+	char			*block;		/* strings packed, or NULL */
+	size_t			 blocklen;
 };
+
+/* The number of string members of a struct cc_claim. */
+#define CC_CLAIM_NSTR	17
 
 struct cc_claims {
 	struct cc_claim	*v;
@@ -74,6 +82,16 @@ struct cc_claim_keep {
 };
 
 void		 cc_claim_release(struct cc_claim *);
+/* The addresses of the claim's CC_CLAIM_NSTR string members. */
+void		 cc_claim_strings(struct cc_claim *, char **f[CC_CLAIM_NSTR]);
+/*
+ * Copy the claim's strings into one allocation of its own, its block,
+ * and free each string it owned on its own, except those borrowed()
+ * says are not its to free (a builder's scratch space; NULL: none).
+ * One allocation for a claim's some twenty strings, and one free.
+ */
+void		 cc_claim_pack(struct cc_claim *,
+		    int (*borrowed)(void *arg, const char *), void *arg);
 /* Append a zeroed claim and return it. */
 struct cc_claim	*cc_claims_push(struct cc_claims *);
 void		 cc_claims_release(struct cc_claims *);

@@ -36,6 +36,7 @@
 #define EX_MEMO_TEXT	1024	/* ... on texts of at most this */
 #define EX_GNUM		256	/* group numbers remembered */
 #define EX_WINDOW	2048	/* sentences matched before claims are built */
+#define EX_SCRATCH	4096	/* bytes of a scratch chunk (build_claim()) */
 #define EX_GROUP_BYTES	((size_t)512 << 10)	/* text of articles read
 						   together (at least one) */
 
@@ -62,6 +63,13 @@ struct ex_run {
 	uint32_t	 rule;
 	uint32_t	 pat;
 	uint32_t	 sent;		/* in the window */
+};
+
+/* Scratch space for the strings of the claim being built. */
+struct ex_chunk {
+	char	*p;
+	size_t	 cap;
+	size_t	 used;
 };
 
 /* A context or after search remembered (memo_match()). */
@@ -135,6 +143,15 @@ struct cc_extractor {
 	size_t			 wstart[EX_WINDOW + 1];
 
 	struct ex_memo		*memo;		/* EX_MEMO, on first use */
+
+	/* The strings of the claim being built (build_claim()) are
+	 * written here, then copied into the claim's one block when it is
+	 * kept (cc_claim_pack()): a claim's some twenty strings were each
+	 * malloc'd and freed, a fifth of the time building claims took on
+	 * text dense in them. */
+	struct ex_chunk		*ck;
+	size_t			 nck;
+	size_t			 ckcur;		/* the chunk written to */
 	struct ex_gnum		 gnum[EX_GNUM];
 
 	/* The date mentions of the sentence being read (claim_time). */
@@ -206,6 +223,9 @@ cc_extractor_free(struct cc_extractor *ex)
 	for (i = 0; ex->memo != NULL && i < EX_MEMO; i++)
 		free(ex->memo[i].text);
 	free(ex->memo);
+	for (i = 0; i < ex->nck; i++)
+		free(ex->ck[i].p);
+	free(ex->ck);
 	free(ex);
 }
 
@@ -243,6 +263,91 @@ lower_copy(const char *s, size_t n)
 	cc_ascii_lower(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+/* Empty the scratch space for the next claim; a chunk made for a huge
+ * sentence is let go. */
+static void
+scratch_reset(struct cc_extractor *ex)
+{
+	size_t	i, k = 0;
+
+	for (i = 0; i < ex->nck; i++) {
+		if (ex->ck[i].cap > 16 * EX_SCRATCH) {
+			free(ex->ck[i].p);
+			continue;
+		}
+		ex->ck[k] = ex->ck[i];
+		ex->ck[k++].used = 0;
+	}
+	ex->nck = k;
+	ex->ckcur = 0;
+}
+
+/* n bytes of scratch space, valid until the next scratch_reset(). */
+static char *
+scratch_alloc(struct cc_extractor *ex, size_t n)
+{
+	struct ex_chunk	*k;
+
+	while (ex->ckcur < ex->nck &&
+	    ex->ck[ex->ckcur].cap - ex->ck[ex->ckcur].used < n)
+		ex->ckcur++;
+	if (ex->ckcur == ex->nck) {
+		ex->ck = xreallocarray(ex->ck, ex->nck + 1, sizeof *ex->ck);
+		k = &ex->ck[ex->nck++];
+		k->cap = n > EX_SCRATCH ? n : EX_SCRATCH;
+		k->p = xmalloc(k->cap);
+		k->used = 0;
+	}
+	k = &ex->ck[ex->ckcur];
+	k->used += n;
+	return k->p + k->used - n;
+}
+
+/* As xstrndup() (NULL stays NULL), in scratch space. */
+static char *
+scratch_strndup(struct cc_extractor *ex, const char *s, size_t n)
+{
+	char	*d;
+
+	if (s == NULL)
+		return NULL;
+	n = strnlen(s, n);
+	d = scratch_alloc(ex, n + 1);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+static char *
+scratch_strdup(struct cc_extractor *ex, const char *s)
+{
+	return s != NULL ? scratch_strndup(ex, s, strlen(s)) : NULL;
+}
+
+/* Is p in scratch space?  (cc_claim_pack()'s borrowed()) */
+static int
+scratch_has(void *arg, const char *p)
+{
+	const struct cc_extractor *ex = arg;
+	uintptr_t	a = (uintptr_t)p;
+	size_t		i;
+
+	for (i = 0; i < ex->nck; i++)
+		if (a >= (uintptr_t)ex->ck[i].p &&
+		    a < (uintptr_t)ex->ck[i].p + ex->ck[i].cap)
+			return 1;
+	return 0;
+}
+
+/* Free a string of the claim being built unless it is in scratch
+ * space. */
+static void
+scratch_free(struct cc_extractor *ex, char *p)
+{
+	if (p != NULL && !scratch_has(ex, p))
+		free(p);
 }
 
 /* Does any of the n words occur in lower[start..end)?  None: yes. */
@@ -670,11 +775,12 @@ group_span(struct cc_extractor *ex, const pcre2_code *re,
 	return 1;
 }
 
-/* Collapse runs of white space and trim: for field values. */
+/* Collapse runs of white space and trim: for field values (in scratch
+ * space). */
 static char *
-squeeze(const char *s, size_t n)
+squeeze(struct cc_extractor *ex, const char *s, size_t n)
 {
-	char	*p = xmalloc(n + 1), *q = p;
+	char	*p = scratch_alloc(ex, n + 1), *q = p;
 	size_t	 i;
 	int	 sp = 0;
 
@@ -693,21 +799,22 @@ squeeze(const char *s, size_t n)
 }
 
 static void
-set_time_from(struct cc_claim *c, const struct cc_timex *t,
-    const char *text)
+set_time_from(struct cc_extractor *ex, struct cc_claim *c,
+    const struct cc_timex *t, const char *text)
 {
 	const char	*kind = t->relative ? "relative:" : "absolute:";
 	size_t		 kl = strlen(kind), n = t->end - t->start;
 	char		 buf[16];
 
 	cc_date_iso(&t->lo, buf, sizeof buf);
-	c->time_start = xstrdup(buf);
+	c->time_start = scratch_strdup(ex, buf);
 	cc_date_iso(&t->hi, buf, sizeof buf);
-	c->time_end = xstrdup(buf);
-	c->granularity = xstrdup(t->granularity[0] ? t->granularity : "day");
+	c->time_end = scratch_strdup(ex, buf);
+	c->granularity = scratch_strdup(ex, t->granularity[0] ?
+	    t->granularity : "day");
 	/* "KIND:TEXT", put together by hand: a printf per claim was a
 	 * fortieth of extraction on text dense in dated claims. */
-	c->basis = xmalloc(kl + n + 1);
+	c->basis = scratch_alloc(ex, kl + n + 1);
 	memcpy(c->basis, kind, kl);
 	memcpy(c->basis + kl, text + t->start, n);
 	c->basis[kl + n] = '\0';
@@ -765,15 +872,15 @@ claim_time(struct cc_extractor *ex, const struct ex_doc *doc,
 	n = sentence_dates(ex, doc, ss, se, 0);
 	for (i = 0; i < n; i++)
 		if (claim_date(&ex->stx[i])) {
-			set_time_from(c, &ex->stx[i], s);
+			set_time_from(ex, c, &ex->stx[i], s);
 			return;
 		}
 	if (doc->ref.y != 0) {
 		cc_date_iso(&doc->ref, buf, sizeof buf);
-		c->time_start = xstrdup(buf);
-		c->time_end = xstrdup(buf);
-		c->granularity = xstrdup("day");
-		c->basis = xstrdup("article date");
+		c->time_start = scratch_strdup(ex, buf);
+		c->time_end = scratch_strdup(ex, buf);
+		c->granularity = scratch_strdup(ex, "day");
+		c->basis = scratch_strdup(ex, "article date");
 	}
 }
 
@@ -794,14 +901,14 @@ group_time(struct cc_extractor *ex, const struct ex_doc *doc,
 		t = &ex->stx[i];
 		if (t->kind == CC_TIMEX_DATE && t->lo.y != 0 &&
 		    ss + t->start < ge && ss + t->end > gs) {
-			set_time_from(c, t, doc->f->s + ss);
+			set_time_from(ex, c, t, doc->f->s + ss);
 			return 1;
 		}
 	}
 	n = cc_timex_scan_with(ex->ts, doc->f->s + gs, ge - gs,
 	    doc->ref.y ? &doc->ref : NULL, ex->tx, EX_MAX_TIMEX);
 	if (n > 0 && ex->tx[0].kind == CC_TIMEX_DATE && ex->tx[0].lo.y != 0) {
-		set_time_from(c, &ex->tx[0], doc->f->s + gs);
+		set_time_from(ex, c, &ex->tx[0], doc->f->s + gs);
 		return 1;
 	}
 	return 0;
@@ -827,8 +934,8 @@ claim_value(struct cc_extractor *ex, struct cc_claim *c, const char *s,
 				c->has_min = c->has_max = 1;
 				c->approx = ex->tx[i].mod != NULL &&
 				    strcmp(ex->tx[i].mod, "APPROX") == 0;
-				free(c->unit);
-				c->unit = xstrdup("days");
+				scratch_free(ex, c->unit);
+				c->unit = scratch_strdup(ex, "days");
 				return 1;
 			}
 		return 0;
@@ -973,19 +1080,19 @@ resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
 		return;
 	if (cc_vocab_lookup(ex->pack->vocab, "pronouns", c->speaker,
 	    strlen(c->speaker)) != NULL) {
-		free(c->speaker);
+		scratch_free(ex, c->speaker);
 		c->speaker = tracked_speaker(ex, doc);
 		if (c->speaker == NULL && doc->speaker != NULL &&
 		    (doc->speaker_para == doc->para ||
 		    doc->speaker_para == doc->prev_para))
-			c->speaker = xstrdup(doc->speaker);
+			c->speaker = scratch_strdup(ex, doc->speaker);
 		return;
 	}
 	id = cc_entity_lookup(ex->pack->entities, c->speaker,
 	    strlen(c->speaker));
 	if (id != NULL) {
-		free(c->speaker);
-		c->speaker = xstrdup(id);
+		scratch_free(ex, c->speaker);
+		c->speaker = scratch_strdup(ex, id);
 	}
 	set_doc_speaker(doc, c->speaker, doc->para, doc->cur);
 }
@@ -1105,10 +1212,11 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 	int			 have_value = 0, have_time = 0, ctx = -1;
 	int			 aft = -1, k;
 
-	c->type = xstrdup(r->type);
-	c->rule = xstrdup(r->id);
-	c->article = xstrdup(doc->name);
-	c->outlet = xstrdup_or_null(doc->outlet);
+	scratch_reset(ex);
+	c->type = scratch_strdup(ex, r->type);
+	c->rule = scratch_strdup(ex, r->id);
+	c->article = scratch_strdup(ex, doc->name);
+	c->outlet = scratch_strdup(ex, doc->outlet);
 	for (i = 0; i < r->nfields; i++) {
 		/* The first alternative that gives a value wins: the
 		 * match's group, else the after pattern's, else the
@@ -1136,7 +1244,7 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 				    ge - gs);
 			else {
 				c->value_kind = CC_VALUE_TEXT;
-				c->vtext = xstrdup(fd->literal);
+				c->vtext = scratch_strdup(ex, fd->literal);
 				have_value = 1;
 			}
 			continue;
@@ -1150,21 +1258,17 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 		if ((slot = claim_slot(c, fd->name)) == NULL)
 			continue;
 		if (fd->group == NULL)
-			v = xstrdup(fd->literal);
+			v = scratch_strdup(ex, fd->literal);
 		else {
-			v = squeeze(f->s + gs, ge - gs);
+			v = squeeze(ex, f->s + gs, ge - gs);
 			mapped = fd->map ? cc_vocab_lookup(ex->pack->vocab,
 			    fd->map, v, strlen(v)) : NULL;
-			if (mapped != NULL && *mapped != '\0') {
-				free(v);
-				v = xstrdup(mapped);
-			} else if (fd->map != NULL) {
-				char *l = lower_copy(v, strlen(v));
-				free(v);
-				v = l;
-			}
+			if (mapped != NULL && *mapped != '\0')
+				v = scratch_strdup(ex, mapped);
+			else if (fd->map != NULL)
+				cc_ascii_lower(v, v, strlen(v));
 		}
-		free(*slot);
+		scratch_free(ex, *slot);
 		*slot = v;
 		if (strcmp(fd->name, "item") == 0)
 			c->value_kind = CC_VALUE_TEXT;
@@ -1180,20 +1284,26 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 	resolve_speaker(ex, doc, c);
 	if (is_numeric_type(r->type) && (!have_value ||
 	    c->value_kind != CC_VALUE_NUMBER)) {
-		cc_claim_release(c);
+		char	**str[CC_CLAIM_NSTR];
+
+		cc_claim_strings(c, str);
+		for (i = 0; i < CC_CLAIM_NSTR; i++)
+			scratch_free(ex, *str[i]);
+		memset(c, 0, sizeof *c);
 		out->n--;
 		return 0;
 	}
 	if (c->polarity == NULL)
-		c->polarity = xstrdup("affirmed");
-	c->text = xstrndup(doc->orig + f->map[ss + ts],
+		c->polarity = scratch_strdup(ex, "affirmed");
+	c->text = scratch_strndup(ex, doc->orig + f->map[ss + ts],
 	    cc_fold_orig_end(f, doc->orig, ss + te) - f->map[ss + ts]);
 	c->ev_start = f->map[ss];
 	c->ev_end = cc_fold_orig_end(f, doc->orig, se);
-	c->sentence = xstrndup(doc->orig + c->ev_start,
+	c->sentence = scratch_strndup(ex, doc->orig + c->ev_start,
 	    c->ev_end - c->ev_start);
 	if (!have_time)
 		claim_time(ex, doc, c, ss, se);
+	cc_claim_pack(c, scratch_has, ex);
 	return 1;
 }
 

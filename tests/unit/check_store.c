@@ -183,6 +183,61 @@ START_TEST(test_claim_json_spec_shape)
 }
 END_TEST
 
+struct borrow {
+	const char	*p;
+	int		 asked;		/* for it */
+};
+
+static int
+is_borrowed(void *arg, const char *p)
+{
+	struct borrow	*bw = arg;
+
+	bw->asked += p == bw->p;
+	return p == bw->p;
+}
+
+/* A claim's strings packed into one block read the same; a borrowed
+ * string is copied, not freed; a string put in after packing is freed
+ * on its own, and a claim packed twice keeps its values (the sanitizer
+ * and valgrind builds see any wrong free). */
+START_TEST(test_claim_pack)
+{
+	struct cc_claim	c;
+	struct cc_buf	b = CC_BUF_INIT;
+	char		*old, scratch[] = "scratch";
+	struct borrow	bw = { scratch, 0 };
+
+	memset(&c, 0, sizeof c);
+	full_claim(&c);
+	free(c.speaker);
+	/* (on the stack: freeing it aborts) */
+	c.speaker = scratch;
+	cc_claim_pack(&c, is_borrowed, &bw);
+	ck_assert_int_eq(bw.asked, 1);
+	ck_assert_ptr_nonnull(c.block);
+	ck_assert_ptr_ne(c.speaker, scratch);
+	ck_assert_str_eq(c.speaker, "scratch");
+	ck_assert_str_eq(scratch, "scratch");
+	ck_assert(c.article >= c.block && c.rule < c.block + c.blocklen);
+	/* replace one string: the new one is the claim's own */
+	c.speaker = xstrdup("ohchr");
+	ck_assert_int_eq(cc_claim_json(&c, &b), CC_OK);
+	ck_assert_str_eq(b.data, spec_claim_json);
+	old = c.block;
+	cc_claim_pack(&c, NULL, NULL);
+	ck_assert_ptr_ne(c.block, old);
+	cc_buf_reset(&b);
+	ck_assert_int_eq(cc_claim_json(&c, &b), CC_OK);
+	ck_assert_str_eq(b.data, spec_claim_json);
+	c.reported_by = xstrdup("tass");
+	cc_buf_release(&b);
+	cc_claim_release(&c);
+	ck_assert_ptr_null(c.block);
+	ck_assert_ptr_null(c.article);
+}
+END_TEST
+
 START_TEST(test_claim_json_open_and_text_values)
 {
 	struct cc_claim	c;
@@ -1725,6 +1780,7 @@ store_suite(void)
 	tcase_add_test(tc, test_claim_json_appends_without_newline);
 	tcase_add_test(tc, test_claim_value_str);
 	tcase_add_test(tc, test_claim_tsv);
+	tcase_add_test(tc, test_claim_pack);
 	tcase_add_test(tc, test_finding_json_spec_shape);
 	tcase_add_test(tc, test_finding_tsv);
 	tcase_add_test(tc, test_severity_rank);
