@@ -263,9 +263,16 @@ cc_claim_json_id(const struct cc_claim *c, const char *id, struct cc_buf *b)
 		rc = json_kstr(b, "polarity", c->polarity, 0);
 	if (rc == CC_OK)
 		rc = json_kstr(b, "text", c->text, 0);
+	/* (no printf: a claim's JSON is written for every claim of a
+	 * filter run or a dump) */
 	if (rc == CC_OK)
-		rc = cc_buf_printf(b, ",\"evidence\":{\"start\":%zu,\"end\":%zu",
-		    c->ev_start, c->ev_end);
+		rc = cc_buf_add(b, ",\"evidence\":{\"start\":", 21);
+	if (rc == CC_OK)
+		rc = cc_buf_add_u64(b, c->ev_start);
+	if (rc == CC_OK)
+		rc = cc_buf_add(b, ",\"end\":", 7);
+	if (rc == CC_OK)
+		rc = cc_buf_add_u64(b, c->ev_end);
 	if (rc == CC_OK)
 		rc = json_kstr(b, "sentence", c->sentence, 0);
 	if (rc == CC_OK)
