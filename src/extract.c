@@ -954,15 +954,21 @@ claim_value(struct cc_extractor *ex, struct cc_claim *c, const char *s,
 }
 
 static char **
-claim_slot(struct cc_claim *c, const char *name)
+claim_slot(struct cc_claim *c, enum cc_field field)
 {
-	if (strcmp(name, "subject") == 0)	return &c->subject;
-	if (strcmp(name, "measure") == 0)	return &c->measure;
-	if (strcmp(name, "unit") == 0)		return &c->unit;
-	if (strcmp(name, "speaker") == 0)	return &c->speaker;
-	if (strcmp(name, "reported_by") == 0)	return &c->reported_by;
-	if (strcmp(name, "polarity") == 0)	return &c->polarity;
-	if (strcmp(name, "item") == 0)		return &c->vtext;
+	switch (field) {
+	case CC_FIELD_SUBJECT:		return &c->subject;
+	case CC_FIELD_MEASURE:		return &c->measure;
+	case CC_FIELD_UNIT:		return &c->unit;
+	case CC_FIELD_SPEAKER:		return &c->speaker;
+	case CC_FIELD_REPORTED_BY:	return &c->reported_by;
+	case CC_FIELD_POLARITY:		return &c->polarity;
+	case CC_FIELD_ITEM:		return &c->vtext;
+	case CC_FIELD_VALUE:
+	case CC_FIELD_TIME:
+	case CC_FIELD_OTHER:
+		break;
+	}
 	return NULL;
 }
 
@@ -1238,7 +1244,7 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 			ge += ss;
 		} else
 			gs = ge = 0;
-		if (strcmp(fd->name, "value") == 0) {
+		if (fd->field == CC_FIELD_VALUE) {
 			if (fd->group != NULL)
 				have_value = claim_value(ex, c, f->s + gs,
 				    ge - gs);
@@ -1249,13 +1255,13 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 			}
 			continue;
 		}
-		if (strcmp(fd->name, "time") == 0) {
+		if (fd->field == CC_FIELD_TIME) {
 			if (fd->group != NULL)
 				have_time = group_time(ex, doc, c, ss, se,
 				    gs, ge);
 			continue;
 		}
-		if ((slot = claim_slot(c, fd->name)) == NULL)
+		if ((slot = claim_slot(c, fd->field)) == NULL)
 			continue;
 		if (fd->group == NULL)
 			v = scratch_strdup(ex, fd->literal);
@@ -1270,7 +1276,7 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 		}
 		scratch_free(ex, *slot);
 		*slot = v;
-		if (strcmp(fd->name, "item") == 0)
+		if (fd->field == CC_FIELD_ITEM)
 			c->value_kind = CC_VALUE_TEXT;
 	}
 	/* The claim's words: the group named "text" if the rule has one. */
@@ -2313,7 +2319,8 @@ expect_actual(const struct cc_claim *c, const char *key, struct cc_buf *b)
 		cc_buf_adds(b, c->text ? c->text : "");
 	else if (strcmp(key, "time") == 0)
 		cc_buf_adds(b, c->time_start ? c->time_start : "");
-	else if ((slot = claim_slot((struct cc_claim *)c, key)) != NULL &&
+	else if ((slot = claim_slot((struct cc_claim *)c,
+	    cc_pack_field(key))) != NULL &&
 	    *slot != NULL)
 		cc_buf_adds(b, *slot);
 }

@@ -33,11 +33,22 @@ static const char *const pack_types[] = {
 	"statement", "quote", "event", "source", NULL
 };
 
-/* Fields a rule may set. */
+/* Fields a rule may set, in enum cc_field's order. */
 static const char *const pack_fields[] = {
 	"subject", "measure", "value", "unit", "speaker", "reported_by",
 	"polarity", "time", "item", NULL
 };
+
+enum cc_field
+cc_pack_field(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; pack_fields[i] != NULL; i++)
+		if (strcmp(pack_fields[i], name) == 0)
+			return (enum cc_field)i;
+	return CC_FIELD_OTHER;
+}
 
 struct pack_file {
 	char		*path;
@@ -1016,6 +1027,7 @@ field_parse(struct cc_rule_field *f, const char *name, const char *spec)
 
 	memset(f, 0, sizeof *f);
 	f->name = xstrdup(name);
+	f->field = cc_pack_field(name);
 	if ((els = strstr(spec, ", else ")) != NULL) {
 		len = (size_t)(els - spec);
 		f->next = xmalloc(sizeof *f->next);
@@ -1167,6 +1179,8 @@ load_examples(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 					    sizeof *ex->expect);
 					ex->expect[ex->nexpect].name =
 					    xstrdup(node_str(ek));
+					ex->expect[ex->nexpect].field =
+					    cc_pack_field(node_str(ek));
 					ex->expect[ex->nexpect++].literal =
 					    xstrdup(node_str(ev));
 				}

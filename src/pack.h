@@ -33,10 +33,26 @@
 #include "text.h"
 #include "vocab.h"
 
+/* The fields a rule may set. */
+enum cc_field {
+	CC_FIELD_SUBJECT,
+	CC_FIELD_MEASURE,
+	CC_FIELD_VALUE,
+	CC_FIELD_UNIT,
+	CC_FIELD_SPEAKER,
+	CC_FIELD_REPORTED_BY,
+	CC_FIELD_POLARITY,
+	CC_FIELD_TIME,
+	CC_FIELD_ITEM,
+	CC_FIELD_OTHER		/* not a field (an example's "count") */
+};
+
 /* A field of a claim built by a rule: a literal ("people"), a named group
  * ("$measure"), optionally mapped through a vocab list ("$m|measures"). */
 struct cc_rule_field {
 	char	*name;		/* subject, measure, value, unit, ... */
+	enum cc_field field;	/* the name's (known when loaded: the
+				   extractor tests it for every claim) */
 	char	*group;		/* named group, or NULL for a literal */
 	char	*literal;
 	char	*map;		/* vocab list to map the group text, or NULL */
@@ -144,6 +160,9 @@ void	cc_pack_free(struct cc_pack *);
  * extracts nothing starts fast).  Once per pack; safe from several
  * threads.  The extractor calls it before it matches a rule. */
 void	cc_pack_jit(const struct cc_pack *);
+
+/* The field called name, or CC_FIELD_OTHER. */
+enum cc_field cc_pack_field(const char *name);
 
 /* Compile pattern after expanding %{NAME} macros and vocab lists.
  * Returns NULL and fills d (column within the pattern) on error. */
