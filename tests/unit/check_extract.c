@@ -102,6 +102,46 @@ START_TEST(test_offsets_into_stored_text)
 }
 END_TEST
 
+/* A claim whose sentence nearly fills CC_SENTENCE_MAX (its strings then
+ * take more than one of the extractor's 4 KB scratch chunks) keeps all
+ * of it, and the claims after it, built in the same chunks again, are
+ * whole too. */
+START_TEST(test_claim_in_huge_sentence)
+{
+	struct cc_buf		 b = CC_BUF_INIT;
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	const struct cc_claim	*k;
+	size_t			 i, n;
+
+	for (i = 0; i < 137; i++)
+		cc_buf_adds(&b, "the long column of vehicles, ");
+	cc_buf_adds(&b, "and about 130,000 troops on the border.\n\n"
+	    "It has 5,000 soldiers in the north.  Another 2,000 troops "
+	    "arrived.\n");
+	run("huge", "2022-02-14", b.data, &a, &s, &c);
+	ck_assert_uint_eq(count_type(&c, "force", NULL), 3);
+	for (i = n = 0; i < c.n; i++) {
+		k = &c.v[i];
+		if (strcmp(k->type, "force") != 0)
+			continue;
+		ck_assert_uint_eq(strlen(k->sentence), k->ev_end - k->ev_start);
+		ck_assert_int_eq(memcmp(b.data + k->ev_start, k->sentence,
+		    strlen(k->sentence)), 0);
+		ck_assert_ptr_nonnull(strstr(k->sentence, k->text));
+		ck_assert_str_eq(k->time_start, "2022-02-14");
+		if (n++ == 0) {
+			ck_assert(k->ev_end - k->ev_start > 4000);
+			ck_assert_str_eq(k->text, "about 130,000 troops");
+		}
+	}
+	ck_assert_str_eq(c.v[c.n - 1].text, "2,000 troops");
+	cc_buf_release(&b);
+	done(&a, &s, &c);
+}
+END_TEST
+
 START_TEST(test_boilerplate_yields_nothing)
 {
 	struct cc_article	 a;
@@ -455,6 +495,7 @@ extract_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_offsets_into_stored_text);
+	tcase_add_test(tc, test_claim_in_huge_sentence);
 	tcase_add_test(tc, test_boilerplate_yields_nothing);
 	tcase_add_test(tc, test_boilerplate_any_start);
 	tcase_add_test(tc, test_repeated_text_speakers);
