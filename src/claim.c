@@ -45,28 +45,48 @@ cc_claim_strings(struct cc_claim *c, char **f[CC_CLAIM_NSTR])
 	f[i++] = &c->rule;
 }
 
-/* Is p one of the strings in c's block? */
-static int
-in_block(const struct cc_claim *c, const char *p)
+/*
+ * A packed claim's block: the length of its strings, then the strings,
+ * the first of them the one c->packed names.  Returns the first string
+ * (NULL if the claim is not packed) and sets *len.
+ */
+static char *
+block_of(const struct cc_claim *c, char **f[CC_CLAIM_NSTR], size_t *len)
 {
-	uintptr_t	a = (uintptr_t)p, b = (uintptr_t)c->block;
+	char	*first;
 
-	return c->block != NULL && a >= b && a < b + c->blocklen;
+	*len = 0;
+	if (c->packed == 0)
+		return NULL;
+	first = *f[c->packed - 1];
+	memcpy(len, first - sizeof *len, sizeof *len);
+	return first;
+}
+
+/* Is p in the block of strings [b, b + len)? */
+static int
+in_block(const char *b, size_t len, const char *p)
+{
+	uintptr_t	a = (uintptr_t)p, s = (uintptr_t)b;
+
+	return b != NULL && a >= s && a < s + len;
 }
 
 void
 cc_claim_release(struct cc_claim *c)
 {
-	char	**f[CC_CLAIM_NSTR];
-	size_t	  i;
+	char	**f[CC_CLAIM_NSTR], *b;
+	size_t	  i, len;
 
 	if (c == NULL)
 		return;
 	cc_claim_strings(c, f);
+	b = block_of(c, f, &len);
 	for (i = 0; i < CC_CLAIM_NSTR; i++)
-		if (!in_block(c, *f[i]))
+		if (!in_block(b, len, *f[i]))
 			free(*f[i]);
-	free(c->block);
+	if (b != NULL)
+		free(b - sizeof len);
 	memset(c, 0, sizeof *c);
 }
 
@@ -74,28 +94,37 @@ void
 cc_claim_pack(struct cc_claim *c, int (*borrowed)(void *, const char *),
     void *arg)
 {
-	char	**f[CC_CLAIM_NSTR], *nb, *q;
-	size_t	  len[CC_CLAIM_NSTR], total = 0, i;
+	char	**f[CC_CLAIM_NSTR], *ob, *nb, *q;
+	size_t	  len[CC_CLAIM_NSTR], total = 0, olen, i;
+	unsigned  first = 0;
 
 	cc_claim_strings(c, f);
+	ob = block_of(c, f, &olen);
 	for (i = 0; i < CC_CLAIM_NSTR; i++) {
 		len[i] = *f[i] != NULL ? strlen(*f[i]) + 1 : 0;
 		total += len[i];
+		if (first == 0 && *f[i] != NULL)
+			first = (unsigned)i + 1;
 	}
-	q = nb = xmalloc(total > 0 ? total : 1);
+	nb = NULL;
+	if (total > 0) {
+		nb = xmalloc(sizeof total + total);
+		memcpy(nb, &total, sizeof total);
+	}
+	q = nb != NULL ? nb + sizeof total : NULL;
 	for (i = 0; i < CC_CLAIM_NSTR; i++) {
 		if (*f[i] == NULL)
 			continue;
 		memcpy(q, *f[i], len[i]);
-		if (!in_block(c, *f[i]) &&
+		if (!in_block(ob, olen, *f[i]) &&
 		    (borrowed == NULL || !borrowed(arg, *f[i])))
 			free(*f[i]);
 		*f[i] = q;
 		q += len[i];
 	}
-	free(c->block);
-	c->block = nb;
-	c->blocklen = total;
+	if (ob != NULL)
+		free(ob - sizeof olen);
+	c->packed = first;
 }
 
 struct cc_claim *

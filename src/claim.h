@@ -6,7 +6,8 @@
  * freed by its release function; any may be NULL unless noted.  A
  * claim's strings may share one allocation, its block (cc_claim_pack());
  * a string put in later in place of one of them is its own allocation
- * as before, and is freed on its own.
+ * as before, and is freed on its own, but the block's first string (the
+ * claim's article name) stays: the block is found through it.
  */
 #ifndef CC_CLAIM_H
 #define CC_CLAIM_H
@@ -36,6 +37,12 @@ struct cc_claim {
 	unsigned		 has_min:1;
 	unsigned		 has_max:1;
 	unsigned		 approx:1;
+	unsigned		 packed:5;	/* the strings' block (cc_claim_pack())
+						   starts with string packed - 1 of
+						   cc_claim_strings(); 0: none.  (A
+						   pointer here would grow every claim
+						   a compare holds, by a few percent
+						   of its memory.) */
 	char			*vtext;
 	char			*unit;
 	char			*time_start;	/* YYYY-MM-DD */
@@ -50,8 +57,6 @@ struct cc_claim {
 	size_t			 ev_end;	/* the sentence in the text */
 	char			*sentence;
 	char			*rule;
-	char			*block;		/* strings packed, or NULL */
-	size_t			 blocklen;
 };
 
 /* The number of string members of a struct cc_claim. */

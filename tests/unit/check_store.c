@@ -215,25 +215,27 @@ START_TEST(test_claim_pack)
 	c.speaker = scratch;
 	cc_claim_pack(&c, is_borrowed, &bw);
 	ck_assert_int_eq(bw.asked, 1);
-	ck_assert_ptr_nonnull(c.block);
+	ck_assert_uint_ne(c.packed, 0);
 	ck_assert_ptr_ne(c.speaker, scratch);
 	ck_assert_str_eq(c.speaker, "scratch");
 	ck_assert_str_eq(scratch, "scratch");
-	ck_assert(c.article >= c.block && c.rule < c.block + c.blocklen);
+	/* one block, in member order */
+	ck_assert_ptr_eq(c.outlet, c.article + strlen(c.article) + 1);
+	ck_assert(c.rule > c.sentence && c.sentence > c.article);
 	/* replace one string: the new one is the claim's own */
 	c.speaker = xstrdup("ohchr");
 	ck_assert_int_eq(cc_claim_json(&c, &b), CC_OK);
 	ck_assert_str_eq(b.data, spec_claim_json);
-	old = c.block;
+	old = c.article;
 	cc_claim_pack(&c, NULL, NULL);
-	ck_assert_ptr_ne(c.block, old);
+	ck_assert_ptr_ne(c.article, old);
 	cc_buf_reset(&b);
 	ck_assert_int_eq(cc_claim_json(&c, &b), CC_OK);
 	ck_assert_str_eq(b.data, spec_claim_json);
 	c.reported_by = xstrdup("tass");
 	cc_buf_release(&b);
 	cc_claim_release(&c);
-	ck_assert_ptr_null(c.block);
+	ck_assert_uint_eq(c.packed, 0);
 	ck_assert_ptr_null(c.article);
 }
 END_TEST
