@@ -1080,7 +1080,8 @@ load_fields(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 	MAP_EACH(doc, n, pair) {
 		k = yaml_document_get_node(doc, pair->key);
 		v = yaml_document_get_node(doc, pair->value);
-		if (node_str(k) == NULL || !in_list(pack_fields, node_str(k))) {
+		if (node_str(k) == NULL ||
+		    cc_pack_field(node_str(k)) == CC_FIELD_OTHER) {
 			pack_error(pl, k, 0, "rule %s: unknown field '%s'",
 			    r->id, node_str(k) ? node_str(k) : "?");
 			continue;
@@ -1160,7 +1161,8 @@ load_examples(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 						    r->id);
 						continue;
 					}
-					if (!in_list(pack_fields, node_str(ek)) &&
+					if (cc_pack_field(node_str(ek)) ==
+					    CC_FIELD_OTHER &&
 					    strcmp(node_str(ek), "min") != 0 &&
 					    strcmp(node_str(ek), "max") != 0 &&
 					    strcmp(node_str(ek), "approx") != 0 &&
