@@ -323,7 +323,12 @@ scratch_strndup(struct cc_extractor *ex, const char *s, size_t n)
 static char *
 scratch_strdup(struct cc_extractor *ex, const char *s)
 {
-	return s != NULL ? scratch_strndup(ex, s, strlen(s)) : NULL;
+	size_t	n;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	return memcpy(scratch_alloc(ex, n), s, n);
 }
 
 /* Is p in scratch space?  (cc_claim_pack()'s borrowed()) */
