@@ -1499,6 +1499,71 @@ START_TEST(test_extraction_unknown_article)
 }
 END_TEST
 
+/* put claims of the given types as article name's extraction; the rc */
+static int
+extract_types(struct cc_store *s, const char *name, const char *t1,
+    const char *t2)
+{
+	struct cc_article	 a;
+	struct cc_claims	 cs;
+	int			 rc;
+
+	memset(&cs, 0, sizeof cs);
+	ck_assert_int_eq(cc_store_get_article(s, name, &a), CC_OK);
+	cc_claims_push(&cs)->type = xstrdup(t1);
+	if (t2 != NULL)
+		cc_claims_push(&cs)->type = xstrdup(t2);
+	rc = cc_store_put_extraction(s, &a, "R", NULL, &cs);
+	cc_article_release(&a);
+	cc_claims_release(&cs);
+	return rc;
+}
+
+static void
+assert_only_claim(struct cc_store *s, const char *name, const char *type)
+{
+	struct cc_claim_filter	 f = { NULL, NULL };
+	struct cc_claims	 got;
+
+	f.article = name;
+	memset(&got, 0, sizeof got);
+	ck_assert_int_eq(cc_store_get_claims(s, &f, &got), CC_OK);
+	ck_assert_uint_eq(got.n, 1);
+	ck_assert_str_eq(got.v[0].type, type);
+	cc_claims_release(&got);
+}
+
+/* An extraction that fails after its first rows are written leaves the
+ * article's earlier extraction whole: on its own by its savepoint; in a
+ * transaction (which takes none) by refusing to commit it. */
+START_TEST(test_extraction_failure_stores_nothing)
+{
+	struct cc_store	*s;
+
+	s = open_store();
+	put_article(s, "a", "tass", "Alpha.");
+	ck_assert_int_eq(extract_types(s, "a", "old", NULL), CC_OK);
+	raw_exec("CREATE TRIGGER boom BEFORE INSERT ON claims"
+	    " WHEN NEW.type = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END");
+
+	ck_assert_int_eq(extract_types(s, "a", "new", "boom"), CC_ESTORE);
+	assert_only_claim(s, "a", "old");
+
+	ck_assert_int_eq(cc_store_begin(s), CC_OK);
+	ck_assert_int_eq(extract_types(s, "a", "new", "boom"), CC_ESTORE);
+	ck_assert_int_ne(cc_store_commit(s), CC_OK);
+	ck_assert_ptr_nonnull(strstr(cc_store_diag(s)->msg, "rolled back"));
+	assert_only_claim(s, "a", "old");
+
+	/* The next transaction commits as usual. */
+	ck_assert_int_eq(cc_store_begin(s), CC_OK);
+	ck_assert_int_eq(extract_types(s, "a", "new", NULL), CC_OK);
+	ck_assert_int_eq(cc_store_commit(s), CC_OK);
+	assert_only_claim(s, "a", "new");
+	cc_store_close(s);
+}
+END_TEST
+
 START_TEST(test_findings_round_trip)
 {
 	struct cc_store		*s;
@@ -1802,6 +1867,7 @@ store_suite(void)
 	tcase_add_test(tc, test_many_rows_round_trip);
 	tcase_add_test(tc, test_claims_filter_and_order);
 	tcase_add_test(tc, test_extraction_unknown_article);
+	tcase_add_test(tc, test_extraction_failure_stores_nothing);
 	tcase_add_test(tc, test_findings_round_trip);
 	tcase_add_test(tc, test_meta_get_set);
 	tcase_add_test(tc, test_reopen_persists);
