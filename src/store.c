@@ -284,7 +284,7 @@ struct cc_store {
 	sqlite3_stmt	*stmt[ST__COUNT];
 	struct cc_diag	 diag;
 	/* a write inside cc_store_begin()'s transaction failed part-way
-	 * (cc_store_put_extraction()): only a rollback may end it */
+	 * (save_end()): only a rollback may end it */
 	int		 broken;
 };
 
@@ -568,19 +568,35 @@ col_str(sqlite3_stmt *st, int i)
 	    (size_t)sqlite3_column_bytes(st, i));
 }
 
-/* Savepoints make each multi-statement write all-or-nothing even when a
- * caller forgets cc_store_begin(); inside a transaction they nest. */
+/*
+ * Each write of several statements is all-or-nothing.  On its own (no
+ * transaction open) a savepoint makes it so.  Inside the caller's
+ * transaction (cc_store_begin()) it takes none: SQLite keeps a
+ * savepoint's journal of every page it changes, in a temporary file
+ * past 64 KB, and the rows of one article after another change the
+ * same few pages at the end of each table again and again (ingesting
+ * 10,000 articles wrote 33,249 pages to it, extracting 2,000 another
+ * 17,500).  A failure after the first write breaks the transaction
+ * instead: cc_store_commit() rolls it back, so nothing half-written is
+ * ever committed.  CC_ENOTFOUND is returned before any write.
+ */
 static int
-save_begin(struct cc_store *s)
+save_begin(struct cc_store *s, int *own)
 {
-	return stmt_exec(s, ST_SAVEPOINT);
+	*own = sqlite3_get_autocommit(s->db);
+	return *own ? stmt_exec(s, ST_SAVEPOINT) : CC_OK;
 }
 
 static int
-save_end(struct cc_store *s, int rc)
+save_end(struct cc_store *s, int own, int rc)
 {
 	struct cc_diag	saved;
 
+	if (!own) {
+		if (rc != CC_OK && rc != CC_ENOTFOUND)
+			s->broken = 1;
+		return rc;
+	}
 	if (rc == CC_OK)
 		return stmt_exec(s, ST_RELEASE);
 	/* Undo, but report the first failure, not the undo's. */
@@ -954,7 +970,7 @@ cc_store_put_article(struct cc_store *s, const struct cc_article *a,
 	sqlite3_stmt	*st;
 	char		 old[CC_HASH_HEXLEN + 1], hash[CC_HASH_HEXLEN + 1];
 	int64_t		 id;
-	int		 brc = SQLITE_OK, rc;
+	int		 brc = SQLITE_OK, rc, own;
 
 	*changed = 0;
 	/* A reader that forgot the hash must not make every article look
@@ -963,7 +979,7 @@ cc_store_put_article(struct cc_store *s, const struct cc_article *a,
 		memcpy(hash, a->hash, sizeof hash);
 	else
 		cc_hash_hex(a->text, a->len, hash);
-	if ((rc = save_begin(s)) != CC_OK)
+	if ((rc = save_begin(s, &own)) != CC_OK)
 		return rc;
 	if ((rc = article_find(s, a->name, &id, old)) != CC_OK)
 		goto out;
@@ -1010,7 +1026,7 @@ cc_store_put_article(struct cc_store *s, const struct cc_article *a,
 		goto out;
 	*changed = 1;
 out:
-	rc = save_end(s, rc);
+	rc = save_end(s, own, rc);
 	if (rc != CC_OK)
 		*changed = 0;
 	return rc;
@@ -1335,17 +1351,7 @@ cc_store_put_extraction(struct cc_store *s, const struct cc_article *a,
 	size_t		 i;
 	int		 brc = SQLITE_OK, rc, own;
 
-	/*
-	 * Inside the caller's transaction no savepoint: SQLite keeps a
-	 * savepoint's journal of every page it changes, in a temporary
-	 * file past 64 KB, and an article's rows change the same few
-	 * pages at the end of each table again and again (2,000 articles
-	 * wrote 17,500 pages to it).  A failure after the first write
-	 * breaks the transaction instead: cc_store_commit() then rolls it
-	 * back, so no half-stored article is ever committed.
-	 */
-	own = sqlite3_get_autocommit(s->db);
-	if (own && (rc = save_begin(s)) != CC_OK)
+	if ((rc = save_begin(s, &own)) != CC_OK)
 		return rc;
 	if ((rc = article_find(s, a->name, &id, NULL)) != CC_OK)
 		goto out;
@@ -1383,10 +1389,7 @@ cc_store_put_extraction(struct cc_store *s, const struct cc_article *a,
 		goto out;
 	rc = meta_bump(s, "claims_gen");
 out:
-	if (own)
-		rc = save_end(s, rc);
-	else if (rc != CC_OK && rc != CC_ENOTFOUND)
-		s->broken = 1;
+	rc = save_end(s, own, rc);
 	/* Ids of rows that were rolled back mean nothing. */
 	if (rc != CC_OK && claims != NULL)
 		for (i = 0; i < claims->n; i++)
@@ -1400,9 +1403,9 @@ cc_store_add_claims(struct cc_store *s, const char *name,
 {
 	int64_t		 id;
 	size_t		 i;
-	int		 rc;
+	int		 rc, own;
 
-	if ((rc = save_begin(s)) != CC_OK)
+	if ((rc = save_begin(s, &own)) != CC_OK)
 		return rc;
 	if ((rc = article_find(s, name, &id, NULL)) != CC_OK)
 		goto out;
@@ -1415,7 +1418,7 @@ cc_store_add_claims(struct cc_store *s, const char *name,
 	if ((rc = put_claims(s, id, claims->v, claims->n)) == CC_OK)
 		rc = meta_bump(s, "claims_gen");
 out:
-	rc = save_end(s, rc);
+	rc = save_end(s, own, rc);
 	if (rc != CC_OK)
 		for (i = 0; i < claims->n; i++)
 			claims->v[i].id = 0;
@@ -2122,9 +2125,9 @@ cc_store_put_findings(struct cc_store *s, const struct cc_finding *f,
 	struct cc_buf	 claims = CC_BUF_INIT, outlets = CC_BUF_INIT;
 	sqlite3_stmt	*st;
 	size_t		 i;
-	int		 brc, rc;
+	int		 brc, rc, own;
 
-	if ((rc = save_begin(s)) != CC_OK)
+	if ((rc = save_begin(s, &own)) != CC_OK)
 		return rc;
 	if ((rc = stmt_exec(s, ST_FINDINGS_DELETE)) != CC_OK)
 		goto out;
@@ -2166,7 +2169,7 @@ cc_store_put_findings(struct cc_store *s, const struct cc_finding *f,
 out:
 	cc_buf_release(&claims);
 	cc_buf_release(&outlets);
-	return save_end(s, rc);
+	return save_end(s, own, rc);
 }
 
 int

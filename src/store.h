@@ -4,9 +4,9 @@
  * Schema version in PRAGMA user_version; opening an older store migrates
  * it, a newer one is refused.  Writes happen inside cc_store_begin() /
  * cc_store_commit() (one transaction per command); each put function is
- * also all-or-nothing on its own, but for cc_store_put_extraction()
- * inside a transaction: failing part-way, it leaves the transaction
- * to be rolled back (cc_store_commit() refuses it and rolls it back).
+ * also all-or-nothing: on its own by a savepoint, inside a transaction
+ * by the transaction, which a put that failed part-way leaves to be
+ * rolled back (cc_store_commit() refuses it and rolls it back).
  * Every statement is prepared once and
  * reused.  Errors return CC_ESTORE and fill the store's own diagnostic
  * (cc_store_diag()), whose message starts with the store's path.
@@ -92,10 +92,7 @@ int	cc_store_line_keys_stale(struct cc_store *, char ***names, size_t *n);
  * The claims' article and outlet fields are not stored: a claim belongs
  * to a->name and reads back with its article's outlet.  Claim ids are
  * never reused within a store.  CC_ENOTFOUND if the article is unknown
- * (nothing written).  Outside a transaction all-or-nothing; inside one,
- * any other failure may leave part of the article written, and the
- * transaction can then only be rolled back: the bulk path takes no
- * savepoint (see store.c).
+ * (nothing written).
  */
 int	cc_store_put_extraction(struct cc_store *, const struct cc_article *a,
 	    const char *rules_hash, const struct cc_sentences *,

@@ -1564,6 +1564,39 @@ START_TEST(test_extraction_failure_stores_nothing)
 }
 END_TEST
 
+/* An article whose text fails to go in after its row did is not
+ * stored half: on its own, or in a transaction, whose commit is refused;
+ * the articles put before it in that transaction go with it. */
+START_TEST(test_article_failure_stores_nothing)
+{
+	struct cc_store		*s;
+	struct cc_article	 a;
+	char			**names;
+	size_t			  n;
+	int			  changed;
+
+	s = open_store();
+	put_article(s, "a", "tass", "Alpha.");
+	raw_exec("CREATE TRIGGER boom BEFORE INSERT ON article_texts"
+	    " WHEN NEW.text = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END");
+	make_article(&a, "b", "tass", "boom");
+	ck_assert_int_eq(cc_store_put_article(s, &a, &changed), CC_ESTORE);
+	ck_assert_int_eq(changed, 0);
+	ck_assert_int_eq(raw_sql("SELECT count(*) FROM articles"), 1);
+
+	ck_assert_int_eq(cc_store_begin(s), CC_OK);
+	put_article(s, "c", "tass", "Charlie.");
+	ck_assert_int_eq(cc_store_put_article(s, &a, &changed), CC_ESTORE);
+	ck_assert_int_ne(cc_store_commit(s), CC_OK);
+	ck_assert_int_eq(cc_store_article_names(s, &names, &n), CC_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(names[0], "a");
+	xfree_strv(names, n);
+	cc_article_release(&a);
+	cc_store_close(s);
+}
+END_TEST
+
 START_TEST(test_findings_round_trip)
 {
 	struct cc_store		*s;
@@ -1868,6 +1901,7 @@ store_suite(void)
 	tcase_add_test(tc, test_claims_filter_and_order);
 	tcase_add_test(tc, test_extraction_unknown_article);
 	tcase_add_test(tc, test_extraction_failure_stores_nothing);
+	tcase_add_test(tc, test_article_failure_stores_nothing);
 	tcase_add_test(tc, test_findings_round_trip);
 	tcase_add_test(tc, test_meta_get_set);
 	tcase_add_test(tc, test_reopen_persists);
