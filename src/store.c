@@ -273,9 +273,10 @@ static const char *const stmt_sql[ST__COUNT] = {
  * statement that writes several rows and may fail half-way (a NOT NULL
  * or foreign key check) keeps a statement journal of every page it
  * changes, which SQLite writes to a temporary file once it passes 64 KB
- * (four of our pages): 44,614 of the 49,982 pwrite() calls of a
- * 2,000-article extraction went there, and one row a statement took 8 %
- * off extract's time at 10,000 articles.
+ * (four of our pages): with the savepoints of save_begin(), 44,614 of
+ * the 49,982 pwrite() calls of a 2,000-article extraction went there.
+ * One row a statement and no savepoint per article took extract -j 1
+ * of 10,000 articles from 4.15 to 3.73 s.
  */
 
 struct cc_store {
