@@ -1533,6 +1533,69 @@ assert_only_claim(struct cc_store *s, const char *name, const char *type)
 	cc_claims_release(&got);
 }
 
+/* The ids of claims put for name: first and last (claims of two). */
+static void
+extract_ids(struct cc_store *s, const char *name, int64_t *first,
+    int64_t *last)
+{
+	struct cc_article	 a;
+	struct cc_claims	 cs;
+	struct cc_sentences	 ss;
+
+	memset(&cs, 0, sizeof cs);
+	memset(&ss, 0, sizeof ss);
+	ck_assert_int_eq(cc_store_get_article(s, name, &a), CC_OK);
+	cc_sentences_push(&ss)->end = a.len;
+	cc_claims_push(&cs)->type = xstrdup("event");
+	cc_claims_push(&cs)->type = xstrdup("quote");
+	ck_assert_int_eq(cc_store_put_extraction(s, &a, "R", &ss, &cs),
+	    CC_OK);
+	cc_sentences_release(&ss);
+	*first = cs.v[0].id;
+	*last = cs.v[1].id;
+	cc_article_release(&a);
+	cc_claims_release(&cs);
+}
+
+/* A claim id is never handed out twice, not even when the claims that
+ * held the highest ones are gone (an id quoted in a review must not come
+ * to mean another claim); ids go up by one in claim order. */
+START_TEST(test_claim_ids_never_reused)
+{
+	struct cc_store	*s;
+	int64_t		 a1, a2, b1, b2, c1, c2;
+
+	s = open_store();
+	put_article(s, "a", "tass", "Alpha.");
+	put_article(s, "b", "tass", "Bravo.");
+	extract_ids(s, "a", &a1, &a2);
+	extract_ids(s, "b", &b1, &b2);
+	ck_assert_int_eq(a2, a1 + 1);
+	ck_assert_int_eq(b1, a2 + 1);
+	/* b's claims, the highest ids, replaced; then in a transaction */
+	extract_ids(s, "b", &c1, &c2);
+	ck_assert_int_eq(c1, b2 + 1);
+	ck_assert_int_eq(c2, b2 + 2);
+	ck_assert_int_eq(cc_store_begin(s), CC_OK);
+	extract_ids(s, "b", &b1, &b2);
+	ck_assert_int_eq(cc_store_commit(s), CC_OK);
+	ck_assert_int_eq(b1, c2 + 1);
+	/* and after the store is closed and opened again */
+	cc_store_close(s);
+	s = open_store();
+	extract_ids(s, "b", &c1, &c2);
+	ck_assert_int_eq(c1, b2 + 1);
+	/* ids handed out in a transaction rolled back are free again */
+	ck_assert_int_eq(cc_store_begin(s), CC_OK);
+	extract_ids(s, "a", &a1, &a2);
+	ck_assert_int_eq(a1, c2 + 1);
+	ck_assert_int_eq(cc_store_rollback(s), CC_OK);
+	extract_ids(s, "a", &b1, &b2);
+	ck_assert_int_eq(b1, c2 + 1);
+	cc_store_close(s);
+}
+END_TEST
+
 /* An extraction that fails after its first rows are written leaves the
  * article's earlier extraction whole: on its own by its savepoint; in a
  * transaction (which takes none) by refusing to commit it. */
@@ -1593,6 +1656,63 @@ START_TEST(test_article_failure_stores_nothing)
 	ck_assert_str_eq(names[0], "a");
 	xfree_strv(names, n);
 	cc_article_release(&a);
+	cc_store_close(s);
+}
+END_TEST
+
+/* Version 6 numbers claims with a counter of its own: a version 5
+ * store (AUTOINCREMENT, its last id above the ids left) keeps its
+ * claims and ids, and the next id comes after AUTOINCREMENT's last. */
+START_TEST(test_migrate_v6)
+{
+	struct cc_store	*s;
+	struct cc_claims cs;
+	int64_t		 b1, b2;
+
+	memset(&cs, 0, sizeof cs);
+	s = open_store();
+	put_article(s, "a", "tass", "Alpha one. Bravo.");
+	put_article(s, "b", "ria", "Charlie two. Delta.");
+	extract_into(s, "a", "R", &cs);
+	cc_store_close(s);
+	raw_exec("CREATE TABLE claims_v5 ("
+	    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	    "  article INTEGER NOT NULL REFERENCES articles (id)"
+	    "    ON DELETE CASCADE,"
+	    "  type TEXT, subject TEXT, measure TEXT, value_kind TEXT,"
+	    "  vmin REAL, vmax REAL, approx INTEGER NOT NULL DEFAULT 0,"
+	    "  vtext TEXT, unit TEXT, time_start TEXT, time_end TEXT,"
+	    "  granularity TEXT, basis TEXT, speaker TEXT, reported_by TEXT,"
+	    "  polarity TEXT, text TEXT, ev_start INTEGER NOT NULL,"
+	    "  ev_end INTEGER NOT NULL, sentence TEXT, rule TEXT);"
+	    "INSERT INTO claims_v5 SELECT * FROM claims;"
+	    "DROP TABLE claims;"
+	    "ALTER TABLE claims_v5 RENAME TO claims;"
+	    "CREATE INDEX claims_article ON claims (article);"
+	    "UPDATE sqlite_sequence SET seq = 100 WHERE name = 'claims';"
+	    "DELETE FROM meta WHERE key = 'claims_seq';"
+	    "PRAGMA user_version = 5");
+	ck_assert_int_eq(raw_sql("SELECT seq FROM sqlite_sequence"
+	    " WHERE name = 'claims'"), 100);
+	s = open_store();
+	ck_assert_int_eq(raw_sql("PRAGMA user_version"),
+	    cc_store_schema_version());
+	ck_assert_int_eq(raw_sql("SELECT count(*) FROM sqlite_master WHERE"
+	    " name = 'claims' AND sql LIKE '%AUTOINCREMENT%'"), 0);
+	ck_assert_int_eq(raw_sql("SELECT count(*) FROM sqlite_master WHERE"
+	    " name = 'claims_article'"), 1);
+	assert_only_claim(s, "a", "casualty");
+	ck_assert_int_eq(raw_sql("SELECT id FROM claims"), (int)cs.v[0].id);
+	ck_assert_uint_eq(store_problems(s), 0);
+	extract_ids(s, "b", &b1, &b2);
+	ck_assert_int_eq(b1, 101);
+	ck_assert_int_eq(b2, 102);
+	/* A claim above the counter is a problem the check names. */
+	raw_exec("UPDATE meta SET value = '101' WHERE key = 'claims_seq'");
+	ck_assert_uint_eq(store_problems(s), 1);
+	raw_exec("DELETE FROM claims WHERE id = 102");
+	ck_assert_uint_eq(store_problems(s), 0);
+	cc_claims_release(&cs);
 	cc_store_close(s);
 }
 END_TEST
@@ -1901,6 +2021,7 @@ store_suite(void)
 	tcase_add_test(tc, test_claims_filter_and_order);
 	tcase_add_test(tc, test_extraction_unknown_article);
 	tcase_add_test(tc, test_extraction_failure_stores_nothing);
+	tcase_add_test(tc, test_claim_ids_never_reused);
 	tcase_add_test(tc, test_article_failure_stores_nothing);
 	tcase_add_test(tc, test_findings_round_trip);
 	tcase_add_test(tc, test_meta_get_set);
@@ -1912,6 +2033,7 @@ store_suite(void)
 	tcase_add_test(tc, test_claims_by_types_and_article);
 	tcase_add_test(tc, test_claims_by_ids);
 	tcase_add_test(tc, test_strings_merge);
+	tcase_add_test(tc, test_migrate_v6);
 	tcase_add_test(tc, test_migrate_v5);
 	tcase_add_test(tc, test_migrate_v4);
 	tcase_add_test(tc, test_compare_state);
