@@ -493,6 +493,11 @@ extract_suite(void)
 	Suite	*s = suite_create("extract");
 	TCase	*tc = tcase_create("extract");
 
+	/* Each test loads the whole rule pack and JIT-compiles what it
+	 * runs: under ASan on a loaded machine test_batch_same_as_one_by_one
+	 * outlasted Check's 4 s default once (a hang guard, not a speed
+	 * test). */
+	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_offsets_into_stored_text);
 	tcase_add_test(tc, test_claim_in_huge_sentence);
