@@ -92,12 +92,6 @@ enum stmt_id {
 	ST__COUNT
 };
 
-/* The claim columns but the id, for copying rows. */
-#define CLAIM_COLS "article, type, subject, measure, value_kind, vmin," \
-	" vmax, approx, vtext, unit, time_start, time_end, granularity," \
-	" basis, speaker, reported_by, polarity, text, ev_start, ev_end," \
-	" sentence, rule"
-
 /* The columns of a claim as get_claims() reads them; _NS without its
  * sentence (read as NULL: a big corpus cites millions of claims). */
 #define CLAIM_COLS_HEAD "c.id, a.name, a.outlet, c.type, c.subject," \
@@ -166,9 +160,9 @@ static const char *const stmt_sql[ST__COUNT] = {
 	    "INSERT INTO claims (article, type, subject, measure, value_kind,"
 	    " vmin, vmax, approx, vtext, unit, time_start, time_end,"
 	    " granularity, basis, speaker, reported_by, polarity, text,"
-	    " ev_start, ev_end, sentence, rule, id) VALUES (?1, ?2, ?3, ?4,"
-	    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	    " ?18, ?19, ?20, ?21, ?22, ?23)",
+	    " ev_start, ev_end, sentence, rule) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+	    " ?19, ?20, ?21, ?22)",
 	[ST_CLAIMS_GET] =
 	    "SELECT " CLAIM_GET_COLS " FROM claims c"
 	    " JOIN articles a ON a.id = c.article"
@@ -427,45 +421,11 @@ static const char schema_v5[] =
 	"DROP TABLE articles;"
 	"ALTER TABLE articles_v5 RENAME TO articles;";
 
-/* Version 6: claim ids from a counter of our own, meta's "claims_seq"
- * (the highest id ever handed out), instead of AUTOINCREMENT, which
- * reads and rewrites its row of sqlite_sequence for every INSERT: a
- * claim a row, that was 8 % of extract's time at 10,000 articles.
- * put_claims() reads the counter once an article and writes it back.
- * The table is built anew, its rows and ids kept; the counter starts
- * at the highest of AUTOINCREMENT's last id and the ids there are. */
-static const char schema_v6[] =
-	"CREATE TABLE claims_v6 ("
-	"  id INTEGER PRIMARY KEY,"
-	"  article INTEGER NOT NULL REFERENCES articles (id)"
-	"    ON DELETE CASCADE,"
-	"  type TEXT, subject TEXT, measure TEXT,"
-	"  value_kind TEXT,"
-	"  vmin REAL, vmax REAL,"
-	"  approx INTEGER NOT NULL DEFAULT 0,"
-	"  vtext TEXT, unit TEXT,"
-	"  time_start TEXT, time_end TEXT, granularity TEXT, basis TEXT,"
-	"  speaker TEXT, reported_by TEXT, polarity TEXT, text TEXT,"
-	"  ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL,"
-	"  sentence TEXT, rule TEXT"
-	");"
-	"INSERT INTO claims_v6 (id, " CLAIM_COLS ")"
-	"  SELECT id, " CLAIM_COLS " FROM claims ORDER BY id;"
-	"INSERT OR REPLACE INTO meta (key, value) VALUES ('claims_seq',"
-	"  max(ifnull((SELECT seq FROM sqlite_sequence"
-	"  WHERE name = 'claims'), 0), ifnull((SELECT max(id) FROM claims), 0),"
-	"  ifnull((SELECT CAST(value AS INTEGER) FROM meta"
-	"  WHERE key = 'claims_seq'), 0)));"
-	"DROP TABLE claims;"
-	"ALTER TABLE claims_v6 RENAME TO claims;"
-	"CREATE INDEX claims_article ON claims (article);";
-
 static int	migrate_v1(struct cc_store *);
 static int	migrate_v2(struct cc_store *);
 static int	migrate_v3(struct cc_store *);
 static int	migrate_v4(struct cc_store *);
 static int	migrate_v5(struct cc_store *);
-static int	migrate_v6(struct cc_store *);
 static int	migrate_locked(struct cc_store *);
 
 static int (*const migrations[])(struct cc_store *) = {
@@ -474,7 +434,6 @@ static int (*const migrations[])(struct cc_store *) = {
 	migrate_v3,
 	migrate_v4,
 	migrate_v5,
-	migrate_v6,
 };
 #define STORE_VERSION	((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -688,14 +647,6 @@ migrate_v5(struct cc_store *s)
 {
 	if (sqlite3_exec(s->db, schema_v5, NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(s, "moving article texts to their own table");
-	return CC_OK;
-}
-
-static int
-migrate_v6(struct cc_store *s)
-{
-	if (sqlite3_exec(s->db, schema_v6, NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(s, "numbering claims without AUTOINCREMENT");
 	return CC_OK;
 }
 
@@ -1366,64 +1317,29 @@ bind_claim(sqlite3_stmt *st, int64_t article,
 	bind_str(st, 22, c->rule, brc);
 }
 
-/* meta's "claims_seq": the highest claim id ever handed out (0: none;
- * version 6). */
-static int
-claims_seq_get(struct cc_store *s, int64_t *seq)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	*seq = 0;
-	if ((st = stmt_get_str(s, ST_META_GET, "claims_seq")) == NULL)
-		return CC_ESTORE;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*seq = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		store_fail(s, NULL);
-	stmt_done(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CC_OK : CC_ESTORE;
-}
-
-static int
-claims_seq_set(struct cc_store *s, int64_t seq)
-{
-	sqlite3_stmt	*st;
-	int		 brc = SQLITE_OK;
-
-	if ((st = stmt_get(s, ST_META_SET)) == NULL)
-		return CC_ESTORE;
-	bind_str(st, 1, "claims_seq", &brc);
-	bind_int(st, 2, seq, &brc);
-	return stmt_run_bound(s, st, brc, "claims_seq");
-}
-
-/* Store claims v[0..n) of the article, setting their ids: the next ones
- * of claims_seq, which moves past them. */
+/* Store claims v[0..n) of the article, setting their ids. */
 static int
 put_claims(struct cc_store *s, int64_t article, struct cc_claim *v,
     size_t n)
 {
 	sqlite3_stmt	*st;
-	int64_t		 seq;
 	size_t		 i;
 	int		 brc, rc;
 
-	if (n == 0)
-		return CC_OK;
-	if ((rc = claims_seq_get(s, &seq)) != CC_OK)
-		return rc;
 	for (i = 0; i < n; i++) {
 		if ((st = stmt_get(s, ST_CLAIM_INSERT)) == NULL)
 			return CC_ESTORE;
 		brc = SQLITE_OK;
 		bind_claim(st, article, &v[i], &brc);
-		bind_int(st, 23, seq + 1, &brc);
-		if ((rc = stmt_run_bound(s, st, brc, NULL)) != CC_OK)
+		if (brc != SQLITE_OK) {
+			stmt_done(st);
+			return store_fail(s, NULL);
+		}
+		if ((rc = stmt_run(s, st)) != CC_OK)
 			return rc;
-		v[i].id = ++seq;
+		v[i].id = sqlite3_last_insert_rowid(s->db);
 	}
-	return claims_seq_set(s, seq);
+	return CC_OK;
 }
 
 int
@@ -1513,8 +1429,26 @@ out:
 int
 cc_store_claims_seq(struct cc_store *s, int64_t *seq)
 {
-	return claims_seq_get(s, seq);
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*seq = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT seq FROM sqlite_sequence"
+	    " WHERE name = 'claims'", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, "claims_seq");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*seq = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "claims_seq");
+	return CC_OK;
 }
+
+/* The claim columns but the id, for copying rows. */
+#define CLAIM_COLS "article, type, subject, measure, value_kind, vmin," \
+	" vmax, approx, vtext, unit, time_start, time_end, granularity," \
+	" basis, speaker, reported_by, polarity, text, ev_start, ev_end," \
+	" sentence, rule"
 
 int
 cc_store_claims_renumber(struct cc_store *s, int64_t after)
@@ -1532,13 +1466,12 @@ cc_store_claims_renumber(struct cc_store *s, int64_t after)
 	    " (SELECT c.*, a.name AS aname FROM claims c JOIN articles a"
 	    " ON a.id = c.article WHERE c.id > %lld ORDER BY a.name, c.id);"
 	    "DELETE FROM claims WHERE id > %lld;"
-	    "INSERT INTO claims (id, " CLAIM_COLS ") SELECT %lld + rowid, "
-	    CLAIM_COLS " FROM temp.cc_renumber ORDER BY rowid;"
-	    "UPDATE meta SET value = %lld + (SELECT count(*) FROM"
-	    " temp.cc_renumber) WHERE key = 'claims_seq';"
+	    "UPDATE sqlite_sequence SET seq = %lld WHERE name = 'claims';"
+	    "INSERT INTO claims (" CLAIM_COLS ") SELECT " CLAIM_COLS
+	    " FROM temp.cc_renumber ORDER BY rowid;"
 	    "DROP TABLE temp.cc_renumber;"
 	    "RELEASE renumber;", (long long)after, (long long)after,
-	    (long long)after, (long long)after);
+	    (long long)after);
 	if (sql == NULL)
 		return store_fail(s, "renumber");
 	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? CC_OK :
@@ -2359,10 +2292,6 @@ static const char *const store_checks[] = {
 	" WHERE integrity_check <> 'ok'",
 	"SELECT 'row ' || rowid || ' of ' || \"table\" || ' refers to a missing '"
 	" || parent FROM pragma_foreign_key_check",
-	"SELECT 'claim ' || max(id) || ' is above the last id handed out, '"
-	" || ifnull((SELECT value FROM meta WHERE key = 'claims_seq'), 0)"
-	" FROM claims HAVING max(id) > ifnull((SELECT CAST(value AS INTEGER)"
-	" FROM meta WHERE key = 'claims_seq'), 0)",
 	"SELECT 'article ' || name || ' has no text row'"
 	" FROM articles a WHERE NOT EXISTS"
 	" (SELECT 1 FROM article_texts t WHERE t.article = a.id)",

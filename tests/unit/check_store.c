@@ -1660,63 +1660,6 @@ START_TEST(test_article_failure_stores_nothing)
 }
 END_TEST
 
-/* Version 6 numbers claims with a counter of its own: a version 5
- * store (AUTOINCREMENT, its last id above the ids left) keeps its
- * claims and ids, and the next id comes after AUTOINCREMENT's last. */
-START_TEST(test_migrate_v6)
-{
-	struct cc_store	*s;
-	struct cc_claims cs;
-	int64_t		 b1, b2;
-
-	memset(&cs, 0, sizeof cs);
-	s = open_store();
-	put_article(s, "a", "tass", "Alpha one. Bravo.");
-	put_article(s, "b", "ria", "Charlie two. Delta.");
-	extract_into(s, "a", "R", &cs);
-	cc_store_close(s);
-	raw_exec("CREATE TABLE claims_v5 ("
-	    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	    "  article INTEGER NOT NULL REFERENCES articles (id)"
-	    "    ON DELETE CASCADE,"
-	    "  type TEXT, subject TEXT, measure TEXT, value_kind TEXT,"
-	    "  vmin REAL, vmax REAL, approx INTEGER NOT NULL DEFAULT 0,"
-	    "  vtext TEXT, unit TEXT, time_start TEXT, time_end TEXT,"
-	    "  granularity TEXT, basis TEXT, speaker TEXT, reported_by TEXT,"
-	    "  polarity TEXT, text TEXT, ev_start INTEGER NOT NULL,"
-	    "  ev_end INTEGER NOT NULL, sentence TEXT, rule TEXT);"
-	    "INSERT INTO claims_v5 SELECT * FROM claims;"
-	    "DROP TABLE claims;"
-	    "ALTER TABLE claims_v5 RENAME TO claims;"
-	    "CREATE INDEX claims_article ON claims (article);"
-	    "UPDATE sqlite_sequence SET seq = 100 WHERE name = 'claims';"
-	    "DELETE FROM meta WHERE key = 'claims_seq';"
-	    "PRAGMA user_version = 5");
-	ck_assert_int_eq(raw_sql("SELECT seq FROM sqlite_sequence"
-	    " WHERE name = 'claims'"), 100);
-	s = open_store();
-	ck_assert_int_eq(raw_sql("PRAGMA user_version"),
-	    cc_store_schema_version());
-	ck_assert_int_eq(raw_sql("SELECT count(*) FROM sqlite_master WHERE"
-	    " name = 'claims' AND sql LIKE '%AUTOINCREMENT%'"), 0);
-	ck_assert_int_eq(raw_sql("SELECT count(*) FROM sqlite_master WHERE"
-	    " name = 'claims_article'"), 1);
-	assert_only_claim(s, "a", "casualty");
-	ck_assert_int_eq(raw_sql("SELECT id FROM claims"), (int)cs.v[0].id);
-	ck_assert_uint_eq(store_problems(s), 0);
-	extract_ids(s, "b", &b1, &b2);
-	ck_assert_int_eq(b1, 101);
-	ck_assert_int_eq(b2, 102);
-	/* A claim above the counter is a problem the check names. */
-	raw_exec("UPDATE meta SET value = '101' WHERE key = 'claims_seq'");
-	ck_assert_uint_eq(store_problems(s), 1);
-	raw_exec("DELETE FROM claims WHERE id = 102");
-	ck_assert_uint_eq(store_problems(s), 0);
-	cc_claims_release(&cs);
-	cc_store_close(s);
-}
-END_TEST
-
 START_TEST(test_findings_round_trip)
 {
 	struct cc_store		*s;
@@ -2033,7 +1976,6 @@ store_suite(void)
 	tcase_add_test(tc, test_claims_by_types_and_article);
 	tcase_add_test(tc, test_claims_by_ids);
 	tcase_add_test(tc, test_strings_merge);
-	tcase_add_test(tc, test_migrate_v6);
 	tcase_add_test(tc, test_migrate_v5);
 	tcase_add_test(tc, test_migrate_v4);
 	tcase_add_test(tc, test_compare_state);
