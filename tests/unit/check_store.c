@@ -1499,21 +1499,30 @@ START_TEST(test_extraction_unknown_article)
 }
 END_TEST
 
-/* put claims of the given types as article name's extraction; the rc */
+/* Put claims of types t1 and t2 (t2 NULL: t1 alone), with one sentence,
+ * as article name's extraction; their ids into ids[] unless NULL.  The
+ * rc of cc_store_put_extraction(). */
 static int
 extract_types(struct cc_store *s, const char *name, const char *t1,
-    const char *t2)
+    const char *t2, int64_t *ids)
 {
 	struct cc_article	 a;
 	struct cc_claims	 cs;
+	struct cc_sentences	 ss;
+	size_t			 i;
 	int			 rc;
 
 	memset(&cs, 0, sizeof cs);
+	memset(&ss, 0, sizeof ss);
 	ck_assert_int_eq(cc_store_get_article(s, name, &a), CC_OK);
+	cc_sentences_push(&ss)->end = a.len;
 	cc_claims_push(&cs)->type = xstrdup(t1);
 	if (t2 != NULL)
 		cc_claims_push(&cs)->type = xstrdup(t2);
-	rc = cc_store_put_extraction(s, &a, "R", NULL, &cs);
+	rc = cc_store_put_extraction(s, &a, "R", &ss, &cs);
+	for (i = 0; ids != NULL && i < cs.n; i++)
+		ids[i] = cs.v[i].id;
+	cc_sentences_release(&ss);
 	cc_article_release(&a);
 	cc_claims_release(&cs);
 	return rc;
@@ -1533,65 +1542,41 @@ assert_only_claim(struct cc_store *s, const char *name, const char *type)
 	cc_claims_release(&got);
 }
 
-/* The ids of claims put for name: first and last (claims of two). */
-static void
-extract_ids(struct cc_store *s, const char *name, int64_t *first,
-    int64_t *last)
-{
-	struct cc_article	 a;
-	struct cc_claims	 cs;
-	struct cc_sentences	 ss;
-
-	memset(&cs, 0, sizeof cs);
-	memset(&ss, 0, sizeof ss);
-	ck_assert_int_eq(cc_store_get_article(s, name, &a), CC_OK);
-	cc_sentences_push(&ss)->end = a.len;
-	cc_claims_push(&cs)->type = xstrdup("event");
-	cc_claims_push(&cs)->type = xstrdup("quote");
-	ck_assert_int_eq(cc_store_put_extraction(s, &a, "R", &ss, &cs),
-	    CC_OK);
-	cc_sentences_release(&ss);
-	*first = cs.v[0].id;
-	*last = cs.v[1].id;
-	cc_article_release(&a);
-	cc_claims_release(&cs);
-}
-
 /* A claim id is never handed out twice, not even when the claims that
  * held the highest ones are gone (an id quoted in a review must not come
  * to mean another claim); ids go up by one in claim order. */
 START_TEST(test_claim_ids_never_reused)
 {
 	struct cc_store	*s;
-	int64_t		 a1, a2, b1, b2, c1, c2;
+	int64_t		 a[2], b[2], c[2];
 
 	s = open_store();
 	put_article(s, "a", "tass", "Alpha.");
 	put_article(s, "b", "tass", "Bravo.");
-	extract_ids(s, "a", &a1, &a2);
-	extract_ids(s, "b", &b1, &b2);
-	ck_assert_int_eq(a2, a1 + 1);
-	ck_assert_int_eq(b1, a2 + 1);
+	ck_assert_int_eq(extract_types(s, "a", "event", "quote", a), CC_OK);
+	ck_assert_int_eq(extract_types(s, "b", "event", "quote", b), CC_OK);
+	ck_assert_int_eq(a[1], a[0] + 1);
+	ck_assert_int_eq(b[0], a[1] + 1);
 	/* b's claims, the highest ids, replaced; then in a transaction */
-	extract_ids(s, "b", &c1, &c2);
-	ck_assert_int_eq(c1, b2 + 1);
-	ck_assert_int_eq(c2, b2 + 2);
+	ck_assert_int_eq(extract_types(s, "b", "event", "quote", c), CC_OK);
+	ck_assert_int_eq(c[0], b[1] + 1);
+	ck_assert_int_eq(c[1], b[1] + 2);
 	ck_assert_int_eq(cc_store_begin(s), CC_OK);
-	extract_ids(s, "b", &b1, &b2);
+	ck_assert_int_eq(extract_types(s, "b", "event", "quote", b), CC_OK);
 	ck_assert_int_eq(cc_store_commit(s), CC_OK);
-	ck_assert_int_eq(b1, c2 + 1);
+	ck_assert_int_eq(b[0], c[1] + 1);
 	/* and after the store is closed and opened again */
 	cc_store_close(s);
 	s = open_store();
-	extract_ids(s, "b", &c1, &c2);
-	ck_assert_int_eq(c1, b2 + 1);
+	ck_assert_int_eq(extract_types(s, "b", "event", "quote", c), CC_OK);
+	ck_assert_int_eq(c[0], b[1] + 1);
 	/* ids handed out in a transaction rolled back are free again */
 	ck_assert_int_eq(cc_store_begin(s), CC_OK);
-	extract_ids(s, "a", &a1, &a2);
-	ck_assert_int_eq(a1, c2 + 1);
+	ck_assert_int_eq(extract_types(s, "a", "event", "quote", a), CC_OK);
+	ck_assert_int_eq(a[0], c[1] + 1);
 	ck_assert_int_eq(cc_store_rollback(s), CC_OK);
-	extract_ids(s, "a", &b1, &b2);
-	ck_assert_int_eq(b1, c2 + 1);
+	ck_assert_int_eq(extract_types(s, "a", "event", "quote", b), CC_OK);
+	ck_assert_int_eq(b[0], c[1] + 1);
 	cc_store_close(s);
 }
 END_TEST
@@ -1605,22 +1590,22 @@ START_TEST(test_extraction_failure_stores_nothing)
 
 	s = open_store();
 	put_article(s, "a", "tass", "Alpha.");
-	ck_assert_int_eq(extract_types(s, "a", "old", NULL), CC_OK);
+	ck_assert_int_eq(extract_types(s, "a", "old", NULL, NULL), CC_OK);
 	raw_exec("CREATE TRIGGER boom BEFORE INSERT ON claims"
 	    " WHEN NEW.type = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END");
 
-	ck_assert_int_eq(extract_types(s, "a", "new", "boom"), CC_ESTORE);
+	ck_assert_int_eq(extract_types(s, "a", "new", "boom", NULL), CC_ESTORE);
 	assert_only_claim(s, "a", "old");
 
 	ck_assert_int_eq(cc_store_begin(s), CC_OK);
-	ck_assert_int_eq(extract_types(s, "a", "new", "boom"), CC_ESTORE);
+	ck_assert_int_eq(extract_types(s, "a", "new", "boom", NULL), CC_ESTORE);
 	ck_assert_int_ne(cc_store_commit(s), CC_OK);
 	ck_assert_ptr_nonnull(strstr(cc_store_diag(s)->msg, "rolled back"));
 	assert_only_claim(s, "a", "old");
 
 	/* The next transaction commits as usual. */
 	ck_assert_int_eq(cc_store_begin(s), CC_OK);
-	ck_assert_int_eq(extract_types(s, "a", "new", NULL), CC_OK);
+	ck_assert_int_eq(extract_types(s, "a", "new", NULL, NULL), CC_OK);
 	ck_assert_int_eq(cc_store_commit(s), CC_OK);
 	assert_only_claim(s, "a", "new");
 	cc_store_close(s);
