@@ -1263,11 +1263,7 @@ put_sentences(struct cc_store *s, int64_t article,
 			return CC_ESTORE;
 		brc = SQLITE_OK;
 		bind_sentence(st, article, i, &ss->v[i], &brc);
-		if (brc != SQLITE_OK) {
-			stmt_done(st);
-			return store_fail(s, NULL);
-		}
-		if ((rc = stmt_run(s, st)) != CC_OK)
+		if ((rc = stmt_run_bound(s, st, brc, NULL)) != CC_OK)
 			return rc;
 	}
 	return CC_OK;
@@ -1331,11 +1327,7 @@ put_claims(struct cc_store *s, int64_t article, struct cc_claim *v,
 			return CC_ESTORE;
 		brc = SQLITE_OK;
 		bind_claim(st, article, &v[i], &brc);
-		if (brc != SQLITE_OK) {
-			stmt_done(st);
-			return store_fail(s, NULL);
-		}
-		if ((rc = stmt_run(s, st)) != CC_OK)
+		if ((rc = stmt_run_bound(s, st, brc, NULL)) != CC_OK)
 			return rc;
 		v[i].id = sqlite3_last_insert_rowid(s->db);
 	}
