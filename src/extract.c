@@ -63,6 +63,8 @@ struct ex_run {
 	uint32_t	 rule;
 	uint32_t	 pat;
 	uint32_t	 sent;		/* in the window */
+	uint32_t	 bound;		/* no match starts here or after
+					   (find_matches()) */
 };
 
 /* Scratch space for the strings of the claim being built. */
@@ -118,6 +120,10 @@ struct cc_extractor {
 	unsigned char		*hit;
 	unsigned char		*hit0;		/* hit before any word:
 						   rules without words */
+	/* hitend[slot * CC_NEEDS_MAX + k], the pattern of that slot: where
+	 * the last word of its needs' set k seen ends, from the sentence's
+	 * start (0: none) */
+	uint32_t		*hitend;
 	size_t			*pat_base;
 	size_t			 trig_npats0;	/* = the number of rules */
 	size_t			 nslots;
@@ -213,6 +219,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	free(ex->tgt);
 	free(ex->hit);
 	free(ex->hit0);
+	free(ex->hitend);
 	free(ex->pat_base);
 	free(ex->mv);
 	free(ex->mv2);
@@ -553,6 +560,7 @@ trig_index(struct cc_extractor *ex)
 	free(ex->tgt);
 	free(ex->hit);
 	free(ex->hit0);
+	free(ex->hitend);
 	free(ex->pat_base);
 	free(ex->run_start);
 	ex->tgt = NULL;
@@ -566,6 +574,7 @@ trig_index(struct cc_extractor *ex)
 	ex->nslots = pk->nrules + ex->pat_base[pk->nrules];
 	ex->hit = xmalloc(ex->nslots + 1);
 	ex->hit0 = xcalloc(ex->nslots + 1, 1);
+	ex->hitend = xcalloc(ex->nslots * CC_NEEDS_MAX, sizeof *ex->hitend);
 	for (i = 0; i < pk->nrules; i++) {
 		const struct cc_rule *r = &pk->rules[i];
 
@@ -680,17 +689,27 @@ trig_ready(struct cc_extractor *ex)
 		trig_index(ex);
 }
 
-/* A word ended in state st (from trig_out0 on): set its bits and those
- * of the words that end with it. */
+/* A word ended in state st (from trig_out0 on) at end, counted from
+ * the sentence's start: set its bits and those of the words that end
+ * with it, and for a pattern's sets, where their last word ends. */
 static void
-trig_hit(struct cc_extractor *ex, uint32_t st)
+trig_hit(struct cc_extractor *ex, uint32_t st, uint32_t end)
 {
 	uint32_t		 i = (st - ex->trig_out0) >> ex->trig_shift;
 	const struct ex_tgt	*t = ex->tgt + ex->trig_outs[i];
 	const struct ex_tgt	*te = ex->tgt + ex->trig_outs[i + 1];
+	uint32_t		*he;
+	unsigned		 k;
 
-	for (; t < te; t++)
+	for (; t < te; t++) {
 		ex->hit[t->slot] |= t->bit;
+		if (t->slot < ex->trig_npats0)
+			continue;
+		he = ex->hitend + (size_t)t->slot * CC_NEEDS_MAX;
+		for (k = 0; k < CC_NEEDS_MAX; k++)
+			if ((t->bit >> k & 1) && he[k] < end)
+				he[k] = end;
+	}
 }
 
 /*
@@ -716,6 +735,9 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 
 	trig_ready(ex);
 	memcpy(ex->hit, ex->hit0, ex->nslots);
+	memset(ex->hitend + ex->trig_npats0 * CC_NEEDS_MAX, 0,
+	    (ex->nslots - ex->trig_npats0) * CC_NEEDS_MAX *
+	    sizeof *ex->hitend);
 	next = ex->trig_next;
 	cls = ex->trig_class;
 	out0 = ex->trig_out0;
@@ -728,15 +750,15 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 			sa = next[sa + cls[s[a]]];
 			sb = next[sb + cls[s[b]]];
 			if (sa >= out0)
-				trig_hit(ex, sa);
+				trig_hit(ex, sa, (uint32_t)(a + 1 - start));
 			if (sb >= out0)
-				trig_hit(ex, sb);
+				trig_hit(ex, sb, (uint32_t)(b + 1 - start));
 		}
 	}
 	for (; a < ae; a++) {
 		sa = next[sa + cls[s[a]]];
 		if (sa >= out0)
-			trig_hit(ex, sa);
+			trig_hit(ex, sa, (uint32_t)(a + 1 - start));
 	}
 }
 
@@ -1337,11 +1359,14 @@ seen_before(const struct cc_claims *out, size_t upto)
 /*
  * Every match of pattern p of rule r in the sentence [ss, se) (sentence
  * sent of the window), appended to ex->mv with its ovector.  The caller
- * has checked that the sentence holds the words the pattern needs.
+ * has checked that the sentence holds the words the pattern needs, and
+ * knows that no match starts at bound or after it (needs.h: from there
+ * on, the sentence lacks the words of one of the sets).
  */
 static void
 find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
-    const struct cc_rule *r, size_t p, size_t ss, size_t se, size_t sent)
+    const struct cc_rule *r, size_t p, size_t ss, size_t se, size_t sent,
+    size_t bound)
 {
 	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
 	const char	*s = doc->f->s + ss;
@@ -1359,7 +1384,8 @@ find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
 	if (ncap + 1 > pcre2_get_ovector_count(ex->md))
 		ncap = pcre2_get_ovector_count(ex->md) - 1;
 	off = 0;
-	while (off <= len) {
+	/* (after a match, most sentences have no word left for another) */
+	while (off <= len && off < bound) {
 		rc = pcre2_match(r->pats[p], (PCRE2_SPTR)s, len, off,
 		    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
@@ -1434,7 +1460,7 @@ run_rule(struct cc_extractor *ex, struct ex_doc *doc,
 	ex->mn = ex->novs = 0;
 	for (p = 0; p < r->npats; p++)
 		if (cc_needs_met(&r->needs[p], doc->lower + ss, se - ss))
-			find_matches(ex, doc, r, p, ss, se, 0);
+			find_matches(ex, doc, r, p, ss, se, 0, SIZE_MAX);
 	build_matches(ex, doc, ex->mv, 0, ex->mn, ss, se, out);
 }
 
@@ -1487,6 +1513,29 @@ struct ex_art {
 	unsigned		*paras;		/* of out->v[base...] */
 	size_t			 base;
 };
+
+/*
+ * Where no match of the pattern of slot (whose needs are n) can start in
+ * a sentence of len bytes just read by triggered_all(): where the last
+ * word of one of its sets ends, the earliest such end; UINT32_MAX for
+ * no bound (no sets, words a look-behind may hold, a sentence too long
+ * for the ends kept).
+ */
+static uint32_t
+run_bound(const struct cc_extractor *ex, const struct cc_needs *n,
+    size_t slot, size_t len)
+{
+	const uint32_t	*he = ex->hitend + slot * CC_NEEDS_MAX;
+	uint32_t	 b = UINT32_MAX;
+	size_t		 k;
+
+	if (n->behind || len >= UINT32_MAX)
+		return UINT32_MAX;
+	for (k = 0; k < n->nsets; k++)
+		if (he[k] < b)
+			b = he[k];
+	return b;
+}
 
 /*
  * Every match of every rule in a window of nw sentences (at most
@@ -1547,6 +1596,9 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 				ru->rule = (uint32_t)ri;
 				ru->pat = (uint32_t)p;
 				ru->sent = (uint32_t)i;
+				ru->bound = run_bound(ex, &r->needs[p],
+				    ex->trig_npats0 + ex->pat_base[ri] + p,
+				    st->end - st->start);
 			}
 		}
 	}
@@ -1559,7 +1611,7 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 		st = &art[ex->wart[ru->sent]].sents->v[ex->wsent[ru->sent]];
 		find_matches(ex, &art[ex->wart[ru->sent]].doc,
 		    &pk->rules[ru->rule], ru->pat, st->start, st->end,
-		    ru->sent);
+		    ru->sent, ru->bound == UINT32_MAX ? SIZE_MAX : ru->bound);
 	}
 	/* by sentence, keeping the order within each */
 	if (ex->mv2cap < ex->mcap) {

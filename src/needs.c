@@ -52,6 +52,7 @@ struct parser {
 	const char	*end;
 	int		 bad;	/* unreadable: no sets at all */
 	int		 refs;	/* refers to groups: no gate */
+	int		 behind;	/* has a positive look-behind */
 	int		 topopts;	/* sets options for the rest */
 	int		 depth;
 	size_t		 gate;	/* the top-level part where a gate starts */
@@ -457,6 +458,7 @@ parse_group(struct parser *ps, struct node *n)
 	struct node	 in;
 	const char	*q;
 	int		 look = 0;	/* 1 positive, -1 negative */
+	int		 behind = 0;	/* a look-behind */
 
 	node_any(n);
 	if (ps->p < ps->end && *ps->p == '*') {
@@ -495,6 +497,7 @@ parse_group(struct parser *ps, struct node *n)
 			if (ps->p + 1 < ps->end && (ps->p[1] == '=' ||
 			    ps->p[1] == '!')) {
 				look = ps->p[1] == '=' ? 1 : -1;
+				behind = 1;
 				ps->p += 2;
 				break;
 			}
@@ -574,6 +577,8 @@ parse_group(struct parser *ps, struct node *n)
 	 * what its text holds (the subject is the whole sentence). */
 	node_empty(n);
 	if (look > 0) {
+		if (behind)
+			ps->behind = 1;
 		if (in.exact) {
 			node_require(n, &in.e);
 			in.exact = 0;
@@ -907,6 +912,7 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 	}
 	if (!ps.refs)
 		out->gate = ps.gate;
+	out->behind = ps.behind;
 	if (root.exact) {
 		node_require(&root, &root.e);
 		root.exact = 0;

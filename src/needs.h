@@ -19,7 +19,9 @@
 /* Sets of lower-case ASCII words: every text the pattern matches holds,
  * for each set, one of its words (comparing ASCII letters without case;
  * like trigger words, a letter matched through Unicode case folding,
- * such as the Kelvin sign for "k", is not counted). */
+ * such as the Kelvin sign for "k", is not counted).  The text a match
+ * holds includes what its look-aheads read: the word starts where the
+ * match does or after it, but for look-behinds (behind). */
 struct cc_needs {
 	char	**words;	/* the sets' words, set after set */
 	size_t	 *nwords;	/* how many words each set has */
@@ -31,6 +33,10 @@ struct cc_needs {
 	 * every word; the rest, searched first, rejects most sentences
 	 * for a fraction of that. */
 	size_t	  gate;
+	/* If not 0, a set may hold words of a positive look-behind, which
+	 * stand before the match: a word of each set need not follow
+	 * where a match starts. */
+	int	  behind;
 };
 
 /* Shortest word of a set worth testing in a sentence: shorter ones

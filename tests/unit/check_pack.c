@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "extract.h"
 #include "needs.h"
 #include "pack.h"
 #include "xmalloc.h"
@@ -390,14 +391,17 @@ START_TEST(test_needs_found)
 }
 END_TEST
 
+/* The gate of p's needs; with behind, its look-behind mark there. */
 static size_t
-gate_of(const char *p)
+gate_of(const char *p, int *behind)
 {
 	struct cc_needs	n;
 	size_t		g;
 
 	cc_needs_find(p, strlen(p), CC_NEEDS_MINLEN, CC_NEEDS_ANY, &n);
 	g = n.gate;
+	if (behind != NULL)
+		*behind = n.behind;
 	cc_needs_release(&n);
 	return g;
 }
@@ -406,27 +410,116 @@ gate_of(const char *p)
  * words, when parts that match text come before it. */
 START_TEST(test_needs_gate)
 {
-	ck_assert_uint_eq(gate_of("\\b(?:[A-Z]\\w+\\s+)?told\\s+Reuters"), 18);
-	ck_assert_uint_eq(gate_of("[0-9]+\\s+(?:people\\s+)?killed"), 23);
+	ck_assert_uint_eq(gate_of("\\b(?:[A-Z]\\w+\\s+)?told\\s+Reuters",
+	    NULL), 18);
+	ck_assert_uint_eq(gate_of("[0-9]+\\s+(?:people\\s+)?killed", NULL),
+	    23);
 	/* nothing before it, or only zero-width tests: no gate */
-	ck_assert_uint_eq(gate_of("\\btold\\s+[A-Z]\\w+"), 0);
-	ck_assert_uint_eq(gate_of("\\b(?=\\d)killed"), 0);
+	ck_assert_uint_eq(gate_of("\\btold\\s+[A-Z]\\w+", NULL), 0);
+	ck_assert_uint_eq(gate_of("\\b(?=\\d)killed", NULL), 0);
 	/* alternatives, back references, options for the rest: none */
-	ck_assert_uint_eq(gate_of("\\w+\\s+told|said"), 0);
-	ck_assert_uint_eq(gate_of("(\\w+)\\s+told\\s+\\1"), 0);
-	ck_assert_uint_eq(gate_of("\\w+(?-i)\\s+told"), 0);
+	ck_assert_uint_eq(gate_of("\\w+\\s+told|said", NULL), 0);
+	ck_assert_uint_eq(gate_of("(\\w+)\\s+told\\s+\\1", NULL), 0);
+	ck_assert_uint_eq(gate_of("\\w+(?-i)\\s+told", NULL), 0);
 }
 END_TEST
 
+static int
+behind_of(const char *p)
+{
+	int	b;
+
+	(void)gate_of(p, &b);
+	return b;
+}
+
+/* Words a positive look-behind needs stand before the match: the
+ * extractor must not look for them after where it starts. */
+START_TEST(test_needs_behind)
+{
+	ck_assert_int_eq(behind_of("(?<=\\bsaid\\s)\\d+\\s+killed"), 1);
+	ck_assert_int_eq(behind_of("\\d+(?<=said\\s\\d+)"), 1);
+	ck_assert_int_eq(behind_of("\\d+\\s+killed(?=\\s+\\w+\\s+said)"), 0);
+	ck_assert_int_eq(behind_of("(?<!\\bnot\\s)\\d+\\s+killed"), 0);
+	/* (such words are needed all the same) */
+	needs_is("(?<=\\bsaid\\s)\\d+\\s+killed", "{killed} {said}");
+}
+END_TEST
+
+/* After a match, the extractor looks for more only where a word of each
+ * set is left, unless a look-behind needs words: here the second match
+ * is read behind the first one's last word. */
+START_TEST(test_needs_behind_extract)
+{
+	char			*dir = scratch_pack("rules:\n  - id: r\n"
+	    "    type: casualty\n    triggers: [total]\n"
+	    "    pattern: '(?<=\\btotal\\s)(?<v>[0-9]+)(?:\\s+total)?'\n"
+	    "    fields: {value: $v}\n");
+	struct cc_pack		*pk = NULL;
+	struct cc_extractor	*ex;
+	struct cc_article	 a;
+	struct cc_sentences	 ss;
+	struct cc_claims	 c;
+
+	ck_assert_int_eq(cc_pack_load(dir, &pk, NULL, NULL), CC_OK);
+	ck_assert_int_eq(pk->rules[0].npats, 1);
+	cc_article_init(&a);
+	a.name = xstrdup("a");
+	a.text = xstrdup("The total 12 total 30 were counted.");
+	a.len = strlen(a.text);
+	memset(&ss, 0, sizeof ss);
+	memset(&c, 0, sizeof c);
+	ex = cc_extractor_new(pk);
+	ck_assert_int_eq(cc_extract_article(ex, &a, &ss, &c), CC_OK);
+	ck_assert_int_eq(pk->rules[0].needs[0].behind, 1);
+	ck_assert_uint_eq(c.n, 2);
+	ck_assert(c.v[0].vmin == 12 && c.v[1].vmin == 30);
+	cc_extractor_free(ex);
+	cc_claims_release(&c);
+	cc_sentences_release(&ss);
+	cc_article_release(&a);
+	cc_pack_free(pk);
+	remove_pack(dir);
+}
+END_TEST
+
+/*
+ * Where the last word of one of a pattern's sets ends in a text, no match
+ * of the pattern starts at that point or after it (the extractor stops
+ * looking for more matches there), unless the pattern has a look-behind
+ * that needs words.
+ */
+static size_t
+needs_bound(const struct cc_needs *n, const char *lower)
+{
+	const char	*at;
+	size_t		 x, q, w, b = (size_t)-1, last;
+
+	for (x = 0, w = 0; x < n->nsets; w += n->nwords[x], x++) {
+		last = 0;
+		for (q = 0; q < n->nwords[x]; q++)
+			for (at = lower; (at = strstr(at, n->words[w + q])) !=
+			    NULL; at++)
+				if ((size_t)(at - lower) +
+				    strlen(n->words[w + q]) > last)
+					last = (size_t)(at - lower) +
+					    strlen(n->words[w + q]);
+		if (last < b)
+			b = last;
+	}
+	return b;
+}
+
 /* Sound: wherever a bundled pattern matches a rule example, the example
- * holds a word of each of the pattern's sets, and its gate matches. */
+ * holds a word of each of the pattern's sets, and its gate matches; and
+ * no match starts after the last word of a set (needs_bound()). */
 START_TEST(test_needs_sound)
 {
 	struct cc_pack		*pk = NULL;
 	pcre2_match_data	*md;
 	const struct cc_rule	*r;
 	const struct cc_needs	*n;
-	size_t			 i, j, e, k, w, x, nmatch = 0;
+	size_t			 i, j, e, k, w, x, nmatch = 0, b, nbound = 0;
 	char			*l;
 
 	ck_assert_int_eq(cc_pack_load(CC_TEST_RULES_DIR, &pk, NULL, NULL),
@@ -469,11 +562,22 @@ START_TEST(test_needs_sound)
 						    t, x);
 						w += n->nwords[x];
 					}
+					if (n->nsets == 0 || n->behind)
+						continue;
+					b = needs_bound(n, l);
+					ck_assert_msg(pcre2_match(r->pats[k],
+					    (PCRE2_SPTR)t, strlen(t), b, 0, md,
+					    NULL) == PCRE2_ERROR_NOMATCH,
+					    "%s[%zu] matches \"%s\" from %zu, "
+					    "after the last word of a set",
+					    r->id, k, t, b);
+					nbound++;
 				}
 			}
 			free(l);
 		}
 	ck_assert_uint_gt(nmatch, 100);
+	ck_assert_uint_gt(nbound, 50);
 	pcre2_match_data_free(md);
 	cc_pack_free(pk);
 }
@@ -496,6 +600,8 @@ pack_suite(void)
 	tcase_add_test(tc, test_list_union);
 	tcase_add_test(tc, test_needs_found);
 	tcase_add_test(tc, test_needs_gate);
+	tcase_add_test(tc, test_needs_behind);
+	tcase_add_test(tc, test_needs_behind_extract);
 	tcase_add_test(tc, test_needs_sound);
 	suite_add_tcase(s, tc);
 	return s;
