@@ -699,16 +699,16 @@ trig_hit(struct cc_extractor *ex, uint32_t st, uint32_t end)
 	const struct ex_tgt	*t = ex->tgt + ex->trig_outs[i];
 	const struct ex_tgt	*te = ex->tgt + ex->trig_outs[i + 1];
 	uint32_t		*he;
-	unsigned		 k;
+	unsigned		 m;
 
 	for (; t < te; t++) {
 		ex->hit[t->slot] |= t->bit;
 		if (t->slot < ex->trig_npats0)
 			continue;
 		he = ex->hitend + (size_t)t->slot * CC_NEEDS_MAX;
-		for (k = 0; k < CC_NEEDS_MAX; k++)
-			if ((t->bit >> k & 1) && he[k] < end)
-				he[k] = end;
+		for (m = t->bit; m != 0; m >>= 1, he++)
+			if ((m & 1) && *he < end)
+				*he = end;
 	}
 }
 
