@@ -51,7 +51,8 @@ struct ex_gnum {
  * (find_matches()) to when its claim is built (build_matches()). */
 struct ex_match {
 	const struct cc_rule	*r;
-	uint32_t		 p;	/* r->pats[p] */
+	pcre2_code		*re;	/* r->pats[p], or one of its halves */
+	uint32_t		 p;
 	uint32_t		 nov;	/* ovector pairs kept */
 	size_t			 sent;	/* sentence, in the window */
 	size_t			 ov;	/* ex->ovs[ov .. ov + 2 * nov) */
@@ -92,6 +93,7 @@ struct cc_extractor {
 	pcre2_match_data	*md;
 	pcre2_match_data	*cmd;		/* a rule's context match */
 	pcre2_match_data	*amd;		/* a rule's after match */
+	pcre2_match_data	*gmd;		/* a continuation (next_match()) */
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jit;
 	struct cc_timex_scanner	*ts;		/* dates, index built once */
@@ -179,9 +181,10 @@ cc_extractor_new(const struct cc_pack *pk)
 	ex->md = pcre2_match_data_create(64, NULL);
 	ex->cmd = pcre2_match_data_create(64, NULL);
 	ex->amd = pcre2_match_data_create(64, NULL);
+	ex->gmd = pcre2_match_data_create(64, NULL);
 	ex->mctx = pcre2_match_context_create(NULL);
 	if (ex->md == NULL || ex->cmd == NULL || ex->amd == NULL ||
-	    ex->mctx == NULL) {
+	    ex->gmd == NULL || ex->mctx == NULL) {
 		fputs("claimcheck: fatal: out of memory\n", stderr);
 		abort();
 	}
@@ -210,6 +213,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	pcre2_match_data_free(ex->md);
 	pcre2_match_data_free(ex->cmd);
 	pcre2_match_data_free(ex->amd);
+	pcre2_match_data_free(ex->gmd);
 	pcre2_match_context_free(ex->mctx);
 	pcre2_code_free(ex->spk);
 	pcre2_jit_stack_free(ex->jit);
@@ -1363,15 +1367,54 @@ seen_before(const struct cc_claims *out, size_t upto)
  * knows that no match starts at bound or after it (needs.h: from there
  * on, the sentence lacks the words of one of the sets).
  */
+/*
+ * The next match of pattern p of rule r in s[0, len) from off, as
+ * pcre2_match() returns it; *re the code that matched, *md where.  A
+ * pattern split in two (pack.h) gives what it gives whole: the
+ * leftmost match, and at one place the first branch that matches
+ * there.  Its continuation branches (\G) can only match at off, after
+ * the other branches.
+ */
+static int
+next_match(struct cc_extractor *ex, const struct cc_rule *r, size_t p,
+    const char *s, size_t len, size_t off, pcre2_code **re,
+    pcre2_match_data **md)
+{
+	int	rc, crc;
+
+	*md = ex->md;
+	if (r->mains[p] == NULL) {
+		*re = r->pats[p];
+		return pcre2_match(r->pats[p], (PCRE2_SPTR)s, len, off,
+		    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+	}
+	*re = r->mains[p];
+	rc = pcre2_match(r->mains[p], (PCRE2_SPTR)s, len, off,
+	    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+	/* (where it started, before any \K) */
+	if ((rc < 0 && rc != PCRE2_ERROR_NOMATCH) ||
+	    (rc >= 0 && pcre2_get_startchar(ex->md) == off))
+		return rc;
+	crc = pcre2_match(r->conts[p], (PCRE2_SPTR)s, len, off,
+	    PCRE2_NO_UTF_CHECK, ex->gmd, ex->mctx);
+	if (crc == PCRE2_ERROR_NOMATCH)
+		return rc;
+	*re = r->conts[p];
+	*md = ex->gmd;
+	return crc;
+}
+
 static void
 find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
     const struct cc_rule *r, size_t p, size_t ss, size_t se, size_t sent,
     size_t bound)
 {
-	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
+	const PCRE2_SIZE *ov;
+	pcre2_code	*re;
+	pcre2_match_data *md;
 	const char	*s = doc->f->s + ss;
 	struct ex_match	*m;
-	uint32_t	 ncap = 0;
+	uint32_t	 ncap;
 	size_t		 off, len = se - ss;
 	int		 rc;
 
@@ -1380,14 +1423,10 @@ find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
 	    len, 0, PCRE2_NO_UTF_CHECK, ex->md, ex->mctx) ==
 	    PCRE2_ERROR_NOMATCH)
 		return;
-	(void)pcre2_pattern_info(r->pats[p], PCRE2_INFO_CAPTURECOUNT, &ncap);
-	if (ncap + 1 > pcre2_get_ovector_count(ex->md))
-		ncap = pcre2_get_ovector_count(ex->md) - 1;
 	off = 0;
 	/* (after a match, most sentences have no word left for another) */
 	while (off <= len && off < bound) {
-		rc = pcre2_match(r->pats[p], (PCRE2_SPTR)s, len, off,
-		    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+		rc = next_match(ex, r, p, s, len, off, &re, &md);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0) {
@@ -1399,6 +1438,11 @@ find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
 			    (const char *)msg);
 			break;
 		}
+		ncap = 0;
+		(void)pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &ncap);
+		if (ncap + 1 > pcre2_get_ovector_count(md))
+			ncap = pcre2_get_ovector_count(md) - 1;
+		ov = pcre2_get_ovector_pointer(md);
 		if (ex->mn == ex->mcap) {
 			ex->mcap = ex->mcap ? 2 * ex->mcap : 64;
 			ex->mv = xreallocarray(ex->mv, ex->mcap, sizeof *ex->mv);
@@ -1410,6 +1454,7 @@ find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
 		}
 		m = &ex->mv[ex->mn++];
 		m->r = r;
+		m->re = re;
 		m->p = (uint32_t)p;
 		m->nov = ncap + 1;
 		m->sent = sent;
@@ -1438,7 +1483,7 @@ build_matches(struct cc_extractor *ex, struct ex_doc *doc,
 		 * the pattern's own groups are read. */
 		memcpy(ov, ex->ovs + mv[i].ov, 2 * mv[i].nov * sizeof *ov);
 		before = out->n;
-		if (build_claim(ex, doc, mv[i].r, mv[i].r->pats[mv[i].p], ss,
+		if (build_claim(ex, doc, mv[i].r, mv[i].re, ss,
 		    se, out) && seen_before(out, before)) {
 			cc_claim_release(&out->v[before]);
 			out->n--;

@@ -1347,6 +1347,8 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	/* (found by cc_pack_jit(), for commands that extract) */
 	r->needs = xcalloc(r->npats + 1, sizeof *r->needs);
 	r->gates = xcalloc(r->npats + 1, sizeof *r->gates);
+	r->mains = xcalloc(r->npats + 1, sizeof *r->mains);
+	r->conts = xcalloc(r->npats + 1, sizeof *r->conts);
 	r->caseless = caseless;
 	if (ctx != NULL)
 		r->context = compile_shared(pl, ctx, caseless, 0);
@@ -1505,10 +1507,162 @@ cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 	return rc;
 }
 
+/* Where the class opened at s[i] ('[') ends (its ']'), or len. */
+static size_t
+class_end(const char *s, size_t len, size_t i)
+{
+	size_t	j = i + 1;
+
+	if (j < len && s[j] == '^')
+		j++;
+	if (j < len && s[j] == ']')
+		j++;		/* a literal ']' */
+	for (; j < len; j++) {
+		if (s[j] == '\\')
+			j++;
+		else if (s[j] == '[' && j + 1 < len && s[j + 1] == ':') {
+			/* [:alpha:] */
+			while (j + 1 < len && !(s[j] == ':' && s[j + 1] == ']'))
+				j++;
+			j++;
+		} else if (s[j] == ']')
+			return j;
+	}
+	return len;
+}
+
+/*
+ * Cut the top-level alternatives of s[from, to) at '|' into br[] (at
+ * most nmax), as [start, end) pairs; 0 if s holds what this reader does
+ * not take apart (\\Q...\\E, comments) or is unbalanced.
+ */
+static size_t
+top_branches(const char *s, size_t from, size_t to, size_t (*br)[2],
+    size_t nmax)
+{
+	size_t	i, n = 0, depth = 0, start = from;
+
+	for (i = from; i < to; i++) {
+		switch (s[i]) {
+		case '\\':
+			if (i + 1 < to && (s[i + 1] == 'Q' || s[i + 1] == 'E'))
+				return 0;
+			i++;
+			break;
+		case '[':
+			if ((i = class_end(s, to, i)) >= to)
+				return 0;
+			break;
+		case '(':
+			if (i + 2 < to && s[i + 1] == '?' && s[i + 2] == '#')
+				return 0;
+			depth++;
+			break;
+		case ')':
+			if (depth-- == 0)
+				return 0;
+			break;
+		case '|':
+			if (depth > 0)
+				break;
+			if (n == nmax)
+				return 0;
+			br[n][0] = start, br[n++][1] = i;
+			start = i + 1;
+			break;
+		}
+	}
+	if (depth != 0 || n == nmax || i > to)
+		return 0;
+	br[n][0] = start, br[n++][1] = to;
+	return n;
+}
+
+/* Does the branch s[b, e) start with \\G, inside groups "(?:" or not? */
+static int
+branch_at_g(const char *s, size_t b, size_t e)
+{
+	while (e - b >= 3 && strncmp(s + b, "(?:", 3) == 0)
+		b += 3;
+	return e - b >= 2 && s[b] == '\\' && s[b + 1] == 'G';
+}
+
+#define PACK_MAX_BRANCHES	64
+
+/*
+ * Split the expanded pattern s[0, len), if it is one branch-reset group
+ * whose last branches start with \\G and the others do not, into the
+ * others (main) and those (cont), each a group of its own; 1 if split.
+ * A branch-reset group numbers each branch's captures from the same
+ * start, so either half numbers them as the whole did.
+ */
+static int
+split_cont(const char *s, size_t len, struct cc_buf *main,
+    struct cc_buf *cont)
+{
+	size_t	br[PACK_MAX_BRANCHES][2], n, i, k, ng = 0;
+
+	if (len < 5 || strncmp(s, "(?|", 3) != 0 || s[len - 1] != ')' ||
+	    (n = top_branches(s, 3, len - 1, br, PACK_MAX_BRANCHES)) < 2)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (branch_at_g(s, br[i][0], br[i][1]))
+			ng++;
+		else if (ng > 0)
+			return 0;	/* a \\G branch before another */
+	if (ng == 0 || ng == n)
+		return 0;
+	for (k = 0; k < 2; k++) {
+		struct cc_buf	*b = k == 0 ? main : cont;
+		size_t		 from = k == 0 ? 0 : n - ng;
+		size_t		 to = k == 0 ? n - ng : n;
+
+		cc_buf_reset(b);
+		cc_buf_adds(b, "(?|");
+		for (i = from; i < to; i++) {
+			if (i > from)
+				cc_buf_addc(b, '|');
+			cc_buf_add(b, s + br[i][0], br[i][1] - br[i][0]);
+		}
+		cc_buf_adds(b, ")");
+	}
+	return 1;
+}
+
+/* Pattern p of rule r split as split_cont() says, or left whole. */
+static void
+rule_split(struct cc_rule *r, size_t p, const struct cc_buf *x)
+{
+	struct cc_buf	 half[2] = { CC_BUF_INIT, CC_BUF_INIT };
+	pcre2_code	*re[2] = { NULL, NULL };
+	PCRE2_SIZE	 erroff;
+	int		 errcode, k;
+
+	if (split_cont(x->data, x->len, &half[0], &half[1]))
+		for (k = 0; k < 2; k++)
+			re[k] = pcre2_compile((PCRE2_SPTR)half[k].data,
+			    half[k].len, PCRE2_UTF | (r->caseless ?
+			    PCRE2_CASELESS : 0), &errcode, &erroff, NULL);
+	/* (a half PCRE2 rejects, a reference to a group of the other half:
+	 * the pattern stays whole) */
+	if (re[0] != NULL && re[1] != NULL) {
+		(void)pcre2_jit_compile(re[0], PCRE2_JIT_COMPLETE);
+		(void)pcre2_jit_compile(re[1], PCRE2_JIT_COMPLETE);
+		r->mains[p] = re[0];
+		r->conts[p] = re[1];
+	} else {
+		pcre2_code_free(re[0]);
+		pcre2_code_free(re[1]);
+	}
+	cc_buf_release(&half[0]);
+	cc_buf_release(&half[1]);
+}
+
 /*
  * The words pattern p of rule r needs, and its gate (needs.h), from its
- * expanded text: found when the pack is first used to extract, as
- * commands that extract nothing (normalize) need neither.
+ * expanded text, and its halves (rule_split()): found when the pack is
+ * first used to extract, as commands that extract nothing (normalize)
+ * need none of them.
  */
 static void
 rule_needs(const struct cc_pack *pk, struct cc_rule *r, size_t p)
@@ -1543,6 +1697,7 @@ rule_needs(const struct cc_pack *pk, struct cc_rule *r, size_t p)
 	if (g != NULL)
 		(void)pcre2_jit_compile(g, PCRE2_JIT_COMPLETE);
 	r->gates[p] = g;
+	rule_split(r, p, &out);
 out:
 	cc_buf_release(&out);
 }
@@ -1626,12 +1781,16 @@ cc_pack_free(struct cc_pack *pk)
 		for (j = 0; j < r->npats; j++) {
 			pcre2_code_free(r->pats[j]);
 			pcre2_code_free(r->gates[j]);
+			pcre2_code_free(r->mains[j]);
+			pcre2_code_free(r->conts[j]);
 			cc_needs_release(&r->needs[j]);
 			free(r->srcs[j]);
 		}
 		/* (context and after belong to pk->shared) */
 		free(r->pats);
 		free(r->gates);
+		free(r->mains);
+		free(r->conts);
 		free(r->needs);
 		free(r->srcs);
 		free_fields(r->fields, r->nfields);

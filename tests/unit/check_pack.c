@@ -446,40 +446,106 @@ START_TEST(test_needs_behind)
 }
 END_TEST
 
-/* After a match, the extractor looks for more only where a word of each
- * set is left, unless a look-behind needs words: here the second match
- * is read behind the first one's last word. */
-START_TEST(test_needs_behind_extract)
+/* What rule_values() saw of its pattern. */
+struct rule_run {
+	int	split;		/* split in two (pack.h: mains, conts) */
+	int	behind;		/* its needs' look-behind mark */
+};
+
+/* The values of the claims one rule (pattern, in a scratch pack) gives
+ * for text, as "v v v". */
+static char *
+rule_values(const char *pattern, const char *text, struct rule_run *rr)
 {
-	char			*dir = scratch_pack("rules:\n  - id: r\n"
-	    "    type: casualty\n    triggers: [total]\n"
-	    "    pattern: '(?<=\\btotal\\s)(?<v>[0-9]+)(?:\\s+total)?'\n"
-	    "    fields: {value: $v}\n");
+	char			*yaml = xasprintf("rules:\n  - id: r\n"
+	    "    type: casualty\n    pattern: '%s'\n"
+	    "    fields: {value: $v}\n", pattern);
+	char			*dir = scratch_pack(yaml);
 	struct cc_pack		*pk = NULL;
 	struct cc_extractor	*ex;
 	struct cc_article	 a;
 	struct cc_sentences	 ss;
 	struct cc_claims	 c;
+	struct cc_buf		 b = CC_BUF_INIT;
+	size_t			 i;
 
 	ck_assert_int_eq(cc_pack_load(dir, &pk, NULL, NULL), CC_OK);
-	ck_assert_int_eq(pk->rules[0].npats, 1);
 	cc_article_init(&a);
 	a.name = xstrdup("a");
-	a.text = xstrdup("The total 12 total 30 were counted.");
+	a.text = xstrdup(text);
 	a.len = strlen(a.text);
 	memset(&ss, 0, sizeof ss);
 	memset(&c, 0, sizeof c);
 	ex = cc_extractor_new(pk);
 	ck_assert_int_eq(cc_extract_article(ex, &a, &ss, &c), CC_OK);
-	ck_assert_int_eq(pk->rules[0].needs[0].behind, 1);
-	ck_assert_uint_eq(c.n, 2);
-	ck_assert(c.v[0].vmin == 12 && c.v[1].vmin == 30);
+	rr->split = pk->rules[0].mains[0] != NULL &&
+	    pk->rules[0].conts[0] != NULL;
+	rr->behind = pk->rules[0].needs[0].behind;
+	for (i = 0; i < c.n; i++)
+		cc_buf_printf(&b, "%s%g", i ? " " : "", c.v[i].vmin);
+	cc_buf_addc(&b, '\0');
 	cc_extractor_free(ex);
 	cc_claims_release(&c);
 	cc_sentences_release(&ss);
 	cc_article_release(&a);
 	cc_pack_free(pk);
 	remove_pack(dir);
+	free(yaml);
+	return b.data;
+}
+
+static void
+values_are(const char *pattern, const char *text, int want_split,
+    const char *want)
+{
+	struct rule_run	 rr;
+	char		*got = rule_values(pattern, text, &rr);
+
+	ck_assert_msg(rr.split == want_split, "%s: split %d", pattern,
+	    rr.split);
+	ck_assert_msg(strcmp(got, want) == 0, "%s on \"%s\": got \"%s\", "
+	    "want \"%s\"", pattern, text, got, want);
+	free(got);
+}
+
+/* After a match, the extractor looks for more only where a word of each
+ * set is left, unless a look-behind needs words: here the second match
+ * is read behind the first one's last word. */
+START_TEST(test_needs_behind_extract)
+{
+	struct rule_run	 rr;
+	char		*got = rule_values("(?<=\\btotal\\s)(?<v>[0-9]+)"
+	    "(?:\\s+total)?", "The total 12 total 30 were counted.", &rr);
+
+	ck_assert_int_eq(rr.behind, 1);
+	ck_assert_str_eq(got, "12 30");
+	free(got);
+}
+END_TEST
+
+/*
+ * A pattern whose last branches continue at the previous match (\G) is
+ * run in two halves (PCRE2 can skip bytes the others cannot start
+ * with): same claims as whole.
+ */
+START_TEST(test_continuation_split)
+{
+	/* a list: the first item, then those after it */
+	values_are("(?|\\blist\\s+(?<v>[0-9]+)|\\G,\\s+(?<v>[0-9]+))",
+	    "The list 5, 6, 7 and 8, 9.", 1, "5 6 7");
+	/* where both halves match, the branch that comes first wins */
+	values_are("(?|(?<v>[0-9])|\\G(?<v>[0-9]{2}))", "1234", 1, "1 2 3 4");
+	values_are("(?|(?<v>[0-9])|(?:\\G(?<v>[0-9]{2})))", "1234", 1,
+	    "1 2 3 4");
+	/* not split: a \G branch first, not a branch-reset group, a group
+	 * of the other half referred to, a \G inside a branch */
+	values_are("(?|\\G(?<v>[0-9]{2})|(?<v>[0-9]))", "1234", 0, "12 34");
+	values_are("(?:(?<v>[0-9])|\\G(?<v2>[0-9]{2}))", "12", 0, "1 2");
+	values_are("(?|(?<v>[0-9])(?<x>a)?|\\G(?<v>[0-9]{2})(?&x))", "12", 0,
+	    "1 2");
+	values_are("(?|x(?<v>[0-9])|y\\G(?<v>[0-9]))", "x1", 0, "1");
+	/* a '|' in a class or escaped is no branch */
+	values_are("(?|[|](?<v>[0-9])|\\G\\|(?<v>[0-9]))", "|1|2", 1, "1 2");
 }
 END_TEST
 
@@ -602,6 +668,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_needs_gate);
 	tcase_add_test(tc, test_needs_behind);
 	tcase_add_test(tc, test_needs_behind_extract);
+	tcase_add_test(tc, test_continuation_split);
 	tcase_add_test(tc, test_needs_sound);
 	suite_add_tcase(s, tc);
 	return s;
