@@ -34,7 +34,7 @@
 #define EX_MEMO		1024	/* speaker searches remembered */
 #define EX_MEMO_PAIRS	32	/* ... of patterns with fewer groups */
 #define EX_MEMO_TEXT	1024	/* ... on texts of at most this */
-#define EX_GNUM		256	/* group numbers remembered */
+#define EX_GNUM		4096	/* group numbers remembered */
 #define EX_WINDOW	2048	/* sentences matched before claims are built */
 #define EX_SCRATCH	4096	/* bytes of a scratch chunk (build_claim()) */
 #define EX_GROUP_BYTES	((size_t)512 << 10)	/* text of articles read
@@ -79,6 +79,7 @@ struct ex_chunk {
 struct ex_memo {
 	const pcre2_code	*re;	/* NULL: empty */
 	uint64_t		 h;
+	uint64_t		 used;	/* when last used (ex->memo_tick) */
 	char			*text;	/* what the search could see */
 	size_t			 len;
 	size_t			 at;	/* start offset, in text */
@@ -151,6 +152,7 @@ struct cc_extractor {
 	size_t			 wstart[EX_WINDOW + 1];
 
 	struct ex_memo		*memo;		/* EX_MEMO, on first use */
+	uint64_t		 memo_tick;
 
 	/* The strings of the claim being built (build_claim()) are
 	 * written here, then copied into the claim's one block when it is
@@ -1150,7 +1152,7 @@ memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
 	PCRE2_SIZE	*ov = pcre2_get_ovector_pointer(md);
 	uint32_t	 lb = 0, ncap = 0;
 	uint64_t	 h;
-	size_t		 from, klen, i;
+	size_t		 from, klen, i, k;
 	int		 rc;
 
 	(void)pcre2_pattern_info(re, PCRE2_INFO_MAXLOOKBEHIND, &lb);
@@ -1168,20 +1170,29 @@ memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
 		ex->memo = xcalloc(EX_MEMO, sizeof *ex->memo);
 	h = cc_hash64(s + from, klen) ^ ((uint64_t)(uintptr_t)re *
 	    0x9e3779b97f4a7c15u) ^ (offset - from);
-	m = &ex->memo[h % EX_MEMO];
-	/* (whether the text is the subject's start counts: "^") */
-	if (m->re == re && m->h == h && m->len == klen &&
-	    m->at == offset - from && m->start == (from == 0) &&
-	    memcmp(m->text, s + from, klen) == 0) {
-		for (i = 0; m->rc >= 0 && i < 2 * (ncap + 1); i++)
-			ov[i] = m->ov[i] == PCRE2_UNSET ? PCRE2_UNSET :
-			    m->ov[i] + from;
-		return m->rc;
-	}
+	/* Two places a key may be kept, the one used longer ago taken
+	 * for a new one: one place a key each made searches that shared
+	 * it undo each other's work. */
+	m = &ex->memo[(h % EX_MEMO) & ~(size_t)1];
+	for (k = 0; k < 2; k++, m++)
+		/* (whether the text is the subject's start counts: "^") */
+		if (m->re == re && m->h == h && m->len == klen &&
+		    m->at == offset - from && m->start == (from == 0) &&
+		    memcmp(m->text, s + from, klen) == 0) {
+			m->used = ++ex->memo_tick;
+			for (i = 0; m->rc >= 0 && i < 2 * (ncap + 1); i++)
+				ov[i] = m->ov[i] == PCRE2_UNSET ? PCRE2_UNSET :
+				    m->ov[i] + from;
+			return m->rc;
+		}
+	m -= 2;
+	if (m[1].used < m[0].used)
+		m++;
 	rc = pcre2_match(re, (PCRE2_SPTR)s, len, offset, PCRE2_NO_UTF_CHECK,
 	    md, ex->mctx);
 	m->re = re;
 	m->h = h;
+	m->used = ++ex->memo_tick;
 	m->text = xrealloc(m->text, klen + 1);
 	memcpy(m->text, s + from, klen);
 	m->len = klen;
