@@ -1372,13 +1372,6 @@ seen_before(const struct cc_claims *out, size_t upto)
 }
 
 /*
- * Every match of pattern p of rule r in the sentence [ss, se) (sentence
- * sent of the window), appended to ex->mv with its ovector.  The caller
- * has checked that the sentence holds the words the pattern needs, and
- * knows that no match starts at bound or after it (needs.h: from there
- * on, the sentence lacks the words of one of the sets).
- */
-/*
  * The next match of pattern p of rule r in s[0, len) from off, as
  * pcre2_match() returns it; *re the code that matched, *md where.  A
  * pattern split in two (pack.h) gives what it gives whole: the
@@ -1415,6 +1408,13 @@ next_match(struct cc_extractor *ex, const struct cc_rule *r, size_t p,
 	return crc;
 }
 
+/*
+ * Every match of pattern p of rule r in the sentence [ss, se) (sentence
+ * sent of the window), appended to ex->mv with its ovector.  The caller
+ * has checked that the sentence holds the words the pattern needs, and
+ * knows that no match starts at bound or after it (needs.h: from there
+ * on, the sentence lacks the words of one of the sets).
+ */
 static void
 find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
     const struct cc_rule *r, size_t p, size_t ss, size_t se, size_t sent,
