@@ -358,8 +358,8 @@ void
 cc_boiler_prepare(struct cc_boiler *b)
 {
 	struct cc_buf	 key = CC_BUF_INIT;
-	char		**keys = NULL;
-	size_t		 i, c, g;
+	char		**keys = NULL;	/* keys[g]: group g's patterns */
+	size_t		 i, c, g, nkeys = 0;
 
 	boiler_unjoin(b);
 	for (i = 0; i < b->n; i++)
@@ -386,11 +386,13 @@ cc_boiler_prepare(struct cc_boiler *b)
 			}
 			keys = xreallocarray(keys, b->ngroups, sizeof *keys);
 			keys[g] = xstrdup(key.data);
+			nkeys = b->ngroups;
 		}
 		b->first[c] = (unsigned char)(g + 1);
 	}
 	b->joined = c == 256;
-	for (g = 0; keys != NULL && g < b->ngroups; g++)
+	/* (a join that failed undid the groups, not the keys) */
+	for (g = 0; g < nkeys; g++)
 		free(keys[g]);
 	free(keys);
 	cc_buf_release(&key);
