@@ -1534,7 +1534,7 @@ class_end(const char *s, size_t len, size_t i)
 /*
  * Cut the top-level alternatives of s[from, to) at '|' into br[] (at
  * most nmax), as [start, end) pairs; 0 if s holds what this reader does
- * not take apart (\\Q...\\E, comments) or is unbalanced.
+ * not take apart (\Q...\E, comments) or is unbalanced.
  */
 static size_t
 top_branches(const char *s, size_t from, size_t to, size_t (*br)[2],
@@ -1578,7 +1578,7 @@ top_branches(const char *s, size_t from, size_t to, size_t (*br)[2],
 	return n;
 }
 
-/* Does the branch s[b, e) start with \\G, inside groups "(?:" or not? */
+/* Does the branch s[b, e) start with \G, inside groups "(?:" or not? */
 static int
 branch_at_g(const char *s, size_t b, size_t e)
 {
@@ -1591,7 +1591,7 @@ branch_at_g(const char *s, size_t b, size_t e)
 
 /*
  * Split the expanded pattern s[0, len), if it is one branch-reset group
- * whose last branches start with \\G and the others do not, into the
+ * whose last branches start with \G and the others do not, into the
  * others (main) and those (cont), each a group of its own; 1 if split.
  * A branch-reset group numbers each branch's captures from the same
  * start, so either half numbers them as the whole did.
@@ -1609,7 +1609,7 @@ split_cont(const char *s, size_t len, struct cc_buf *main,
 		if (branch_at_g(s, br[i][0], br[i][1]))
 			ng++;
 		else if (ng > 0)
-			return 0;	/* a \\G branch before another */
+			return 0;	/* a \G branch before another */
 	if (ng == 0 || ng == n)
 		return 0;
 	for (k = 0; k < 2; k++) {
@@ -1636,6 +1636,7 @@ rule_split(struct cc_rule *r, size_t p, const struct cc_buf *x)
 	struct cc_buf	 half[2] = { CC_BUF_INIT, CC_BUF_INIT };
 	pcre2_code	*re[2] = { NULL, NULL };
 	PCRE2_SIZE	 erroff;
+	uint32_t	 opts = 0;
 	int		 errcode, k;
 
 	if (split_cont(x->data, x->len, &half[0], &half[1]))
@@ -1643,9 +1644,13 @@ rule_split(struct cc_rule *r, size_t p, const struct cc_buf *x)
 			re[k] = pcre2_compile((PCRE2_SPTR)half[k].data,
 			    half[k].len, PCRE2_UTF | (r->caseless ?
 			    PCRE2_CASELESS : 0), &errcode, &erroff, NULL);
+	/* The \G half must match only where it is started, as PCRE2 sees
+	 * it: "(?:\Gx|y)" starts with \G and may match anywhere. */
+	if (re[1] != NULL)
+		(void)pcre2_pattern_info(re[1], PCRE2_INFO_ALLOPTIONS, &opts);
 	/* (a half PCRE2 rejects, a reference to a group of the other half:
 	 * the pattern stays whole) */
-	if (re[0] != NULL && re[1] != NULL) {
+	if (re[0] != NULL && re[1] != NULL && (opts & PCRE2_ANCHORED)) {
 		(void)pcre2_jit_compile(re[0], PCRE2_JIT_COMPLETE);
 		(void)pcre2_jit_compile(re[1], PCRE2_JIT_COMPLETE);
 		r->mains[p] = re[0];

@@ -87,10 +87,10 @@ struct cc_rule {
 	struct cc_needs		*needs;
 	pcre2_code		**gates;
 	/* Per pattern, found by cc_pack_jit() too: for a pattern that is
-	 * one branch-reset group "(?|...|...|\\G...)" whose last branches
-	 * continue at the previous match (\\G: items of a list), those
+	 * one branch-reset group "(?|...|...|\G...)" whose last branches
+	 * continue at the previous match (\G: items of a list), those
 	 * branches apart (conts) and the others (mains), else NULL and
-	 * NULL.  With \\G among its branches PCRE2 can skip no byte of a
+	 * NULL.  With \G among its branches PCRE2 can skip no byte of a
 	 * sentence; mains can (see cc_extract_batch()). */
 	pcre2_code		**mains;
 	pcre2_code		**conts;

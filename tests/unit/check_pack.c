@@ -544,6 +544,9 @@ START_TEST(test_continuation_split)
 	values_are("(?|(?<v>[0-9])(?<x>a)?|\\G(?<v>[0-9]{2})(?&x))", "12", 0,
 	    "1 2");
 	values_are("(?|x(?<v>[0-9])|y\\G(?<v>[0-9]))", "x1", 0, "1");
+	/* ... or a branch that starts with \G only in part */
+	values_are("(?|a(?<v>[0-9])|(?:\\Gx|y)(?<v>[0-9]))", "b a2 y1", 0,
+	    "2 1");
 	/* a '|' in a class or escaped is no branch */
 	values_are("(?|[|](?<v>[0-9])|\\G\\|(?<v>[0-9]))", "|1|2", 1, "1 2");
 }
