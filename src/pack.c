@@ -1534,13 +1534,14 @@ class_end(const char *s, size_t len, size_t i)
 /*
  * Cut the top-level alternatives of s[from, to) at '|' into br[] (at
  * most nmax), as [start, end) pairs; 0 if s holds what this reader does
- * not take apart (\Q...\E, comments) or is unbalanced.
+ * not take apart (\Q...\E, comments, options set for the rest, extended
+ * mode) or is unbalanced.
  */
 static size_t
 top_branches(const char *s, size_t from, size_t to, size_t (*br)[2],
     size_t nmax)
 {
-	size_t	i, n = 0, depth = 0, start = from;
+	size_t	i, j, n = 0, depth = 0, start = from;
 
 	for (i = from; i < to; i++) {
 		switch (s[i]) {
@@ -1555,6 +1556,17 @@ top_branches(const char *s, size_t from, size_t to, size_t (*br)[2],
 			break;
 		case '(':
 			if (i + 2 < to && s[i + 1] == '?' && s[i + 2] == '#')
+				return 0;
+			/* Options: "(?-i)" holds for the later branches
+			 * too, which a half would lose; with x, '#' would
+			 * open a comment to the line's end. */
+			for (j = i + 2; i + 1 < to && s[i + 1] == '?' &&
+			    j < to && ((s[j] >= 'a' && s[j] <= 'z') ||
+			    (s[j] >= 'A' && s[j] <= 'Z') || s[j] == '-' ||
+			    s[j] == '^'); j++)
+				if (s[j] == 'x')
+					return 0;
+			if (j > i + 2 && j < to && s[j] == ')')
 				return 0;
 			depth++;
 			break;
