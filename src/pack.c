@@ -1535,7 +1535,7 @@ class_end(const char *s, size_t len, size_t i)
  * Cut the top-level alternatives of s[from, to) at '|' into br[] (at
  * most nmax), as [start, end) pairs; 0 if s holds what this reader does
  * not take apart (\Q...\E, comments, options set for the rest, extended
- * mode) or is unbalanced.
+ * mode, verbs, calls) or is unbalanced.
  */
 static size_t
 top_branches(const char *s, size_t from, size_t to, size_t (*br)[2],
@@ -1546,7 +1546,9 @@ top_branches(const char *s, size_t from, size_t to, size_t (*br)[2],
 	for (i = from; i < to; i++) {
 		switch (s[i]) {
 		case '\\':
-			if (i + 1 < to && (s[i + 1] == 'Q' || s[i + 1] == 'E'))
+			/* (\g<1>: a call, below) */
+			if (i + 1 < to && (s[i + 1] == 'Q' ||
+			    s[i + 1] == 'E' || s[i + 1] == 'g'))
 				return 0;
 			i++;
 			break;
@@ -1555,7 +1557,18 @@ top_branches(const char *s, size_t from, size_t to, size_t (*br)[2],
 				return 0;
 			break;
 		case '(':
-			if (i + 2 < to && s[i + 1] == '?' && s[i + 2] == '#')
+			/* A verb ((*COMMIT) ends the whole search, the other
+			 * half's too); a call or recursion (a group's first
+			 * definition, or the whole pattern, is not the
+			 * half's own) */
+			if (i + 1 < to && s[i + 1] == '*')
+				return 0;
+			if (i + 2 < to && s[i + 1] == '?' &&
+			    ((s[i + 2] != '\0' &&
+			    strchr("#R&+0123456789", s[i + 2]) != NULL) ||
+			    (s[i + 2] == '-' && i + 3 < to && s[i + 3] >= '0' &&
+			    s[i + 3] <= '9') || (s[i + 2] == 'P' && i + 3 < to &&
+			    s[i + 3] == '>')))
 				return 0;
 			/* Options: "(?-i)" holds for the later branches
 			 * too, which a half would lose; with x, '#' would

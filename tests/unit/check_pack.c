@@ -547,6 +547,10 @@ START_TEST(test_continuation_split)
 	/* ... or a branch that starts with \G only in part */
 	values_are("(?|a(?<v>[0-9])|(?:\\Gx|y)(?<v>[0-9]))", "b a2 y1", 0,
 	    "2 1");
+	/* ... or a call: in a branch-reset group, (?2) calls the first
+	 * group 2, "(b)" */
+	values_are("(?|a(?<v>[0-9])(b)?|\\G(?<v>[0-9])(c)?(?2))", "a12b", 0,
+	    "1 2");
 	/* ... or options set in a branch, which hold for those after it */
 	values_are("(?|(?-i)a(?<v>[0-9])|\\GB(?<v>[0-9]))", "a1b2B3", 0, "1");
 	/* a '|' in a class or escaped is no branch */
