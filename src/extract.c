@@ -127,6 +127,9 @@ struct cc_extractor {
 	 * the last word of its needs' set k seen ends, from the sentence's
 	 * start (0: none) */
 	uint32_t		*hitend;
+	/* the sentence triggered_all() reads, for words with edges */
+	const char		*trig_lower;
+	size_t			 trig_start, trig_end;
 	size_t			*pat_base;
 	size_t			 trig_npats0;	/* = the number of rules */
 	size_t			 nslots;
@@ -368,19 +371,51 @@ scratch_free(struct cc_extractor *ex, char *p)
 		free(p);
 }
 
-/* Does any of the n words occur in lower[start..end)?  None: yes. */
+/* Is c a word character of PCRE2's \b (without Unicode properties)? */
 static int
-any_word(char *const *w, size_t n, const char *lower, size_t start,
-    size_t end)
+is_word_char(unsigned char c)
 {
-	size_t	i;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Do the edges (CC_EDGE_*) of a word at lower[at..at + len) hold in
+ * lower[start..end)?  The sentence's ends are edges. */
+static int
+edges_hold(const char *lower, size_t start, size_t end, size_t at,
+    size_t len, unsigned char edges)
+{
+	if ((edges & CC_EDGE_BEFORE) && at > start &&
+	    is_word_char((unsigned char)lower[at - 1]))
+		return 0;
+	if ((edges & CC_EDGE_AFTER) && at + len < end &&
+	    is_word_char((unsigned char)lower[at + len]))
+		return 0;
+	return 1;
+}
+
+/* Does any of the n words occur in lower[start..end), with its edges?
+ * None: yes. */
+static int
+any_word(char *const *w, const unsigned char *edges, size_t n,
+    const char *lower, size_t start, size_t end)
+{
+	const char	*p, *e = lower + end;
+	size_t		 i, len;
 
 	if (n == 0)
 		return 1;
-	for (i = 0; i < n; i++)
-		if (memmem(lower + start, end - start, w[i], strlen(w[i])) !=
-		    NULL)
-			return 1;
+	for (i = 0; i < n; i++) {
+		len = strlen(w[i]);
+		for (p = lower + start; (p = memmem(p, (size_t)(e - p), w[i],
+		    len)) != NULL; p++) {
+			if (edges[i] == 0 || edges_hold(lower, start, end,
+			    (size_t)(p - lower), len, edges[i]))
+				return 1;
+			if (p == e)
+				break;
+		}
+	}
 	return 0;
 }
 
@@ -390,8 +425,9 @@ static int
 triggered(const struct cc_rule *r, const char *lower, size_t start,
     size_t end)
 {
-	return any_word(r->triggers, r->ntriggers, lower, start, end) &&
-	    any_word(r->requires, r->nrequires, lower, start, end);
+	return any_word(r->triggers, r->trigger_edges, r->ntriggers, lower,
+	    start, end) && any_word(r->requires, r->require_edges,
+	    r->nrequires, lower, start, end);
 }
 
 /*
@@ -405,7 +441,8 @@ triggered(const struct cc_rule *r, const char *lower, size_t start,
  * start at each byte cost some sixty instructions a byte).  A word is
  * found wherever it occurs, inside a longer word too, as memmem finds
  * it, and only if it lies whole in the sentence: the scan starts at the
- * sentence's first byte in the empty state.  States that end a word are
+ * sentence's first byte in the empty state.  A word with edges
+ * (CC_EDGE_*) sets its bits only where they hold (trig_hit()).  States that end a word are
  * numbered last, so one comparison a byte says whether any word ended
  * there; each carries the hit bits of every word that ends in it (its
  * own word and the shorter words that are suffixes of it).
@@ -414,6 +451,8 @@ struct ex_tgt {				/* a hit bit to set */
 	uint32_t	 slot;		/* in hit[] */
 	unsigned char	 bit;		/* EX_HIT_TRIGGER or EX_HIT_REQUIRE,
 					   or a pattern's set */
+	unsigned char	 edges;		/* the word's CC_EDGE_*s, and */
+	uint32_t	 len;		/* its length if any */
 };
 
 struct ex_occ {				/* a word ends in state, for t */
@@ -441,7 +480,8 @@ struct ex_acb {
  * and every word its patterns need. */
 static void
 trig_each(struct cc_extractor *ex, void (*fn)(struct ex_acb *,
-    const char *, size_t, size_t, unsigned char), struct ex_acb *b)
+    const char *, size_t, size_t, unsigned char, unsigned char),
+    struct ex_acb *b)
 {
 	const struct cc_pack	*pk = ex->pack;
 	const struct cc_rule	*r;
@@ -453,18 +493,18 @@ trig_each(struct cc_extractor *ex, void (*fn)(struct ex_acb *,
 		for (k = 0; k < r->ntriggers; k++)
 			if (r->triggers[k][0] != '\0')
 				fn(b, r->triggers[k], strlen(r->triggers[k]),
-				    i, EX_HIT_TRIGGER);
+				    i, EX_HIT_TRIGGER, r->trigger_edges[k]);
 		for (k = 0; k < r->nrequires; k++)
 			if (r->requires[k][0] != '\0')
 				fn(b, r->requires[k], strlen(r->requires[k]),
-				    i, EX_HIT_REQUIRE);
+				    i, EX_HIT_REQUIRE, r->require_edges[k]);
 		for (p = 0; p < r->npats; p++) {
 			n = &r->needs[p];
 			slot = ex->trig_npats0 + ex->pat_base[i] + p;
 			for (s = 0, w = 0; s < n->nsets; s++)
 				for (k = 0; k < n->nwords[s]; k++, w++)
 					fn(b, n->words[w], strlen(n->words[w]),
-					    slot, (unsigned char)(1u << s));
+					    slot, (unsigned char)(1u << s), 0);
 		}
 	}
 }
@@ -472,11 +512,11 @@ trig_each(struct cc_extractor *ex, void (*fn)(struct ex_acb *,
 /* First pass: the bytes the words use, and how much room they take. */
 static void
 trig_measure(struct ex_acb *b, const char *w, size_t len, size_t slot,
-    unsigned char bit)
+    unsigned char bit, unsigned char edges)
 {
 	size_t	i;
 
-	(void)slot, (void)bit;
+	(void)slot, (void)bit, (void)edges;
 	for (i = 0; i < len; i++)
 		b->cls[(unsigned char)w[i]] = 1;
 	b->bytes += len;
@@ -488,7 +528,7 @@ trig_measure(struct ex_acb *b, const char *w, size_t len, size_t slot,
 /* Second pass: w into the trie. */
 static void
 trig_insert(struct ex_acb *b, const char *w, size_t len, size_t slot,
-    unsigned char bit)
+    unsigned char bit, unsigned char edges)
 {
 	uint32_t	*g;
 	size_t		 i, st = 0;
@@ -501,7 +541,9 @@ trig_insert(struct ex_acb *b, const char *w, size_t len, size_t slot,
 	}
 	b->occ[b->nocc].state = (uint32_t)st;
 	b->occ[b->nocc].t.slot = (uint32_t)slot;
-	b->occ[b->nocc++].t.bit = bit;
+	b->occ[b->nocc].t.bit = bit;
+	b->occ[b->nocc].t.edges = edges;
+	b->occ[b->nocc++].t.len = (uint32_t)len;
 }
 
 static int
@@ -523,7 +565,8 @@ occ_cmp(const void *a, const void *b)
 /*
  * The hit bits of every word that ends in state u (old numbering): its
  * own words' and, down the failure links, those of its suffixes, one
- * entry a slot.  Appended to ex->tgt (*n used, *cap room).
+ * entry a slot but for words with edges, each kept apart with its
+ * length.  Appended to ex->tgt (*n used, *cap room).
  */
 static void
 trig_outputs(struct cc_extractor *ex, const struct ex_acb *b,
@@ -544,7 +587,8 @@ trig_outputs(struct cc_extractor *ex, const struct ex_acb *b,
 		}
 	qsort(ex->tgt + first, *n - first, sizeof *ex->tgt, tgt_cmp);
 	for (k = first, m = first; k < *n; k++) {
-		if (m > first && ex->tgt[m - 1].slot == ex->tgt[k].slot)
+		if (m > first && ex->tgt[m - 1].slot == ex->tgt[k].slot &&
+		    ex->tgt[m - 1].edges == 0 && ex->tgt[k].edges == 0)
 			ex->tgt[m - 1].bit |= ex->tgt[k].bit;
 		else
 			ex->tgt[m++] = ex->tgt[k];
@@ -708,6 +752,10 @@ trig_hit(struct cc_extractor *ex, uint32_t st, uint32_t end)
 	unsigned		 m;
 
 	for (; t < te; t++) {
+		if (t->edges != 0 && !edges_hold(ex->trig_lower,
+		    ex->trig_start, ex->trig_end, ex->trig_start + end - t->len,
+		    t->len, t->edges))
+			continue;
 		ex->hit[t->slot] |= t->bit;
 		if (t->slot < ex->trig_npats0)
 			continue;
@@ -740,6 +788,9 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	size_t			 a = start, b = end, ae = end;
 
 	trig_ready(ex);
+	ex->trig_lower = lower;
+	ex->trig_start = start;
+	ex->trig_end = end;
 	memcpy(ex->hit, ex->hit0, ex->nslots);
 	memset(ex->hitend + ex->trig_npats0 * CC_NEEDS_MAX, 0,
 	    (ex->nslots - ex->trig_npats0) * CC_NEEDS_MAX *

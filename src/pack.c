@@ -1210,33 +1210,57 @@ lower_dup(const char *w)
 }
 
 /*
- * Trigger words of a rule (triggers:, requires:), lower-cased; an item
+ * Trigger words of a rule (triggers:, requires:), lower-cased, and their
+ * edges (CC_EDGE_*, from a "\b" that opens or closes an item); an item
  * "%{list}" stands for every word of that vocab list ("%{news_outlets}":
- * a sentence must name an outlet).
+ * a sentence must name an outlet), "\b%{list}\b" for each as a whole
+ * word.
  */
 static void
 load_words(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
-    const char *what, char ***out, size_t *nout)
+    const char *what, char ***out, unsigned char **edges, size_t *nout)
 {
 	const struct cc_vocab_list	*l;
-	char				**w = NULL, *name;
+	char				**w = NULL, *name, *p;
 	size_t				 nw = 0, i, j, len;
+	unsigned char			 e;
 
 	load_strings(pl, doc, n, what, &w, &nw);
 	for (i = 0; i < nw; i++) {
-		len = strlen(w[i]);
-		if (len < 4 || strncmp(w[i], "%{", 2) != 0 ||
-		    w[i][len - 1] != '}') {
-			*out = xreallocarray(*out, *nout + 1, sizeof **out);
-			(*out)[(*nout)++] = lower_dup(w[i]);
+		p = w[i];
+		len = strlen(p);
+		e = 0;
+		if (len >= 2 && strncmp(p, "\\b", 2) == 0) {
+			e |= CC_EDGE_BEFORE;
+			p += 2;
+			len -= 2;
+		}
+		if (len >= 2 && strcmp(p + len - 2, "\\b") == 0) {
+			e |= CC_EDGE_AFTER;
+			len -= 2;
+		}
+		if (e != 0 && len == 0) {
+			pack_error(pl, n, 0, "%s: no word between \\b and \\b",
+			    what);
 			continue;
 		}
-		name = xstrndup(w[i] + 2, len - 3);
+		if (len < 4 || strncmp(p, "%{", 2) != 0 || p[len - 1] != '}') {
+			*out = xreallocarray(*out, *nout + 1, sizeof **out);
+			*edges = xreallocarray(*edges, *nout + 1, 1);
+			(*edges)[*nout] = e;
+			name = xstrndup(p, len);
+			(*out)[(*nout)++] = lower_dup(name);
+			free(name);
+			continue;
+		}
+		name = xstrndup(p + 2, len - 3);
 		if ((l = cc_vocab_list(pl->pack->vocab, name)) == NULL)
 			pack_error(pl, n, 0, "%s: no vocab list '%s'", what,
 			    name);
 		for (j = 0; l != NULL && j < l->n; j++) {
 			*out = xreallocarray(*out, *nout + 1, sizeof **out);
+			*edges = xreallocarray(*edges, *nout + 1, 1);
+			(*edges)[*nout] = e;
 			(*out)[(*nout)++] = lower_dup(l->v[j].word);
 		}
 		free(name);
@@ -1283,10 +1307,10 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 				    r->type);
 		} else if (strcmp(key, "triggers") == 0)
 			load_words(pl, doc, v, "triggers", &r->triggers,
-			    &r->ntriggers);
+			    &r->trigger_edges, &r->ntriggers);
 		else if (strcmp(key, "requires") == 0)
 			load_words(pl, doc, v, "requires", &r->requires,
-			    &r->nrequires);
+			    &r->require_edges, &r->nrequires);
 		else if (strcmp(key, "pattern") == 0 ||
 		    strcmp(key, "patterns") == 0)
 			pats = v;
@@ -1808,6 +1832,8 @@ cc_pack_free(struct cc_pack *pk)
 		free(r->file);
 		xfree_strv(r->triggers, r->ntriggers);
 		xfree_strv(r->requires, r->nrequires);
+		free(r->trigger_edges);
+		free(r->require_edges);
 		for (j = 0; j < r->npats; j++) {
 			pcre2_code_free(r->pats[j]);
 			pcre2_code_free(r->gates[j]);

@@ -69,6 +69,14 @@ struct cc_rule_example {
 	unsigned		 col;
 };
 
+/* Where a trigger or required word written "\bword", "word\b" or
+ * "\bword\b" counts: only where no word character (an ASCII letter,
+ * digit or "_", as PCRE2's \b sees them) stands right before it, right
+ * after it, or either.  Without them a word counts anywhere, inside a
+ * longer one too ("refus" in "refused"). */
+#define CC_EDGE_BEFORE	1
+#define CC_EDGE_AFTER	2
+
 struct cc_rule {
 	char			*id;
 	char			*type;
@@ -77,8 +85,10 @@ struct cc_rule {
 	unsigned		 col;
 	char			**triggers;	/* lower-case words; any one must
 						   occur in a sentence */
+	unsigned char		*trigger_edges;	/* per word: CC_EDGE_*s */
 	size_t			 ntriggers;
 	char			**requires;	/* and, if any, one of these */
+	unsigned char		*require_edges;
 	size_t			 nrequires;
 	pcre2_code		**pats;
 	char			**srcs;		/* per pattern: as written */

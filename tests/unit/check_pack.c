@@ -452,16 +452,10 @@ struct rule_run {
 	int	behind;		/* its needs' look-behind mark */
 };
 
-/* The values of the claims one rule (pattern, in a scratch pack) gives
- * for text, as "v v v". */
+/* The values of the claims pk's rules give for text, as "v v v". */
 static char *
-rule_values(const char *pattern, const char *text, struct rule_run *rr)
+pack_values(const struct cc_pack *pk, const char *text)
 {
-	char			*yaml = xasprintf("rules:\n  - id: r\n"
-	    "    type: casualty\n    pattern: '%s'\n"
-	    "    fields: {value: $v}\n", pattern);
-	char			*dir = scratch_pack(yaml);
-	struct cc_pack		*pk = NULL;
 	struct cc_extractor	*ex;
 	struct cc_article	 a;
 	struct cc_sentences	 ss;
@@ -469,7 +463,6 @@ rule_values(const char *pattern, const char *text, struct rule_run *rr)
 	struct cc_buf		 b = CC_BUF_INIT;
 	size_t			 i;
 
-	ck_assert_int_eq(cc_pack_load(dir, &pk, NULL, NULL), CC_OK);
 	cc_article_init(&a);
 	a.name = xstrdup("a");
 	a.text = xstrdup(text);
@@ -478,9 +471,6 @@ rule_values(const char *pattern, const char *text, struct rule_run *rr)
 	memset(&c, 0, sizeof c);
 	ex = cc_extractor_new(pk);
 	ck_assert_int_eq(cc_extract_article(ex, &a, &ss, &c), CC_OK);
-	rr->split = pk->rules[0].mains[0] != NULL &&
-	    pk->rules[0].conts[0] != NULL;
-	rr->behind = pk->rules[0].needs[0].behind;
 	for (i = 0; i < c.n; i++)
 		cc_buf_printf(&b, "%s%g", i ? " " : "", c.v[i].vmin);
 	cc_buf_addc(&b, '\0');
@@ -488,10 +478,29 @@ rule_values(const char *pattern, const char *text, struct rule_run *rr)
 	cc_claims_release(&c);
 	cc_sentences_release(&ss);
 	cc_article_release(&a);
+	return b.data;
+}
+
+/* The values of the claims one rule (pattern, in a scratch pack) gives
+ * for text, as "v v v". */
+static char *
+rule_values(const char *pattern, const char *text, struct rule_run *rr)
+{
+	char			*yaml = xasprintf("rules:\n  - id: r\n"
+	    "    type: casualty\n    pattern: '%s'\n"
+	    "    fields: {value: $v}\n", pattern);
+	char			*dir = scratch_pack(yaml), *v;
+	struct cc_pack		*pk = NULL;
+
+	ck_assert_int_eq(cc_pack_load(dir, &pk, NULL, NULL), CC_OK);
+	v = pack_values(pk, text);
+	rr->split = pk->rules[0].mains[0] != NULL &&
+	    pk->rules[0].conts[0] != NULL;
+	rr->behind = pk->rules[0].needs[0].behind;
 	cc_pack_free(pk);
 	remove_pack(dir);
 	free(yaml);
-	return b.data;
+	return v;
 }
 
 static void
@@ -520,6 +529,76 @@ START_TEST(test_needs_behind_extract)
 	ck_assert_int_eq(rr.behind, 1);
 	ck_assert_str_eq(got, "12 30");
 	free(got);
+}
+END_TEST
+
+/*
+ * Trigger and required words with edges ("\bap\b"): they count only
+ * where no word character stands on that side, on both of the
+ * extractor's ways of testing them (all rules at once for articles, one
+ * rule at a time for its examples); words without keep counting inside
+ * longer ones.
+ */
+START_TEST(test_trigger_edges)
+{
+	static const char yaml[] =
+	    "vocab:\n  outlets: [ap, rt, ria novosti]\n"
+	    "rules:\n  - id: r\n    type: casualty\n"
+	    "    triggers: ['\\b%{outlets}\\b', 'refus', 'glued\\b']\n"
+	    "    requires: ['\\bsaid']\n"
+	    "    pattern: '(?<v>[0-9]+)'\n"
+	    "    fields: {value: $v}\n"
+	    "    examples:\n"
+	    "      - text: 'The capital reported 5 losses, unsaid.'\n"
+	    "        match: false\n"
+	    "      - text: 'AP said 7 were hurt.'\n"
+	    "        expect: {min: 7}\n"
+	    "      - text: 'Ungluedx, they said 6.'\n"
+	    "        match: false\n";
+	static const unsigned char tedges[] = { 3, 3, 3, 0, CC_EDGE_AFTER };
+	char			*dir = scratch_pack(yaml), *v;
+	struct cc_pack		*pk = NULL;
+	unsigned		 npass = 0, nfail = 0;
+	size_t			 i;
+
+	ck_assert_int_eq(cc_pack_load(dir, &pk, NULL, NULL), CC_OK);
+	ck_assert_uint_eq(pk->rules[0].ntriggers, 5);
+	ck_assert_str_eq(pk->rules[0].triggers[3], "refus");
+	ck_assert_str_eq(pk->rules[0].triggers[4], "glued");
+	for (i = 0; i < 5; i++)
+		ck_assert_uint_eq(pk->rules[0].trigger_edges[i], tedges[i]);
+	ck_assert_str_eq(pk->rules[0].requires[0], "said");
+	ck_assert_uint_eq(pk->rules[0].require_edges[0], CC_EDGE_BEFORE);
+	cc_extract_check_examples(pk, NULL, NULL, &npass, &nfail);
+	ck_assert_uint_eq(nfail, 0);
+	ck_assert_uint_eq(npass, 3);
+
+	v = pack_values(pk, "The capital reported 5 losses, unsaid.  AP said "
+	    "7.  Officials of RIA Novosti said 9.  The refusal, he said, was "
+	    "3.  The unglued said 4.  Ungluedx, they said 6.  Trap said 8.  "
+	    "Rt said 2");
+	ck_assert_str_eq(v, "7 9 3 4 2");
+	free(v);
+	cc_pack_free(pk);
+	remove_pack(dir);
+}
+END_TEST
+
+/* A lone "\b" is no word. */
+START_TEST(test_trigger_edges_empty)
+{
+	char		*dir = scratch_pack("rules:\n  - id: r\n"
+	    "    type: casualty\n    triggers: [killed, '\\b']\n"
+	    "    pattern: '(?<v>[0-9]+)'\n    fields: {value: $v}\n");
+	struct cc_pack	*pk = NULL;
+	struct seen	 s;
+
+	memset(&s, 0, sizeof s);
+	ck_assert_int_ne(cc_pack_load(dir, &pk, collect, &s), CC_OK);
+	ck_assert_uint_eq(s.n, 1);
+	ck_assert_ptr_nonnull(strstr(s.d[0].msg, "no word between"));
+	ck_assert_uint_eq(s.d[0].line, 4);
+	remove_pack(dir);
 }
 END_TEST
 
@@ -678,6 +757,8 @@ pack_suite(void)
 	tcase_add_test(tc, test_needs_behind);
 	tcase_add_test(tc, test_needs_behind_extract);
 	tcase_add_test(tc, test_continuation_split);
+	tcase_add_test(tc, test_trigger_edges);
+	tcase_add_test(tc, test_trigger_edges_empty);
 	tcase_add_test(tc, test_needs_sound);
 	suite_add_tcase(s, tc);
 	return s;
