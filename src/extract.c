@@ -35,6 +35,8 @@
 #define EX_MEMO_PAIRS	32	/* ... of patterns with fewer groups */
 #define EX_MEMO_TEXT	1024	/* ... on texts of at most this */
 #define EX_GNUM		4096	/* group numbers remembered */
+#define EX_ENTS		256	/* entity look-ups remembered, */
+#define EX_ENT_TEXT	64	/* ... of texts of at most this */
 #define EX_WINDOW	2048	/* sentences matched before claims are built */
 #define EX_SCRATCH	4096	/* bytes of a scratch chunk (build_claim()) */
 #define EX_GROUP_BYTES	((size_t)512 << 10)	/* text of articles read
@@ -86,6 +88,14 @@ struct ex_memo {
 	int			 start;	/* text is the subject's start */
 	int			 rc;
 	PCRE2_SIZE		 ov[2 * EX_MEMO_PAIRS];	/* from text */
+};
+
+/* A look-up of the pack's entities remembered (entity_id()). */
+struct ex_ent {
+	uint64_t	 h;
+	size_t		 len;		/* 0: empty */
+	char		 text[EX_ENT_TEXT];
+	const char	*id;		/* the answer, in the pack */
 };
 
 struct cc_extractor {
@@ -156,6 +166,7 @@ struct cc_extractor {
 
 	struct ex_memo		*memo;		/* EX_MEMO, on first use */
 	uint64_t		 memo_tick;
+	struct ex_ent		*ents;		/* EX_ENTS, on first use */
 
 	/* The strings of the claim being built (build_claim()) are
 	 * written here, then copied into the claim's one block when it is
@@ -239,6 +250,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	for (i = 0; ex->memo != NULL && i < EX_MEMO; i++)
 		free(ex->memo[i].text);
 	free(ex->memo);
+	free(ex->ents);
 	for (i = 0; i < ex->nck; i++)
 		free(ex->ck[i].p);
 	free(ex->ck);
@@ -441,11 +453,11 @@ triggered(const struct cc_rule *r, const char *lower, size_t start,
  * start at each byte cost some sixty instructions a byte).  A word is
  * found wherever it occurs, inside a longer word too, as memmem finds
  * it, and only if it lies whole in the sentence: the scan starts at the
- * sentence's first byte in the empty state.  A word with edges
- * (CC_EDGE_*) sets its bits only where they hold (trig_hit()).  States that end a word are
+ * sentence's first byte in the empty state.  States that end a word are
  * numbered last, so one comparison a byte says whether any word ended
  * there; each carries the hit bits of every word that ends in it (its
- * own word and the shorter words that are suffixes of it).
+ * own word and the shorter words that are suffixes of it).  A word with
+ * edges (CC_EDGE_*) sets its bits only where they hold (trig_hit()).
  */
 struct ex_tgt {				/* a hit bit to set */
 	uint32_t	 slot;		/* in hit[] */
@@ -1074,15 +1086,43 @@ set_doc_speaker(struct ex_doc *doc, const char *who, unsigned para,
 	doc->speaker_sent = sent;
 }
 
+/*
+ * cc_entity_lookup() of s[0..n), remembered: a feed names the same few
+ * speakers again and again ("Sergei Lavrov said"), and a look-up tries
+ * every word of the text against the names and their misspellings
+ * (2,000 instructions a speaker on the generated feed).  One place a
+ * text, the newest kept.
+ */
+static const char *
+entity_id(struct cc_extractor *ex, const char *s, size_t n)
+{
+	struct ex_ent	*e;
+	uint64_t	 h;
+
+	if (n == 0 || n > EX_ENT_TEXT)
+		return cc_entity_lookup(ex->pack->entities, s, n);
+	if (ex->ents == NULL)
+		ex->ents = xcalloc(EX_ENTS, sizeof *ex->ents);
+	h = cc_hash64(s, n);
+	e = &ex->ents[h % EX_ENTS];
+	if (e->len != n || e->h != h || memcmp(e->text, s, n) != 0) {
+		e->id = cc_entity_lookup(ex->pack->entities, s, n);
+		e->h = h;
+		e->len = n;
+		memcpy(e->text, s, n);
+	}
+	return e->id;
+}
+
 /* The person named in [s, s + n), as an entity id or the name; NULL if
  * it is not a person: a known entity of another kind, or one unknown
  * word (a place or a body as often as a surname). */
 static char *
-person_named(const struct cc_extractor *ex, const char *s, size_t n)
+person_named(struct cc_extractor *ex, const char *s, size_t n)
 {
 	const char	*id, *kind;
 
-	id = cc_entity_lookup(ex->pack->entities, s, n);
+	id = entity_id(ex, s, n);
 	if (id != NULL) {
 		kind = cc_entity_kind(ex->pack->entities, id);
 		return kind != NULL && strcmp(kind, "person") == 0 ?
@@ -1178,8 +1218,7 @@ resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
 			c->speaker = scratch_strdup(ex, doc->speaker);
 		return;
 	}
-	id = cc_entity_lookup(ex->pack->entities, c->speaker,
-	    strlen(c->speaker));
+	id = entity_id(ex, c->speaker, strlen(c->speaker));
 	if (id != NULL) {
 		scratch_free(ex, c->speaker);
 		c->speaker = scratch_strdup(ex, id);

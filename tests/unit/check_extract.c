@@ -348,6 +348,47 @@ START_TEST(test_repeated_text_speakers)
 }
 END_TEST
 
+/* Entity look-ups are remembered too, in fewer places than there are
+ * names here: each of 300 names still gets its own answer. */
+START_TEST(test_many_speakers)
+{
+	struct cc_buf		 text = CC_BUF_INIT;
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	char			 want[32];
+	size_t			 i, n = 0;
+
+	/* (each figure its own: an article's repeated claim is one) */
+	for (i = 0; i < 300; i++)
+		if (i % 7 == 3)
+			cc_buf_printf(&text, "Sergei Lavrov said %zu people "
+			    "were killed.\n\n", i + 1);
+		else
+			cc_buf_printf(&text, "Anna Berg%c%c said %zu people "
+			    "were killed.\n\n", 'a' + (int)(i / 26),
+			    'a' + (int)(i % 26), i + 1);
+	run("t6c", "2022-10-25", text.data, &a, &s, &c);
+	for (i = 0; i < c.n; i++) {
+		if (strcmp(c.v[i].type, "casualty") != 0)
+			continue;
+		ck_assert_uint_lt(n, 300);
+		if (n % 7 == 3)
+			snprintf(want, sizeof want, "lavrov");
+		else
+			snprintf(want, sizeof want, "Anna Berg%c%c",
+			    'a' + (int)(n / 26), 'a' + (int)(n % 26));
+		ck_assert_ptr_nonnull(c.v[i].speaker);
+		ck_assert_str_eq(c.v[i].speaker, want);
+		ck_assert(c.v[i].vmin == (double)(n + 1));
+		n++;
+	}
+	ck_assert_uint_eq(n, 300);
+	cc_buf_release(&text);
+	done(&a, &s, &c);
+}
+END_TEST
+
 /* "she said" is the person last named in the paragraph even when that
  * person made no claim; a place named as a subject is nobody's voice. */
 START_TEST(test_pronoun_speaker_without_claim)
@@ -504,6 +545,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_boilerplate_yields_nothing);
 	tcase_add_test(tc, test_boilerplate_any_start);
 	tcase_add_test(tc, test_repeated_text_speakers);
+	tcase_add_test(tc, test_many_speakers);
 	tcase_add_test(tc, test_dateline_and_relative_day);
 	tcase_add_test(tc, test_since_date_is_no_claim_time);
 	tcase_add_test(tc, test_inferred_date);

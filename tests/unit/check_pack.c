@@ -584,7 +584,8 @@ START_TEST(test_trigger_edges)
 }
 END_TEST
 
-/* A lone "\b" is no word. */
+/* A lone "\b" is no word.  (A vocab list has no empty word: load_vocab()
+ * refuses one.) */
 START_TEST(test_trigger_edges_empty)
 {
 	char		*dir = scratch_pack("rules:\n  - id: r\n"
