@@ -1198,15 +1198,20 @@ load_examples(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 	}
 }
 
-static char *
-lower_dup(const char *w)
+/* Append word w (taken over, lower-cased here) with edges e. */
+static void
+push_word(char ***out, unsigned char **edges, size_t *nout, char *w,
+    unsigned char e)
 {
-	char	*t = xstrdup(w), *p;
+	char	*p;
 
-	for (p = t; *p != '\0'; p++)
+	for (p = w; *p != '\0'; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
-	return t;
+	*out = xreallocarray(*out, *nout + 1, sizeof **out);
+	*edges = xreallocarray(*edges, *nout + 1, 1);
+	(*edges)[*nout] = e;
+	(*out)[(*nout)++] = w;
 }
 
 /*
@@ -1245,24 +1250,15 @@ load_words(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *n,
 			continue;
 		}
 		if (len < 4 || strncmp(p, "%{", 2) != 0 || p[len - 1] != '}') {
-			*out = xreallocarray(*out, *nout + 1, sizeof **out);
-			*edges = xreallocarray(*edges, *nout + 1, 1);
-			(*edges)[*nout] = e;
-			name = xstrndup(p, len);
-			(*out)[(*nout)++] = lower_dup(name);
-			free(name);
+			push_word(out, edges, nout, xstrndup(p, len), e);
 			continue;
 		}
 		name = xstrndup(p + 2, len - 3);
 		if ((l = cc_vocab_list(pl->pack->vocab, name)) == NULL)
 			pack_error(pl, n, 0, "%s: no vocab list '%s'", what,
 			    name);
-		for (j = 0; l != NULL && j < l->n; j++) {
-			*out = xreallocarray(*out, *nout + 1, sizeof **out);
-			*edges = xreallocarray(*edges, *nout + 1, 1);
-			(*edges)[*nout] = e;
-			(*out)[(*nout)++] = lower_dup(l->v[j].word);
-		}
+		for (j = 0; l != NULL && j < l->n; j++)
+			push_word(out, edges, nout, xstrdup(l->v[j].word), e);
 		free(name);
 	}
 	xfree_strv(w, nw);
