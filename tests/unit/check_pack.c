@@ -421,6 +421,13 @@ START_TEST(test_needs_gate)
 	ck_assert_uint_eq(gate_of("\\w+\\s+told|said", NULL), 0);
 	ck_assert_uint_eq(gate_of("(\\w+)\\s+told\\s+\\1", NULL), 0);
 	ck_assert_uint_eq(gate_of("\\w+(?-i)\\s+told", NULL), 0);
+	/* right after a space the pattern needs, from that space: PCRE2
+	 * then tries the gate at spaces, not at every "m" */
+	ck_assert_uint_eq(gate_of("\\w+\\s+met\\b", NULL), 3);
+	ck_assert_uint_eq(gate_of("\\w+\\smet\\b", NULL), 3);
+	/* not after an optional space, nor after "\\" and "s+" */
+	ck_assert_uint_eq(gate_of("\\w+\\s*met\\b", NULL), 6);
+	ck_assert_uint_eq(gate_of("\\w+\\\\s+met\\b", NULL), 7);
 }
 END_TEST
 
