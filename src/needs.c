@@ -893,12 +893,12 @@ set_cmp(const void *a, const void *b)
 
 /*
  * A gate at byte gate of p that comes right after a space the pattern
- * needs ("\\s+" or "\\s", "... met"), starting at that space instead: the
- * gate still matches wherever the pattern does, and PCRE2, which tries
- * a search at each byte that can start one, then tries it at the spaces
- * rather than at every "m", "a", "w", "h", "s" and "t" its words open
- * with (a third of the time on the seed articles for event.meeting's
- * gate).
+ * needs (a top-level \s+ or \s, as in "\w+\s+met"), starting at that
+ * space instead: the gate still matches wherever the pattern does, and
+ * PCRE2, which tries a search at each byte that can start one, then
+ * tries it at the spaces rather than at every "m", "a", "w", "h", "s"
+ * and "t" its words open with (a third of the time on the seed
+ * articles for event.meeting's gate).
  */
 static size_t
 gate_space(const char *p, size_t gate)
@@ -909,8 +909,8 @@ gate_space(const char *p, size_t gate)
 		at--;
 	if (at < 2 || p[at - 1] != 's' || p[at - 2] != '\\')
 		return gate;
-	/* (the backslash is no escaped one: "\\\\s+" is a backslash, then
-	 * one or more "s") */
+	/* (not after an escaped backslash: \\s+ is a backslash, then one
+	 * or more "s") */
 	for (bs = 0; bs < at - 1 && p[at - 2 - bs] == '\\'; bs++)
 		;
 	return bs % 2 == 1 ? at - 2 : gate;
