@@ -146,8 +146,12 @@ struct cc_extractor {
 
 	/* Named speakers that made no claim ("Lavrov met Blinken.  'We
 	 * are ready,' he said."): the pack's ATT_SPEAKER pattern, compiled
-	 * on first use, NULL if the pack has none. */
+	 * on first use, NULL if the pack has none; and its last branch
+	 * alone (ATT_SPEAKER_OPENS), for sentences without a say verb
+	 * (ATT_SAY_WORD), where the others cannot match. */
 	pcre2_code		*spk;
+	pcre2_code		*spk_open;
+	pcre2_code		*spk_said;
 	int			 spk_tried;
 
 	/* The matches of a window of sentences (find_window()): found
@@ -232,6 +236,8 @@ cc_extractor_free(struct cc_extractor *ex)
 	pcre2_match_data_free(ex->gmd);
 	pcre2_match_context_free(ex->mctx);
 	pcre2_code_free(ex->spk);
+	pcre2_code_free(ex->spk_open);
+	pcre2_code_free(ex->spk_said);
 	pcre2_jit_stack_free(ex->jit);
 	cc_timex_scanner_free(ex->ts);
 	free(ex->trig_next);
@@ -1141,12 +1147,19 @@ sentence_speaker(struct cc_extractor *ex, const struct ex_doc *doc,
 	const char	*s = doc->f->s + st->start;
 	size_t		 n = st->end - st->start, at = 0, gs, ge;
 	PCRE2_SIZE	*ov;
+	pcre2_code	*re = ex->spk;
 	char		*best = NULL, *p;
 
-	while (at <= n && pcre2_match(ex->spk, (PCRE2_SPTR)s, n, at,
+	/* Without a say verb only the branch that reads the sentence's
+	 * opening can match: one try there, not one at every word. */
+	if (ex->spk_open != NULL && ex->spk_said != NULL &&
+	    pcre2_match(ex->spk_said, (PCRE2_SPTR)s, n, 0,
+	    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) == PCRE2_ERROR_NOMATCH)
+		re = ex->spk_open;
+	while (at <= n && pcre2_match(re, (PCRE2_SPTR)s, n, at,
 	    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) >= 0) {
 		ov = pcre2_get_ovector_pointer(ex->cmd);
-		if (!group_span(ex, ex->spk, ex->cmd, "who", &gs, &ge))
+		if (!group_span(ex, re, ex->cmd, "who", &gs, &ge))
 			break;
 		if ((p = person_named(ex, s + gs, ge - gs)) != NULL) {
 			free(best);
@@ -1157,26 +1170,38 @@ sentence_speaker(struct cc_extractor *ex, const struct ex_doc *doc,
 	return best;
 }
 
+/* The pack's macro called name, compiled caseless; NULL if the pack has
+ * no such macro or it does not compile. */
+static pcre2_code *
+compile_macro(struct cc_extractor *ex, const char *name)
+{
+	struct cc_diag	 d;
+	char		 call[64];
+	size_t		 i;
+
+	for (i = 0; i < ex->pack->nmacros; i++)
+		if (strcmp(ex->pack->macro_names[i], name) == 0) {
+			(void)snprintf(call, sizeof call, "%%{%s}", name);
+			cc_diag_clear(&d);
+			return cc_pack_compile(ex->pack, call, 1, &d);
+		}
+	return NULL;
+}
+
 /* The nearest person named in the sentences read since the last claim's
  * speaker, in this paragraph or the one before; NULL if none. */
 static char *
 tracked_speaker(struct cc_extractor *ex, struct ex_doc *doc)
 {
 	const struct cc_sentence *st;
-	struct cc_diag	 d;
 	size_t		 j, i;
 	char		*who;
 
 	if (!ex->spk_tried) {
 		ex->spk_tried = 1;
-		for (i = 0; i < ex->pack->nmacros; i++)
-			if (strcmp(ex->pack->macro_names[i], "ATT_SPEAKER") ==
-			    0) {
-				cc_diag_clear(&d);
-				ex->spk = cc_pack_compile(ex->pack,
-				    "%{ATT_SPEAKER}", 1, &d);
-				break;
-			}
+		ex->spk = compile_macro(ex, "ATT_SPEAKER");
+		ex->spk_open = compile_macro(ex, "ATT_SPEAKER_OPENS");
+		ex->spk_said = compile_macro(ex, "ATT_SAY_WORD");
 	}
 	if (ex->spk == NULL || doc->sents == NULL)
 		return NULL;

@@ -417,6 +417,46 @@ START_TEST(test_pronoun_speaker_without_claim)
 }
 END_TEST
 
+/* The person a "she said" goes back to may be named inside the sentence
+ * before, next to a say verb ("..., Anna Berg told reporters"), or at its
+ * start in a sentence with no say verb at all ("Anna Berg arrived"):
+ * the extractor looks for the first kind only where a say verb stands
+ * (ATT_SAY_WORD), and must find both. */
+START_TEST(test_pronoun_speaker_said_or_opening)
+{
+	static const char *const text[] = {
+		"On Monday in Warsaw, Defence Minister Anna Berg told "
+		    "reporters that the weather was cold. \"Our army is not "
+		    "ready to talk,\" she said.\n",
+		"Defence Minister Anna Berg arrived in Warsaw on Monday. "
+		    "\"Our army is not ready to talk,\" she said.\n",
+		"On Monday in Warsaw, the weather was cold for Anna Berg. "
+		    "\"Our army is not ready to talk,\" she said.\n",
+	};
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	size_t			 i, k, nq;
+
+	for (k = 0; k < 3; k++) {
+		run("t8", "2022-10-25", text[k], &a, &s, &c);
+		for (i = 0, nq = 0; i < c.n; i++) {
+			if (strcmp(c.v[i].type, "quote") != 0)
+				continue;
+			nq++;
+			/* the third names her in no way ATT_SPEAKER reads */
+			if (k < 2) {
+				ck_assert_ptr_nonnull(c.v[i].speaker);
+				ck_assert_str_eq(c.v[i].speaker, "Anna Berg");
+			} else
+				ck_assert_ptr_null(c.v[i].speaker);
+		}
+		ck_assert_uint_eq(nq, 1);
+		done(&a, &s, &c);
+	}
+}
+END_TEST
+
 /* The articles of test_batch_same_as_one_by_one(): a long one between
  * two short ones, so the batch's sentences fill more than one window of
  * the extractor and a window ends inside an article; then one of more
@@ -552,6 +592,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_inferred_from_event_last_month);
 	tcase_add_test(tc, test_event_time_keeps_tense);
 	tcase_add_test(tc, test_pronoun_speaker_without_claim);
+	tcase_add_test(tc, test_pronoun_speaker_said_or_opening);
 	tcase_add_test(tc, test_batch_same_as_one_by_one);
 	tcase_add_test(tc, test_pack_examples_pass);
 	suite_add_tcase(s, tc);
