@@ -144,16 +144,6 @@ struct cc_extractor {
 	size_t			 trig_npats0;	/* = the number of rules */
 	size_t			 nslots;
 
-	/* Named speakers that made no claim ("Lavrov met Blinken.  'We
-	 * are ready,' he said."): the pack's ATT_SPEAKER pattern, compiled
-	 * on first use, NULL if the pack has none; and its last branch
-	 * alone (ATT_SPEAKER_OPENS), for sentences without a say verb
-	 * (ATT_SAY_WORD), where the others cannot match. */
-	pcre2_code		*spk;
-	pcre2_code		*spk_open;
-	pcre2_code		*spk_said;
-	int			 spk_tried;
-
 	/* The matches of a window of sentences (find_window()): found
 	 * rule by rule, built sentence by sentence. */
 	struct ex_match		*mv, *mv2;
@@ -235,9 +225,6 @@ cc_extractor_free(struct cc_extractor *ex)
 	pcre2_match_data_free(ex->amd);
 	pcre2_match_data_free(ex->gmd);
 	pcre2_match_context_free(ex->mctx);
-	pcre2_code_free(ex->spk);
-	pcre2_code_free(ex->spk_open);
-	pcre2_code_free(ex->spk_said);
 	pcre2_jit_stack_free(ex->jit);
 	cc_timex_scanner_free(ex->ts);
 	free(ex->trig_next);
@@ -1147,15 +1134,16 @@ sentence_speaker(struct cc_extractor *ex, const struct ex_doc *doc,
 	const char	*s = doc->f->s + st->start;
 	size_t		 n = st->end - st->start, at = 0, gs, ge;
 	PCRE2_SIZE	*ov;
-	pcre2_code	*re = ex->spk;
+	const struct cc_pack *pk = ex->pack;
+	pcre2_code	*re = pk->speaker;
 	char		*best = NULL, *p;
 
 	/* Without a say verb only the branch that reads the sentence's
 	 * opening can match: one try there, not one at every word. */
-	if (ex->spk_open != NULL && ex->spk_said != NULL &&
-	    pcre2_match(ex->spk_said, (PCRE2_SPTR)s, n, 0,
+	if (pk->speaker_opens != NULL && pk->say_word != NULL &&
+	    pcre2_match(pk->say_word, (PCRE2_SPTR)s, n, 0,
 	    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) == PCRE2_ERROR_NOMATCH)
-		re = ex->spk_open;
+		re = pk->speaker_opens;
 	while (at <= n && pcre2_match(re, (PCRE2_SPTR)s, n, at,
 	    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) >= 0) {
 		ov = pcre2_get_ovector_pointer(ex->cmd);
@@ -1170,24 +1158,6 @@ sentence_speaker(struct cc_extractor *ex, const struct ex_doc *doc,
 	return best;
 }
 
-/* The pack's macro called name, compiled caseless; NULL if the pack has
- * no such macro or it does not compile. */
-static pcre2_code *
-compile_macro(struct cc_extractor *ex, const char *name)
-{
-	struct cc_diag	 d;
-	char		 call[64];
-	size_t		 i;
-
-	for (i = 0; i < ex->pack->nmacros; i++)
-		if (strcmp(ex->pack->macro_names[i], name) == 0) {
-			(void)snprintf(call, sizeof call, "%%{%s}", name);
-			cc_diag_clear(&d);
-			return cc_pack_compile(ex->pack, call, 1, &d);
-		}
-	return NULL;
-}
-
 /* The nearest person named in the sentences read since the last claim's
  * speaker, in this paragraph or the one before; NULL if none. */
 static char *
@@ -1197,13 +1167,7 @@ tracked_speaker(struct cc_extractor *ex, struct ex_doc *doc)
 	size_t		 j, i;
 	char		*who;
 
-	if (!ex->spk_tried) {
-		ex->spk_tried = 1;
-		ex->spk = compile_macro(ex, "ATT_SPEAKER");
-		ex->spk_open = compile_macro(ex, "ATT_SPEAKER_OPENS");
-		ex->spk_said = compile_macro(ex, "ATT_SAY_WORD");
-	}
-	if (ex->spk == NULL || doc->sents == NULL)
+	if (ex->pack->speaker == NULL || doc->sents == NULL)
 		return NULL;
 	/* Each sentence is searched once: a paragraph of a thousand "he
 	 * said" stays linear. */

@@ -1754,6 +1754,24 @@ out:
 
 static pthread_mutex_t	pack_jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The pack's macro called name, compiled caseless; NULL if the pack has
+ * no such macro or it does not compile. */
+static pcre2_code *
+compile_macro(const struct cc_pack *pk, const char *name)
+{
+	struct cc_diag	 d;
+	char		 call[64];
+	size_t		 i;
+
+	for (i = 0; i < pk->nmacros; i++)
+		if (strcmp(pk->macro_names[i], name) == 0) {
+			(void)snprintf(call, sizeof call, "%%{%s}", name);
+			cc_diag_clear(&d);
+			return cc_pack_compile(pk, call, 1, &d);
+		}
+	return NULL;
+}
+
 void
 cc_pack_jit(const struct cc_pack *pk)
 {
@@ -1771,6 +1789,9 @@ cc_pack_jit(const struct cc_pack *pk)
 		for (i = 0; i < pk->nshared; i++)
 			(void)pcre2_jit_compile(pk->shared[i],
 			    PCRE2_JIT_COMPLETE);
+		w->speaker = compile_macro(pk, "ATT_SPEAKER");
+		w->speaker_opens = compile_macro(pk, "ATT_SPEAKER_OPENS");
+		w->say_word = compile_macro(pk, "ATT_SAY_WORD");
 		w->jitted = 1;
 	}
 	pthread_mutex_unlock(&pack_jit_lock);
@@ -1858,6 +1879,9 @@ cc_pack_free(struct cc_pack *pk)
 	for (i = 0; i < pk->nshared; i++)
 		pcre2_code_free(pk->shared[i]);
 	free(pk->shared);
+	pcre2_code_free(pk->speaker);
+	pcre2_code_free(pk->speaker_opens);
+	pcre2_code_free(pk->say_word);
 	xfree_strv(pk->shared_keys, pk->nshared);
 	for (i = 0; i < pk->noutlets; i++) {
 		free(pk->outlets[i].id);

@@ -161,6 +161,13 @@ struct cc_pack {
 	char			**shared_keys;
 	size_t			 nshared;
 	int			 jitted;	/* cc_pack_jit() has run */
+	/* The speaker search of extract.c ("Lavrov met Blinken.  'We are
+	 * ready,' he said."), compiled by cc_pack_jit(), NULL where the
+	 * pack has no such macro: ATT_SPEAKER, its last branch alone
+	 * (ATT_SPEAKER_OPENS) and a say verb (ATT_SAY_WORD). */
+	pcre2_code		*speaker;
+	pcre2_code		*speaker_opens;
+	pcre2_code		*say_word;
 	char			**macro_names;	/* for cc_pack_compile() */
 	char			**macro_values;
 	size_t			 nmacros;
