@@ -883,6 +883,35 @@ wset_shrink(struct wset *s)
 		}
 }
 
+/*
+ * Drop the words that hold another word of the set: a text with "is an"
+ * has "is a", so {"is a", "is an"} needs one search, not two.  (A match
+ * that holds the longer word holds the shorter one inside it, so no
+ * earlier than it ends: the extractor's bound, the last end of a set's
+ * words, stays a bound.)
+ */
+static void
+wset_drop_longer(struct wset *s)
+{
+	unsigned char	*drop;
+	size_t		 i, j, k = 0;
+
+	if (s->n < 2)
+		return;
+	drop = xcalloc(s->n, 1);
+	for (i = 0; i < s->n; i++)
+		for (j = 0; j < s->n && !drop[i]; j++)
+			drop[i] = j != i && strlen(s->w[j]) < strlen(s->w[i]) &&
+			    strstr(s->w[i], s->w[j]) != NULL;
+	for (i = 0; i < s->n; i++)
+		if (drop[i])
+			free(s->w[i]);
+		else
+			s->w[k++] = s->w[i];
+	s->n = k;
+	free(drop);
+}
+
 static int
 set_cmp(const void *a, const void *b)
 {
@@ -944,6 +973,7 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 	}
 	for (i = 0; i < root.nreq; i++) {
 		wset_uniq(&root.req[i]);
+		wset_drop_longer(&root.req[i]);
 		wset_shrink(&root.req[i]);
 	}
 	if (root.nreq > 1)	/* (qsort of NULL, 0 is undefined) */

@@ -371,11 +371,15 @@ needs_is(const char *p, const char *want)
 START_TEST(test_needs_found)
 {
 	needs_is("\\b(?:Talks|negotiations?)\\s+(?:broke\\s+down|collapsed)",
-	    "{broke|collapsed} {talks|negotiations|negotiation}");
+	    "{talks|negotiation} {broke|collapsed}");
 	/* optional parts need nothing; a lookahead's words count */
 	needs_is("(?:(?<who>[A-Z]\\w+)\\s+said\\s+)?killed(?=.*\\btoll)",
 	    "{killed} {toll}");
-	needs_is("proposals?|offers?", "{proposals|proposal|offers|offer}");
+	/* a word that holds another of its set is one search too many:
+	 * a text with "offers" has "offer" */
+	needs_is("proposals?|offers?", "{proposal|offer}");
+	needs_is("is an?\\s+(?:reporter|reporters|report)",
+	    "{report} {is a}");
 	needs_is("[sz]ign(?:ed|s)", "{signed|signs|zigned|zigns}");
 	/* an alternative with nothing needed: the set is dropped */
 	needs_is("\\b(?:killed|\\d+)\\b", "");
