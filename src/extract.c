@@ -1388,8 +1388,8 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 			v = scratch_strdup(ex, fd->literal);
 		else {
 			v = squeeze(ex, f->s + gs, ge - gs);
-			mapped = fd->map ? cc_vocab_lookup(ex->pack->vocab,
-			    fd->map, v, strlen(v)) : NULL;
+			mapped = fd->map ? cc_vocab_list_lookup(fd->map_list,
+			    v, strlen(v)) : NULL;
 			if (mapped != NULL && *mapped != '\0')
 				v = scratch_strdup(ex, mapped);
 			else if (fd->map != NULL)

@@ -1456,6 +1456,22 @@ pack_pass(struct pack_load *pl, struct pack_file *pf, int pass)
 	}
 }
 
+/* Each field's map list, looked up once (the lists no longer move). */
+static void
+map_lists(struct cc_pack *pk)
+{
+	struct cc_rule_field	*f;
+	size_t			 r, i;
+
+	for (r = 0; r < pk->nrules; r++)
+		for (i = 0; i < pk->rules[r].nfields; i++)
+			for (f = &pk->rules[r].fields[i]; f != NULL;
+			    f = f->next)
+				if (f->map != NULL)
+					f->map_list = cc_vocab_list(pk->vocab,
+					    f->map);
+}
+
 int
 cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
     void *errarg)
@@ -1511,6 +1527,7 @@ cc_pack_load(const char *dir, struct cc_pack **out, cc_diag_fn err,
 		rc = CC_ERULE;
 		cc_pack_free(pl.pack);
 	} else {
+		map_lists(pl.pack);
 		/* Keep macros for cc_pack_compile (rules check, normalize). */
 		pl.pack->macro_names = pl.macro_names;
 		pl.pack->macro_values = pl.macro_values;

@@ -56,6 +56,8 @@ struct cc_rule_field {
 	char	*group;		/* named group, or NULL for a literal */
 	char	*literal;
 	char	*map;		/* vocab list to map the group text, or NULL */
+	const struct cc_vocab_list *map_list;	/* that list (set when the
+				   pack has loaded, its lists all read) */
 	struct cc_rule_field *next;	/* ", else ..." alternative, or NULL */
 };
 

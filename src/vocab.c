@@ -1,11 +1,14 @@
 /*
  * vocab.c - named word lists with case-insensitive lookup (see vocab.h).
  *
- * Lists are kept sorted by lower-cased word as entries are added, so a
- * lookup is a binary search; lists are small (tens to hundreds of words)
- * and loaded once.  A list is found by its name through a hash table:
- * callers name the list on every lookup, and comparing the name with
- * each list's in turn cost more than the search of the list itself.
+ * Lists are kept sorted by lower-cased word as entries are added (the
+ * date scanner searches them for phrases that start with a word), and
+ * filed again in a hash table by word, so a lookup is one hash; lists
+ * are small (tens to hundreds of words) and loaded once.  A list is
+ * found by its name through a hash table too: callers name the list on
+ * every lookup, and comparing the name with each list's in turn cost
+ * more than the search of the list itself.  A caller that looks up
+ * often asks for the list once (cc_vocab_list_lookup()).
  */
 #include "config.h"
 
@@ -43,6 +46,7 @@ cc_vocab_free(struct cc_vocab *vc)
 			free(vc->lists[i].v[j].value);
 		}
 		free(vc->lists[i].v);
+		free(vc->lists[i].hash);
 		free(vc->lists[i].name);
 	}
 	free(vc->lists);
@@ -73,6 +77,57 @@ slot_add(struct cc_vocab *vc, size_t k)
 }
 
 /* Compare word[0..len) with NUL-terminated w, ASCII case-insensitively. */
+/* Hash of word[0..len), ASCII letters without case. */
+static size_t
+word_hash(const char *word, size_t len)
+{
+	size_t		h = 2166136261u;
+	unsigned char	c;
+
+	while (len-- > 0) {
+		c = (unsigned char)*word++;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+/* The slot of l's hash where word[0..len) is, or the empty one it would
+ * take. */
+static size_t
+hash_slot(const struct cc_vocab_list *l, const char *word, size_t len)
+{
+	size_t	h = word_hash(word, len) & (l->nhash - 1);
+
+	while (l->hash[h].word != NULL && (strncasecmp(l->hash[h].word,
+	    word, len) != 0 || l->hash[h].word[len] != '\0'))
+		h = (h + 1) & (l->nhash - 1);
+	return h;
+}
+
+/* File entry e, the last added to l, in l's hash; or file them all
+ * anew in one twice the size when the hash would be more than half
+ * full. */
+static void
+hash_add(struct cc_vocab_list *l, const struct cc_vocab_entry *e)
+{
+	size_t	k;
+
+	if (2 * l->n <= l->nhash) {
+		l->hash[hash_slot(l, e->word, strlen(e->word))] = *e;
+		return;
+	}
+	free(l->hash);
+	l->nhash = l->nhash ? 2 * l->nhash : 16;
+	while (2 * l->n > l->nhash)
+		l->nhash *= 2;
+	l->hash = xcalloc(l->nhash, sizeof *l->hash);
+	for (k = 0; k < l->n; k++)
+		l->hash[hash_slot(l, l->v[k].word, strlen(l->v[k].word))] =
+		    l->v[k];
+}
+
 static int
 word_cmp(const char *word, size_t len, const char *w)
 {
@@ -151,6 +206,8 @@ cc_vocab_add(struct cc_vocab *vc, const char *list, const char *word,
 	if (found) {
 		free(l->v[at].value);
 		l->v[at].value = xstrdup_or_null(value);
+		l->hash[hash_slot(l, word, strlen(word))].value =
+		    l->v[at].value;
 		return;
 	}
 	if (l->n == l->cap) {
@@ -161,20 +218,26 @@ cc_vocab_add(struct cc_vocab *vc, const char *list, const char *word,
 	l->v[at].word = xstrdup(word);
 	l->v[at].value = xstrdup_or_null(value);
 	l->n++;
+	hash_add(l, &l->v[at]);
+}
+
+const char *
+cc_vocab_list_lookup(const struct cc_vocab_list *l, const char *word,
+    size_t len)
+{
+	const struct cc_vocab_entry	*e;
+
+	if (l == NULL || len == 0 || l->nhash == 0)
+		return NULL;
+	e = &l->hash[hash_slot(l, word, len)];
+	if (e->word == NULL)
+		return NULL;
+	return e->value ? e->value : "";
 }
 
 const char *
 cc_vocab_lookup(const struct cc_vocab *vc, const char *list,
     const char *word, size_t len)
 {
-	const struct cc_vocab_list	*l = cc_vocab_list(vc, list);
-	size_t				 at;
-	int				 found;
-
-	if (l == NULL || len == 0)
-		return NULL;
-	at = list_find(l, word, len, &found);
-	if (!found)
-		return NULL;
-	return l->v[at].value ? l->v[at].value : "";
+	return cc_vocab_list_lookup(cc_vocab_list(vc, list), word, len);
 }

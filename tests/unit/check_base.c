@@ -193,6 +193,38 @@ START_TEST(test_vocab)
 }
 END_TEST
 
+/* A list of many words, added out of order: each one found (its hash
+ * grows as words come in), in any case, by name or by list. */
+START_TEST(test_vocab_many)
+{
+	struct cc_vocab			*v = cc_vocab_new();
+	const struct cc_vocab_list	*l;
+	char				 w[32], u[32], val[32];
+	int				 i, k;
+
+	for (i = 0; i < 300; i++) {
+		k = (i * 7919) % 300;
+		snprintf(w, sizeof w, "word%d", k);
+		snprintf(val, sizeof val, "%d", k);
+		cc_vocab_add(v, "many", w, val);
+	}
+	l = cc_vocab_list(v, "many");
+	ck_assert_ptr_nonnull(l);
+	ck_assert_uint_eq(l->n, 300);
+	for (k = 0; k < 300; k++) {
+		snprintf(u, sizeof u, "WORD%d", k);
+		snprintf(val, sizeof val, "%d", k);
+		ck_assert_str_eq(cc_vocab_list_lookup(l, u, strlen(u)), val);
+		ck_assert_str_eq(cc_vocab_lookup(v, "many", u, strlen(u)),
+		    val);
+	}
+	ck_assert_ptr_null(cc_vocab_list_lookup(l, "word300", 7));
+	ck_assert_ptr_null(cc_vocab_list_lookup(l, "word1", 4));
+	ck_assert_ptr_null(cc_vocab_list_lookup(NULL, "word1", 5));
+	cc_vocab_free(v);
+}
+END_TEST
+
 START_TEST(test_hash)
 {
 	char	a[CC_HASH_HEXLEN + 1], b[CC_HASH_HEXLEN + 1];
@@ -252,6 +284,7 @@ base_suite(void)
 	tcase_add_test(tc, test_buf_integers);
 	tcase_add_test(tc, test_xjoin);
 	tcase_add_test(tc, test_vocab);
+	tcase_add_test(tc, test_vocab_many);
 	tcase_add_test(tc, test_hash);
 	tcase_add_test(tc, test_diag);
 	tcase_add_test(tc, test_xmalloc);
