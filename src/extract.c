@@ -1466,6 +1466,17 @@ next_match(struct cc_extractor *ex, const struct cc_rule *r, size_t p,
 	int	rc, crc;
 
 	*md = ex->md;
+	if (r->anchs[p] != NULL) {
+		/* Where the search starts, else after a non-word character
+		 * (pack.h): the same places as the pattern, fewer tries. */
+		*re = r->pats[p];
+		rc = pcre2_match(r->anchs[p], (PCRE2_SPTR)s, len, off,
+		    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+		if (rc != PCRE2_ERROR_NOMATCH)
+			return rc;
+		return pcre2_match(r->words[p], (PCRE2_SPTR)s, len, off,
+		    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+	}
 	if (r->mains[p] == NULL) {
 		*re = r->pats[p];
 		return pcre2_match(r->pats[p], (PCRE2_SPTR)s, len, off,

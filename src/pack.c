@@ -1369,6 +1369,8 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	r->gates = xcalloc(r->npats + 1, sizeof *r->gates);
 	r->mains = xcalloc(r->npats + 1, sizeof *r->mains);
 	r->conts = xcalloc(r->npats + 1, sizeof *r->conts);
+	r->anchs = xcalloc(r->npats + 1, sizeof *r->anchs);
+	r->words = xcalloc(r->npats + 1, sizeof *r->words);
 	r->caseless = caseless;
 	if (ctx != NULL)
 		r->context = compile_shared(pl, ctx, caseless, 0);
@@ -1726,6 +1728,44 @@ rule_split(struct cc_rule *r, size_t p, const struct cc_buf *x)
 }
 
 /*
+ * For pattern p of rule r, expanded in x, that opens with "(?<!\w)": its
+ * two halves by where a match starts (pack.h, anchs and words).  Left
+ * whole when it is split at \G already or a half does not compile.
+ */
+#define PACK_WORD_START	"(?<!\\w)"
+
+static void
+rule_word_start(struct cc_rule *r, size_t p, const struct cc_buf *x)
+{
+	struct cc_buf	 w = CC_BUF_INIT;
+	pcre2_code	*a, *b;
+	PCRE2_SIZE	 erroff;
+	uint32_t	 opts = PCRE2_UTF | (r->caseless ? PCRE2_CASELESS : 0);
+	int		 errcode;
+
+	if (r->mains[p] != NULL || strncmp(r->srcs[p], PACK_WORD_START,
+	    strlen(PACK_WORD_START)) != 0)
+		return;
+	cc_buf_adds(&w, "[^\\w]\\K(?:");
+	cc_buf_add(&w, x->data, x->len);
+	cc_buf_addc(&w, ')');
+	a = pcre2_compile((PCRE2_SPTR)x->data, x->len, opts | PCRE2_ANCHORED,
+	    &errcode, &erroff, NULL);
+	b = pcre2_compile((PCRE2_SPTR)w.data, w.len, opts, &errcode, &erroff,
+	    NULL);
+	if (a != NULL && b != NULL) {
+		(void)pcre2_jit_compile(a, PCRE2_JIT_COMPLETE);
+		(void)pcre2_jit_compile(b, PCRE2_JIT_COMPLETE);
+		r->anchs[p] = a;
+		r->words[p] = b;
+	} else {
+		pcre2_code_free(a);
+		pcre2_code_free(b);
+	}
+	cc_buf_release(&w);
+}
+
+/*
  * The words pattern p of rule r needs, and its gate (needs.h), from its
  * expanded text, and its halves (rule_split()): found when the pack is
  * first used to extract, as commands that extract nothing (normalize)
@@ -1765,6 +1805,7 @@ rule_needs(const struct cc_pack *pk, struct cc_rule *r, size_t p)
 		(void)pcre2_jit_compile(g, PCRE2_JIT_COMPLETE);
 	r->gates[p] = g;
 	rule_split(r, p, &out);
+	rule_word_start(r, p, &out);
 out:
 	cc_buf_release(&out);
 }
@@ -1873,6 +1914,8 @@ cc_pack_free(struct cc_pack *pk)
 			pcre2_code_free(r->gates[j]);
 			pcre2_code_free(r->mains[j]);
 			pcre2_code_free(r->conts[j]);
+			pcre2_code_free(r->anchs[j]);
+			pcre2_code_free(r->words[j]);
 			cc_needs_release(&r->needs[j]);
 			free(r->srcs[j]);
 		}
@@ -1881,6 +1924,8 @@ cc_pack_free(struct cc_pack *pk)
 		free(r->gates);
 		free(r->mains);
 		free(r->conts);
+		free(r->anchs);
+		free(r->words);
 		free(r->needs);
 		free(r->srcs);
 		free_fields(r->fields, r->nfields);

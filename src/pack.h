@@ -106,6 +106,16 @@ struct cc_rule {
 	 * sentence; mains can (see cc_extract_batch()). */
 	pcre2_code		**mains;
 	pcre2_code		**conts;
+	/* Per pattern, found by cc_pack_jit() too: for a pattern written
+	 * to start after no word character, "(?<!\w)...", the pattern
+	 * anchored (anchs, tried where a search starts) and the pattern
+	 * after a non-word character, "[^\w]\K(?:...)" (words, tried
+	 * after it); else NULL and NULL.  PCRE2 tries a pattern at every
+	 * byte it may start with, inside words too, and a number's or a
+	 * name's first letters are most letters; after a space, a quote
+	 * or a dash only, the two search the same places as the one. */
+	pcre2_code		**anchs;
+	pcre2_code		**words;
 	int			 caseless;
 	size_t			 npats;
 	pcre2_code		*context;	/* searched before a match: its

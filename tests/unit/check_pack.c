@@ -461,6 +461,8 @@ END_TEST
 struct rule_run {
 	int	split;		/* split in two (pack.h: mains, conts) */
 	int	behind;		/* its needs' look-behind mark */
+	int	word_start;	/* searched by where a match starts (pack.h:
+				   anchs, words) */
 };
 
 /* The values of the claims pk's rules give for text, as "v v v". */
@@ -508,6 +510,8 @@ rule_values(const char *pattern, const char *text, struct rule_run *rr)
 	rr->split = pk->rules[0].mains[0] != NULL &&
 	    pk->rules[0].conts[0] != NULL;
 	rr->behind = pk->rules[0].needs[0].behind;
+	rr->word_start = pk->rules[0].anchs[0] != NULL &&
+	    pk->rules[0].words[0] != NULL;
 	cc_pack_free(pk);
 	remove_pack(dir);
 	free(yaml);
@@ -539,6 +543,33 @@ START_TEST(test_needs_behind_extract)
 
 	ck_assert_int_eq(rr.behind, 1);
 	ck_assert_str_eq(got, "12 30");
+	free(got);
+}
+END_TEST
+
+/*
+ * A pattern written to start after no word character, "(?<!\w)", is
+ * searched where a search starts and after each non-word character
+ * (pack.h): the matches are the pattern's, at the sentence's start,
+ * after a dash, a quote or a letter past ASCII, right after a match
+ * only where no word character ends it, never inside a word.
+ */
+START_TEST(test_word_start)
+{
+	static const char text[] = "12 dead, 13 14-15 x16 \"17\" "
+	    "\xc3\xa9" "18 19dead 20 dead21.";
+	struct rule_run	 rr;
+	char		*got;
+
+	got = rule_values("(?<!\\w)(?=\\w)(?<v>[0-9]+)(?:\\s*dead)?",
+	    text, &rr);
+	ck_assert_int_eq(rr.word_start, 1);
+	ck_assert_str_eq(got, "12 13 14 15 17 18 19 20");
+	free(got);
+	/* the same written with \b: found as before, without the halves */
+	got = rule_values("\\b(?<v>[0-9]+)(?:\\s*dead)?", text, &rr);
+	ck_assert_int_eq(rr.word_start, 0);
+	ck_assert_str_eq(got, "12 13 14 15 17 18 19 20");
 	free(got);
 }
 END_TEST
@@ -768,6 +799,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_needs_gate);
 	tcase_add_test(tc, test_needs_behind);
 	tcase_add_test(tc, test_needs_behind_extract);
+	tcase_add_test(tc, test_word_start);
 	tcase_add_test(tc, test_continuation_split);
 	tcase_add_test(tc, test_trigger_edges);
 	tcase_add_test(tc, test_trigger_edges_empty);
