@@ -168,6 +168,12 @@ struct nctx {
 	size_t			 words_e;
 	int			 words_noand;
 	struct nval		 words_v;
+	/* The digits read last (n_digits): a value's readings (a count,
+	 * a fraction's, a share's) each read them again, five times a
+	 * number. */
+	size_t			 digits_p;	/* NOPE: none */
+	size_t			 digits_e;
+	struct nval		 digits_v;
 	/* The length of the word at wl_p (wordlen): asked for again by
 	 * each reading of a value. */
 	size_t			 wl_p;		/* NOPE: none */
@@ -228,6 +234,7 @@ ctx_init(struct nctx *c, const struct cc_vocab *vc, const char *s,
 	c->memo_w = NULL;
 	c->memo_n = 0;
 	c->words_p = NOPE;	/* nothing read yet */
+	c->digits_p = NOPE;
 	c->words_noand = 0;
 	c->wl_p = NOPE;		/* wordlen(NOPE) is 0 */
 	c->wl_n = 0;
@@ -698,10 +705,24 @@ sign_frac_at(const struct nctx *c, size_t p, double *num, double *den)
 	return p + n;
 }
 
+static size_t	n_digits_read(struct nctx *, size_t, struct nval *);
+
+/* Digits at p (n_digits_read), remembered for the last p. */
+static size_t
+n_digits(struct nctx *c, size_t p, struct nval *v)
+{
+	if (p != c->digits_p) {
+		c->digits_e = n_digits_read(c, p, &c->digits_v);
+		c->digits_p = p;
+	}
+	*v = c->digits_v;
+	return c->digits_e;
+}
+
 /* Digits at p: "16,150", "1,234.5", ".5", "21st", "1.5bn", "10
  * million". */
 static size_t
-n_digits(struct nctx *c, size_t p, struct nval *v)
+n_digits_read(struct nctx *c, size_t p, struct nval *v)
 {
 	const char	*s = c->s, *val;
 	size_t		 q = p, w;
