@@ -76,7 +76,6 @@ slot_add(struct cc_vocab *vc, size_t k)
 	vc->slot[h] = k + 1;
 }
 
-/* Compare word[0..len) with NUL-terminated w, ASCII case-insensitively. */
 /* Hash of word[0..len), ASCII letters without case. */
 static size_t
 word_hash(const char *word, size_t len)
@@ -128,6 +127,7 @@ hash_add(struct cc_vocab_list *l, const struct cc_vocab_entry *e)
 		    l->v[k];
 }
 
+/* Compare word[0..len) with NUL-terminated w, ASCII case-insensitively. */
 static int
 word_cmp(const char *word, size_t len, const char *w)
 {
