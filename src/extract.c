@@ -106,6 +106,8 @@ struct cc_extractor {
 	pcre2_match_data	*amd;		/* a rule's after match */
 	pcre2_match_data	*gmd;		/* a continuation (next_match()) */
 	pcre2_match_context	*mctx;
+	pcre2_match_context	*bctx;		/* mctx with an offset limit
+						   (find_matches()) */
 	pcre2_jit_stack		*jit;
 	struct cc_timex_scanner	*ts;		/* dates, index built once */
 	struct cc_timex		 tx[EX_MAX_TIMEX];
@@ -203,6 +205,10 @@ cc_extractor_new(const struct cc_pack *pk)
 	ex->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 	if (ex->jit != NULL)
 		pcre2_jit_stack_assign(ex->mctx, NULL, ex->jit);
+	if ((ex->bctx = pcre2_match_context_copy(ex->mctx)) == NULL) {
+		fputs("claimcheck: fatal: out of memory\n", stderr);
+		abort();
+	}
 	return ex;
 }
 
@@ -225,6 +231,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	pcre2_match_data_free(ex->amd);
 	pcre2_match_data_free(ex->gmd);
 	pcre2_match_context_free(ex->mctx);
+	pcre2_match_context_free(ex->bctx);
 	pcre2_jit_stack_free(ex->jit);
 	cc_timex_scanner_free(ex->ts);
 	free(ex->trig_next);
@@ -1471,26 +1478,26 @@ next_match(struct cc_extractor *ex, const struct cc_rule *r, size_t p,
 		 * (pack.h): the same places as the pattern, fewer tries. */
 		*re = r->pats[p];
 		rc = pcre2_match(r->anchs[p], (PCRE2_SPTR)s, len, off,
-		    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+		    PCRE2_NO_UTF_CHECK, ex->md, ex->bctx);
 		if (rc != PCRE2_ERROR_NOMATCH)
 			return rc;
 		return pcre2_match(r->words[p], (PCRE2_SPTR)s, len, off,
-		    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+		    PCRE2_NO_UTF_CHECK, ex->md, ex->bctx);
 	}
 	if (r->mains[p] == NULL) {
 		*re = r->pats[p];
 		return pcre2_match(r->pats[p], (PCRE2_SPTR)s, len, off,
-		    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+		    PCRE2_NO_UTF_CHECK, ex->md, ex->bctx);
 	}
 	*re = r->mains[p];
 	rc = pcre2_match(r->mains[p], (PCRE2_SPTR)s, len, off,
-	    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+	    PCRE2_NO_UTF_CHECK, ex->md, ex->bctx);
 	/* (where it started, before any \K) */
 	if ((rc < 0 && rc != PCRE2_ERROR_NOMATCH) ||
 	    (rc >= 0 && pcre2_get_startchar(ex->md) == off))
 		return rc;
 	crc = pcre2_match(r->conts[p], (PCRE2_SPTR)s, len, off,
-	    PCRE2_NO_UTF_CHECK, ex->gmd, ex->mctx);
+	    PCRE2_NO_UTF_CHECK, ex->gmd, ex->bctx);
 	if (crc == PCRE2_ERROR_NOMATCH)
 		return rc;
 	*re = r->conts[p];
@@ -1524,6 +1531,10 @@ find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
 	    len, 0, PCRE2_NO_UTF_CHECK, ex->md, ex->mctx) ==
 	    PCRE2_ERROR_NOMATCH)
 		return;
+	/* No match starts at bound: PCRE2 stops trying there instead of
+	 * at the sentence's end. */
+	pcre2_set_offset_limit(ex->bctx, bound != SIZE_MAX && bound > 0 ?
+	    bound - 1 : PCRE2_UNSET);
 	off = 0;
 	/* (after a match, most sentences have no word left for another) */
 	while (off <= len && off < bound) {

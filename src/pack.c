@@ -506,7 +506,8 @@ compile_expanded(const struct pack_load *pl, const char *pattern,
 	pcre2_code	*re = NULL;
 	PCRE2_SIZE	 erroff;
 	PCRE2_UCHAR	 msg[256];
-	uint32_t	 opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK;
+	uint32_t	 opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK |
+			    PCRE2_USE_OFFSET_LIMIT;
 	int		 errcode;
 	const uint32_t	*offs;
 	size_t		 noffs;
@@ -1706,8 +1707,9 @@ rule_split(struct cc_rule *r, size_t p, const struct cc_buf *x)
 	if (split_cont(x->data, x->len, &half[0], &half[1]))
 		for (k = 0; k < 2; k++)
 			re[k] = pcre2_compile((PCRE2_SPTR)half[k].data,
-			    half[k].len, PCRE2_UTF | (r->caseless ?
-			    PCRE2_CASELESS : 0), &errcode, &erroff, NULL);
+			    half[k].len, PCRE2_UTF | PCRE2_USE_OFFSET_LIMIT |
+			    (r->caseless ? PCRE2_CASELESS : 0), &errcode,
+			    &erroff, NULL);
 	/* The \G half must match only where it is started, as PCRE2 sees
 	 * it: "(?:\Gx|y)" starts with \G and may match anywhere. */
 	if (re[1] != NULL)
@@ -1740,7 +1742,8 @@ rule_word_start(struct cc_rule *r, size_t p, const struct cc_buf *x)
 	struct cc_buf	 w = CC_BUF_INIT;
 	pcre2_code	*a, *b;
 	PCRE2_SIZE	 erroff;
-	uint32_t	 opts = PCRE2_UTF | (r->caseless ? PCRE2_CASELESS : 0);
+	uint32_t	 opts = PCRE2_UTF | PCRE2_USE_OFFSET_LIMIT |
+			    (r->caseless ? PCRE2_CASELESS : 0);
 	int		 errcode;
 
 	if (r->mains[p] != NULL || strncmp(r->srcs[p], PACK_WORD_START,
