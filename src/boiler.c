@@ -23,6 +23,7 @@
 #include "buf.h"
 #include "hash.h"
 #include "needs.h"
+#include "rematch.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -425,7 +426,7 @@ line_matches(const struct cc_boiler *b, pcre2_match_data *md,
 	int		rc;
 
 	if (b->joined) {
-		rc = b->first[c] != 0 ? pcre2_match(b->groups[b->first[c] -
+		rc = b->first[c] != 0 ? cc_re_match(b->groups[b->first[c] -
 		    1], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, b->mctx) :
 		    PCRE2_ERROR_NOMATCH;
 		if (rc >= 0 && (mark = pcre2_get_mark(md)) != NULL)
@@ -435,7 +436,7 @@ line_matches(const struct cc_boiler *b, pcre2_match_data *md,
 			for (i = 0; i < best && i < b->n; i++)
 				if (b->v[i].alone &&
 				    pat_maybe(b, i, s, l, n, in_text) &&
-				    pcre2_match(b->v[i].re, (PCRE2_SPTR)s, n, 0,
+				    cc_re_match(b->v[i].re, (PCRE2_SPTR)s, n, 0,
 				    PCRE2_NO_UTF_CHECK, md, b->mctx) >= 0) {
 					best = i;
 					break;
@@ -453,7 +454,7 @@ line_matches(const struct cc_boiler *b, pcre2_match_data *md,
 		 * checked as UTF-8 when read: re-checking it for each of the
 		 * patterns was 17% of extraction time. */
 		if (pat_maybe(b, i, s, l, n, in_text) &&
-		    pcre2_match(b->v[i].re,
+		    cc_re_match(b->v[i].re,
 		    (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md,
 		    b->mctx) >= 0) {
 			*tail = b->v[i].tail;

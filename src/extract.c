@@ -23,6 +23,7 @@
 #include "extract.h"
 #include "hash.h"
 #include "number.h"
+#include "rematch.h"
 #include "timex.h"
 #include "xmalloc.h"
 
@@ -1148,10 +1149,10 @@ sentence_speaker(struct cc_extractor *ex, const struct ex_doc *doc,
 	/* Without a say verb only the branch that reads the sentence's
 	 * opening can match: one try there, not one at every word. */
 	if (pk->speaker_opens != NULL && pk->say_word != NULL &&
-	    pcre2_match(pk->say_word, (PCRE2_SPTR)s, n, 0,
+	    cc_re_match(pk->say_word, (PCRE2_SPTR)s, n, 0,
 	    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) == PCRE2_ERROR_NOMATCH)
 		re = pk->speaker_opens;
-	while (at <= n && pcre2_match(re, (PCRE2_SPTR)s, n, at,
+	while (at <= n && cc_re_match(re, (PCRE2_SPTR)s, n, at,
 	    PCRE2_NO_UTF_CHECK, ex->cmd, ex->mctx) >= 0) {
 		ov = pcre2_get_ovector_pointer(ex->cmd);
 		if (!group_span(ex, re, ex->cmd, "who", &gs, &ge))
@@ -1250,7 +1251,7 @@ memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
 	klen = len - from;
 	if (ncap + 1 > EX_MEMO_PAIRS || klen > EX_MEMO_TEXT ||
 	    pcre2_get_ovector_count(md) < ncap + 1)
-		return pcre2_match(re, (PCRE2_SPTR)s, len, offset,
+		return cc_re_match(re, (PCRE2_SPTR)s, len, offset,
 		    PCRE2_NO_UTF_CHECK, md, ex->mctx);
 	if (ex->memo == NULL)
 		ex->memo = xcalloc(EX_MEMO, sizeof *ex->memo);
@@ -1274,7 +1275,7 @@ memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
 	m -= 2;
 	if (m[1].used < m[0].used)
 		m++;
-	rc = pcre2_match(re, (PCRE2_SPTR)s, len, offset, PCRE2_NO_UTF_CHECK,
+	rc = cc_re_match(re, (PCRE2_SPTR)s, len, offset, PCRE2_NO_UTF_CHECK,
 	    md, ex->mctx);
 	m->re = re;
 	m->h = h;
@@ -1477,26 +1478,26 @@ next_match(struct cc_extractor *ex, const struct cc_rule *r, size_t p,
 		/* Where the search starts, else after a non-word character
 		 * (pack.h): the same places as the pattern, fewer tries. */
 		*re = r->pats[p];
-		rc = pcre2_match(r->anchs[p], (PCRE2_SPTR)s, len, off,
+		rc = cc_re_match(r->anchs[p], (PCRE2_SPTR)s, len, off,
 		    PCRE2_NO_UTF_CHECK, ex->md, ex->bctx);
 		if (rc != PCRE2_ERROR_NOMATCH)
 			return rc;
-		return pcre2_match(r->words[p], (PCRE2_SPTR)s, len, off,
+		return cc_re_match(r->words[p], (PCRE2_SPTR)s, len, off,
 		    PCRE2_NO_UTF_CHECK, ex->md, ex->bctx);
 	}
 	if (r->mains[p] == NULL) {
 		*re = r->pats[p];
-		return pcre2_match(r->pats[p], (PCRE2_SPTR)s, len, off,
+		return cc_re_match(r->pats[p], (PCRE2_SPTR)s, len, off,
 		    PCRE2_NO_UTF_CHECK, ex->md, ex->bctx);
 	}
 	*re = r->mains[p];
-	rc = pcre2_match(r->mains[p], (PCRE2_SPTR)s, len, off,
+	rc = cc_re_match(r->mains[p], (PCRE2_SPTR)s, len, off,
 	    PCRE2_NO_UTF_CHECK, ex->md, ex->bctx);
 	/* (where it started, before any \K) */
 	if ((rc < 0 && rc != PCRE2_ERROR_NOMATCH) ||
 	    (rc >= 0 && pcre2_get_startchar(ex->md) == off))
 		return rc;
-	crc = pcre2_match(r->conts[p], (PCRE2_SPTR)s, len, off,
+	crc = cc_re_match(r->conts[p], (PCRE2_SPTR)s, len, off,
 	    PCRE2_NO_UTF_CHECK, ex->gmd, ex->bctx);
 	if (crc == PCRE2_ERROR_NOMATCH)
 		return rc;
@@ -1527,7 +1528,7 @@ find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
 	int		 rc;
 
 	/* The gate matches wherever the pattern would (needs.h). */
-	if (r->gates[p] != NULL && pcre2_match(r->gates[p], (PCRE2_SPTR)s,
+	if (r->gates[p] != NULL && cc_re_match(r->gates[p], (PCRE2_SPTR)s,
 	    len, 0, PCRE2_NO_UTF_CHECK, ex->md, ex->mctx) ==
 	    PCRE2_ERROR_NOMATCH)
 		return;
@@ -1826,7 +1827,7 @@ outlet_from_text(struct cc_extractor *ex, const struct cc_fold *f,
 		for (j = 0; j < pk->outlets[i].nmarkers; j++)
 			if (cc_needs_met(&pk->outlets[i].marker_needs[j],
 			    lower, f->len) &&
-			    pcre2_match(pk->outlets[i].markers[j],
+			    cc_re_match(pk->outlets[i].markers[j],
 			    (PCRE2_SPTR)f->s, f->len, 0, PCRE2_NO_UTF_CHECK,
 			    ex->md, ex->mctx) >= 0)
 				return &pk->outlets[i];

@@ -14,6 +14,7 @@
 #include "extract.h"
 #include "needs.h"
 #include "pack.h"
+#include "rematch.h"
 #include "xmalloc.h"
 #include "check_main.h"
 
@@ -222,6 +223,59 @@ START_TEST(test_rules_jit_on_demand)
 	pcre2_pattern_info(pk->rules[0].pats[0], PCRE2_INFO_JITSIZE, &again);
 	ck_assert_uint_eq(again, after);
 	cc_pack_free(pk);
+}
+END_TEST
+
+/* cc_re_match() finds what pcre2_match() finds, with machine code or
+ * without (the interpreter then), and honours an offset limit. */
+START_TEST(test_re_match)
+{
+	const char		*s = "Lavrov said Monday";
+	pcre2_code		*re, *lim;
+	pcre2_match_data	*md;
+	pcre2_match_context	*mc;
+	PCRE2_SIZE		 eoff, *ov;
+	int			 err;
+	uint32_t		 jit = 0;
+
+	re = pcre2_compile((PCRE2_SPTR)"\\bsaid\\s+(\\w+)",
+	    PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &eoff, NULL);
+	ck_assert_ptr_nonnull(re);
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	/* no machine code yet */
+	ck_assert_int_eq(cc_re_match(re, (PCRE2_SPTR)s, strlen(s), 0,
+	    PCRE2_NO_UTF_CHECK, md, NULL), 2);
+	ov = pcre2_get_ovector_pointer(md);
+	ck_assert_uint_eq(ov[0], 7);
+	ck_assert_uint_eq(ov[2], 12);
+	ck_assert_int_eq(cc_re_match(re, (PCRE2_SPTR)s, strlen(s), 8,
+	    PCRE2_NO_UTF_CHECK, md, NULL), PCRE2_ERROR_NOMATCH);
+	(void)pcre2_config(PCRE2_CONFIG_JIT, &jit);
+	if (jit)
+		ck_assert_int_eq(pcre2_jit_compile(re, PCRE2_JIT_COMPLETE), 0);
+	ck_assert_int_eq(cc_re_match(re, (PCRE2_SPTR)s, strlen(s), 0,
+	    PCRE2_NO_UTF_CHECK, md, NULL), 2);
+	ck_assert_uint_eq(pcre2_get_ovector_pointer(md)[0], 7);
+	ck_assert_int_eq(cc_re_match(re, (PCRE2_SPTR)s, strlen(s), 8,
+	    PCRE2_NO_UTF_CHECK, md, NULL), PCRE2_ERROR_NOMATCH);
+
+	/* a match must start at the limit or before it */
+	lim = pcre2_compile((PCRE2_SPTR)"said", PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_USE_OFFSET_LIMIT, &err, &eoff, NULL);
+	ck_assert_ptr_nonnull(lim);
+	if (jit)
+		ck_assert_int_eq(pcre2_jit_compile(lim, PCRE2_JIT_COMPLETE), 0);
+	mc = pcre2_match_context_create(NULL);
+	pcre2_set_offset_limit(mc, 7);
+	ck_assert_int_eq(cc_re_match(lim, (PCRE2_SPTR)s, strlen(s), 0,
+	    PCRE2_NO_UTF_CHECK, md, mc), 1);
+	pcre2_set_offset_limit(mc, 6);
+	ck_assert_int_eq(cc_re_match(lim, (PCRE2_SPTR)s, strlen(s), 0,
+	    PCRE2_NO_UTF_CHECK, md, mc), PCRE2_ERROR_NOMATCH);
+	pcre2_match_context_free(mc);
+	pcre2_match_data_free(md);
+	pcre2_code_free(lim);
+	pcre2_code_free(re);
 }
 END_TEST
 
@@ -793,6 +847,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_list_trie_same_matches);
 	tcase_add_test(tc, test_after_pattern);
 	tcase_add_test(tc, test_rules_jit_on_demand);
+	tcase_add_test(tc, test_re_match);
 	tcase_add_test(tc, test_field_alternatives);
 	tcase_add_test(tc, test_list_union);
 	tcase_add_test(tc, test_needs_found);
