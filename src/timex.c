@@ -515,6 +515,33 @@ is_alpha(unsigned char c)
 	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
+/* The classes tokenize() asks of every byte, one load each: white
+ * space (as isspace() in the C locale), a digit, is_alpha(). */
+#define CT_SPACE	1
+#define CT_DIGIT	2
+#define CT_ALPHA	4
+#define CT_A4(x)	x, x, x, x
+#define CT_A16(x)	CT_A4(x), CT_A4(x), CT_A4(x), CT_A4(x)
+static const unsigned char ctype[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, CT_SPACE, CT_SPACE, CT_SPACE, CT_SPACE,
+	CT_SPACE, 0, 0,
+	CT_A16(0),
+	CT_SPACE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	CT_A4(CT_DIGIT), CT_A4(CT_DIGIT), CT_DIGIT, CT_DIGIT, 0, 0, 0, 0, 0,
+	0,
+	0, CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_ALPHA,
+	CT_ALPHA, CT_ALPHA,
+	CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_ALPHA, CT_ALPHA, CT_ALPHA, 0, 0,
+	0, 0, 0,
+	0, CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_ALPHA,
+	CT_ALPHA, CT_ALPHA,
+	CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_ALPHA, CT_ALPHA, CT_ALPHA, 0, 0,
+	0, 0, 0,
+	CT_A16(CT_ALPHA), CT_A16(CT_ALPHA), CT_A16(CT_ALPHA),
+	CT_A16(CT_ALPHA), CT_A16(CT_ALPHA), CT_A16(CT_ALPHA),
+	CT_A16(CT_ALPHA), CT_A16(CT_ALPHA)
+};
+
 /*
  * strtod() of a number the scan reads again and again: a vocabulary
  * value ("8", "1D", "2-3", "0.5"), a number of the text with its
@@ -831,8 +858,7 @@ tokenize(struct scan *sc, size_t end)
 	while (i < end) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f' || c == '\v') {
+		if (ctype[c] & CT_SPACE) {
 			sp = 1;
 			if (c == '\n')
 				nl = 1;
@@ -870,7 +896,7 @@ tokenize(struct scan *sc, size_t end)
 		if (ul != 0) {
 			t->type = T_PUNCT;
 			t->e = i + ul;
-		} else if (is_digit(c)) {
+		} else if (ctype[c] & CT_DIGIT) {
 			t->type = T_NUM;
 			for (j = i; j < sc->len && is_digit(s[j]); j++)
 				;
@@ -910,14 +936,15 @@ tokenize(struct scan *sc, size_t end)
 				num[nn] = '\0';
 				t->val = num_value(num, NULL);
 			}
-		} else if (is_alpha(c) || (c == '\'' && i + 1 < sc->len &&
+		} else if ((ctype[c] & CT_ALPHA) || (c == '\'' && i + 1 < sc->len &&
 		    is_alpha((unsigned char)s[i + 1]) && !t->sp &&
 		    sc->nt > 1)) {
 			/* A word; "'s", "'ll" glued to the word before stay
 			 * words of their own. */
 			t->type = T_WORD;
 			h = word_hash_add(WORD_HASH0, c);
-			for (j = i + 1; j < sc->len && is_alpha(s[j]) &&
+			for (j = i + 1; j < sc->len &&
+			    (ctype[(unsigned char)s[j]] & CT_ALPHA) &&
 			    ((unsigned char)s[j] < 0x80 ||
 			    upunct_len(s + j, sc->len - j) == 0); j++)
 				/* (no Unicode punctuation is ASCII) */
