@@ -392,6 +392,16 @@ is_word_char(unsigned char c)
 	    (c >= '0' && c <= '9') || c == '_';
 }
 
+/* The same as a table, for loops over every byte (find_led()). */
+#define WB_10	1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define WB_26	WB_10, WB_10, 1, 1, 1, 1, 1, 1
+static const unsigned char word_byte[256] = {
+	['0'] = WB_10,
+	['A'] = WB_26,
+	['_'] = 1,
+	['a'] = WB_26
+};
+
 /* Do the edges (CC_EDGE_*) of a word at lower[at..at + len) hold in
  * lower[start..end)?  The sentence's ends are edges. */
 static int
@@ -1506,6 +1516,104 @@ next_match(struct cc_extractor *ex, const struct cc_rule *r, size_t p,
 	return crc;
 }
 
+static void
+match_failed(const struct ex_doc *doc, const struct cc_rule *r, int rc)
+{
+	PCRE2_UCHAR	msg[128];
+
+	pcre2_get_error_message(rc, msg, sizeof msg);
+	cc_warn("%s: rule %s (%s:%u) skipped on a sentence: %s", doc->name,
+	    r->id, r->file, r->line, (const char *)msg);
+}
+
+/* Append the match in md of code re (pattern p of rule r) in sentence
+ * sent, s[0, len), to ex->mv; where the next search starts. */
+static size_t
+keep_match(struct cc_extractor *ex, const struct cc_rule *r, size_t p,
+    pcre2_code *re, pcre2_match_data *md, size_t sent, const char *s,
+    size_t len)
+{
+	const PCRE2_SIZE *ov;
+	struct ex_match	*m;
+	uint32_t	 ncap = 0;
+	size_t		 off;
+
+	(void)pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	if (ncap + 1 > pcre2_get_ovector_count(md))
+		ncap = pcre2_get_ovector_count(md) - 1;
+	ov = pcre2_get_ovector_pointer(md);
+	if (ex->mn == ex->mcap) {
+		ex->mcap = ex->mcap ? 2 * ex->mcap : 64;
+		ex->mv = xreallocarray(ex->mv, ex->mcap, sizeof *ex->mv);
+	}
+	if (ex->novs + 2 * (ncap + 1) > ex->ovcap) {
+		ex->ovcap = 2 * (ex->novs + 2 * (ncap + 1));
+		ex->ovs = xreallocarray(ex->ovs, ex->ovcap, sizeof *ex->ovs);
+	}
+	m = &ex->mv[ex->mn++];
+	m->r = r;
+	m->re = re;
+	m->p = (uint32_t)p;
+	m->nov = ncap + 1;
+	m->sent = sent;
+	m->ov = ex->novs;
+	memcpy(ex->ovs + ex->novs, ov, 2 * (ncap + 1) * sizeof *ov);
+	ex->novs += 2 * (ncap + 1);
+	off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	/* stay on a UTF-8 boundary */
+	while (off < len && (s[off] & 0xc0) == 0x80)
+		off++;
+	return off;
+}
+
+/*
+ * find_matches() of a pattern with a leadmap (pack.h): its anchored
+ * code tried, in order, where a word opens as a word of its lead may
+ * (cc_leadmap_has()), instead of PCRE2 trying every place.  Every
+ * match starts at such a place, so the first place that matches is
+ * where the search would have found the match.
+ */
+static void
+find_led(struct cc_extractor *ex, const struct ex_doc *doc,
+    const struct cc_rule *r, size_t p, size_t ss, size_t len, size_t sent,
+    size_t bound)
+{
+	const unsigned char	*m = r->leadmap[p];
+	const unsigned char	*lw = (const unsigned char *)doc->lower + ss;
+	const char		*s = doc->f->s + ss;
+	size_t			 at, lim = bound < len ? bound : len;
+	int			 rc, w, pw = 0;
+	int			 b = r->needs[p].lead_edge == CC_NEEDS_EDGE_B;
+
+	for (at = 0; at < lim; ) {
+		w = word_byte[lw[at]];
+		/* where \b holds, or after no word character */
+		if ((b ? w != pw : !pw) && cc_leadmap_has(m, lw[at],
+		    at + 1 < len ? lw[at + 1] : 0, at + 2 < len ?
+		    lw[at + 2] : 0)) {
+			rc = cc_re_match(r->anchs[p], (PCRE2_SPTR)s, len, at,
+			    PCRE2_NO_UTF_CHECK, ex->md, ex->mctx);
+			if (rc >= 0) {
+				at = keep_match(ex, r, p, r->pats[p], ex->md,
+				    sent, s, len);
+				pw = word_byte[lw[at - 1]];
+				continue;
+			}
+			if (rc != PCRE2_ERROR_NOMATCH) {
+				match_failed(doc, r, rc);
+				return;
+			}
+		}
+		/* no place inside a word holds */
+		if (w)
+			while (++at < lim && word_byte[lw[at]])
+				;
+		else
+			at++;
+		pw = w;
+	}
+}
+
 /*
  * Every match of pattern p of rule r in the sentence [ss, se) (sentence
  * sent of the window), appended to ex->mv with its ovector.  The caller
@@ -1518,12 +1626,9 @@ find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
     const struct cc_rule *r, size_t p, size_t ss, size_t se, size_t sent,
     size_t bound)
 {
-	const PCRE2_SIZE *ov;
 	pcre2_code	*re;
 	pcre2_match_data *md;
 	const char	*s = doc->f->s + ss;
-	struct ex_match	*m;
-	uint32_t	 ncap;
 	size_t		 off, len = se - ss;
 	int		 rc;
 
@@ -1532,6 +1637,10 @@ find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
 	    len, 0, PCRE2_NO_UTF_CHECK, ex->md, ex->mctx) ==
 	    PCRE2_ERROR_NOMATCH)
 		return;
+	if (r->leadmap[p] != NULL) {
+		find_led(ex, doc, r, p, ss, len, sent, bound);
+		return;
+	}
 	/* No match starts at bound: PCRE2 stops trying there instead of
 	 * at the sentence's end. */
 	pcre2_set_offset_limit(ex->bctx, bound != SIZE_MAX && bound > 0 ?
@@ -1543,41 +1652,10 @@ find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0) {
-			PCRE2_UCHAR msg[128];
-
-			pcre2_get_error_message(rc, msg, sizeof msg);
-			cc_warn("%s: rule %s (%s:%u) skipped on a sentence: %s",
-			    doc->name, r->id, r->file, r->line,
-			    (const char *)msg);
+			match_failed(doc, r, rc);
 			break;
 		}
-		ncap = 0;
-		(void)pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &ncap);
-		if (ncap + 1 > pcre2_get_ovector_count(md))
-			ncap = pcre2_get_ovector_count(md) - 1;
-		ov = pcre2_get_ovector_pointer(md);
-		if (ex->mn == ex->mcap) {
-			ex->mcap = ex->mcap ? 2 * ex->mcap : 64;
-			ex->mv = xreallocarray(ex->mv, ex->mcap, sizeof *ex->mv);
-		}
-		if (ex->novs + 2 * (ncap + 1) > ex->ovcap) {
-			ex->ovcap = 2 * (ex->novs + 2 * (ncap + 1));
-			ex->ovs = xreallocarray(ex->ovs, ex->ovcap,
-			    sizeof *ex->ovs);
-		}
-		m = &ex->mv[ex->mn++];
-		m->r = r;
-		m->re = re;
-		m->p = (uint32_t)p;
-		m->nov = ncap + 1;
-		m->sent = sent;
-		m->ov = ex->novs;
-		memcpy(ex->ovs + ex->novs, ov, 2 * (ncap + 1) * sizeof *ov);
-		ex->novs += 2 * (ncap + 1);
-		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		/* stay on a UTF-8 boundary */
-		while (off < len && (s[off] & 0xc0) == 0x80)
-			off++;
+		off = keep_match(ex, r, p, re, md, sent, s, len);
 	}
 }
 

@@ -18,6 +18,11 @@
  *   \s, ., [^x], \p{L}  nothing known
  * Letters are kept in lower case: the extractor compares them with the
  * lower-cased sentence, as it does trigger words.
+ *
+ * Each piece also carries its lead, when known: strings every match of
+ * it starts with.  A sequence's lead is what its pieces give from its
+ * first consuming piece on (assertions match no text), crossed while
+ * they are exact; an alternation's, its alternatives' together.
  */
 #include "config.h"
 
@@ -44,6 +49,16 @@ struct node {
 	struct wset	 e;
 	struct wset	*req;	/* sets, each met by any match */
 	size_t		 nreq;
+	int		 has_lead;	/* each match starts with a word of */
+	struct wset	 lead;		/* lead (none of them "") */
+	int		 lead_edge;	/* ... where a word starts (CC_NEEDS_
+					   EDGE: \b or (?<!\w) before it) */
+	int		 wb;	/* zero-width: 1 \b, 2 (?<!\w) */
+	int		 has_ahead;	/* a look-ahead: each text where it */
+	struct wset	 ahead;		/* holds starts with one of ahead */
+	int		 has_opt;	/* "X?": X, if present, starts with */
+	struct wset	 opt;		/* a word of opt */
+	int		 opt_edge;	/* ... and X's lead_edge */
 };
 
 struct parser {
@@ -56,6 +71,8 @@ struct parser {
 	int		 topopts;	/* sets options for the rest */
 	int		 depth;
 	size_t		 gate;	/* the top-level part where a gate starts */
+	int		 gpos;	/* has \G: a search matches at its start */
+	int		 verbs;	/* has a verb, as (*COMMIT) */
 };
 
 static void
@@ -74,14 +91,14 @@ wset_free(struct wset *s)
  * one by one in order, so repeats come together; wset_uniq() removes
  * the others); 0 if s would grow too large. */
 static int
-wset_add(struct wset *s, const char *w, size_t n)
+wset_addn(struct wset *s, const char *w, size_t n, size_t max)
 {
 	if (n > WORD_MAX)
 		return 0;
 	if (s->n > 0 && strncmp(s->w[s->n - 1], w, n) == 0 &&
 	    s->w[s->n - 1][n] == '\0')
 		return 1;
-	if (s->n >= SET_MAX)
+	if (s->n >= max)
 		return 0;
 	s->w = xreallocarray(s->w, s->n + 1, sizeof *s->w);
 	s->w[s->n++] = xstrndup(w, n);
@@ -89,14 +106,26 @@ wset_add(struct wset *s, const char *w, size_t n)
 }
 
 static int
-wset_union(struct wset *dst, const struct wset *src)
+wset_add(struct wset *s, const char *w, size_t n)
+{
+	return wset_addn(s, w, n, SET_MAX);
+}
+
+static int
+wset_union_max(struct wset *dst, const struct wset *src, size_t max)
 {
 	size_t	i;
 
 	for (i = 0; i < src->n; i++)
-		if (!wset_add(dst, src->w[i], strlen(src->w[i])))
+		if (!wset_addn(dst, src->w[i], strlen(src->w[i]), max))
 			return 0;
 	return 1;
+}
+
+static int
+wset_union(struct wset *dst, const struct wset *src)
+{
+	return wset_union_max(dst, src, SET_MAX);
 }
 
 /* How much a set narrows: its shortest word's length (0 if it holds the
@@ -126,13 +155,14 @@ wset_better(const struct wset *a, const struct wset *b)
 /* dst = a x b (every word of a followed by every word of b); 0 if too
  * large, dst then empty. */
 static int
-wset_cross(struct wset *dst, const struct wset *a, const struct wset *b)
+wset_cross_max(struct wset *dst, const struct wset *a, const struct wset *b,
+    size_t max)
 {
 	char	buf[2 * WORD_MAX + 1];
 	size_t	i, j, la, lb;
 
 	memset(dst, 0, sizeof *dst);
-	if (a->n * b->n > SET_MAX)
+	if (a->n * b->n > max)
 		return 0;
 	for (i = 0; i < a->n; i++)
 		for (j = 0; j < b->n; j++) {
@@ -142,13 +172,19 @@ wset_cross(struct wset *dst, const struct wset *a, const struct wset *b)
 				goto fail;
 			memcpy(buf, a->w[i], la);
 			memcpy(buf + la, b->w[j], lb);
-			if (!wset_add(dst, buf, la + lb))
+			if (!wset_addn(dst, buf, la + lb, max))
 				goto fail;
 		}
 	return 1;
 fail:
 	wset_free(dst);
 	return 0;
+}
+
+static int
+wset_cross(struct wset *dst, const struct wset *a, const struct wset *b)
+{
+	return wset_cross_max(dst, a, b, SET_MAX);
 }
 
 /* Remove repeated words, keeping the first of each. */
@@ -178,6 +214,9 @@ node_free(struct node *n)
 	for (i = 0; i < n->nreq; i++)
 		wset_free(&n->req[i]);
 	free(n->req);
+	wset_free(&n->lead);
+	wset_free(&n->ahead);
+	wset_free(&n->opt);
 	memset(n, 0, sizeof *n);
 }
 
@@ -234,6 +273,39 @@ node_best(const struct node *n)
 		if (best == NULL || wset_better(&n->req[i], best))
 			best = &n->req[i];
 	return best;
+}
+
+/*
+ * Copy n's lead into *out: its own, or its exact strings when none is
+ * empty.  0 (out empty) when no lead is known.
+ */
+static int
+node_lead(const struct node *n, struct wset *out, int *edge)
+{
+	memset(out, 0, sizeof *out);
+	*edge = 0;
+	if (n->has_lead) {
+		*edge = n->lead_edge;
+		return wset_union_max(out, &n->lead, CC_NEEDS_LEAD_MAX) ||
+		    (wset_free(out), 0);
+	}
+	if (!n->exact || wset_score(&n->e) == 0)
+		return 0;
+	return wset_union(out, &n->e) || (wset_free(out), 0);
+}
+
+/* Give n the lead l (taken), if it is one. */
+static void
+node_set_lead(struct node *n, struct wset *l, int edge)
+{
+	wset_free(&n->lead);
+	n->has_lead = wset_score(l) > 0;
+	if (n->has_lead) {
+		n->lead = *l;
+		n->lead_edge = edge;
+	} else
+		wset_free(l);
+	memset(l, 0, sizeof *l);
 }
 
 static void	parse_alt(struct parser *, struct node *);
@@ -294,6 +366,10 @@ parse_escape(struct parser *ps, struct node *n)
 	c = *ps->p++;
 	if (strchr("bBAzZGK", c) != NULL) {
 		node_empty(n);
+		if (c == 'b')
+			n->wb = CC_NEEDS_EDGE_B;
+		if (c == 'G')
+			ps->gpos = 1;
 		return;
 	}
 	node_any(n);
@@ -359,7 +435,7 @@ parse_escape(struct parser *ps, struct node *n)
 static void
 parse_class(struct parser *ps, struct node *n)
 {
-	char	chars[9];
+	char	chars[16];
 	size_t	nc = 0, i;
 	int	neg = 0, complex = 0;
 	char	c, hi;
@@ -418,7 +494,7 @@ parse_class(struct parser *ps, struct node *n)
 			hi = ps->p[1];
 			ps->p += 2;
 			if (hi == '\\' || (unsigned char)hi >= 0x80 ||
-			    hi < c || hi - c > 8) {
+			    hi < c || hi - c > 15) {
 				if (hi == '\\' && ps->p < ps->end)
 					ps->p++;
 				complex = 1;
@@ -456,7 +532,7 @@ static void
 parse_group(struct parser *ps, struct node *n)
 {
 	struct node	 in;
-	const char	*q;
+	const char	*q, *inner;
 	int		 look = 0;	/* 1 positive, -1 negative */
 	int		 behind = 0;	/* a look-behind */
 
@@ -471,6 +547,7 @@ parse_group(struct parser *ps, struct node *n)
 			return;
 		}
 		ps->refs = 1;
+		ps->verbs = 1;
 		if (skip_past(ps, 0, ')'))
 			node_empty(n);
 		return;
@@ -561,6 +638,7 @@ parse_group(struct parser *ps, struct node *n)
 		ps->bad = 1;
 		return;
 	}
+	inner = ps->p;
 	parse_alt(ps, &in);
 	ps->depth--;
 	if (ps->p >= ps->end || *ps->p != ')') {
@@ -576,6 +654,18 @@ parse_group(struct parser *ps, struct node *n)
 	/* An assertion matches no text: exact {""}; a positive one holds
 	 * what its text holds (the subject is the whole sentence). */
 	node_empty(n);
+	if (look < 0 && behind && ps->p - inner == 3 &&
+	    memcmp(inner, "\\w)", 3) == 0)
+		n->wb = CC_NEEDS_EDGE_NOTW;
+	if (look > 0 && !behind) {
+		struct wset	l;
+		int		edge;
+
+		if (node_lead(&in, &l, &edge)) {
+			n->has_ahead = 1;
+			n->ahead = l;
+		}
+	}
 	if (look > 0) {
 		if (behind)
 			ps->behind = 1;
@@ -634,7 +724,15 @@ parse_quant(struct parser *ps, struct node *n)
 	if (ps->p < ps->end && (*ps->p == '?' || *ps->p == '+'))
 		ps->p++;	/* lazy or possessive: same texts */
 	if (lo == 0) {
+		struct wset	l;
+		int		edge;
+
 		node_any(&q);
+		if (node_lead(n, &l, &edge)) {
+			q.has_opt = 1;
+			q.opt = l;
+			q.opt_edge = edge;
+		}
 		if (hi == 1 && n->exact) {
 			/* A? = {"", A} */
 			q.exact = 1;
@@ -649,8 +747,14 @@ parse_quant(struct parser *ps, struct node *n)
 	}
 	if (lo == 1 && hi == 1)
 		return;
-	/* Several: each holds the piece's sets, the text is not exact. */
+	/* Several: each holds the piece's sets, the text is not exact;
+	 * each starts as the first does. */
 	if (n->exact) {
+		struct wset	l;
+		int		edge;
+
+		if (node_lead(n, &l, &edge))
+			node_set_lead(n, &l, edge);
 		node_require(n, &n->e);
 		n->exact = 0;
 	}
@@ -734,24 +838,172 @@ run_extend(struct parser *ps, struct wset *cur)
 	return 1;
 }
 
+/*
+ * The lead of a sequence as its pieces are read: the strings its text
+ * starts with so far (pre), crossed with each exact piece, then with the
+ * lead of the first piece that is not exact, where it stops.
+ */
+struct lead {
+	struct wset	 pre;
+	int		 open;	/* pieces still extend pre */
+	int		 any;	/* a piece that matches text was read */
+	int		 wb;	/* \b (1) or (?<!\w) (2) before that piece */
+	int		 edge;	/* that piece's own lead_edge */
+	struct wset	 ahead;	/* a look-ahead's before it, if any */
+	struct wset	 opt;	/* leads of optional pieces before it */
+	int		 nopt;	/* how many (-1: one without a lead) */
+	int		 opt_edge;	/* their edge, if all the same */
+};
+
+static void
+lead_start(struct lead *ld)
+{
+	memset(ld, 0, sizeof *ld);
+	wset_add(&ld->pre, "", 0);
+	ld->open = 1;
+}
+
+/* pre x e, or stop where the set would grow too large. */
+static void
+lead_cross(struct lead *ld, const struct wset *e)
+{
+	struct wset	x;
+
+	if (!ld->open)
+		return;
+	if (wset_cross_max(&x, &ld->pre, e, CC_NEEDS_LEAD_MAX)) {
+		wset_free(&ld->pre);
+		ld->pre = x;
+	} else
+		ld->open = 0;
+}
+
+/* A literal character of a run. */
+static void
+lead_char(struct lead *ld, char c)
+{
+	struct wset	e;
+
+	memset(&e, 0, sizeof e);
+	if (c >= 'A' && c <= 'Z')
+		c = (char)(c + 32);
+	wset_add(&e, &c, 1);
+	lead_cross(ld, &e);
+	ld->any = 1;
+	wset_free(&e);
+}
+
+/* A piece (zw: it matches no text). */
+static void
+lead_piece(struct lead *ld, const struct node *item, int zw)
+{
+	struct wset	l;
+	int		edge;
+
+	if (zw) {
+		if (!ld->any && item->wb > ld->wb)
+			ld->wb = item->wb;
+		/* "(?=X)" where the text starts: it starts as X does */
+		if (!ld->any && item->has_ahead && ld->ahead.n == 0)
+			(void)wset_union_max(&ld->ahead, &item->ahead,
+			    CC_NEEDS_LEAD_MAX);
+		return;
+	}
+	if (!ld->open)
+		return;
+	/* "X?Y" where the text starts: it starts as X or as Y does. */
+	if (!ld->any && !item->exact && item->has_opt && ld->nopt >= 0) {
+		edge = item->opt_edge > ld->wb ? item->opt_edge : ld->wb;
+		if (!wset_union_max(&ld->opt, &item->opt, CC_NEEDS_LEAD_MAX))
+			ld->nopt = -1;
+		else {
+			ld->opt_edge = ld->nopt == 0 || ld->opt_edge == edge ?
+			    edge : 0;
+			ld->nopt++;
+		}
+		return;
+	}
+	if (item->exact) {
+		if (!ld->any && item->has_lead)
+			ld->edge = item->lead_edge;
+		lead_cross(ld, &item->e);
+		ld->any = 1;
+		return;
+	}
+	if (node_lead(item, &l, &edge)) {
+		if (!ld->any)
+			ld->edge = edge;
+		lead_cross(ld, &l);
+		wset_free(&l);
+	}
+	ld->any = 1;
+	ld->open = 0;
+}
+
+/* Give the sequence n its lead, if one is known. */
+static void
+lead_end(struct lead *ld, struct node *n)
+{
+	int	edge = ld->edge > ld->wb ? ld->edge : ld->wb;
+
+	/* A group of assertions only, "(?:(?=X))": its look-ahead holds
+	 * where it stands, for what follows. */
+	if (!ld->any) {
+		if (wset_score(&ld->ahead) > 0) {
+			wset_free(&n->ahead);
+			n->has_ahead = 1;
+			n->ahead = ld->ahead;
+		} else
+			wset_free(&ld->ahead);
+		wset_free(&ld->pre);
+		wset_free(&ld->opt);
+		return;
+	}
+	/* Either holds; the narrower serves better.  (A look-ahead's own
+	 * edges are not known: only what stands before it counts.) */
+	if (wset_score(&ld->ahead) > 0 && (wset_score(&ld->pre) == 0 ||
+	    wset_better(&ld->ahead, &ld->pre))) {
+		wset_free(&ld->pre);
+		ld->pre = ld->ahead;
+		memset(&ld->ahead, 0, sizeof ld->ahead);
+		edge = ld->wb;
+	}
+	wset_free(&ld->ahead);
+	/* With optional pieces first, either they or the rest open it. */
+	if (ld->nopt != 0) {
+		if (ld->nopt < 0 || wset_score(&ld->pre) == 0 ||
+		    !wset_union_max(&ld->pre, &ld->opt, CC_NEEDS_LEAD_MAX)) {
+			wset_free(&ld->pre);
+			wset_free(&ld->opt);
+			return;
+		}
+		edge = edge == ld->opt_edge ? edge : 0;
+	}
+	wset_free(&ld->opt);
+	node_set_lead(n, &ld->pre, edge);
+}
+
 /* A sequence of pieces, up to '|', ')' or the end. */
 static void
 parse_seq(struct parser *ps, struct node *n)
 {
 	struct node	 item;
 	struct wset	 cur, x;
+	struct lead	 ld;
 	const char	*run = NULL;	/* where the run in cur began */
 	int		 broken = 0, consumed = 0, run_consumed = 0, zw;
 
 	memset(n, 0, sizeof *n);
 	memset(&cur, 0, sizeof cur);
 	wset_add(&cur, "", 0);
+	lead_start(&ld);
 	while (!ps->bad && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
 		const char	*at = ps->p;
 
 		/* Most of a pattern is letters: each goes onto the words of
 		 * the run in place, without a piece of its own. */
 		if (run_extend(ps, &cur)) {
+			lead_char(&ld, *at);
 			if (run == NULL) {
 				run = at;
 				run_consumed = consumed;
@@ -766,6 +1018,7 @@ parse_seq(struct parser *ps, struct node *n)
 			break;
 		}
 		zw = item.exact && item.e.n == 1 && item.e.w[0][0] == '\0';
+		lead_piece(&ld, &item, zw);
 		gate_at(ps, node_best(&item), at, consumed);
 		node_take_reqs(n, &item);
 		if (item.exact && wset_cross(&x, &cur, &item.e)) {
@@ -800,6 +1053,7 @@ parse_seq(struct parser *ps, struct node *n)
 		n->e = cur;
 	} else
 		node_require(n, &cur);
+	lead_end(&ld, n);
 }
 
 /* Alternatives, up to ')' or the end. */
@@ -807,9 +1061,9 @@ static void
 parse_alt(struct parser *ps, struct node *n)
 {
 	struct node		 a;
-	struct wset		 uni, any;
+	struct wset		 uni, any, lead, al;
 	const struct wset	*best;
-	int			 all_exact, all_req = 1;
+	int			 all_exact, all_req = 1, all_lead, edge, aedge;
 
 	parse_seq(ps, n);
 	if (ps->bad || ps->p >= ps->end || *ps->p != '|')
@@ -823,6 +1077,9 @@ parse_alt(struct parser *ps, struct node *n)
 	all_exact = n->exact && wset_union(&uni, &n->e);
 	if ((best = node_best(n)) == NULL || !wset_union(&any, best))
 		all_req = 0;
+	/* lead: the alternatives' leads together, while all have one */
+	memset(&al, 0, sizeof al);
+	all_lead = node_lead(n, &lead, &edge);
 	node_free(n);
 	while (!ps->bad && ps->p < ps->end && *ps->p == '|') {
 		ps->p++;
@@ -832,8 +1089,18 @@ parse_alt(struct parser *ps, struct node *n)
 			all_req = 0;
 		if (all_exact && (!a.exact || !wset_union(&uni, &a.e)))
 			all_exact = 0;
+		if (all_lead && (!node_lead(&a, &al, &aedge) ||
+		    !wset_union_max(&lead, &al, CC_NEEDS_LEAD_MAX)))
+			all_lead = 0;
+		if (all_lead && edge != aedge)
+			edge = 0;
+		wset_free(&al);
 		node_free(&a);
 	}
+	if (all_lead)
+		node_set_lead(n, &lead, edge);
+	else
+		wset_free(&lead);
 	if (all_exact) {
 		n->exact = 1;
 		n->e = uni;
@@ -945,6 +1212,49 @@ gate_space(const char *p, size_t gate)
 	return bs % 2 == 1 ? at - 2 : gate;
 }
 
+/*
+ * The pattern's lead (root's) into out, if every match starts with one
+ * of at most CC_NEEDS_LEAD_MAX words: a word that starts with another
+ * of the set is dropped (where it stands, the shorter one does).  Not
+ * with \G, which matches where a search starts (started later, it
+ * would match there), nor with a verb such as (*COMMIT), which can end
+ * a search where a later start would match.
+ */
+static void
+lead_out(const struct parser *ps, const struct node *root,
+    struct cc_needs *out)
+{
+	struct wset	l;
+	size_t		i, j, k = 0, li;
+	int		edge, drop;
+
+	if (ps->gpos || ps->verbs || !node_lead(root, &l, &edge))
+		return;
+	wset_uniq(&l);
+	for (i = 0; i < l.n; i++) {
+		li = strlen(l.w[i]);
+		for (drop = 0, j = 0; j < l.n && !drop; j++)
+			drop = j != i && l.w[j] != NULL &&
+			    strlen(l.w[j]) < li &&
+			    strncmp(l.w[i], l.w[j], strlen(l.w[j])) == 0;
+		if (drop) {
+			free(l.w[i]);
+			l.w[i] = NULL;
+		}
+	}
+	for (i = 0; i < l.n; i++)
+		if (l.w[i] != NULL)
+			l.w[k++] = l.w[i];
+	l.n = k;
+	if (l.n == 0 || l.n > CC_NEEDS_LEAD_MAX) {
+		wset_free(&l);
+		return;
+	}
+	out->lead = l.w;
+	out->nlead = l.n;
+	out->lead_edge = edge;
+}
+
 void
 cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
     struct cc_needs *out)
@@ -967,6 +1277,7 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 	if (!ps.refs)
 		out->gate = gate_space(p, ps.gate);
 	out->behind = ps.behind;
+	lead_out(&ps, &root, out);
 	if (root.exact) {
 		node_require(&root, &root.e);
 		root.exact = 0;
@@ -1028,5 +1339,8 @@ cc_needs_release(struct cc_needs *n)
 		free(n->words[i]);
 	free(n->words);
 	free(n->nwords);
+	for (i = 0; i < n->nlead; i++)
+		free(n->lead[i]);
+	free(n->lead);
 	memset(n, 0, sizeof *n);
 }

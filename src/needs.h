@@ -37,7 +37,18 @@ struct cc_needs {
 	 * stand before the match: a word of each set need not follow
 	 * where a match starts. */
 	int	  behind;
+	/* If nlead is not 0: every match starts with one of these words
+	 * (where PCRE2 starts trying it, before any \K), and, as
+	 * lead_edge says, where \b holds or after no word character. */
+	char	**lead;
+	size_t	  nlead;
+	int	  lead_edge;	/* CC_NEEDS_EDGE_* or 0 */
 };
+
+#define CC_NEEDS_EDGE_B		1	/* \b */
+#define CC_NEEDS_EDGE_NOTW	2	/* (?<!\w) */
+
+#define CC_NEEDS_LEAD_MAX	512	/* words of a lead */
 
 /* Shortest word of a set worth testing in a sentence: shorter ones
  * ("on", "a") would pass nearly every one. */

@@ -1372,6 +1372,7 @@ load_rule(struct pack_load *pl, yaml_document_t *doc, yaml_node_t *it)
 	r->conts = xcalloc(r->npats + 1, sizeof *r->conts);
 	r->anchs = xcalloc(r->npats + 1, sizeof *r->anchs);
 	r->words = xcalloc(r->npats + 1, sizeof *r->words);
+	r->leadmap = xcalloc(r->npats + 1, sizeof *r->leadmap);
 	r->caseless = caseless;
 	if (ctx != NULL)
 		r->context = compile_shared(pl, ctx, caseless, 0);
@@ -1769,6 +1770,49 @@ rule_word_start(struct cc_rule *r, size_t p, const struct cc_buf *x)
 }
 
 /*
+ * For pattern p of rule r, expanded in x, whose matches start with a
+ * word of its lead where a word starts (needs.h) and which PCRE2 would
+ * try at more than PACK_GATE_STARTS bytes: the pattern anchored (anchs,
+ * if rule_word_start() did not make it) and leadmap, the lead's first
+ * first bytes (pack.h).  A pattern split at \G has no lead.
+ */
+static void
+rule_lead(struct cc_rule *r, size_t p, const struct cc_buf *x)
+{
+	const struct cc_needs	*n = &r->needs[p];
+	const unsigned char	*w;
+	unsigned char		*m;
+	PCRE2_SIZE		 erroff;
+	size_t			 k;
+	unsigned		 b;
+	int			 errcode;
+
+	if (r->mains[p] != NULL || n->nlead == 0 || !n->lead_edge ||
+	    start_width(r->pats[p]) <= PACK_GATE_STARTS)
+		return;
+	if (r->anchs[p] == NULL) {
+		r->anchs[p] = pcre2_compile((PCRE2_SPTR)x->data, x->len,
+		    PCRE2_UTF | PCRE2_ANCHORED | (r->caseless ?
+		    PCRE2_CASELESS : 0), &errcode, &erroff, NULL);
+		if (r->anchs[p] == NULL)
+			return;
+		(void)pcre2_jit_compile(r->anchs[p], PCRE2_JIT_COMPLETE);
+	}
+	m = xcalloc(CC_LEADMAP_BYTES, 1);
+	for (k = 0; k < n->nlead; k++) {
+		w = (const unsigned char *)n->lead[k];
+		if (w[1] == '\0')
+			b = w[0];
+		else if (w[2] == '\0')
+			b = 8 * 32 + ((unsigned)w[0] << 8 | w[1]);
+		else
+			b = 8 * (32 + 8192) + CC_LEADMAP_H3(w[0], w[1], w[2]);
+		m[b >> 3] |= (unsigned char)(1u << (b & 7));
+	}
+	r->leadmap[p] = m;
+}
+
+/*
  * The words pattern p of rule r needs, and its gate (needs.h), from its
  * expanded text, and its halves (rule_split()): found when the pack is
  * first used to extract, as commands that extract nothing (normalize)
@@ -1809,6 +1853,7 @@ rule_needs(const struct cc_pack *pk, struct cc_rule *r, size_t p)
 	r->gates[p] = g;
 	rule_split(r, p, &out);
 	rule_word_start(r, p, &out);
+	rule_lead(r, p, &out);
 out:
 	cc_buf_release(&out);
 }
@@ -1919,6 +1964,7 @@ cc_pack_free(struct cc_pack *pk)
 			pcre2_code_free(r->conts[j]);
 			pcre2_code_free(r->anchs[j]);
 			pcre2_code_free(r->words[j]);
+			free(r->leadmap[j]);
 			cc_needs_release(&r->needs[j]);
 			free(r->srcs[j]);
 		}
@@ -1929,6 +1975,7 @@ cc_pack_free(struct cc_pack *pk)
 		free(r->conts);
 		free(r->anchs);
 		free(r->words);
+		free(r->leadmap);
 		free(r->needs);
 		free(r->srcs);
 		free_fields(r->fields, r->nfields);

@@ -79,6 +79,27 @@ struct cc_rule_example {
 #define CC_EDGE_BEFORE	1
 #define CC_EDGE_AFTER	2
 
+/*
+ * A pattern's leadmap (cc_rule): bits for the words of its lead by
+ * their first bytes: words of one byte by it, of two by both, longer
+ * ones by a hash of their first three.  A place where the text opens
+ * with none of them cannot start a match.
+ */
+#define CC_LEADMAP_BYTES	(32 + 8192 + 8192)
+#define CC_LEADMAP_H3(a, b, c)	\
+	((((unsigned)(a) * 31u + (unsigned)(b)) * 31u + (unsigned)(c)) & 0xffffu)
+
+static inline int
+cc_leadmap_has(const unsigned char *m, unsigned char a, unsigned char b,
+    unsigned char c)
+{
+	unsigned	two = (unsigned)a << 8 | b, h = CC_LEADMAP_H3(a, b, c);
+
+	return (m[a >> 3] >> (a & 7) & 1) ||
+	    (m[32 + (two >> 3)] >> (two & 7) & 1) ||
+	    (m[32 + 8192 + (h >> 3)] >> (h & 7) & 1);
+}
+
 struct cc_rule {
 	char			*id;
 	char			*type;
@@ -116,6 +137,13 @@ struct cc_rule {
 	 * or a dash only, the two search the same places as the one. */
 	pcre2_code		**anchs;
 	pcre2_code		**words;
+	/* Per pattern, found by cc_pack_jit() too: for a pattern whose
+	 * matches start where a word does, with a word of its lead
+	 * (needs.h), and which PCRE2 would try at most bytes, the bits
+	 * of cc_leadmap_has(); the extractor tries the pattern anchored
+	 * (anchs) at the words that open so, not at every place.  Else
+	 * NULL. */
+	unsigned char		**leadmap;
 	int			 caseless;
 	size_t			 npats;
 	pcre2_code		*context;	/* searched before a match: its

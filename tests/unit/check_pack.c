@@ -411,15 +411,79 @@ needs_str(const char *p)
 	return b.data;
 }
 
+/* What str() makes of pattern p is want. */
 static void
-needs_is(const char *p, const char *want)
+found_is(char *(*str)(const char *), const char *p, const char *want)
 {
-	char	*got = needs_str(p);
+	char	*got = str(p);
 
 	ck_assert_msg(strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"",
 	    p, got, want);
 	free(got);
 }
+
+#define needs_is(p, want)	found_is(needs_str, (p), (want))
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lead of pattern p as text, its words sorted, after its edge:
+ * "b{a|the}" (\b), "w{...}" (after no word character), "-{...}", or
+ * "" for none. */
+static char *
+lead_str(const char *p)
+{
+	struct cc_needs	 n;
+	struct cc_buf	 b = CC_BUF_INIT;
+	size_t		 i;
+
+	cc_needs_find(p, strlen(p), CC_NEEDS_MINLEN, CC_NEEDS_ANY, &n);
+	if (n.nlead > 0) {
+		qsort(n.lead, n.nlead, sizeof *n.lead, str_cmp);
+		cc_buf_addc(&b, n.lead_edge == CC_NEEDS_EDGE_B ? 'b' :
+		    n.lead_edge == CC_NEEDS_EDGE_NOTW ? 'w' : '-');
+		cc_buf_addc(&b, '{');
+		for (i = 0; i < n.nlead; i++)
+			cc_buf_printf(&b, "%s%s", i ? "|" : "", n.lead[i]);
+		cc_buf_addc(&b, '}');
+	}
+	cc_buf_addc(&b, '\0');
+	cc_needs_release(&n);
+	return b.data;
+}
+
+#define lead_is(p, want)	found_is(lead_str, (p), (want))
+
+/* The words every match starts with, and where (needs.h, lead). */
+START_TEST(test_needs_lead)
+{
+	lead_is("\\b(?:The|a)\\s+x", "b{a|the}");
+	lead_is("(?<!\\w)(?=\\w)(?:[0-9]|one)\\w*", "w{0|1|2|3|4|5|6|7|8|9|one}");
+	/* a look-ahead where the match starts tells how it starts */
+	lead_is("(?<!\\w)(?=\\w)(?=[-.]?[0-9]|two\\b)\\w+", "w{-0|-1|-2|-3|-4|-5|-6|-7|-8|-9|.0|.1|.2|.3|.4|.5|.6|.7|.8|.9|0|1|2|3|4|5|6|7|8|9|two}");
+	/* an optional piece first: it, or what follows, opens the match */
+	lead_is("\\b(?:(?:Kyiv|Moscow)\\s+has\\s+)?\\d*(?:troops|tanks)", "");
+	lead_is("\\b(?:(?:Kyiv|Moscow)\\s+has\\s+)?(?:ten|five)\\s+troops", "b{five|kyiv|moscow|ten}");
+	lead_is("a?b", "-{ab|b}");
+	/* a word that starts with another of the set: the shorter is
+	 * found where the longer stands */
+	lead_is("(?:no|not|never)\\s", "-{never|no}");
+	/* unknown: a class, a branch that can start anywhere, an edge
+	 * that is not the same in all branches */
+	lead_is("\\w+said", "");
+	lead_is("foo|\\d+", "");
+	lead_is("\\bfoo|(?<!\\w)bar", "-{bar|foo}");
+	/* \G matches where a search starts, a verb can end the search:
+	 * no lead */
+	lead_is("\\Gfoo", "");
+	lead_is("(*COMMIT)foo", "");
+	/* only assertions: the match may be empty */
+	lead_is("(?=foo)", "");
+}
+END_TEST
 
 /* What a pattern cannot match without, best sets first. */
 START_TEST(test_needs_found)
@@ -761,9 +825,57 @@ needs_bound(const struct cc_needs *n, const char *lower)
 	return b;
 }
 
+static int
+word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * Every match of pattern k of rule r in text t (l: lower case) starts
+ * (where PCRE2 started it) with a word of the pattern's lead, at its
+ * edge, and where its leadmap has the place; 1 if it has a lead.
+ */
+static int
+lead_holds(const struct cc_rule *r, size_t k, const char *t, const char *l,
+    pcre2_match_data *md)
+{
+	const struct cc_needs	*n = &r->needs[k];
+	PCRE2_SIZE		 off = 0, at, *ov = pcre2_get_ovector_pointer(md);
+	size_t			 q, len = strlen(t);
+	int			 pw, w;
+
+	if (n->nlead == 0)
+		return 0;
+	while (off <= len && pcre2_match(r->pats[k], (PCRE2_SPTR)t, len, off,
+	    0, md, NULL) >= 0) {
+		at = pcre2_get_startchar(md);
+		for (q = 0; q < n->nlead; q++)
+			if (strncmp(l + at, n->lead[q], strlen(n->lead[q])) ==
+			    0)
+				break;
+		ck_assert_msg(q < n->nlead, "%s[%zu] matches \"%s\" at %zu, "
+		    "with no word of its lead", r->id, k, t, (size_t)at);
+		pw = at > 0 && word_char((unsigned char)l[at - 1]);
+		w = word_char((unsigned char)l[at]);
+		ck_assert_msg(n->lead_edge == 0 || (n->lead_edge ==
+		    CC_NEEDS_EDGE_B ? pw != w : !pw), "%s[%zu] matches \"%s\" "
+		    "at %zu, not at its lead's edge", r->id, k, t, (size_t)at);
+		ck_assert_msg(r->leadmap[k] == NULL ||
+		    cc_leadmap_has(r->leadmap[k], (unsigned char)l[at],
+		    at + 1 < len ? (unsigned char)l[at + 1] : 0, at + 2 < len ?
+		    (unsigned char)l[at + 2] : 0), "%s[%zu] matches \"%s\" "
+		    "at %zu, not in its leadmap", r->id, k, t, (size_t)at);
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 1;
+}
+
 /* Sound: wherever a bundled pattern matches a rule example, the example
- * holds a word of each of the pattern's sets, and its gate matches; and
- * no match starts after the last word of a set (needs_bound()). */
+ * holds a word of each of the pattern's sets, and its gate matches; no
+ * match starts after the last word of a set (needs_bound()); and each
+ * starts as its lead says (lead_holds()). */
 START_TEST(test_needs_sound)
 {
 	struct cc_pack		*pk = NULL;
@@ -771,6 +883,7 @@ START_TEST(test_needs_sound)
 	const struct cc_rule	*r;
 	const struct cc_needs	*n;
 	size_t			 i, j, e, k, w, x, nmatch = 0, b, nbound = 0;
+	size_t			 nlead = 0;
 	char			*l;
 
 	ck_assert_int_eq(cc_pack_load(CC_TEST_RULES_DIR, &pk, NULL, NULL),
@@ -792,6 +905,7 @@ START_TEST(test_needs_sound)
 					    strlen(t), 0, 0, md, NULL) < 0)
 						continue;
 					nmatch++;
+					nlead += lead_holds(r, k, t, l, md);
 					ck_assert_msg(r->gates[k] == NULL ||
 					    pcre2_match(r->gates[k],
 					    (PCRE2_SPTR)t, strlen(t), 0, 0, md,
@@ -829,6 +943,7 @@ START_TEST(test_needs_sound)
 		}
 	ck_assert_uint_gt(nmatch, 100);
 	ck_assert_uint_gt(nbound, 50);
+	ck_assert_uint_gt(nlead, 50);
 	pcre2_match_data_free(md);
 	cc_pack_free(pk);
 }
@@ -851,6 +966,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_field_alternatives);
 	tcase_add_test(tc, test_list_union);
 	tcase_add_test(tc, test_needs_found);
+	tcase_add_test(tc, test_needs_lead);
 	tcase_add_test(tc, test_needs_gate);
 	tcase_add_test(tc, test_needs_behind);
 	tcase_add_test(tc, test_needs_behind_extract);
