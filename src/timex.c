@@ -4456,6 +4456,26 @@ since_clause(const struct scan *sc, size_t i, size_t lim)
 	return 0;
 }
 
+/*
+ * Is token i a number that cannot start a mention: not a year (four
+ * plain digits, read alone), followed after a space by a word no list
+ * holds?  A day, a count or the start of a range reads on into the
+ * token after it, a list word (a month, a unit, "to") or a sign ("/",
+ * "-", "th"); "30 people" has none.  (Without the index every token
+ * may be in a list.)
+ */
+static int
+lone_number(const struct scan *sc, size_t i)
+{
+	const struct tok	*t = &sc->t[i], *nx;
+
+	if (sc->ix == NULL || t->type != T_NUM || i + 1 >= sc->nt ||
+	    (t->ndig == 4 && !t->grouped))
+		return 0;
+	nx = &sc->t[i + 1];
+	return nx->type == T_WORD && nx->sp && !nx->nl && nx->may == 0;
+}
+
 /* Scan s[0..len) with sc's lists and index set up (see below). */
 static size_t
 scan_text(struct scan *sc, const char *s, size_t len,
@@ -4486,7 +4506,7 @@ scan_text(struct scan *sc, const char *s, size_t len,
 			drop_behind(sc, &i);
 			last = last > was - i ? last - (was - i) : 0;
 		}
-		if (!may_start(sc, i, START_LISTS)) {
+		if (!may_start(sc, i, START_LISTS) || lone_number(sc, i)) {
 			i++;
 			continue;
 		}
