@@ -1587,8 +1587,10 @@ find_led(struct cc_extractor *ex, const struct ex_doc *doc,
 
 	for (at = 0; at < lim; ) {
 		w = word_byte[lw[at]];
-		/* where \b holds, or after no word character */
-		if ((b ? w != pw : !pw) && cc_leadmap_has(m, lw[at],
+		/* where \b holds, or after no word character; a lead's
+		 * words are ASCII (and PCRE2 must start at a character) */
+		if ((b ? w != pw : !pw) && lw[at] < 0x80 &&
+		    cc_leadmap_has(m, lw[at],
 		    at + 1 < len ? lw[at + 1] : 0, at + 2 < len ?
 		    lw[at + 2] : 0)) {
 			rc = cc_re_match(r->anchs[p], (PCRE2_SPTR)s, len, at,
