@@ -384,15 +384,8 @@ scratch_free(struct cc_extractor *ex, char *p)
 		free(p);
 }
 
-/* Is c a word character of PCRE2's \b (without Unicode properties)? */
-static int
-is_word_char(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_';
-}
-
-/* The same as a table, for loops over every byte (find_led()). */
+/* The word characters of PCRE2's \b (without Unicode properties), as
+ * a table: find_led() asks it of every byte. */
 #define WB_10	1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 #define WB_26	WB_10, WB_10, 1, 1, 1, 1, 1, 1
 static const unsigned char word_byte[256] = {
@@ -401,6 +394,12 @@ static const unsigned char word_byte[256] = {
 	['_'] = 1,
 	['a'] = WB_26
 };
+
+static int
+is_word_char(unsigned char c)
+{
+	return word_byte[c];
+}
 
 /* Do the edges (CC_EDGE_*) of a word at lower[at..at + len) hold in
  * lower[start..end)?  The sentence's ends are edges. */

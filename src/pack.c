@@ -1773,8 +1773,9 @@ rule_word_start(struct cc_rule *r, size_t p, const struct cc_buf *x)
  * For pattern p of rule r, expanded in x, whose matches start with a
  * word of its lead where a word starts (needs.h) and which PCRE2 would
  * try at more than PACK_GATE_STARTS bytes: the pattern anchored (anchs,
- * if rule_word_start() did not make it) and leadmap, the lead's first
- * first bytes (pack.h).  A pattern split at \G has no lead.
+ * if rule_word_start() did not make it) and leadmap, bits for the
+ * lead's first one, two or three bytes (pack.h).  A pattern split at
+ * \G has no lead.
  */
 static void
 rule_lead(struct cc_rule *r, size_t p, const struct cc_buf *x)

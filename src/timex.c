@@ -503,20 +503,10 @@ struct scan {
 
 #define SMALL_TOKENS	64
 
-static int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
 
-static int
-is_alpha(unsigned char c)
-{
-	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
-}
-
-/* The classes tokenize() asks of every byte, one load each: white
- * space (as isspace() in the C locale), a digit, is_alpha(). */
+/* The classes of a byte, one load each: white space (as isspace() in
+ * the C locale), an ASCII digit, a letter (ASCII, or any byte past it:
+ * words in other scripts stay words). */
 #define CT_SPACE	1
 #define CT_DIGIT	2
 #define CT_ALPHA	4
@@ -541,6 +531,18 @@ static const unsigned char ctype[256] = {
 	CT_A16(CT_ALPHA), CT_A16(CT_ALPHA), CT_A16(CT_ALPHA),
 	CT_A16(CT_ALPHA), CT_A16(CT_ALPHA)
 };
+
+static int
+is_digit(unsigned char c)
+{
+	return ctype[c] & CT_DIGIT;
+}
+
+static int
+is_alpha(unsigned char c)
+{
+	return ctype[c] & CT_ALPHA;
+}
 
 /*
  * strtod() of a number the scan reads again and again: a vocabulary
