@@ -2423,14 +2423,17 @@ parse_day(const char *s, long *day)
 	return 1;
 }
 
+/* Room for any year a long holds: -O3 sees the whole range. */
+#define DAY_STR_LEN	40
+
 static void
-day_str(long day, char out[16])
+day_str(long day, char out[DAY_STR_LEN])
 {
 	long		y;
 	unsigned	m, d;
 
 	civil_from_days(day, &y, &m, &d);
-	snprintf(out, 16, "%04ld-%02u-%02u", y, m, d);
+	snprintf(out, DAY_STR_LEN, "%04ld-%02u-%02u", y, m, d);
 }
 
 struct tl_pt {
@@ -2488,7 +2491,7 @@ static void
 tl_ticks(struct page *pg, const struct tl_axis *ax, int y0, int y1)
 {
 	static const unsigned	mstep[] = { 1, 2, 3, 6, 12, 24, 60, 120 };
-	char			lab[16];
+	char			lab[DAY_STR_LEN];
 	long			span = ax->hi - ax->lo, d, y, ms, m0, m1, m;
 	unsigned		mm, dd, step = 0, i;
 	int			x;
@@ -2637,7 +2640,7 @@ emit_timeline_svg(struct page *pg, const struct rep *r,
 	struct tl_pt	*pt;
 	struct tl_axis	 ax;
 	const char	**outs;
-	char		 lo[16], hi[16], *desc;
+	char		 lo[DAY_STR_LEN], hi[DAY_STR_LEN], *desc;
 	size_t		 np = 0, no, i, j, k, nart = 0, ninf = 0;
 	long		 d, pad;
 	int		 h, y, dy, first = 1;
