@@ -509,10 +509,17 @@ void
 cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
     struct cc_sentences *ss)
 {
+	cc_boiler_mark_lower(b, s, NULL, len, ss);
+}
+
+void
+cc_boiler_mark_lower(const struct cc_boiler *b, const char *s,
+    const char *lower_in, size_t len, struct cc_sentences *ss)
+{
 	pcre2_match_data	*md = NULL;
 	struct seen		 sn;
-	const char		*nl;
-	char			*lower = NULL;
+	const char		*nl, *lower = lower_in;
+	char			*own = NULL;
 	unsigned char		*in_text = NULL;
 	size_t			 ls = 0, le, a, z, k = 0, i;
 	int			 boiler, tail, in_tail = 0, text_seen = 0;
@@ -524,8 +531,10 @@ cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
 		/* Lower-cased once, not line by line.  A pattern searched
 		 * alone needs words that most texts lack altogether: one
 		 * search of the text spares one on each of its lines. */
-		lower = xmalloc(len + 1);
-		cc_ascii_lower(lower, s, len);
+		if (lower == NULL) {
+			lower = own = xmalloc(len + 1);
+			cc_ascii_lower(own, s, len);
+		}
 		in_text = xcalloc(b->n, 1);
 		for (i = 0; i < b->n; i++)
 			in_text[i] = b->v[i].alone &&
@@ -565,7 +574,7 @@ cc_boiler_mark(const struct cc_boiler *b, const char *s, size_t len,
 	}
 	pcre2_match_data_free(md);
 	free(in_text);
-	free(lower);
+	free(own);
 	free(sn.v);
 }
 

@@ -2486,9 +2486,10 @@ begin_article(struct cc_extractor *ex, struct ex_art *x)
 
 	cc_fold(a->text, a->len, &x->f);
 	cc_segment(x->f.s, x->f.len, x->sents);
-	cc_boiler_mark(pk->boiler, x->f.s, x->f.len, x->sents);
 	memset(doc, 0, sizeof *doc);
 	doc->lower = lower_copy(x->f.s, x->f.len);
+	cc_boiler_mark_lower(pk->boiler, x->f.s, doc->lower, x->f.len,
+	    x->sents);
 	infer_outlet(ex, a, &x->f, doc->lower);
 	cc_boiler_mark_shared(ex->shared, a->outlet, x->f.s, x->f.len,
 	    x->sents);

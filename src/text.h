@@ -161,6 +161,11 @@ void			 cc_boiler_prepare(struct cc_boiler *);
  * marked). */
 void			 cc_boiler_mark(const struct cc_boiler *, const char *s,
 			    size_t len, struct cc_sentences *);
+/* The same, given lower, s lower-cased as cc_ascii_lower() does (the
+ * extractor has it already); NULL: made here. */
+void			 cc_boiler_mark_lower(const struct cc_boiler *,
+			    const char *s, const char *lower, size_t len,
+			    struct cc_sentences *);
 
 /*
  * Furniture shared by the articles of one outlet (a section name, a

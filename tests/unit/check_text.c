@@ -773,8 +773,9 @@ END_TEST
 START_TEST(test_boiler_general)
 {
 	struct cc_pack	*pack;
-	struct seg	 sg;
-	char		 dir[64];
+	struct seg	 sg, sg2;
+	char		 dir[64], *lower, *up;
+	size_t		 i;
 	const char	*t =
 	    "Advertisement\n"
 	    "Advertisement revenue fell by a third in the quarter.\n"
@@ -811,6 +812,25 @@ START_TEST(test_boiler_general)
 	ck_assert(is_boiler(&sg, "Related articles"));
 	/* The tail: a headline after "Related articles". */
 	ck_assert(is_boiler(&sg, "Peace talks collapse"));
+	/* The same text in capitals, given lower-cased as the extractor
+	 * has it: the same lines are marked (the words a pattern needs are
+	 * looked for in the lower-cased copy, not in the capitals). */
+	up = xstrdup(t);
+	for (i = 0; up[i] != '\0'; i++)
+		if (up[i] >= 'a' && up[i] <= 'z')
+			up[i] = (char)(up[i] - 'a' + 'A');
+	seg_text(&sg2, up, strlen(up));
+	lower = xmalloc(sg2.f.len + 1);
+	cc_ascii_lower(lower, sg2.f.s, sg2.f.len);
+	lower[sg2.f.len] = '\0';
+	cc_boiler_mark_lower(pack->boiler, sg2.f.s, lower, sg2.f.len,
+	    &sg2.ss);
+	ck_assert_uint_eq(sg2.ss.n, sg.ss.n);
+	for (i = 0; i < sg.ss.n; i++)
+		ck_assert_int_eq(sg2.ss.v[i].boiler, sg.ss.v[i].boiler);
+	free(lower);
+	free(up);
+	seg_release(&sg2);
 	seg_release(&sg);
 
 	/* A tail before any article text does not swallow the article. */
