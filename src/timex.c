@@ -4459,43 +4459,6 @@ since_clause(const struct scan *sc, size_t i, size_t lim)
 }
 
 /*
- * The lists whose words only lead into a mention: an article, "the", a
- * preposition, "in" of "in two weeks", a modifier ("about", "more
- * than").  None is a mention alone: each parser that starts with one
- * reads on into a list word, a number or a sign at the next token.
- */
-#define LEADIN_LISTS	(LBIT(L_DATE_THE) | LBIT(L_DATE_ARTICLES) | \
-	LBIT(L_DATE_PREPS) | LBIT(L_DATE_AHEAD) | LBIT(L_DATE_MODS))
-
-/*
- * Is token i a word that only leads into a mention (its lists among
- * LEADIN_LISTS, no longer entry of it going on with the space and the
- * byte after it) before a word no list holds: "the ministry", "a
- * missile", "in Kyiv"?  Nothing can start there.
- */
-static int
-lead_in(const struct scan *sc, size_t i)
-{
-	const struct tok	*t = &sc->t[i], *nx;
-	const struct word	*w;
-	char			 after[2];
-
-	if (sc->ix == NULL || t->type != T_WORD || t->w < 0 ||
-	    i + 1 >= sc->nt)
-		return 0;
-	nx = &sc->t[i + 1];
-	if (nx->type != T_WORD || nx->may != 0 || !nx->sp)
-		return 0;
-	w = &sc->ix->w[t->w];
-	if (w->exact & START_LISTS & ~LEADIN_LISTS)
-		return 0;
-	/* As lookup_text() spells the key: the word, a space, the next. */
-	after[0] = ' ';
-	after[1] = sc->s[nx->s];
-	return w->longer == 0 || !(w->after & after_bit(after));
-}
-
-/*
  * Is token i a number that cannot start a mention: not a year (four
  * plain digits, read alone), followed after a space by a word no list
  * holds?  A day, a count or the start of a range reads on into the
@@ -4513,6 +4476,45 @@ lone_number(const struct scan *sc, size_t i)
 		return 0;
 	nx = &sc->t[i + 1];
 	return nx->type == T_WORD && nx->sp && !nx->nl && nx->may == 0;
+}
+
+/*
+ * The lists whose words only lead into a mention: an article, "the", a
+ * preposition, "in" of "in two weeks", a modifier ("about", "more
+ * than").  None is a mention alone: each parser that starts with one
+ * reads on into a list word, a number or a sign at the next token.
+ */
+#define LEADIN_LISTS	(LBIT(L_DATE_THE) | LBIT(L_DATE_ARTICLES) | \
+	LBIT(L_DATE_PREPS) | LBIT(L_DATE_AHEAD) | LBIT(L_DATE_MODS))
+
+/*
+ * Is token i a word that only leads into a mention (its lists among
+ * LEADIN_LISTS, no longer entry of it going on with the space and the
+ * byte after it) before a word no list holds or a lone_number(): "the
+ * ministry", "a missile", "in Kyiv", "by 12 percent"?  Nothing can
+ * start there.
+ */
+static int
+lead_in(const struct scan *sc, size_t i)
+{
+	const struct tok	*t = &sc->t[i], *nx;
+	const struct word	*w;
+	char			 after[2];
+
+	if (sc->ix == NULL || t->type != T_WORD || t->w < 0 ||
+	    i + 1 >= sc->nt)
+		return 0;
+	nx = &sc->t[i + 1];
+	if (!nx->sp || (nx->type == T_WORD ? nx->may != 0 :
+	    !lone_number(sc, i + 1)))
+		return 0;
+	w = &sc->ix->w[t->w];
+	if (w->exact & START_LISTS & ~LEADIN_LISTS)
+		return 0;
+	/* As lookup_text() spells the key: the word, a space, the next. */
+	after[0] = ' ';
+	after[1] = sc->s[nx->s];
+	return w->longer == 0 || !(w->after & after_bit(after));
 }
 
 /* Scan s[0..len) with sc's lists and index set up (see below). */
