@@ -422,6 +422,7 @@ struct wval {
 struct word {
 	const char	*w;		/* its first len bytes are the word */
 	size_t		 len;
+	size_t		 h;		/* word_hash() */
 	uint64_t	 exact;		/* LBIT()s of lists holding the word */
 	uint64_t	 longer;	/* ... with longer entries after it */
 	uint64_t	 after;		/* after_bit()s of the two bytes after
@@ -707,26 +708,46 @@ word_eq(const char *a, const char *b, size_t len)
 	return 1;
 }
 
-/* The index of word w[0..len) of hash wh (word_hash()), or -1; with add,
- * file it if new. */
-static int
-windex_find(struct windex *ix, const char *w, size_t len, size_t wh,
-    int add)
+/* The slot of word w[0..len) of hash wh (word_hash()): the one that
+ * holds it, else the empty one where it would go.  The whole hash is
+ * compared first: most words of a text are in no list, and the slot
+ * they probe seldom holds a word of the same hash. */
+static inline size_t
+windex_slot(const struct windex *ix, const char *w, size_t len, size_t wh)
 {
-	size_t		 h = wh & ix->mask;
-	struct word	*x;
+	size_t			 h = wh & ix->mask;
+	const struct word	*x;
 
 	while (ix->slot[h] >= 0) {
 		x = &ix->w[ix->slot[h]];
-		if (x->len == len && word_eq(x->w, w, len))
-			return ix->slot[h];
+		if (x->h == wh && x->len == len && word_eq(x->w, w, len))
+			break;
 		h = (h + 1) & ix->mask;
 	}
-	if (!add)
-		return -1;
+	return h;
+}
+
+/* The index of word w[0..len) of hash wh, or -1.  (Inline: tokenize()
+ * asks for every word of the text.) */
+static inline int
+windex_get(const struct windex *ix, const char *w, size_t len, size_t wh)
+{
+	return ix->slot[windex_slot(ix, w, len, wh)];
+}
+
+/* The index of word w[0..len) of hash wh, filed if new. */
+static int
+windex_add(struct windex *ix, const char *w, size_t len, size_t wh)
+{
+	size_t		 h = windex_slot(ix, w, len, wh);
+	struct word	*x;
+
+	if (ix->slot[h] >= 0)
+		return ix->slot[h];
 	x = &ix->w[ix->nw];
 	x->w = w;
 	x->len = len;
+	x->h = wh;
 	x->exact = x->longer = x->after = 0;
 	x->vals = -1;
 	if (len > ix->maxlen)
@@ -794,8 +815,8 @@ windex_build(struct scan *sc)
 			}
 			if (l->v[j].word[0] == '\'')
 				ix->apos |= LBIT(list);
-			x = &ix->w[windex_find(ix, l->v[j].word, fl,
-			    word_hash(l->v[j].word, fl), 1)];
+			x = &ix->w[windex_add(ix, l->v[j].word, fl,
+			    word_hash(l->v[j].word, fl))];
 			if (l->v[j].word[fl] != '\0') {
 				x->longer |= LBIT(list);
 				x->after |= after_bit(l->v[j].word + fl);
@@ -953,7 +974,7 @@ tokenize(struct scan *sc, size_t end)
 				h = word_hash_add(h, (unsigned char)s[j]);
 			t->e = j;
 			if (sc->ix != NULL && j - i <= sc->ix->maxlen)
-				t->w = windex_find(sc->ix, s + i, j - i, h, 0);
+				t->w = windex_get(sc->ix, s + i, j - i, h);
 		} else {
 			t->type = T_PUNCT;
 			t->e = i + 1;
