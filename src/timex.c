@@ -4517,7 +4517,8 @@ lone_number(const struct scan *sc, size_t i)
  * LEADIN_LISTS, no longer entry of it going on with the space and the
  * byte after it) before a word no list holds or a lone_number(): "the
  * ministry", "a missile", "in Kyiv", "by 12 percent"?  Nothing can
- * start there.
+ * start there.  (With a list the index cannot answer for, odd, no
+ * token's may is 0 and this never holds.)
  */
 static int
 lead_in(const struct scan *sc, size_t i)
