@@ -342,6 +342,25 @@ static const unsigned char term_lead[256] = {
 	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xe2] = 1
 };
 
+/* May one of the 8 bytes at p lead a terminator (term_lead[])?  Asked
+ * a word at a time: most of a line holds none, and the byte loop was
+ * half of segmenting.  (A zero byte of v = x ^ c sets the high bit of
+ * (v - ones) & ~v; a false yes only sends the word to the byte loop.) */
+static int
+term_lead8(const char *p)
+{
+	const uint64_t	ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t	x, a, b, c, d;
+
+	memcpy(&x, p, 8);
+	a = x ^ ones * '.';
+	b = x ^ ones * '!';
+	c = x ^ ones * '?';
+	d = x ^ ones * 0xe2;
+	return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) |
+	    ((d - ones) & ~d)) & high ? 1 : 0;
+}
+
 /* Split the line s[ls..le) (not blank) into sentences. */
 static void
 segment_line(const char *s, size_t ls, size_t le, unsigned para,
@@ -351,6 +370,10 @@ segment_line(const char *s, size_t ls, size_t le, unsigned para,
 	int	kind, ndots, other;
 
 	while (p < le) {
+		if (p + 8 <= le && !term_lead8(s + p)) {
+			p += 8;
+			continue;
+		}
 		if (!term_lead[(unsigned char)s[p]] ||
 		    ((unsigned char)s[p] == 0xe2 && !is_ellipsis(s, p, le))) {
 			p++;

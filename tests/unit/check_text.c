@@ -445,6 +445,26 @@ START_TEST(test_segment_punctuation)
 }
 END_TEST
 
+/* A terminator at every place in the 8-byte words the scan reads at a
+ * time, and at the line's end: each of ".", "!", "?" and an ellipsis
+ * ends the first sentence wherever it stands. */
+START_TEST(test_segment_word_places)
+{
+	static const char *const term[] = { ".", "!", "?", "\xe2\x80\xa6" };
+	char		 text[128], first[64];
+	size_t		 pad, k;
+
+	for (k = 0; k < sizeof term / sizeof term[0]; k++)
+		for (pad = 3; pad <= 19; pad++) {
+			snprintf(first, sizeof first, "%.*s%s", (int)pad,
+			    "Abcdefghijklmnopqrstuvwxyz", term[k]);
+			snprintf(text, sizeof text, "%s Then more%s", first,
+			    term[k]);
+			SPLIT(text, first, strchr(text, ' ') + 1);
+		}
+}
+END_TEST
+
 START_TEST(test_segment_lines)
 {
 	struct seg	 sg;
@@ -996,6 +1016,7 @@ text_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_segment_abbreviations);
 	tcase_add_test(tc, test_segment_punctuation);
+	tcase_add_test(tc, test_segment_word_places);
 	tcase_add_test(tc, test_segment_lines);
 	tcase_add_test(tc, test_segment_linear);
 	tcase_add_test(tc, test_segment_seeds);
