@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "swar.h"
 #include "xmalloc.h"
 
 void
@@ -183,22 +184,15 @@ cc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 /*
  * Whether the 8 bytes at p are all printable ASCII other than '"' and
  * '\\': no byte below 0x20, none with its top bit set, none equal to
- * either.  (x - 0x01..01 * k) & ~x has some byte's top bit set if and
- * only if a byte of x is below k (k <= 0x80); XOR with a character
- * makes the bytes equal to it zero.
+ * either (swar.h).
  */
 static inline int
 plain8(const unsigned char *p)
 {
-	const uint64_t	ones = 0x0101010101010101ULL;
-	const uint64_t	high = 0x8080808080808080ULL;
-	uint64_t	x, q, bs;
+	uint64_t	x = cc_swar_load(p);
 
-	memcpy(&x, p, sizeof x);
-	q = x ^ (ones * '"');
-	bs = x ^ (ones * '\\');
-	return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
-	    ((bs - ones) & ~bs) | x) & high ? 0 : 1;
+	return (cc_swar_below(x, 0x20) | cc_swar_eq(x, '"') |
+	    cc_swar_eq(x, '\\') | x) & CC_SWAR_HIGH ? 0 : 1;
 }
 
 int

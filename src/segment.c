@@ -16,6 +16,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "swar.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -344,21 +345,14 @@ static const unsigned char term_lead[256] = {
 
 /* May one of the 8 bytes at p lead a terminator (term_lead[])?  Asked
  * a word at a time: most of a line holds none, and the byte loop was
- * half of segmenting.  (A zero byte of v = x ^ c sets the high bit of
- * (v - ones) & ~v; a false yes only sends the word to the byte loop.) */
+ * half of segmenting.  (A yes sends the word to the byte loop.) */
 static int
 term_lead8(const char *p)
 {
-	const uint64_t	ones = 0x0101010101010101u, high = ones * 0x80;
-	uint64_t	x, a, b, c, d;
+	uint64_t	x = cc_swar_load(p);
 
-	memcpy(&x, p, 8);
-	a = x ^ ones * '.';
-	b = x ^ ones * '!';
-	c = x ^ ones * '?';
-	d = x ^ ones * 0xe2;
-	return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) |
-	    ((d - ones) & ~d)) & high ? 1 : 0;
+	return (cc_swar_eq(x, '.') | cc_swar_eq(x, '!') | cc_swar_eq(x, '?') |
+	    cc_swar_eq(x, 0xe2)) & CC_SWAR_HIGH ? 1 : 0;
 }
 
 /* Split the line s[ls..le) (not blank) into sentences. */

@@ -18,6 +18,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "swar.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -337,18 +338,14 @@ emit_cluster(struct fold_out *o, const unsigned char *s, size_t len,
 		o->map[o->len - 1] = (uint32_t)offs[ncp - 1];
 }
 
-/* Do the eight bytes at p hold a non-ASCII byte or a '\r'?  A byte of
- * x ^ "\r\r..." is 0 where p has a '\r', and subtracting 1 from each
- * byte then sets the high bit of the first such byte. */
+/* Do the eight bytes at p hold a non-ASCII byte (its high bit) or a
+ * '\r' (swar.h)? */
 static int
 ascii_stop8(const unsigned char *p)
 {
-	const uint64_t	ones = 0x0101010101010101u, high = ones * 0x80;
-	uint64_t	x, cr;
+	uint64_t	x = cc_swar_load(p);
 
-	memcpy(&x, p, 8);
-	cr = x ^ ones * '\r';
-	return ((x | ((cr - ones) & ~cr)) & high) != 0;
+	return ((x | cc_swar_eq(x, '\r')) & CC_SWAR_HIGH) != 0;
 }
 
 void

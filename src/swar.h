@@ -1,0 +1,44 @@
+/*
+ * swar.h - byte tests eight bytes at a time ("SIMD within a register"):
+ * a scan for a few byte values in text that mostly holds none tests a
+ * word at a time, and goes byte by byte only where one may be.
+ */
+#ifndef CC_SWAR_H
+#define CC_SWAR_H
+
+#include <stdint.h>
+#include <string.h>
+
+#define CC_SWAR_ONES	((uint64_t)0x0101010101010101u)
+#define CC_SWAR_HIGH	(CC_SWAR_ONES * 0x80)
+
+/* The eight bytes at p as one word (p needs no alignment). */
+static inline uint64_t
+cc_swar_load(const void *p)
+{
+	uint64_t	x;
+
+	memcpy(&x, p, sizeof x);
+	return x;
+}
+
+/*
+ * Bytes of x below k (k at most 0x80): & CC_SWAR_HIGH is not 0 if and
+ * only if there is one.  (x - k) & ~x sets the high bit of such a byte;
+ * the borrow may set it in bytes after the first one too, so the bits
+ * answer "any", not "which".
+ */
+static inline uint64_t
+cc_swar_below(uint64_t x, unsigned char k)
+{
+	return (x - CC_SWAR_ONES * k) & ~x;
+}
+
+/* Bytes of x equal to c, as cc_swar_below(): those XOR c makes 0. */
+static inline uint64_t
+cc_swar_eq(uint64_t x, unsigned char c)
+{
+	return cc_swar_below(x ^ CC_SWAR_ONES * c, 1);
+}
+
+#endif
