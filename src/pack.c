@@ -275,6 +275,10 @@ list_char(char c, struct cc_buf *out)
 	}
 }
 
+/* Fewer first characters than this and a trie gets no look-ahead
+ * (list_first()): its first tests cost no more than the class's. */
+#define LIST_FIRST_MIN	2
+
 /* Can the list be written as a trie (list_trie) that matches exactly what
  * the plain alternation matches?  Yes if its words are printable ASCII
  * without capitals (so, caseless or not, words that differ at a character
@@ -335,6 +339,38 @@ list_trie(const char **w, size_t lo, size_t hi, size_t d, struct cc_buf *out)
 		cc_buf_addc(out, ')');
 }
 
+/*
+ * Before a trie of words w[0..n) (list_trie_ok()) that opens with several
+ * characters, a look-ahead for them: "(?=[adt])".  PCRE2 tries the
+ * trie's first branches one after another, a test each, and most places
+ * a list is tried at start none of its words (a number list at digits,
+ * a verb list at a name): there one class test fails in their stead.
+ */
+static void
+list_first(const char **w, size_t n, struct cc_buf *out)
+{
+	unsigned char	seen[128];
+	size_t		i, k = 0;
+
+	memset(seen, 0, sizeof seen);
+	for (i = 0; i < n; i++)
+		if (!seen[(unsigned char)w[i][0]]) {
+			seen[(unsigned char)w[i][0]] = 1;
+			k++;
+		}
+	if (k < LIST_FIRST_MIN)
+		return;
+	cc_buf_adds(out, "(?=[");
+	for (i = 0; i < sizeof seen; i++) {
+		if (!seen[i])
+			continue;
+		if (strchr("\\]^-[", (int)i) != NULL)
+			cc_buf_addc(out, '\\');
+		cc_buf_addc(out, (char)i);
+	}
+	cc_buf_adds(out, "])");
+}
+
 /* Append a vocab list as an alternation, longest words first so the
  * regex prefers "twenty-three" over "twenty"; as a trie (list_trie) when
  * that matches the same. */
@@ -353,6 +389,7 @@ expand_list(const struct cc_vocab_list *l, struct cc_buf *out)
 		for (i = 0; i < l->n; i++)
 			if (n == 0 || strcmp(w[n - 1], w[i]) != 0)
 				w[n++] = w[i];
+		list_first(w, n, out);
 		list_trie(w, 0, n, 0, out);
 		cc_buf_addc(out, ')');
 		free(w);

@@ -302,16 +302,19 @@ START_TEST(test_list_trie_same_matches)
 	    "vocab:\n"
 	    "  w: [ten, tens, tenth, twenty, twenty-one, more than, more, "
 	    "m.p., a, an, ten]\n"
-	    "  caps: [US, us, usa]\n");
+	    "  caps: [US, us, usa]\n"
+	    "  sym: ['-', '^x', ']y', '\\z', 'ok']\n");
 	struct cc_pack	*pk = NULL;
 	struct cc_diag	 d;
-	pcre2_code	*re, *cs, *caps;
+	pcre2_code	*re, *cs, *caps, *sym;
 
 	ck_assert_int_eq(cc_pack_load(dir, &pk, NULL, NULL), CC_OK);
 	re = cc_pack_compile(pk, "%{w}", 1, &d);
 	cs = cc_pack_compile(pk, "%{w}(?![a-z])", 0, &d);
 	caps = cc_pack_compile(pk, "%{caps}", 0, &d);
+	sym = cc_pack_compile(pk, "%{sym}", 1, &d);
 	ck_assert_ptr_nonnull(re);
+	ck_assert_ptr_nonnull(sym);
 	ck_assert_ptr_nonnull(cs);
 	ck_assert_ptr_nonnull(caps);
 	/* The longest word that fits, whatever its case. */
@@ -335,6 +338,16 @@ START_TEST(test_list_trie_same_matches)
 	ck_assert_int_eq(match_len(caps, "USA"), 2);
 	ck_assert_int_eq(match_len(caps, "usa"), 3);
 	ck_assert_int_eq(match_len(caps, "Us"), -1);
+	/* Words may open with what a character class spells specially
+	 * (the trie's look-ahead for first characters lists them). */
+	ck_assert_int_eq(match_len(sym, "-"), 1);
+	ck_assert_int_eq(match_len(sym, "^x"), 2);
+	ck_assert_int_eq(match_len(sym, "]y"), 2);
+	ck_assert_int_eq(match_len(sym, "\\z"), 2);
+	ck_assert_int_eq(match_len(sym, "OK"), 2);
+	ck_assert_int_eq(match_len(sym, "x"), -1);
+	ck_assert_int_eq(match_len(sym, "y"), -1);
+	pcre2_code_free(sym);
 	pcre2_code_free(re);
 	pcre2_code_free(cs);
 	pcre2_code_free(caps);
