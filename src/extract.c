@@ -35,7 +35,8 @@
 #define EX_MEMO		1024	/* speaker searches remembered */
 #define EX_MEMO_PAIRS	32	/* ... of patterns with fewer groups */
 #define EX_MEMO_TEXT	1024	/* ... on texts of at most this */
-#define EX_GNUM		4096	/* group numbers remembered */
+#define EX_GNUM_BITS	12
+#define EX_GNUM		(1 << EX_GNUM_BITS)	/* group numbers remembered */
 #define EX_ENTS		256	/* entity look-ups remembered, */
 #define EX_ENT_TEXT	64	/* ... of texts of at most this */
 #define EX_WINDOW	2048	/* sentences matched before claims are built */
@@ -852,10 +853,13 @@ group_number(struct cc_extractor *ex, const pcre2_code *re,
     const char *name)
 {
 	struct ex_gnum	*g;
-	uintptr_t	 h;
+	uint64_t	 h;
 
-	h = ((uintptr_t)re >> 4) * 0x9e3779b1u ^ (uintptr_t)name;
-	g = &ex->gnum[(h ^ h >> 16) % EX_GNUM];
+	/* (both addresses multiplied in whole: their low bits alone, a
+	 * heap's alignment apart, left a fourteenth of look-ups missing) */
+	h = ((uint64_t)(uintptr_t)re * 0x9e3779b97f4a7c15u ^
+	    (uint64_t)(uintptr_t)name) * 0xc2b2ae3d27d4eb4fu;
+	g = &ex->gnum[h >> (64 - EX_GNUM_BITS)];
 	if (g->re != re || g->name != name) {
 		g->re = re;
 		g->name = name;
