@@ -433,6 +433,8 @@ struct word {
 struct windex {
 	struct word	*w;
 	size_t		 nw;
+	char		*lw;		/* the words' lower-case copies */
+	size_t		 nlw;
 	struct wval	*v;
 	size_t		 nv;
 	int		*slot;		/* open addressing: index into w or -1 */
@@ -697,13 +699,14 @@ word_hash(const char *w, size_t len)
 	return h;
 }
 
+/* Whether the index's word lw (lower case) is w[0..len) in any case. */
 static int
-word_eq(const char *a, const char *b, size_t len)
+word_eq(const char *lw, const char *w, size_t len)
 {
 	size_t	i;
 
 	for (i = 0; i < len; i++)
-		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+		if ((unsigned char)lw[i] != lower((unsigned char)w[i]))
 			return 0;
 	return 1;
 }
@@ -739,13 +742,16 @@ windex_get(const struct windex *ix, const char *w, size_t len, size_t wh)
 static int
 windex_add(struct windex *ix, const char *w, size_t len, size_t wh)
 {
-	size_t		 h = windex_slot(ix, w, len, wh);
+	size_t		 h = windex_slot(ix, w, len, wh), k;
 	struct word	*x;
 
 	if (ix->slot[h] >= 0)
 		return ix->slot[h];
 	x = &ix->w[ix->nw];
-	x->w = w;
+	/* Kept in lower case: a look-up folds only the text's bytes. */
+	x->w = ix->lw + ix->nlw;
+	for (k = 0; k < len; k++)
+		ix->lw[ix->nlw++] = (char)lower((unsigned char)w[k]);
 	x->len = len;
 	x->h = wh;
 	x->exact = x->longer = x->after = 0;
@@ -784,13 +790,17 @@ windex_build(struct scan *sc)
 {
 	struct windex			*ix = xcalloc(1, sizeof *ix);
 	const struct cc_vocab_list	*l;
-	size_t				 total = 0, size, j, fl;
+	size_t				 total = 0, bytes = 0, size, j, fl;
 	int				 list;
 	struct word			*x;
 
 	for (list = 0; list < L_NLISTS; list++)
-		if ((l = list_get(sc, list)) != NULL)
+		if ((l = list_get(sc, list)) != NULL) {
 			total += l->n;
+			for (j = 0; j < l->n; j++)
+				bytes += strlen(l->v[j].word);
+		}
+	ix->lw = xmalloc(bytes + 1);
 	for (size = 64; size < total * 2; size *= 2)
 		;
 	ix->slot = xreallocarray(NULL, size, sizeof *ix->slot);
@@ -1023,6 +1033,7 @@ windex_free(struct windex *ix)
 	if (ix == NULL)
 		return;
 	free(ix->slot);
+	free(ix->lw);
 	free(ix->w);
 	free(ix->v);
 	free(ix);

@@ -396,6 +396,29 @@ START_TEST(test_words_come_from_vocab)
 }
 END_TEST
 
+/* A word of the vocabulary is found in any case, whatever its own: the
+ * scanner's word index (built once, for long texts) keeps it folded. */
+START_TEST(test_vocab_case_folded)
+{
+	struct cc_vocab			*vc = cc_vocab_new();
+	struct cc_timex_scanner		*ts;
+	struct cc_date			 ref = D(2022, 10, 30);
+	const char			*s = "am MONTAG, oktober 3";
+	struct cc_timex			 x[8];
+	size_t				 n;
+
+	cc_vocab_add(vc, "months", "Oktober", "10");
+	cc_vocab_add(vc, "weekdays", "Montag", "1");
+	ts = cc_timex_scanner_new(vc);
+	n = cc_timex_scan_with(ts, s, strlen(s), &ref, x, 8);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(x[0].value, "2022-10-03");
+	ck_assert_uint_eq(x[0].start, 3);
+	cc_timex_scanner_free(ts);
+	cc_vocab_free(vc);
+}
+END_TEST
+
 /* --- the cases file --- */
 
 /* Split line at tabs into at most max fields; returns the count. */
@@ -543,6 +566,7 @@ timex_suite(void)
 	tcase_add_test(tc, test_max_results);
 	tcase_add_test(tc, test_scan_until);
 	tcase_add_test(tc, test_words_come_from_vocab);
+	tcase_add_test(tc, test_vocab_case_folded);
 	tcase_add_test(tc, test_cases_file);
 	suite_add_tcase(s, tc);
 	return s;
