@@ -371,19 +371,70 @@ list_first(const char **w, size_t n, struct cc_buf *out)
 	cc_buf_adds(out, "])");
 }
 
+/* Bytes of the UTF-8 character s starts with, if s is that one
+ * character and nothing more, else 0. */
+static size_t
+one_char(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n, i;
+
+	if (u[0] == '\0')
+		return 0;
+	n = u[0] < 0x80 ? 1 : u[0] >= 0xf0 ? 4 : u[0] >= 0xe0 ? 3 :
+	    u[0] >= 0xc0 ? 2 : 0;
+	for (i = 1; i < n; i++)
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+	return n != 0 && u[n] == '\0' ? n : 0;
+}
+
+/*
+ * A list of single characters as a class, "[$£€]": PCRE2 tries the
+ * alternation "(?:\$|£|€)" a branch at a time, each of several bytes in
+ * UTF-8, where the class is one test.  They match the same, caseless or
+ * not.  0 if a word is longer, white space or a control character.
+ */
+static int
+list_class(const struct cc_vocab_list *l, struct cc_buf *out)
+{
+	size_t	i, k;
+
+	if (l->n < 2)
+		return 0;
+	for (i = 0; i < l->n; i++)
+		if ((k = one_char(l->v[i].word)) == 0 || (k == 1 &&
+		    ((unsigned char)l->v[i].word[0] <= 0x20 ||
+		    l->v[i].word[0] == 0x7f)))
+			return 0;
+	cc_buf_addc(out, '[');
+	for (i = 0; i < l->n; i++) {
+		if (strchr("\\]^-[", l->v[i].word[0]) != NULL)
+			cc_buf_addc(out, '\\');
+		cc_buf_adds(out, l->v[i].word);
+	}
+	cc_buf_addc(out, ']');
+	return 1;
+}
+
 /* Append a vocab list as an alternation, longest words first so the
  * regex prefers "twenty-three" over "twenty"; as a trie (list_trie) when
- * that matches the same. */
+ * that matches the same, as a class (list_class) when it can be one. */
 static void
 expand_list(const struct cc_vocab_list *l, struct cc_buf *out)
 {
-	const char	**w = xcalloc(l->n ? l->n : 1, sizeof *w);
+	const char	**w;
 	const char	 *p;
 	size_t		  i, n = 0;
 
+	cc_buf_adds(out, "(?:");
+	if (list_class(l, out)) {
+		cc_buf_addc(out, ')');
+		return;
+	}
+	w = xcalloc(l->n ? l->n : 1, sizeof *w);
 	for (i = 0; i < l->n; i++)
 		w[i] = l->v[i].word;
-	cc_buf_adds(out, "(?:");
 	if (l->n > 0 && list_trie_ok(l)) {
 		qsort(w, l->n, sizeof *w, vocab_str_cmp);
 		for (i = 0; i < l->n; i++)

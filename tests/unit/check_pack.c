@@ -356,6 +356,49 @@ START_TEST(test_list_trie_same_matches)
 }
 END_TEST
 
+/* A list of single characters becomes a class: the same matches as the
+ * alternation, with the characters a class spells specially escaped and
+ * characters of several bytes kept whole. */
+START_TEST(test_list_class_same_matches)
+{
+	char		*dir = scratch_pack(
+	    "vocab:\n"
+	    "  c: ['$', '\xc2\xa3', '\xe2\x82\xac', ']', '\\', '^', '-', '[', "
+	    "b, M]\n");
+	struct cc_pack	*pk = NULL;
+	struct cc_diag	 d;
+	pcre2_code	*ci, *cs;
+
+	ck_assert_int_eq(cc_pack_load(dir, &pk, NULL, NULL), CC_OK);
+	ci = cc_pack_compile(pk, "%{c}", 1, &d);
+	cs = cc_pack_compile(pk, "^%{c}+$", 0, &d);
+	ck_assert_ptr_nonnull(ci);
+	ck_assert_ptr_nonnull(cs);
+	ck_assert_int_eq(match_len(ci, "\xe2\x82\xac" "5"), 3);
+	ck_assert_int_eq(match_len(ci, "\xc2\xa3" "5"), 2);
+	ck_assert_int_eq(match_len(ci, "$"), 1);
+	ck_assert_int_eq(match_len(ci, "]"), 1);
+	ck_assert_int_eq(match_len(ci, "\\"), 1);
+	ck_assert_int_eq(match_len(ci, "^"), 1);
+	ck_assert_int_eq(match_len(ci, "-"), 1);
+	ck_assert_int_eq(match_len(ci, "["), 1);
+	ck_assert_int_eq(match_len(ci, "m"), 1);
+	ck_assert_int_eq(match_len(ci, "B"), 1);
+	ck_assert_int_eq(match_len(ci, "x"), -1);
+	ck_assert_int_eq(match_len(ci, "a"), -1);
+	ck_assert_int_eq(match_len(ci, "\xc2\xa5"), -1);	/* yen */
+	ck_assert_int_eq(match_len(ci, "\xe2\x82\xad"), -1);	/* kip */
+	/* case kept where the pattern is not caseless */
+	ck_assert_int_eq(match_len(cs, "$]-[^\\bM\xe2\x82\xac"), 11);
+	ck_assert_int_eq(match_len(cs, "m"), -1);
+	ck_assert_int_eq(match_len(cs, "B"), -1);
+	pcre2_code_free(ci);
+	pcre2_code_free(cs);
+	cc_pack_free(pk);
+	remove_pack(dir);
+}
+END_TEST
+
 /* %{a|b}: the words of both lists, as one list. */
 START_TEST(test_list_union)
 {
@@ -977,6 +1020,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_rules_jit_on_demand);
 	tcase_add_test(tc, test_re_match);
 	tcase_add_test(tc, test_field_alternatives);
+	tcase_add_test(tc, test_list_class_same_matches);
 	tcase_add_test(tc, test_list_union);
 	tcase_add_test(tc, test_needs_found);
 	tcase_add_test(tc, test_needs_lead);
