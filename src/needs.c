@@ -1312,6 +1312,61 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 	node_free(&root);
 }
 
+/*
+ * How often each byte turns up in lower-cased English news text, in
+ * thousandths (letters, space and the commonest marks; the rest 1).
+ */
+static const unsigned char byte_freq[256] = {
+	[' '] = 170, ['e'] = 100, ['t'] = 72, ['a'] = 65, ['o'] = 62,
+	['i'] = 57, ['n'] = 57, ['s'] = 53, ['r'] = 50, ['h'] = 41,
+	['l'] = 33, ['d'] = 32, ['c'] = 23, ['u'] = 22, ['m'] = 20,
+	['f'] = 18, ['p'] = 16, ['g'] = 16, ['w'] = 15, ['y'] = 14,
+	['b'] = 12, [','] = 10, ['.'] = 10, ['v'] = 8, ['k'] = 6,
+	['0'] = 4, ['1'] = 4, ['2'] = 4, ['\n'] = 3, ['"'] = 3,
+	['x'] = 2, ['j'] = 2, ['q'] = 1, ['z'] = 1,
+};
+
+/* Above this a word's rarest byte is too common to look for first. */
+#define RARE_MAX	20
+
+/*
+ * Does lower[0..len) hold w[0..wl)?  A word of the needs of a whole
+ * text is seldom there, and memmem() reads all of it at two bytes or so
+ * each: where the word has a rare byte ("k" of "cookie"), memchr() skips
+ * to each place it stands, many bytes a step, and the word is compared
+ * only there.
+ */
+static int
+holds_word(const char *lower, size_t len, const char *w, size_t wl)
+{
+	const char	*p, *end;
+	size_t		 i, r = 0;
+	unsigned	 f, best = 256;
+
+	if (wl == 0)
+		return 1;
+	if (wl > len)
+		return 0;
+	for (i = 0; i < wl; i++) {
+		f = byte_freq[(unsigned char)w[i]];
+		if (f == 0)
+			f = 1;
+		if (f < best) {
+			best = f;
+			r = i;
+		}
+	}
+	if (best > RARE_MAX || wl == 1)
+		return memmem(lower, len, w, wl) != NULL;
+	/* the rare byte at p: the word from p - r to p - r + wl */
+	end = lower + len - (wl - r) + 1;
+	for (p = lower + r; p < end &&
+	    (p = memchr(p, w[r], (size_t)(end - p))) != NULL; p++)
+		if (memcmp(p - r, w, wl) == 0)
+			return 1;
+	return 0;
+}
+
 int
 cc_needs_met(const struct cc_needs *n, const char *lower, size_t len)
 {
@@ -1319,8 +1374,8 @@ cc_needs_met(const struct cc_needs *n, const char *lower, size_t len)
 
 	for (k = 0; k < n->nsets; w += n->nwords[k], k++) {
 		for (i = 0; i < n->nwords[k]; i++)
-			if (memmem(lower, len, n->words[w + i],
-			    strlen(n->words[w + i])) != NULL)
+			if (holds_word(lower, len, n->words[w + i],
+			    strlen(n->words[w + i])))
 				break;
 		if (i == n->nwords[k])
 			return 0;

@@ -569,6 +569,43 @@ START_TEST(test_needs_found)
 }
 END_TEST
 
+/* Whether text (lower case) holds the words pattern p needs. */
+static int
+met(const char *p, const char *text)
+{
+	struct cc_needs	n;
+	int		r;
+
+	cc_needs_find(p, strlen(p), CC_NEEDS_MINLEN, CC_NEEDS_ANY, &n);
+	r = cc_needs_met(&n, text, strlen(text));
+	cc_needs_release(&n);
+	return r;
+}
+
+/* A word is found wherever it stands, its rare byte first or last, at
+ * the text's ends, after near misses; it is not found when only part
+ * of it is there. */
+START_TEST(test_needs_met)
+{
+	ck_assert(met("cookie", "cookie"));
+	ck_assert(met("cookie", "our cookie policy"));
+	ck_assert(met("cookie", "kkk cookcookie"));
+	ck_assert(met("cookie", "see cookie"));
+	ck_assert(!met("cookie", "cooki"));
+	ck_assert(!met("cookie", "ookie cooki okie kcookje"));
+	ck_assert(!met("cookie", ""));
+	ck_assert(met("kilo", "kilo"));		/* rare byte first */
+	ck_assert(met("kilo", "a kikilo"));
+	ck_assert(!met("kilo", "kil okil ilo"));
+	ck_assert(met("blitz", "a blitz"));	/* ... and last */
+	ck_assert(!met("blitz", "blit litz blitt"));
+	ck_assert(met("is an?\\s+reporter", "she is a reporter"));
+	ck_assert(!met("is an?\\s+reporter", "she is the reporter"));
+	ck_assert(met("(?:quiz|jazz)\\s+night", "jazz night"));
+	ck_assert(!met("(?:quiz|jazz)\\s+night", "quix at night, jaz"));
+}
+END_TEST
+
 /* The gate of p's needs; with behind, its look-behind mark there. */
 static size_t
 gate_of(const char *p, int *behind)
@@ -1023,6 +1060,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_list_class_same_matches);
 	tcase_add_test(tc, test_list_union);
 	tcase_add_test(tc, test_needs_found);
+	tcase_add_test(tc, test_needs_met);
 	tcase_add_test(tc, test_needs_lead);
 	tcase_add_test(tc, test_needs_gate);
 	tcase_add_test(tc, test_needs_behind);
