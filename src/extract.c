@@ -314,9 +314,9 @@ scratch_reset(struct cc_extractor *ex)
 	ex->ckcur = 0;
 }
 
-/* n bytes of scratch space, valid until the next scratch_reset(). */
+/* scratch_alloc() where the current chunk is full. */
 static char *
-scratch_alloc(struct cc_extractor *ex, size_t n)
+scratch_grow(struct cc_extractor *ex, size_t n)
 {
 	struct ex_chunk	*k;
 
@@ -333,6 +333,23 @@ scratch_alloc(struct cc_extractor *ex, size_t n)
 	k = &ex->ck[ex->ckcur];
 	k->used += n;
 	return k->p + k->used - n;
+}
+
+/* n bytes of scratch space, valid until the next scratch_reset().
+ * (Inline where the chunk has room: a claim takes a dozen strings.) */
+static inline char *
+scratch_alloc(struct cc_extractor *ex, size_t n)
+{
+	struct ex_chunk	*k;
+
+	if (ex->ckcur < ex->nck) {
+		k = &ex->ck[ex->ckcur];
+		if (k->cap - k->used >= n) {
+			k->used += n;
+			return k->p + k->used - n;
+		}
+	}
+	return scratch_grow(ex, n);
 }
 
 /* As xstrndup() (NULL stays NULL), in scratch space. */

@@ -509,10 +509,12 @@ struct scan {
 
 /* The classes of a byte, one load each: white space (as isspace() in
  * the C locale), an ASCII digit, a letter (ASCII, or any byte past it:
- * words in other scripts stay words). */
+ * words in other scripts stay words), an ASCII letter. */
 #define CT_SPACE	1
 #define CT_DIGIT	2
 #define CT_ALPHA	4
+#define CT_ASCII	8
+#define CT_AL		(CT_ALPHA | CT_ASCII)
 #define CT_A4(x)	x, x, x, x
 #define CT_A16(x)	CT_A4(x), CT_A4(x), CT_A4(x), CT_A4(x)
 static const unsigned char ctype[256] = {
@@ -522,14 +524,10 @@ static const unsigned char ctype[256] = {
 	CT_SPACE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	CT_A4(CT_DIGIT), CT_A4(CT_DIGIT), CT_DIGIT, CT_DIGIT, 0, 0, 0, 0, 0,
 	0,
-	0, CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_ALPHA,
-	CT_ALPHA, CT_ALPHA,
-	CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_ALPHA, CT_ALPHA, CT_ALPHA, 0, 0,
-	0, 0, 0,
-	0, CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_ALPHA,
-	CT_ALPHA, CT_ALPHA,
-	CT_A4(CT_ALPHA), CT_A4(CT_ALPHA), CT_ALPHA, CT_ALPHA, CT_ALPHA, 0, 0,
-	0, 0, 0,
+	0, CT_A4(CT_AL), CT_A4(CT_AL), CT_A4(CT_AL), CT_AL, CT_AL, CT_AL,
+	CT_A4(CT_AL), CT_A4(CT_AL), CT_AL, CT_AL, CT_AL, 0, 0, 0, 0, 0,
+	0, CT_A4(CT_AL), CT_A4(CT_AL), CT_A4(CT_AL), CT_AL, CT_AL, CT_AL,
+	CT_A4(CT_AL), CT_A4(CT_AL), CT_AL, CT_AL, CT_AL, 0, 0, 0, 0, 0,
 	CT_A16(CT_ALPHA), CT_A16(CT_ALPHA), CT_A16(CT_ALPHA),
 	CT_A16(CT_ALPHA), CT_A16(CT_ALPHA), CT_A16(CT_ALPHA),
 	CT_A16(CT_ALPHA), CT_A16(CT_ALPHA)
@@ -976,11 +974,15 @@ tokenize(struct scan *sc, size_t end)
 			 * words of their own. */
 			t->type = T_WORD;
 			h = word_hash_add(WORD_HASH0, c);
+			/* ASCII letters first, a test each; then the rest (no
+			 * Unicode punctuation is ASCII) */
 			for (j = i + 1; j < sc->len &&
+			    (ctype[(unsigned char)s[j]] & CT_ASCII); j++)
+				h = word_hash_add(h, (unsigned char)s[j]);
+			for (; j < sc->len &&
 			    (ctype[(unsigned char)s[j]] & CT_ALPHA) &&
 			    ((unsigned char)s[j] < 0x80 ||
 			    upunct_len(s + j, sc->len - j) == 0); j++)
-				/* (no Unicode punctuation is ASCII) */
 				h = word_hash_add(h, (unsigned char)s[j]);
 			t->e = j;
 			if (sc->ix != NULL && j - i <= sc->ix->maxlen)
