@@ -331,7 +331,7 @@ iso_week_monday(int wy, int wn)
  */
 struct sb {
 	char	*buf;
-	size_t	 size;		/* of buf, > 0 */
+	size_t	 size;		/* of buf, > 0; 0: discard (sb_discard) */
 	size_t	 len;
 };
 
@@ -344,10 +344,19 @@ sb_init(struct sb *b, char *buf, size_t size)
 	buf[0] = '\0';
 }
 
+/* Write nothing more to b: what it holds stays (a size of 0). */
+static void
+sb_discard(struct sb *b)
+{
+	b->size = 0;
+}
+
 /* Append s[0..n) (no NUL among them), as "%.*s" would. */
 static void
 sb_add(struct sb *b, const char *s, size_t n)
 {
+	if (b->size == 0)
+		return;
 	if (n > b->size - 1 - b->len)
 		n = b->size - 1 - b->len;
 	memcpy(b->buf + b->len, s, n);
@@ -369,6 +378,8 @@ sb_num(struct sb *b, long v, int width)
 	unsigned long	 u = v < 0 ? 0 - (unsigned long)v : (unsigned long)v;
 	int		 n = 0, o = 0;
 
+	if (b->size == 0)
+		return;
 	if (v < 0) {
 		out[o++] = '-';
 		width--;		/* the sign counts in the width */
@@ -500,6 +511,9 @@ struct scan {
 	size_t			 tpos;		/* text cut into tokens so far */
 	struct tok		*small;		/* t to begin with: SMALL_TOKENS
 						   on the caller's stack */
+	int			 lean;		/* dates' value and basis
+						   strings not wanted
+						   (cc_timex_scan_dates) */
 	struct lcache		 own;		/* last: not cleared for a
 						   scanner's scan */
 };
@@ -2585,12 +2599,15 @@ season_last_day(int y, int n)
 
 /* Value, lo and hi of a concrete period. */
 static void
-period_fill(const struct period *p, struct cc_timex *x, long *lo, long *hi)
+period_fill(const struct period *p, struct cc_timex *x, long *lo, long *hi,
+    int lean)
 {
 	struct sb	b;
 	int		m0;
 
 	sb_init(&b, x->value, sizeof x->value);
+	if (lean)
+		sb_discard(&b);		/* the value stays empty */
 	switch (p->gran) {
 	case G_DAY:
 		/* "%04d-%02d-%02d" */
@@ -2946,7 +2963,7 @@ resolve(const struct scan *sc, const struct dx *dx, int fut,
 		unresolved_value(dx, x);
 		return;
 	}
-	period_fill(&p, x, &lo, &hi);
+	period_fill(&p, x, &lo, &hi, sc->lean);
 	/* Parts of the period. */
 	if (dx->mod != NULL && hi > lo) {
 		long len = hi - lo + 1;
@@ -3056,6 +3073,12 @@ emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
 	resolve(sc, dx, fut, x);
 	x->future = fut;
 	x->relative = dx->how != H_ABS && !(dx->how == H_YEARLESS && dx->y);
+	/* A weekday beside a date must agree with it: say so, pick none. */
+	if (dx->wd >= 0 && dx->how != H_WEEKDAY && x->lo.y != 0 &&
+	    cc_date_weekday(&x->lo) != dx->wd)
+		x->weekday_mismatch = 1;
+	if (sc->lean)
+		return;		/* (basis empty) */
 	sb_init(&b, x->basis, sizeof x->basis);
 	if (!x->relative)
 		sb_str(&b, "absolute");
@@ -3063,12 +3086,9 @@ emit_date(const struct scan *sc, const struct dx *dx, int forcepast,
 		basis_relative(sc, fut, cue, &b);
 	if (dx->usorder)
 		sb_str(&b, "; read as month/day");
-	/* A weekday beside a date must agree with it: say so, pick none. */
-	if (dx->wd >= 0 && dx->how != H_WEEKDAY && x->lo.y != 0 &&
-	    cc_date_weekday(&x->lo) != dx->wd) {
+	if (x->weekday_mismatch) {
 		size_t bl = strlen(x->basis);
 
-		x->weekday_mismatch = 1;
 		cc_date_iso(&x->lo, iso, sizeof iso);
 		wn = weekday_name(sc, cc_date_weekday(&x->lo), &wl);
 		snprintf(x->basis + bl, sizeof x->basis - bl,
@@ -3924,7 +3944,7 @@ parse_week_of(const struct scan *sc, size_t i, struct cc_timex *x)
 		clear(&p, sizeof p);
 		p.gran = G_WEEK;
 		iso_week(lo, &p.y, &p.n);
-		period_fill(&p, x, &lo, &hi);
+		period_fill(&p, x, &lo, &hi, 0);
 		return end;
 	}
 	cc_date_iso(&x->lo, a, sizeof a);
@@ -4659,10 +4679,10 @@ cc_timex_scanner_free(struct cc_timex_scanner *ts)
 	free(ts);
 }
 
-size_t
-cc_timex_scan_until(struct cc_timex_scanner *ts, const char *s, size_t len,
+static size_t
+scan_with(struct cc_timex_scanner *ts, const char *s, size_t len,
     const struct cc_date *ref, struct cc_timex *out, size_t max,
-    int (*stop)(const struct cc_timex *), int *stopped)
+    int (*stop)(const struct cc_timex *), int *stopped, int lean)
 {
 	struct scan	 sc;
 
@@ -4672,7 +4692,24 @@ cc_timex_scan_until(struct cc_timex_scanner *ts, const char *s, size_t len,
 	sc.vc = ts->vc;
 	sc.lc = &ts->lc;
 	sc.ix = ts->ix;
+	sc.lean = lean;
 	return scan_text(&sc, s, len, ref, out, max, stop, stopped);
+}
+
+size_t
+cc_timex_scan_until(struct cc_timex_scanner *ts, const char *s, size_t len,
+    const struct cc_date *ref, struct cc_timex *out, size_t max,
+    int (*stop)(const struct cc_timex *), int *stopped)
+{
+	return scan_with(ts, s, len, ref, out, max, stop, stopped, 0);
+}
+
+size_t
+cc_timex_scan_dates(struct cc_timex_scanner *ts, const char *s, size_t len,
+    const struct cc_date *ref, struct cc_timex *out, size_t max,
+    int (*stop)(const struct cc_timex *), int *stopped)
+{
+	return scan_with(ts, s, len, ref, out, max, stop, stopped, 1);
 }
 
 size_t

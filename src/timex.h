@@ -109,5 +109,11 @@ size_t	cc_timex_scan_with(struct cc_timex_scanner *, const char *s,
 size_t	cc_timex_scan_until(struct cc_timex_scanner *, const char *s,
 	    size_t len, const struct cc_date *ref, struct cc_timex *out,
 	    size_t max, int (*stop)(const struct cc_timex *), int *stopped);
+/* The same for a caller that reads no date's value or basis (a claim's
+ * time): those two strings of a date mention are not written (the basis
+ * is empty, most values are), the cost of writing them spared. */
+size_t	cc_timex_scan_dates(struct cc_timex_scanner *, const char *s,
+	    size_t len, const struct cc_date *ref, struct cc_timex *out,
+	    size_t max, int (*stop)(const struct cc_timex *), int *stopped);
 
 #endif

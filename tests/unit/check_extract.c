@@ -142,6 +142,48 @@ START_TEST(test_claim_in_huge_sentence)
 }
 END_TEST
 
+/* A long sentence's trigger words are read as two halves at once; a
+ * claim is found wherever its words stand: at the start, across the
+ * middle, at the end. */
+START_TEST(test_trigger_anywhere_in_sentence)
+{
+	static const char fill[] = "the long column of vehicles moved "
+	    "slowly along the road while residents watched from windows "
+	    "and doorways in silence, ";
+	struct cc_extractor	*ex = cc_extractor_new(pack);
+	struct cc_buf		 b = CC_BUF_INIT;
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	size_t			 k, i, n;
+
+	for (k = 0; k < 8 * sizeof fill; k += 7) {
+		cc_buf_reset(&b);
+		for (i = 0; i < k; i++)
+			cc_buf_addc(&b, fill[i % (sizeof fill - 1)]);
+		cc_buf_adds(&b, " about 130,000 troops ");
+		for (i = k; i < 8 * sizeof fill; i++)
+			cc_buf_addc(&b, fill[i % (sizeof fill - 1)]);
+		cc_buf_adds(&b, "end.\n");
+		cc_article_init(&a);
+		a.name = xstrdup("long");
+		a.text = xstrdup(b.data);
+		a.len = b.len;
+		a.published = xstrdup("2022-02-14");
+		memset(&s, 0, sizeof s);
+		memset(&c, 0, sizeof c);
+		ck_assert_int_eq(cc_extract_article(ex, &a, &s, &c), CC_OK);
+		n = count_type(&c, "force", &i);
+		ck_assert_msg(n == 1, "troops after %zu bytes: %zu claims", k,
+		    n);
+		ck_assert_str_eq(c.v[i].text, "about 130,000 troops");
+		done(&a, &s, &c);
+	}
+	cc_buf_release(&b);
+	cc_extractor_free(ex);
+}
+END_TEST
+
 START_TEST(test_boilerplate_yields_nothing)
 {
 	struct cc_article	 a;
@@ -582,6 +624,7 @@ extract_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_offsets_into_stored_text);
 	tcase_add_test(tc, test_claim_in_huge_sentence);
+	tcase_add_test(tc, test_trigger_anywhere_in_sentence);
 	tcase_add_test(tc, test_boilerplate_yields_nothing);
 	tcase_add_test(tc, test_boilerplate_any_start);
 	tcase_add_test(tc, test_repeated_text_speakers);

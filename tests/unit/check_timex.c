@@ -367,6 +367,67 @@ START_TEST(test_scan_until)
 }
 END_TEST
 
+/* cc_timex_scan_dates(): the mentions cc_timex_scan_until() gives, the
+ * same dates, spans and granularities, with no value or basis for a
+ * date (durations keep theirs). */
+START_TEST(test_scan_dates_lean)
+{
+	struct cc_timex_scanner	*ts = cc_timex_scanner_new(pack->vocab);
+	struct cc_date		 ref = D(2022, 10, 30);
+	static const char *const text[] = {
+		"Since March 3, for two weeks, talks ran from May 2 to May 4 "
+		    "and again on Friday.",
+		"He will travel on Tuesday, and last month he met them in "
+		    "Q3 2021, the week of June 6 and in the summer.",
+		"On Friday, February 17, 2022 the talks were held; 3/4/2022 "
+		    "and 2022-05-01 too.",
+		"It was the 1990s.  The ten-month-old war, last year.",
+	};
+	struct cc_timex		 full[16], lean[16];
+	size_t			 n, k, i, j;
+	int			 s1, s2, dates = 0;
+
+	for (j = 0; j < sizeof text / sizeof *text; j++) {
+		n = cc_timex_scan_until(ts, text[j], strlen(text[j]), &ref,
+		    full, 16, NULL, &s1);
+		k = cc_timex_scan_dates(ts, text[j], strlen(text[j]), &ref,
+		    lean, 16, NULL, &s2);
+		ck_assert_uint_eq(k, n);
+		ck_assert_int_eq(s1, s2);
+		for (i = 0; i < n && i < 16; i++) {
+			ck_assert_int_eq(lean[i].kind, full[i].kind);
+			ck_assert_uint_eq(lean[i].start, full[i].start);
+			ck_assert_uint_eq(lean[i].end, full[i].end);
+			ck_assert_int_eq(cc_date_days(&lean[i].lo),
+			    cc_date_days(&full[i].lo));
+			ck_assert_int_eq(cc_date_days(&lean[i].hi),
+			    cc_date_days(&full[i].hi));
+			ck_assert_str_eq(lean[i].granularity,
+			    full[i].granularity);
+			ck_assert_int_eq(lean[i].relative, full[i].relative);
+			ck_assert_int_eq(lean[i].future, full[i].future);
+			ck_assert_int_eq(lean[i].anchor, full[i].anchor);
+			ck_assert_int_eq(lean[i].weekday_mismatch,
+			    full[i].weekday_mismatch);
+			if (full[i].kind == CC_TIMEX_DATE &&
+			    full[i].lo.y != 0) {
+				ck_assert_str_eq(lean[i].basis, "");
+				ck_assert_str_ne(full[i].basis, "");
+				/* (a range's value is made of its ends') */
+				if (strchr(full[i].value, '/') == NULL &&
+				    strcmp(full[i].granularity, "week") != 0)
+					ck_assert_str_eq(lean[i].value, "");
+				dates++;
+			} else if (full[i].kind == CC_TIMEX_DURATION)
+				ck_assert_str_eq(lean[i].value,
+				    full[i].value);
+		}
+	}
+	ck_assert_int_ge(dates, 8);
+	cc_timex_scanner_free(ts);
+}
+END_TEST
+
 /* The words are data: a vocabulary in another language works the same. */
 START_TEST(test_words_come_from_vocab)
 {
@@ -565,6 +626,7 @@ timex_suite(void)
 	tcase_add_test(tc, test_plain_numbers);
 	tcase_add_test(tc, test_max_results);
 	tcase_add_test(tc, test_scan_until);
+	tcase_add_test(tc, test_scan_dates_lean);
 	tcase_add_test(tc, test_words_come_from_vocab);
 	tcase_add_test(tc, test_vocab_case_folded);
 	tcase_add_test(tc, test_cases_file);
