@@ -13,7 +13,10 @@
  *	  extract           cc_extract_batch(), CC_EXTRACT_BATCH articles at
  *	                    a time as the pipeline calls it: fold, segment,
  *	                    boilerplate, outlet, document date, every rule,
- *	                    claims
+ *	                    claims; a sentence whose text came before takes
+ *	                    the rule matches remembered for it
+ *	  extract, none     the same with nothing remembered: every sentence
+ *	    remembered      searched, as in text that never repeats itself
  *	  PCRE2 JIT ceiling one simple pattern (\bkilled\b, caseless, UTF,
  *	                    as rules are compiled) over the same articles:
  *	                    what a single scan of the text costs
@@ -127,11 +130,12 @@ reset_article(struct cc_article *a)
 	a->date = a->date_min = a->date_max = a->date_basis = NULL;
 }
 
-enum stage { S_SEGMENT, S_EXTRACT, S_CEILING, S_NSTAGES };
+enum stage { S_SEGMENT, S_EXTRACT, S_FRESH, S_CEILING, S_NSTAGES };
 
 static const char *const STAGE_NAME[] = {
 	"fold+segment only",
 	"extract, all packs",
+	"extract, no sentence remembered",
 	"PCRE2 JIT, one pattern (ceiling)",
 };
 
@@ -189,6 +193,12 @@ run_stage(struct bench *b, enum stage st)
 			cc_fold_release(&f);
 			break;
 		case S_EXTRACT:
+		case S_FRESH:
+			/* Each run starts with nothing remembered, as a
+			 * run of the pipeline does; S_FRESH remembers
+			 * nothing at all: every sentence is searched. */
+			if (i == 0)
+				cc_extractor_remember(b->ex, st == S_EXTRACT);
 			/* Claims go to a fresh list per article, as in
 			 * the pipeline (duplicates are looked for in it). */
 			n = b->c->n - i < CC_EXTRACT_BATCH ? b->c->n - i :
@@ -215,7 +225,7 @@ run_stage(struct bench *b, enum stage st)
 		for (k = 0; k < n; k++)
 			b->nsents += sents[k].n;
 	}
-	if (st == S_EXTRACT)
+	if (st == S_EXTRACT || st == S_FRESH)
 		b->nclaims = nclaims;
 	for (k = 0; k < CC_EXTRACT_BATCH; k++)
 		cc_sentences_release(&sents[k]);

@@ -40,6 +40,9 @@
 #define EX_ENTS		256	/* entity look-ups remembered, */
 #define EX_ENT_TEXT	64	/* ... of texts of at most this */
 #define EX_WINDOW	2048	/* sentences matched before claims are built */
+#define EX_SMEMO	4096	/* sentences whose matches are remembered, */
+#define EX_SMEMO_TEXT	2048	/* ... of at most this many bytes */
+#define EX_SMEMO_OVS	1024	/* ... and offsets of matches */
 #define EX_SCRATCH	4096	/* bytes of a scratch chunk (build_claim()) */
 #define EX_GROUP_BYTES	((size_t)512 << 10)	/* text of articles read
 						   together (at least one) */
@@ -60,6 +63,19 @@ struct ex_match {
 	uint32_t		 nov;	/* ovector pairs kept */
 	size_t			 sent;	/* sentence, in the window */
 	size_t			 ov;	/* ex->ovs[ov .. ov + 2 * nov) */
+};
+
+/* The matches of every rule in a sentence, remembered by its text
+ * (find_window()). */
+struct ex_smemo {
+	uint64_t		 h;
+	uint64_t		 used;
+	char			*text;		/* NULL: empty */
+	size_t			 len;
+	struct ex_match		*mv;		/* sent unused, ov into ovs */
+	size_t			 nm, mcap;
+	PCRE2_SIZE		*ovs;
+	size_t			 novs, ovcap;
 };
 
 /* A pattern to run on a sentence of the window (find_window()). */
@@ -163,6 +179,16 @@ struct cc_extractor {
 	size_t			 wart[EX_WINDOW];	/* article, */
 	size_t			 wsent[EX_WINDOW];	/* sentence */
 	size_t			 wstart[EX_WINDOW + 1];
+	/* Sentences whose text an earlier one had (a wire story in many
+	 * papers): its matches, remembered, are not searched again.
+	 * wkey[k]: the hash of sentence k of the window, wkeep[k]: its
+	 * matches are to be remembered. */
+	struct ex_smemo		*smemo;		/* EX_SMEMO, on first use */
+	uint64_t		 smemo_tick;
+	int			 smemo_off;	/* cc_extractor_remember() */
+	int			 match_err;	/* a search failed: keep none */
+	uint64_t		 wkey[EX_WINDOW];
+	unsigned char		 wkeep[EX_WINDOW];
 
 	struct ex_memo		*memo;		/* EX_MEMO, on first use */
 	uint64_t		 memo_tick;
@@ -224,6 +250,18 @@ cc_extractor_set_shared(struct cc_extractor *ex,
 }
 
 void
+cc_extractor_remember(struct cc_extractor *ex, int on)
+{
+	size_t	i;
+
+	ex->smemo_off = !on;
+	for (i = 0; ex->smemo != NULL && i < EX_SMEMO; i++) {
+		free(ex->smemo[i].text);
+		ex->smemo[i].text = NULL;
+	}
+}
+
+void
 cc_extractor_free(struct cc_extractor *ex)
 {
 	size_t	i;
@@ -255,6 +293,12 @@ cc_extractor_free(struct cc_extractor *ex)
 	for (i = 0; ex->memo != NULL && i < EX_MEMO; i++)
 		free(ex->memo[i].text);
 	free(ex->memo);
+	for (i = 0; ex->smemo != NULL && i < EX_SMEMO; i++) {
+		free(ex->smemo[i].text);
+		free(ex->smemo[i].mv);
+		free(ex->smemo[i].ovs);
+	}
+	free(ex->smemo);
 	free(ex->ents);
 	for (i = 0; i < ex->nck; i++)
 		free(ex->ck[i].p);
@@ -1569,13 +1613,31 @@ next_match(struct cc_extractor *ex, const struct cc_rule *r, size_t p,
 }
 
 static void
-match_failed(const struct ex_doc *doc, const struct cc_rule *r, int rc)
+match_failed(struct cc_extractor *ex, const struct ex_doc *doc,
+    const struct cc_rule *r, int rc)
 {
 	PCRE2_UCHAR	msg[128];
+
+	ex->match_err = 1;
 
 	pcre2_get_error_message(rc, msg, sizeof msg);
 	cc_warn("%s: rule %s (%s:%u) skipped on a sentence: %s", doc->name,
 	    r->id, r->file, r->line, (const char *)msg);
+}
+
+/* Room in ex->mv for n more matches and in ex->ovs for nov more
+ * offsets. */
+static void
+mv_reserve(struct cc_extractor *ex, size_t n, size_t nov)
+{
+	if (ex->mn + n > ex->mcap) {
+		ex->mcap = 2 * (ex->mn + n);
+		ex->mv = xreallocarray(ex->mv, ex->mcap, sizeof *ex->mv);
+	}
+	if (ex->novs + nov > ex->ovcap) {
+		ex->ovcap = 2 * (ex->novs + nov);
+		ex->ovs = xreallocarray(ex->ovs, ex->ovcap, sizeof *ex->ovs);
+	}
 }
 
 /* Append the match in md of code re (pattern p of rule r) in sentence
@@ -1594,14 +1656,7 @@ keep_match(struct cc_extractor *ex, const struct cc_rule *r, size_t p,
 	if (ncap + 1 > pcre2_get_ovector_count(md))
 		ncap = pcre2_get_ovector_count(md) - 1;
 	ov = pcre2_get_ovector_pointer(md);
-	if (ex->mn == ex->mcap) {
-		ex->mcap = ex->mcap ? 2 * ex->mcap : 64;
-		ex->mv = xreallocarray(ex->mv, ex->mcap, sizeof *ex->mv);
-	}
-	if (ex->novs + 2 * (ncap + 1) > ex->ovcap) {
-		ex->ovcap = 2 * (ex->novs + 2 * (ncap + 1));
-		ex->ovs = xreallocarray(ex->ovs, ex->ovcap, sizeof *ex->ovs);
-	}
+	mv_reserve(ex, 1, 2 * (ncap + 1));
 	m = &ex->mv[ex->mn++];
 	m->r = r;
 	m->re = re;
@@ -1654,7 +1709,7 @@ find_led(struct cc_extractor *ex, const struct ex_doc *doc,
 				continue;
 			}
 			if (rc != PCRE2_ERROR_NOMATCH) {
-				match_failed(doc, r, rc);
+				match_failed(ex, doc, r, rc);
 				return;
 			}
 		}
@@ -1706,7 +1761,7 @@ find_matches(struct cc_extractor *ex, const struct ex_doc *doc,
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0) {
-			match_failed(doc, r, rc);
+			match_failed(ex, doc, r, rc);
 			break;
 		}
 		off = keep_match(ex, r, p, re, md, sent, s, len);
@@ -1829,6 +1884,88 @@ run_bound(const struct cc_extractor *ex, const struct cc_needs *n,
 }
 
 /*
+ * The matches of sentence k of the window, text s[0..len), appended to
+ * ex->mv if a sentence of the same text had them (1); else 0, and the
+ * sentence's key noted for smemo_put().  A sentence's matches depend on
+ * its text alone: every search runs on the sentence as its subject.
+ */
+static int
+smemo_get(struct cc_extractor *ex, const char *s, size_t len, size_t k)
+{
+	struct ex_smemo	*m;
+	size_t		 i, j, ov;
+	uint64_t	 h;
+
+	ex->wkeep[k] = 0;
+	if (ex->smemo_off || len > EX_SMEMO_TEXT)
+		return 0;
+	if (ex->smemo == NULL)
+		ex->smemo = xcalloc(EX_SMEMO, sizeof *ex->smemo);
+	h = cc_hash64(s, len);
+	m = &ex->smemo[(h % EX_SMEMO) & ~(size_t)1];
+	for (i = 0; i < 2; i++, m++) {
+		if (m->text == NULL || m->h != h || m->len != len ||
+		    memcmp(m->text, s, len) != 0)
+			continue;
+		m->used = ++ex->smemo_tick;
+		mv_reserve(ex, m->nm, m->novs);
+		for (j = 0; j < m->nm; j++) {
+			ov = ex->novs + m->mv[j].ov;
+			ex->mv[ex->mn] = m->mv[j];
+			ex->mv[ex->mn].sent = k;
+			ex->mv[ex->mn++].ov = ov;
+		}
+		if (m->novs > 0)
+			memcpy(ex->ovs + ex->novs, m->ovs,
+			    m->novs * sizeof *m->ovs);
+		ex->novs += m->novs;
+		return 1;
+	}
+	ex->wkey[k] = h;
+	ex->wkeep[k] = 1;
+	return 0;
+}
+
+/* Remember the n matches mv[] (their offsets in ex->ovs) of a sentence
+ * of text s[0..len) and hash h, in place of the pair's older entry. */
+static void
+smemo_put(struct cc_extractor *ex, const char *s, size_t len, uint64_t h,
+    const struct ex_match *mv, size_t n)
+{
+	struct ex_smemo	*m = &ex->smemo[(h % EX_SMEMO) & ~(size_t)1];
+	size_t		 j, nov = 0;
+
+	for (j = 0; j < n; j++)
+		nov += 2 * mv[j].nov;
+	if (nov > EX_SMEMO_OVS)
+		return;		/* (a sentence of many matches: kept small) */
+	if (m[1].used < m[0].used)
+		m++;
+	m->h = h;
+	m->used = ++ex->smemo_tick;
+	m->text = xrealloc(m->text, len + 1);
+	memcpy(m->text, s, len);
+	m->len = len;
+	if (n > m->mcap) {
+		m->mcap = n;
+		m->mv = xreallocarray(m->mv, n, sizeof *m->mv);
+	}
+	if (nov > m->ovcap) {
+		m->ovcap = nov;
+		m->ovs = xreallocarray(m->ovs, nov, sizeof *m->ovs);
+	}
+	m->nm = n;
+	m->novs = 0;
+	for (j = 0; j < n; j++) {
+		m->mv[j] = mv[j];
+		m->mv[j].ov = m->novs;
+		memcpy(m->ovs + m->novs, ex->ovs + mv[j].ov,
+		    2 * mv[j].nov * sizeof *m->ovs);
+		m->novs += 2 * mv[j].nov;
+	}
+}
+
+/*
  * Every match of every rule in a window of nw sentences (at most
  * EX_WINDOW) of the batch's articles: sentence k of the window is
  * sentence ex->wsent[k] of article ex->wart[k].  The matches go into
@@ -1856,11 +1993,15 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 
 	trig_ready(ex);
 	npat = ex->pat_base[pk->nrules];
-	/* The runs, sentence by sentence ... */
+	/* The runs, sentence by sentence (a remembered sentence's matches
+	 * go first: the sort by sentence keeps them as they were) ... */
 	ex->nruns = 0;
+	ex->mn = ex->novs = 0;
 	for (i = 0; i < nw; i++) {
 		st = &art[ex->wart[i]].sents->v[ex->wsent[i]];
-		if (st->boiler)
+		ex->wkeep[i] = 0;
+		if (st->boiler || smemo_get(ex, art[ex->wart[i]].doc.f->s +
+		    st->start, st->end - st->start, i))
 			continue;
 		triggered_all(ex, art[ex->wart[i]].doc.lower, st->start,
 		    st->end);
@@ -1896,7 +2037,7 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 	/* ... made pattern by pattern, sentences kept in order */
 	sort_by_key(ex->runs2, ex->runs, ex->nruns, sizeof *ex->runs,
 	    run_pattern, ex->run_start, npat);
-	ex->mn = ex->novs = 0;
+	ex->match_err = 0;
 	for (k = 0; k < ex->nruns; k++) {
 		ru = &ex->runs2[k];
 		st = &art[ex->wart[ru->sent]].sents->v[ex->wsent[ru->sent]];
@@ -1911,6 +2052,16 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 	}
 	sort_by_key(ex->mv2, ex->mv, ex->mn, sizeof *ex->mv, match_sentence,
 	    ex->wstart, nw);
+	/* (a search that failed was skipped: its sentence's matches are
+	 * not all there) */
+	for (i = 0; i < nw && !ex->match_err; i++)
+		if (ex->wkeep[i]) {
+			st = &art[ex->wart[i]].sents->v[ex->wsent[i]];
+			smemo_put(ex, art[ex->wart[i]].doc.f->s + st->start,
+			    st->end - st->start, ex->wkey[i],
+			    ex->mv2 + ex->wstart[i],
+			    ex->wstart[i + 1] - ex->wstart[i]);
+		}
 }
 
 /* The claims of sentence k of the window (find_window()), read in its

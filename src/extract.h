@@ -23,6 +23,11 @@ void			 cc_extractor_free(struct cc_extractor *);
  * boilerplate; the set must outlive the extractor's use of it. */
 void			 cc_extractor_set_shared(struct cc_extractor *,
 			    const struct cc_lineset *);
+/* Whether a sentence whose text an earlier one of the extractor had
+ * takes that one's rule matches instead of searching again (on by
+ * default; the claims are the same either way).  Either way the
+ * sentences remembered so far are forgotten. */
+void			 cc_extractor_remember(struct cc_extractor *, int on);
 
 /*
  * Extract one article: fills a's outlet (if NULL) and date fields, the

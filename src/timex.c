@@ -910,7 +910,7 @@ tokenize(struct scan *sc, size_t end)
 			i++;
 			continue;
 		}
-		ul = upunct_len(s + i, sc->len - i);
+		ul = c < 0x80 ? 0 : upunct_len(s + i, sc->len - i);
 		if (ul == 2) {		/* no-break space */
 			sp = 1;
 			i += 2;

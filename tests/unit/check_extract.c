@@ -600,6 +600,69 @@ START_TEST(test_batch_same_as_one_by_one)
 }
 END_TEST
 
+/* A sentence whose text came before takes the rule matches remembered
+ * for it: the claims are those of a search, dated and attributed in
+ * their own article; a sentence of the same length but other words is
+ * searched again (its troops are tourists). */
+START_TEST(test_repeated_sentences_remembered)
+{
+	static const char *const text[2] = {
+		"Sergei Lavrov said on Monday that 5,000 troops arrived.\n\n"
+		"At least 12 people were killed in the city, officials said.\n\n"
+		"Dmitry Peskov said 7,000 troops had arrived.\n",
+		"Sergei Lavrov said on Monday that 5,000 troops arrived.\n\n"
+		"At least 12 people were killed in the city, officials said.\n\n"
+		"Dmitry Peskov said 7,000 tourists have left.\n",
+	};
+	static const char *const date[2] = { "2022-10-25", "2022-11-02" };
+	struct cc_extractor	*ex[2];
+	struct cc_article	 a[2][2];
+	struct cc_sentences	 s[2][2];
+	struct cc_claims	 c[2][2];
+	struct cc_buf		 j1 = CC_BUF_INIT, j2 = CC_BUF_INIT;
+	size_t			 e, k, i;
+
+	ex[0] = cc_extractor_new(pack);
+	ex[1] = cc_extractor_new(pack);
+	cc_extractor_remember(ex[1], 0);
+	for (e = 0; e < 2; e++)
+		for (k = 0; k < 2; k++) {
+			cc_article_init(&a[e][k]);
+			a[e][k].name = xasprintf("r%zu", k);
+			a[e][k].text = xstrdup(text[k]);
+			a[e][k].len = strlen(text[k]);
+			a[e][k].published = xstrdup(date[k]);
+			memset(&s[e][k], 0, sizeof s[e][k]);
+			memset(&c[e][k], 0, sizeof c[e][k]);
+			ck_assert_int_eq(cc_extract_article(ex[e], &a[e][k],
+			    &s[e][k], &c[e][k]), CC_OK);
+		}
+	ck_assert_uint_eq(c[0][0].n, 3);
+	ck_assert_uint_eq(c[0][1].n, 2);	/* tourists are no troops */
+	for (k = 0; k < 2; k++) {
+		ck_assert_uint_eq(c[0][k].n, c[1][k].n);
+		for (i = 0; i < c[0][k].n; i++) {
+			cc_buf_reset(&j1);
+			cc_buf_reset(&j2);
+			cc_claim_json(&c[0][k].v[i], &j1);
+			cc_claim_json(&c[1][k].v[i], &j2);
+			ck_assert_str_eq(j1.data, j2.data);
+		}
+	}
+	/* each article's own Monday */
+	ck_assert_str_eq(c[0][0].v[0].time_start, "2022-10-24");
+	ck_assert_str_eq(c[0][1].v[0].time_start, "2022-10-31");
+	ck_assert_double_eq(c[0][0].v[2].vmin, 7000);
+	for (e = 0; e < 2; e++)
+		for (k = 0; k < 2; k++)
+			done(&a[e][k], &s[e][k], &c[e][k]);
+	cc_buf_release(&j1);
+	cc_buf_release(&j2);
+	cc_extractor_free(ex[0]);
+	cc_extractor_free(ex[1]);
+}
+END_TEST
+
 START_TEST(test_pack_examples_pass)
 {
 	unsigned	npass = 0, nfail = 0;
@@ -637,6 +700,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_pronoun_speaker_without_claim);
 	tcase_add_test(tc, test_pronoun_speaker_said_or_opening);
 	tcase_add_test(tc, test_batch_same_as_one_by_one);
+	tcase_add_test(tc, test_repeated_sentences_remembered);
 	tcase_add_test(tc, test_pack_examples_pass);
 	suite_add_tcase(s, tc);
 	return s;
