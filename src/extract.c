@@ -2057,10 +2057,11 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 	for (i = 0; i < nw && !ex->match_err; i++)
 		if (ex->wkeep[i]) {
 			st = &art[ex->wart[i]].sents->v[ex->wsent[i]];
+			k = ex->wstart[i + 1] - ex->wstart[i];
+			/* (no match in the window: no mv2 yet) */
 			smemo_put(ex, art[ex->wart[i]].doc.f->s + st->start,
 			    st->end - st->start, ex->wkey[i],
-			    ex->mv2 + ex->wstart[i],
-			    ex->wstart[i + 1] - ex->wstart[i]);
+			    k > 0 ? ex->mv2 + ex->wstart[i] : NULL, k);
 		}
 }
 
