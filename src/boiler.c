@@ -414,15 +414,17 @@ pat_maybe(const struct cc_boiler *b, size_t i, const char *s, const char *l,
 
 /* Does the trimmed line s[0..n) (lower-cased in l) match a pattern?
  * *tail set if the first matching pattern is a tail one.  in_text as for
- * pat_maybe(). */
+ * pat_maybe(); alone[0..nalone) the patterns searched alone whose words
+ * the text holds, in order (most texts hold none: a line need not look
+ * at every pattern to find that out). */
 static int
 line_matches(const struct cc_boiler *b, pcre2_match_data *md,
     const char *s, const char *l, size_t n, const unsigned char *in_text,
-    int *tail)
+    const size_t *alone, size_t nalone, int *tail)
 {
 	PCRE2_SPTR	mark;
 	unsigned char	c = (unsigned char)s[0];
-	size_t		i, best = b->n;
+	size_t		i, k, best = b->n;
 	int		rc;
 
 	if (b->joined) {
@@ -433,12 +435,12 @@ line_matches(const struct cc_boiler *b, pcre2_match_data *md,
 			best = (size_t)strtoul((const char *)mark, NULL, 10);
 		if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH) {
 			/* One searched alone, listed before it, goes first. */
-			for (i = 0; i < best && i < b->n; i++)
-				if (b->v[i].alone &&
-				    pat_maybe(b, i, s, l, n, in_text) &&
-				    cc_re_match(b->v[i].re, (PCRE2_SPTR)s, n, 0,
-				    PCRE2_NO_UTF_CHECK, md, b->mctx) >= 0) {
-					best = i;
+			for (k = 0; k < nalone && alone[k] < best; k++)
+				if (cc_needs_met(&b->v[alone[k]].needs, l, n) &&
+				    cc_re_match(b->v[alone[k]].re,
+				    (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md,
+				    b->mctx) >= 0) {
+					best = alone[k];
 					break;
 				}
 			if (best >= b->n)
@@ -521,6 +523,7 @@ cc_boiler_mark_lower(const struct cc_boiler *b, const char *s,
 	const char		*nl, *lower = lower_in;
 	char			*own = NULL;
 	unsigned char		*in_text = NULL;
+	size_t			*alone = NULL, nalone = 0;
 	size_t			 ls = 0, le, a, z, k = 0, i;
 	int			 boiler, tail, in_tail = 0, text_seen = 0;
 
@@ -536,9 +539,11 @@ cc_boiler_mark_lower(const struct cc_boiler *b, const char *s,
 			cc_ascii_lower(own, s, len);
 		}
 		in_text = xcalloc(b->n, 1);
+		alone = xreallocarray(NULL, b->n, sizeof *alone);
 		for (i = 0; i < b->n; i++)
-			in_text[i] = b->v[i].alone &&
-			    cc_needs_met(&b->v[i].needs, lower, len);
+			if ((in_text[i] = b->v[i].alone &&
+			    cc_needs_met(&b->v[i].needs, lower, len)))
+				alone[nalone++] = i;
 	}
 	seen_init(&sn, s, len);
 	while (ls < len && k < ss->n) {
@@ -553,7 +558,7 @@ cc_boiler_mark_lower(const struct cc_boiler *b, const char *s,
 		    z - a <= CC_BOILER_LINE_MAX) {
 			tail = 0;
 			boiler = line_matches(b, md, s + a, lower + a, z - a,
-			    in_text, &tail);
+			    in_text, alone, nalone, &tail);
 			if (boiler && tail && text_seen)
 				in_tail = 1;
 		}
@@ -574,6 +579,7 @@ cc_boiler_mark_lower(const struct cc_boiler *b, const char *s,
 	}
 	pcre2_match_data_free(md);
 	free(in_text);
+	free(alone);
 	free(own);
 	free(sn.v);
 }
