@@ -204,6 +204,14 @@ struct cc_extractor {
 	size_t			 ckcur;		/* the chunk written to */
 	struct ex_gnum		 gnum[EX_GNUM];
 
+	/* The date a claim of sentence k of the window takes when its
+	 * rule gives none (claim_time()), found for the whole window
+	 * before any claim is built: wdst[k] 0 not looked for, 1 none,
+	 * 2 wdate[k].  wcur: the sentence build_sentence() reads. */
+	struct cc_timex		*wdate;		/* EX_WINDOW, on first use */
+	unsigned char		 wdst[EX_WINDOW];
+	size_t			 wcur;
+
 	/* The date mentions of the sentence being read (claim_time). */
 	struct cc_timex		 stx[EX_MAX_TIMEX];
 	size_t			 nstx;
@@ -299,6 +307,7 @@ cc_extractor_free(struct cc_extractor *ex)
 		free(ex->smemo[i].ovs);
 	}
 	free(ex->smemo);
+	free(ex->wdate);
 	free(ex->ents);
 	for (i = 0; i < ex->nck; i++)
 		free(ex->ck[i].p);
@@ -438,6 +447,64 @@ scratch_has(void *arg, const char *p)
 		    a < (uintptr_t)ex->ck[i].p + ex->ck[i].cap)
 			return 1;
 	return 0;
+}
+
+/*
+ * Claim c's strings as one block (claim.h), as cc_claim_pack() makes it,
+ * by one copy of the scratch space they were written to: its bytes from
+ * the first of them on, the pointers moved by as much.  A string not in
+ * scratch space goes after them.  (Each string was measured and copied
+ * alone, and each asked scratch_has(): a seventh of the time claims took
+ * to build.)  0, and nothing done, if the claim took more than the first
+ * chunk.
+ */
+static int
+scratch_adopt(struct cc_extractor *ex, struct cc_claim *c)
+{
+	const struct ex_chunk	*k = &ex->ck[0];
+	char			**f[CC_CLAIM_NSTR], *b, *q;
+	uintptr_t		 a, p0, p1;
+	size_t			 i, lo = SIZE_MAX, extra = 0, n, l, first = 0;
+
+	if (ex->nck == 0 || ex->ckcur != 0)
+		return 0;
+	p0 = (uintptr_t)k->p;
+	p1 = p0 + k->used;
+	cc_claim_strings(c, f);
+	for (i = 0; i < CC_CLAIM_NSTR; i++) {
+		if (*f[i] == NULL)
+			continue;
+		a = (uintptr_t)*f[i];
+		if (a < p0 || a >= p1)
+			extra += strlen(*f[i]) + 1;
+		else if (a - p0 < lo) {
+			lo = a - p0;
+			first = i;
+		}
+	}
+	if (lo == SIZE_MAX)
+		return 0;
+	n = k->used - lo + extra;
+	b = xmalloc(sizeof n + n);
+	memcpy(b, &n, sizeof n);
+	memcpy(b + sizeof n, k->p + lo, k->used - lo);
+	q = b + sizeof n + (k->used - lo);
+	for (i = 0; i < CC_CLAIM_NSTR; i++) {
+		if (*f[i] == NULL)
+			continue;
+		a = (uintptr_t)*f[i];
+		if (a >= p0 && a < p1) {
+			*f[i] = b + sizeof n + (a - p0 - lo);
+			continue;
+		}
+		l = strlen(*f[i]) + 1;
+		memcpy(q, *f[i], l);
+		free(*f[i]);
+		*f[i] = q;
+		q += l;
+	}
+	c->packed = (unsigned)first + 1;
+	return 1;
 }
 
 /* Free a string of the claim being built unless it is in scratch
@@ -1072,12 +1139,19 @@ claim_time(struct cc_extractor *ex, const struct ex_doc *doc,
 	size_t		 n, i;
 	char		 buf[16];
 
-	n = sentence_dates(ex, doc, ss, se, 0);
-	for (i = 0; i < n; i++)
-		if (claim_date(&ex->stx[i])) {
-			set_time_from(ex, c, &ex->stx[i], s);
+	if (ex->stx_on && ex->wdst[ex->wcur] != 0) {
+		if (ex->wdst[ex->wcur] == 2) {
+			set_time_from(ex, c, &ex->wdate[ex->wcur], s);
 			return;
 		}
+	} else {
+		n = sentence_dates(ex, doc, ss, se, 0);
+		for (i = 0; i < n; i++)
+			if (claim_date(&ex->stx[i])) {
+				set_time_from(ex, c, &ex->stx[i], s);
+				return;
+			}
+	}
 	if (doc->ref.y != 0) {
 		cc_date_iso(&doc->ref, buf, sizeof buf);
 		c->time_start = scratch_strdup(ex, buf);
@@ -1544,7 +1618,8 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 	    c->ev_end - c->ev_start);
 	if (!have_time)
 		claim_time(ex, doc, c, ss, se);
-	cc_claim_pack(c, scratch_has, ex);
+	if (!scratch_adopt(ex, c))
+		cc_claim_pack(c, scratch_has, ex);
 	return 1;
 }
 
@@ -2065,6 +2140,43 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 		}
 }
 
+/*
+ * The date claim_time() takes for each sentence of the window that has
+ * matches, all found before any claim is built: the date scanner's code
+ * runs once for the window, not between each sentence's searches and
+ * claims (where it left the instruction cache to them and they to it).
+ */
+static void
+window_dates(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
+{
+	const struct cc_sentence *st;
+	const struct ex_doc	*doc;
+	size_t			 k, n, i;
+	int			 stopped;
+
+	if (ex->wdate == NULL)
+		ex->wdate = xreallocarray(NULL, EX_WINDOW, sizeof *ex->wdate);
+	for (k = 0; k < nw; k++) {
+		ex->wdst[k] = 0;
+		st = &art[ex->wart[k]].sents->v[ex->wsent[k]];
+		if (st->boiler || ex->wstart[k + 1] == ex->wstart[k])
+			continue;
+		doc = &art[ex->wart[k]].doc;
+		n = cc_timex_scan_dates(ex->ts, doc->f->s + st->start,
+		    st->end - st->start, doc->ref.y ? &doc->ref : NULL,
+		    ex->stx, EX_MAX_TIMEX, claim_date, &stopped);
+		if (n > EX_MAX_TIMEX)
+			n = EX_MAX_TIMEX;
+		ex->wdst[k] = 1;
+		for (i = 0; i < n; i++)
+			if (claim_date(&ex->stx[i])) {
+				ex->wdate[k] = ex->stx[i];
+				ex->wdst[k] = 2;
+				break;
+			}
+	}
+}
+
 /* The claims of sentence k of the window (find_window()), read in its
  * article. */
 static void
@@ -2083,6 +2195,7 @@ build_sentence(struct cc_extractor *ex, struct ex_art *x, size_t k)
 	}
 	first = x->out->n;
 	ex->stx_on = 1;
+	ex->wcur = k;
 	ex->stx_have = 0;
 	ex->stx_ss = st->start;
 	ex->stx_se = st->end;
@@ -2763,6 +2876,7 @@ extract_group(struct cc_extractor *ex, const struct cc_extract_job *jobs,
 		if (nw == 0)
 			break;
 		find_window(ex, art, nw);
+		window_dates(ex, art, nw);
 		for (j = 0; j < nw; j++)
 			build_sentence(ex, &art[ex->wart[j]], j);
 	}

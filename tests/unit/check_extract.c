@@ -142,6 +142,44 @@ START_TEST(test_claim_in_huge_sentence)
 }
 END_TEST
 
+/* A claim whose rule gives it no date takes the first date of its
+ * sentence, else the article's; each sentence its own, when the dates of
+ * a window of sentences are found before its claims are built. */
+START_TEST(test_claim_takes_first_date)
+{
+	static const char *const want[][2] = {
+		{ "about 130,000 troops", "2022-02-14" },
+		{ "90,000 troops", "2022-02-14" },
+		{ "2,000 troops", "2022-03-10" },
+		{ "5,000 soldiers", "2022-03-05" },
+		{ "3,000 troops", "2022-03-05" },
+	};
+	struct cc_article	 a;
+	struct cc_sentences	 s;
+	struct cc_claims	 c;
+	const struct cc_claim	*k;
+	size_t			 i, n = 0;
+
+	run("dates", "2022-03-10", "Russia had about 130,000 troops near "
+	    "the border on February 14, and 90,000 troops on January 10.\n\n"
+	    "Another 2,000 troops arrived, officials said.\n\n"
+	    "It had 5,000 soldiers in the north on March 5, after 3,000 "
+	    "troops on March 2.\n", &a, &s, &c);
+	for (i = 0; i < c.n; i++) {
+		k = &c.v[i];
+		if (strcmp(k->type, "force") != 0)
+			continue;
+		ck_assert_uint_lt(n, 5);
+		ck_assert_ptr_nonnull(strstr(k->text, want[n][0]));
+		ck_assert_str_eq(k->time_start, want[n][1]);
+		ck_assert_str_eq(k->time_end, want[n][1]);
+		n++;
+	}
+	ck_assert_uint_eq(n, 5);
+	done(&a, &s, &c);
+}
+END_TEST
+
 /* A long sentence's trigger words are read as two halves at once; a
  * claim is found wherever its words stand: at the start, across the
  * middle, at the end. */
@@ -687,6 +725,7 @@ extract_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_offsets_into_stored_text);
 	tcase_add_test(tc, test_claim_in_huge_sentence);
+	tcase_add_test(tc, test_claim_takes_first_date);
 	tcase_add_test(tc, test_trigger_anywhere_in_sentence);
 	tcase_add_test(tc, test_boilerplate_yields_nothing);
 	tcase_add_test(tc, test_boilerplate_any_start);
