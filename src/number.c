@@ -1665,6 +1665,45 @@ fill(struct cc_number *o, const struct nval *v, size_t start, size_t end)
 	o->mod = v->mod;
 }
 
+/*
+ * The span s[a, b) as plain digits ("4858") or digits grouped by threes
+ * ("130,000"), at most 15 of them (exact as a double): the value most
+ * rules' groups hand over, read without trying every other form (the
+ * same result in a tenth of the instructions).  1 with *out filled, else
+ * 0: the full parser decides.
+ */
+static int
+plain_number(const char *s, size_t a, size_t b, struct cc_number *out)
+{
+	uint64_t	v = 0;
+	size_t		i, nd = 0, run = 0;
+	int		grouped = 0;
+
+	/* (a leading zero is the full parser's to judge: "007") */
+	if (b - a > 1 && s[a] == '0')
+		return 0;
+	for (i = a; i < b; i++) {
+		if (IS_DIGIT(s[i])) {
+			v = v * 10 + (uint64_t)(s[i] - '0');
+			nd++;
+			run++;
+			continue;
+		}
+		if (s[i] != ',' || run == 0 || run > 3 ||
+		    (grouped && run != 3))
+			return 0;
+		grouped = 1;
+		run = 0;
+	}
+	if (nd == 0 || nd > 15 || (grouped && run != 3))
+		return 0;
+	out->start = a;
+	out->end = b;
+	out->min = out->max = (double)v;
+	out->has_min = out->has_max = 1;
+	return 1;
+}
+
 int
 cc_number_parse(const struct cc_vocab *vc, const char *s, size_t len,
     struct cc_number *out)
@@ -1681,6 +1720,8 @@ cc_number_parse(const struct cc_vocab *vc, const char *s, size_t len,
 		a++;
 	while (b > a && IS_SPACE(s[b - 1]))
 		b--;
+	if (plain_number(s, a, b, out))
+		return CC_OK;
 	ctx_init(&c, vc, s, b, 0);
 	if (a == b || !(IS_ALNUM(s[a]) || (s[a] == '-' && a + 1 < b &&
 	    IS_DIGIT(s[a + 1])) || point_at(&c, a) ||

@@ -94,6 +94,36 @@ START_TEST(test_digits)
 }
 END_TEST
 
+/* Plain and grouped digits, the values most rules hand over, take a
+ * short way (plain_number()) that must agree with the full parser at
+ * its edges: spaces around, fifteen digits at most, leading zeros,
+ * groups that are not of three. */
+START_TEST(test_plain_digits)
+{
+	struct cc_number	n;
+
+	n = parse("  42 ");
+	ck_assert_uint_eq(n.start, 2);
+	ck_assert_uint_eq(n.end, 4);
+	ck_assert(!n.approx && !n.ordinal && !n.fraction && n.mod == NULL);
+	ck_value("0", 0, 0);
+	ck_value("1,000,000", 1000000, 1000000);
+	ck_value("999,999,999,999,999", 999999999999999.0,
+	    999999999999999.0);
+	ck_value("123456789012345", 123456789012345.0, 123456789012345.0);
+	ck_assert(rejected("1234567890123456"));
+	ck_assert(rejected("1,000,000,000,000,000"));
+	/* a leading zero: the full parser's reading */
+	ck_assert(rejected("007"));
+	ck_value("0,123", 123, 123);
+	ck_assert(rejected("1,0000"));
+	ck_assert(rejected("1234,567"));
+	ck_assert(rejected("1,000,"));
+	ck_assert(rejected(",123"));
+	ck_assert(rejected("1,,000"));
+}
+END_TEST
+
 START_TEST(test_words)
 {
 	ck_value("eight", 8, 8);
@@ -862,6 +892,7 @@ number_suite(void)
 	tc = tcase_create("features");
 	tcase_add_unchecked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_digits);
+	tcase_add_test(tc, test_plain_digits);
 	tcase_add_test(tc, test_words);
 	tcase_add_test(tc, test_compounds);
 	tcase_add_test(tc, test_ordinals);
