@@ -71,7 +71,7 @@ struct ex_smemo {
 	uint64_t		 h;
 	uint64_t		 used;
 	char			*text;		/* NULL: empty */
-	size_t			 len;
+	size_t			 len, tcap;
 	struct ex_match		*mv;		/* sent unused, ov into ovs */
 	size_t			 nm, mcap;
 	PCRE2_SIZE		*ovs;
@@ -101,7 +101,7 @@ struct ex_memo {
 	uint64_t		 h;
 	uint64_t		 used;	/* when last used (ex->memo_tick) */
 	char			*text;	/* what the search could see */
-	size_t			 len;
+	size_t			 len, tcap;
 	size_t			 at;	/* start offset, in text */
 	int			 start;	/* text is the subject's start */
 	int			 rc;
@@ -266,6 +266,7 @@ cc_extractor_remember(struct cc_extractor *ex, int on)
 	for (i = 0; ex->smemo != NULL && i < EX_SMEMO; i++) {
 		free(ex->smemo[i].text);
 		ex->smemo[i].text = NULL;
+		ex->smemo[i].tcap = 0;
 	}
 }
 
@@ -1460,7 +1461,10 @@ memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
 	m->re = re;
 	m->h = h;
 	m->used = ++ex->memo_tick;
-	m->text = xrealloc(m->text, klen + 1);
+	if (klen + 1 > m->tcap) {
+		m->tcap = klen + 1;
+		m->text = xrealloc(m->text, m->tcap);
+	}
 	memcpy(m->text, s + from, klen);
 	m->len = klen;
 	m->at = offset - from;
@@ -2018,7 +2022,11 @@ smemo_put(struct cc_extractor *ex, const char *s, size_t len, uint64_t h,
 		m++;
 	m->h = h;
 	m->used = ++ex->smemo_tick;
-	m->text = xrealloc(m->text, len + 1);
+	/* (grown only: a slot is taken over many times) */
+	if (len + 1 > m->tcap) {
+		m->tcap = len + 1;
+		m->text = xrealloc(m->text, m->tcap);
+	}
 	memcpy(m->text, s, len);
 	m->len = len;
 	if (n > m->mcap) {

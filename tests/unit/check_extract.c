@@ -691,6 +691,27 @@ START_TEST(test_repeated_sentences_remembered)
 	ck_assert_str_eq(c[0][0].v[0].time_start, "2022-10-24");
 	ck_assert_str_eq(c[0][1].v[0].time_start, "2022-10-31");
 	ck_assert_double_eq(c[0][0].v[2].vmin, 7000);
+	/* Memory cleared and used again (each run of extract-bench starts
+	 * so): the same claims, the sentences remembered anew. */
+	for (e = 0; e < 2; e++) {
+		cc_extractor_remember(ex[0], 1);
+		done(&a[1][1], &s[1][1], &c[1][1]);
+		cc_article_init(&a[1][1]);
+		a[1][1].name = xstrdup("r1");
+		a[1][1].text = xstrdup(text[1]);
+		a[1][1].len = strlen(text[1]);
+		a[1][1].published = xstrdup(date[1]);
+		ck_assert_int_eq(cc_extract_article(ex[0], &a[1][1],
+		    &s[1][1], &c[1][1]), CC_OK);
+		ck_assert_uint_eq(c[1][1].n, c[0][1].n);
+		for (i = 0; i < c[0][1].n; i++) {
+			cc_buf_reset(&j1);
+			cc_buf_reset(&j2);
+			cc_claim_json(&c[0][1].v[i], &j1);
+			cc_claim_json(&c[1][1].v[i], &j2);
+			ck_assert_str_eq(j1.data, j2.data);
+		}
+	}
 	for (e = 0; e < 2; e++)
 		for (k = 0; k < 2; k++)
 			done(&a[e][k], &s[e][k], &c[e][k]);
