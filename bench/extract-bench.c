@@ -35,6 +35,8 @@
  * extract-bench claims RULES_DIR FILE [ARTICLE_BYTES]
  *	Every claim of one extraction, one JSON object a line: what a
  *	change made for speed must leave as it was (cmp two builds' output).
+ *	claims-fresh: the same with nothing remembered, which must give the
+ *	same claims (and, under callgrind, the cost of text never seen).
  *
  * Times are the process's CPU time (CLOCK_PROCESS_CPUTIME_ID), as the
  * figure is per core and "make bench" may share the machine with other
@@ -545,7 +547,7 @@ per_rule(const char *rules, const char *path, size_t want)
  * builds with cmp).
  */
 static int
-dump_claims(const char *rules, const char *path, size_t want)
+dump_claims(const char *rules, const char *path, size_t want, int fresh)
 {
 	struct cc_pack		*pk;
 	struct corpus		 c;
@@ -562,6 +564,7 @@ dump_claims(const char *rules, const char *path, size_t want)
 	make_corpus(text, len, want, &c);
 	free(text);
 	ex = cc_extractor_new(pk);
+	cc_extractor_remember(ex, !fresh);
 	/* Compiled now, so that a profile of cc_extract_batch()
 	 * (valgrind --toggle-collect) counts extraction, not JIT. */
 	cc_pack_jit(pk);
@@ -596,15 +599,18 @@ main(int argc, char **argv)
 	if (argc >= 4 && argc <= 5 && strcmp(argv[1], "rules") == 0)
 		return per_rule(argv[2], argv[3], argc == 5 ?
 		    (size_t)atol(argv[4]) : ARTICLE_BYTES);
-	if (argc >= 4 && argc <= 5 && strcmp(argv[1], "claims") == 0)
+	if (argc >= 4 && argc <= 5 && (strcmp(argv[1], "claims") == 0 ||
+	    strcmp(argv[1], "claims-fresh") == 0))
 		return dump_claims(argv[2], argv[3], argc == 5 ?
-		    (size_t)atol(argv[4]) : ARTICLE_BYTES);
+		    (size_t)atol(argv[4]) : ARTICLE_BYTES,
+		    strcmp(argv[1], "claims-fresh") == 0);
 	if (argc >= 3 && argc <= 4)
 		return throughput(argv[1], argv[2], argc == 4 ?
 		    (size_t)atol(argv[3]) : ARTICLE_BYTES);
 	fprintf(stderr, "usage: extract-bench RULES_DIR FILE "
 	    "[ARTICLE_BYTES]\n"
 	    "       extract-bench rules RULES_DIR FILE [ARTICLE_BYTES]\n"
-	    "       extract-bench claims RULES_DIR FILE [ARTICLE_BYTES]\n");
+	    "       extract-bench claims[-fresh] RULES_DIR FILE "
+	    "[ARTICLE_BYTES]\n");
 	return 2;
 }
