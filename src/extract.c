@@ -455,9 +455,9 @@ scratch_has(void *arg, const char *p)
  * by one copy of the scratch space they were written to: its bytes from
  * the first of them on, the pointers moved by as much.  A string not in
  * scratch space goes after them.  (Each string was measured and copied
- * alone, and each asked scratch_has(): a seventh of the time claims took
- * to build.)  0, and nothing done, if the claim took more than the first
- * chunk.
+ * alone, and each asked scratch_has(): a tenth of the instructions
+ * claims took to build.)  0, and nothing done, if the claim took more
+ * than the first chunk.
  */
 static int
 scratch_adopt(struct cc_extractor *ex, struct cc_claim *c)
