@@ -354,30 +354,6 @@ struct folded {
 	struct cc_sentences	 ss;
 };
 
-/* Does one of the n words occur in lower[a..b)?  None: yes. */
-static int
-any_word(char *const *w, size_t n, const char *lower, size_t a, size_t b)
-{
-	size_t	k;
-
-	if (n == 0)
-		return 1;
-	for (k = 0; k < n; k++)
-		if (memmem(lower + a, b - a, w[k], strlen(w[k])) != NULL)
-			return 1;
-	return 0;
-}
-
-/* Do r's trigger words (and required words) occur in lower[a..b)?
- * (extract.c's test.) */
-static int
-rule_triggered(const struct cc_rule *r, const char *lower, size_t a,
-    size_t b)
-{
-	return any_word(r->triggers, r->ntriggers, lower, a, b) &&
-	    any_word(r->requires, r->nrequires, lower, a, b);
-}
-
 /* Every match of pattern p of r in the sentences its triggers pass, as
  * find_matches() looks for them (building claims left out): p runs on
  * sentence si where run[si * npats + p], it holds the words p needs,
@@ -467,7 +443,7 @@ per_rule(const char *rules, const char *path, size_t want)
 		prun = xreallocarray(prun, nsent + 1, r->npats + 1);
 		for (i = 0, si = 0; i < c.n; i++)
 			for (k = 0; k < fv[i].ss.n; k++, si++) {
-				pass[si] = rule_triggered(r, fv[i].lower,
+				pass[si] = cc_rule_triggered(r, fv[i].lower,
 				    fv[i].ss.v[k].start, fv[i].ss.v[k].end);
 				rt[j].nsent += pass[si];
 				for (p = 0; p < r->npats; p++)

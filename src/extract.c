@@ -576,8 +576,8 @@ any_word(char *const *w, const unsigned char *edges, size_t n,
 
 /* May rule r match in lower[start..end)?  One of its trigger words must
  * occur there, and one of its "requires" words if it has any. */
-static int
-triggered(const struct cc_rule *r, const char *lower, size_t start,
+int
+cc_rule_triggered(const struct cc_rule *r, const char *lower, size_t start,
     size_t end)
 {
 	return any_word(r->triggers, r->trigger_edges, r->ntriggers, lower,
@@ -586,9 +586,9 @@ triggered(const struct cc_rule *r, const char *lower, size_t start,
 }
 
 /*
- * All rules at once: the same answer as triggered() for every rule, in
- * one pass over the sentence instead of a memmem per word per rule
- * (which cost more than the rules' patterns).  The words (triggers,
+ * All rules at once: the same answer as cc_rule_triggered() for every
+ * rule, in one pass over the sentence instead of a memmem per word per
+ * rule (which cost more than the rules' patterns).  The words (triggers,
  * required words, and the words each pattern needs) make one
  * Aho-Corasick automaton, kept as a full table of the next state for
  * every state and byte class: each byte of the sentence costs one
@@ -922,9 +922,9 @@ trig_hit(struct cc_extractor *ex, uint32_t st, uint32_t end)
 }
 
 /*
- * Set ex->hit[r] to EX_HIT_ALL for every rule r that triggered() would
- * run on lower[start..end), and the bits of the patterns' sets whose
- * words occur there.
+ * Set ex->hit[r] to EX_HIT_ALL for every rule r that cc_rule_triggered()
+ * would run on lower[start..end), and the bits of the patterns' sets
+ * whose words occur there.
  *
  * Each byte's state is a load that waits on the one before, so a long
  * sentence is read as two halves at once, two chains of loads that
@@ -3001,7 +3001,8 @@ check_example(struct cc_extractor *ex, const struct cc_rule *r,
 	/* Examples resolve relative dates against a fixed day. */
 	doc.ref.y = 2022, doc.ref.m = 10, doc.ref.d = 30;
 	for (i = 0; i < sents.n; i++)
-		if (triggered(r, doc.lower, sents.v[i].start, sents.v[i].end))
+		if (cc_rule_triggered(r, doc.lower, sents.v[i].start,
+		    sents.v[i].end))
 			run_rule(ex, &doc, r, sents.v[i].start,
 			    sents.v[i].end, &out);
 	match = out.n > 0;

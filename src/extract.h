@@ -88,4 +88,13 @@ void	cc_docdate_release(struct cc_docdate *);
 int	cc_extract_check_examples(const struct cc_pack *, cc_diag_fn err,
 	    void *errarg, unsigned *npass, unsigned *nfail);
 
+/*
+ * May rule r match in the sentence lower[start..end) (the article's text
+ * folded and lower-cased)?  One of its trigger words must stand there,
+ * with the word edges each asks for, and one of its required words if it
+ * has any: the extractor's test, one rule at a time (benchmarks).
+ */
+int	cc_rule_triggered(const struct cc_rule *r, const char *lower,
+	    size_t start, size_t end);
+
 #endif

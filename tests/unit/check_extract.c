@@ -180,6 +180,27 @@ START_TEST(test_claim_takes_first_date)
 }
 END_TEST
 
+/* A rule's trigger words count where they stand with the edges they ask
+ * for: "rt" (the outlet) in "RT reported", not in "reported" or
+ * "started" (the per-rule benchmark counted those). */
+START_TEST(test_rule_triggered_edges)
+{
+	static const char	*yes = "rt reported that 40 people died.";
+	static const char	*no = "it reported that the war started.";
+	const struct cc_rule	*r = NULL;
+	size_t			 i;
+
+	for (i = 0; i < pack->nrules; i++)
+		if (strcmp(pack->rules[i].id, "source.outlet_reports") == 0)
+			r = &pack->rules[i];
+	ck_assert_ptr_nonnull(r);
+	ck_assert(cc_rule_triggered(r, yes, 0, strlen(yes)));
+	ck_assert(!cc_rule_triggered(r, no, 0, strlen(no)));
+	/* only the sentence counts: "rt" before its start does not */
+	ck_assert(!cc_rule_triggered(r, yes, 3, strlen(yes)));
+}
+END_TEST
+
 /* A long sentence's trigger words are read as two halves at once; a
  * claim is found wherever its words stand: at the start, across the
  * middle, at the end. */
@@ -747,6 +768,7 @@ extract_suite(void)
 	tcase_add_test(tc, test_offsets_into_stored_text);
 	tcase_add_test(tc, test_claim_in_huge_sentence);
 	tcase_add_test(tc, test_claim_takes_first_date);
+	tcase_add_test(tc, test_rule_triggered_edges);
 	tcase_add_test(tc, test_trigger_anywhere_in_sentence);
 	tcase_add_test(tc, test_boilerplate_yields_nothing);
 	tcase_add_test(tc, test_boilerplate_any_start);
