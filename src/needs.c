@@ -39,9 +39,60 @@
 #define COMMON_MIN	4	/* the shortest word wset_shrink() makes */
 #define SHRINK_MIN	3	/* ... of a set of more words than this */
 
+/*
+ * The words of the sets are made and dropped by the hundred thousand
+ * while a pack loads (crossings, unions, extended runs): each is kept in
+ * the blocks of the cc_needs_find() call it belongs to, a few pointer
+ * steps to make and none to drop, and the blocks go when the call ends
+ * (a malloc() and a free() a word were a tenth of loading the packs).
+ * The words of the result are copied out of them.
+ */
+#define WBLOCK_SIZE	(64 * 1024)
+
+struct wblock {
+	struct wblock	*next;
+	size_t		 used;
+	char		 data[WBLOCK_SIZE];
+};
+
+static _Thread_local struct wblock *words_arena;
+
+/* A word w[0..n) kept until the end of the current cc_needs_find(). */
+static char *
+word_new(const char *w, size_t n)
+{
+	struct wblock	*b = words_arena;
+	char		*c;
+
+	/* (n is at most WORD_MAX + 1: every word fits a block) */
+	if (b == NULL || WBLOCK_SIZE - b->used < n + 1) {
+		b = xmalloc(sizeof *b);
+		b->next = words_arena;
+		b->used = 0;
+		words_arena = b;
+	}
+	c = b->data + b->used;
+	memcpy(c, w, n);
+	c[n] = '\0';
+	b->used += n + 1;
+	return c;
+}
+
+static void
+words_arena_free(void)
+{
+	struct wblock	*b;
+
+	while ((b = words_arena) != NULL) {
+		words_arena = b->next;
+		free(b);
+	}
+}
+
 struct wset {
 	char	**w;
 	size_t	  n;
+	size_t	  cap;	/* places in w (grown by doubling) */
 };
 
 struct node {
@@ -78,13 +129,9 @@ struct parser {
 static void
 wset_free(struct wset *s)
 {
-	size_t	i;
-
-	for (i = 0; i < s->n; i++)
-		free(s->w[i]);
 	free(s->w);
 	s->w = NULL;
-	s->n = 0;
+	s->n = s->cap = 0;
 }
 
 /* Add w[0..n) to s unless it is the last word there (words are made
@@ -100,8 +147,12 @@ wset_addn(struct wset *s, const char *w, size_t n, size_t max)
 		return 1;
 	if (s->n >= max)
 		return 0;
-	s->w = xreallocarray(s->w, s->n + 1, sizeof *s->w);
-	s->w[s->n++] = xstrndup(w, n);
+	if (s->n == s->cap) {
+		/* (a realloc() per word was a tenth of loading the packs) */
+		s->cap = s->cap < 8 ? 8 : 2 * s->cap;
+		s->w = xreallocarray(s->w, s->cap, sizeof *s->w);
+	}
+	s->w[s->n++] = word_new(w, n);
 	return 1;
 }
 
@@ -197,9 +248,7 @@ wset_uniq(struct wset *s)
 		for (j = 0; j < k; j++)
 			if (strcmp(s->w[j], s->w[i]) == 0)
 				break;
-		if (j < k)
-			free(s->w[i]);
-		else
+		if (j == k)
 			s->w[k++] = s->w[i];
 	}
 	s->n = k;
@@ -816,7 +865,7 @@ gate_at(struct parser *ps, const struct wset *best, const char *at,
 static int
 run_extend(struct parser *ps, struct wset *cur)
 {
-	char	c = *ps->p;
+	char	c = *ps->p, *w;
 	size_t	i, l;
 
 	if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f ||
@@ -830,9 +879,9 @@ run_extend(struct parser *ps, struct wset *cur)
 		c = (char)(c + 32);
 	for (i = 0; i < cur->n; i++) {
 		l = strlen(cur->w[i]);
-		cur->w[i] = xrealloc(cur->w[i], l + 2);
-		cur->w[i][l] = c;
-		cur->w[i][l + 1] = '\0';
+		w = word_new(cur->w[i], l + 1);
+		w[l] = c;
+		cur->w[i] = w;
 	}
 	ps->p++;
 	return 1;
@@ -1141,11 +1190,11 @@ wset_shrink(struct wset *s)
 					break;
 			if (k < s->n)
 				continue;
-			c = xstrndup(w + at, l);
+			c = word_new(w + at, l);
 			wset_free(s);
 			s->w = xmalloc(sizeof *s->w);
 			s->w[0] = c;
-			s->n = 1;
+			s->n = s->cap = 1;
 			return;
 		}
 }
@@ -1171,9 +1220,7 @@ wset_drop_longer(struct wset *s)
 			drop[i] = j != i && strlen(s->w[j]) < strlen(s->w[i]) &&
 			    strstr(s->w[i], s->w[j]) != NULL;
 	for (i = 0; i < s->n; i++)
-		if (drop[i])
-			free(s->w[i]);
-		else
+		if (!drop[i])
 			s->w[k++] = s->w[i];
 	s->n = k;
 	free(drop);
@@ -1237,10 +1284,8 @@ lead_out(const struct parser *ps, const struct node *root,
 			drop = j != i && l.w[j] != NULL &&
 			    strlen(l.w[j]) < li &&
 			    strncmp(l.w[i], l.w[j], strlen(l.w[j])) == 0;
-		if (drop) {
-			free(l.w[i]);
+		if (drop)
 			l.w[i] = NULL;
-		}
 	}
 	for (i = 0; i < l.n; i++)
 		if (l.w[i] != NULL)
@@ -1250,6 +1295,8 @@ lead_out(const struct parser *ps, const struct node *root,
 		wset_free(&l);
 		return;
 	}
+	for (i = 0; i < l.n; i++)
+		l.w[i] = xstrdup(l.w[i]);
 	out->lead = l.w;
 	out->nlead = l.n;
 	out->lead_edge = edge;
@@ -1272,6 +1319,7 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 	parse_alt(&ps, &root);
 	if (ps.bad || ps.p != ps.end) {
 		node_free(&root);
+		words_arena_free();
 		return;
 	}
 	if (!ps.refs)
@@ -1303,13 +1351,12 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 			break;
 		out->words = xreallocarray(out->words, nw + root.req[i].n,
 		    sizeof *out->words);
-		for (k = 0; k < root.req[i].n; k++) {
-			out->words[nw++] = root.req[i].w[k];
-			root.req[i].w[k] = NULL;
-		}
+		for (k = 0; k < root.req[i].n; k++)
+			out->words[nw++] = xstrdup(root.req[i].w[k]);
 		out->nwords[out->nsets++] = root.req[i].n;
 	}
 	node_free(&root);
+	words_arena_free();
 }
 
 /*
