@@ -220,10 +220,27 @@ struct fetch {
 
 struct page_writer;
 
+/*
+ * Buffers of written pages, kept for the next pages.  A page of more
+ * than 128 KiB was a mapping of its own (glibc's mmap threshold stays
+ * there once main() sets the trim threshold), its memory faulted in a
+ * page at a time while it was built and unmapped when it was written.
+ * Pages are made and written on more than one thread (the lists', the
+ * article renderer's, the writer's), hence the lock.
+ */
+#define PAGE_POOL	4
+
+struct page_pool {
+	pthread_mutex_t	 lock;
+	struct cc_buf	 v[PAGE_POOL];
+	size_t		 n;
+};
+
 struct rep {
 	const struct cc_report_input	 *in;
 	struct fetch			 *fetch;
 	struct cc_buf			 *scratch;	/* for claim_dig() */
+	struct page_pool		 *pool;		/* page buffers */
 	const char			 *salt;
 	struct cc_lineset		 *had;		/* dir_names() */
 	struct art_ref			 *arts;		/* by name */
@@ -1081,10 +1098,38 @@ emit_ev_link(struct page *pg, const struct rep *r, const struct cc_claim *c,
 
 /* Page frame. */
 
+/* Give the empty buffer b of a new page one a written page left, if
+ * there is one. */
+static void
+pool_take(struct page_pool *pp, struct cc_buf *b)
+{
+	if (b->cap != 0)
+		return;
+	pthread_mutex_lock(&pp->lock);
+	if (pp->n > 0)
+		*b = pp->v[--pp->n];
+	pthread_mutex_unlock(&pp->lock);
+}
+
+/* Keep the buffer of a written page for another, or free it. */
+static void
+pool_give(struct page_pool *pp, struct cc_buf *b)
+{
+	pthread_mutex_lock(&pp->lock);
+	if (pp->n < PAGE_POOL && b->cap != 0) {
+		cc_buf_reset(b);
+		pp->v[pp->n++] = *b;
+		cc_buf_init(b, 0);
+	}
+	pthread_mutex_unlock(&pp->lock);
+	cc_buf_release(b);
+}
+
 static void
 page_head(struct page *pg, const struct rep *r, const char *title,
     const char *title2, const char *digest)
 {
+	pool_take(r->pool, &pg->b);
 	raw(pg, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n");
 	/* No script-src: default-src 'none' forbids every script. */
@@ -1499,6 +1544,7 @@ struct page_writer {
 	int		 rc;		/* first error */
 	struct cc_diag	 d;		/* ...its message */
 	size_t		 written, unchanged;
+	struct page_pool *pool;		/* where written pages' buffers go */
 };
 
 static void *
@@ -1534,7 +1580,7 @@ pw_thread(void *arg)
 		}
 		pw->bytes -= j->b.len;
 		pthread_cond_signal(&pw->room);
-		cc_buf_release(&j->b);
+		pool_give(pw->pool, &j->b);
 		free(j->file);
 		free(j);
 	}
@@ -1545,12 +1591,14 @@ pw_thread(void *arg)
 /* A writer thread for pages of outdir, or NULL (then pages are written
  * by the caller). */
 static struct page_writer *
-pw_start(const char *outdir, const struct cc_lineset *had)
+pw_start(const char *outdir, const struct cc_lineset *had,
+    struct page_pool *pool)
 {
 	struct page_writer	*pw = xcalloc(1, sizeof *pw);
 
 	pw->outdir = outdir;
 	pw->had = had;
+	pw->pool = pool;
 	pthread_mutex_init(&pw->lock, NULL);
 	pthread_cond_init(&pw->work, NULL);
 	pthread_cond_init(&pw->room, NULL);
@@ -1639,7 +1687,7 @@ finish_page(const struct rep *r, struct page *pg, const char *outdir,
 		default:
 			rc = CC_EIO;
 		}
-	cc_buf_release(&pg->b);
+	pool_give(r->pool, &pg->b);
 	return rc;
 }
 
@@ -4458,6 +4506,7 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 	struct fetch		 fetch;
 	struct lists_job	*lists;
 	struct cc_diag		 pwd;
+	struct page_pool	 pool;
 	char			*dir;
 	size_t			 i, n;
 	int			 rc, prc;
@@ -4478,6 +4527,9 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 		return rc;
 	}
 	rep_init(&r, in, src);
+	memset(&pool, 0, sizeof pool);
+	pthread_mutex_init(&pool.lock, NULL);
+	r.pool = &pool;
 	r.had = dir_names(dir);
 	fetch.src = src;
 	fetch.d = d;
@@ -4486,7 +4538,7 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 	plan_chunks(&r, dir);
 	plan_need(&r);
 	if (in->jobs > 1)
-		r.pw = pw_start(dir, r.had);
+		r.pw = pw_start(dir, r.had, &pool);
 	lists = lists_start(&r, src, dir);
 	/* Article pages before the index and the contents pages, so that
 	 * no page reachable from the index links a missing one (a page of
@@ -4540,6 +4592,9 @@ cc_report_write_from(const char *outdir, const struct cc_report_input *in,
 	if (rc == CC_OK)
 		prune(&r, dir);
 	rep_release(&r);
+	while (pool.n > 0)
+		cc_buf_release(&pool.v[--pool.n]);
+	pthread_mutex_destroy(&pool.lock);
 	free(dir);
 	return rc;
 }
