@@ -148,7 +148,7 @@ wset_addn(struct wset *s, const char *w, size_t n, size_t max)
 	if (s->n >= max)
 		return 0;
 	if (s->n == s->cap) {
-		/* (a realloc() per word was a tenth of loading the packs) */
+		/* (a realloc() per word was 4 % of loading the packs) */
 		s->cap = s->cap < 8 ? 8 : 2 * s->cap;
 		s->w = xreallocarray(s->w, s->cap, sizeof *s->w);
 	}
