@@ -76,6 +76,9 @@ struct ex_smemo {
 	size_t			 nm, mcap;
 	PCRE2_SIZE		*ovs;
 	size_t			 novs, ovcap;
+	uint32_t		*aux;		/* the sentence's naux values
+						   (ex->waux) */
+	size_t			 naux;
 };
 
 /* A pattern to run on a sentence of the window (find_window()). */
@@ -165,6 +168,35 @@ struct cc_extractor {
 	size_t			*pat_base;
 	size_t			 trig_npats0;	/* = the number of rules */
 	size_t			 nslots;
+	/* The sets of words the groups of the pack's context and after
+	 * patterns need (pack.shared_gneeds), each distinct set once: set
+	 * a is slot aux0 + a, its words aux_words[a] (aux_nwords[a] of
+	 * them), of a context pattern (aux_after[a] 0) or an after one.
+	 * Its value for a sentence is where a word of it first ends
+	 * (context: searched before a match), else where one last ends
+	 * (after: searched from a match's end), aux_none[a] if none, as
+	 * triggered_all() finds it, into auxcur.  Group g of shared
+	 * pattern i needs sets aux_gset[(aux_first[i] + g) * CC_NEEDS_MAX
+	 * + k], k < aux_gn[aux_first[i] + g] (aux_gbehind: words of a
+	 * look-behind among them). */
+	size_t			 aux0;
+	size_t			*rule_aux;	/* [2 * rule + EX_CONTEXT or
+						   EX_AFTER]: its pattern's
+						   i, or SIZE_MAX */
+	size_t			*aux_first;
+	uint32_t		*aux_gset;
+	unsigned char		*aux_gn;
+	unsigned char		*aux_gbehind;
+	char			***aux_words;
+	size_t			*aux_nwords;
+	unsigned char		*aux_after;
+	uint32_t		*aux_none;
+	uint32_t		*auxcur;
+	size_t			 naux;
+	/* per sentence of the window: waux[k * naux ...], the values
+	 * above; aux_on: build_sentence() reads sentence wcur */
+	uint32_t		*waux;
+	int			 aux_on;
 
 	/* The matches of a window of sentences (find_window()): found
 	 * rule by rule, built sentence by sentence. */
@@ -221,6 +253,8 @@ struct cc_extractor {
 	int			 stx_full;	/* ... every mention of it */
 };
 
+static void	aux_free(struct cc_extractor *);
+
 struct cc_extractor *
 cc_extractor_new(const struct cc_pack *pk)
 {
@@ -267,6 +301,9 @@ cc_extractor_remember(struct cc_extractor *ex, int on)
 		free(ex->smemo[i].text);
 		ex->smemo[i].text = NULL;
 		ex->smemo[i].tcap = 0;
+		free(ex->smemo[i].aux);
+		ex->smemo[i].aux = NULL;
+		ex->smemo[i].naux = 0;
 	}
 }
 
@@ -293,6 +330,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	free(ex->hitend);
 	free(ex->trig_hits);
 	free(ex->pat_base);
+	aux_free(ex);
 	free(ex->mv);
 	free(ex->mv2);
 	free(ex->ovs);
@@ -306,6 +344,7 @@ cc_extractor_free(struct cc_extractor *ex)
 		free(ex->smemo[i].text);
 		free(ex->smemo[i].mv);
 		free(ex->smemo[i].ovs);
+		free(ex->smemo[i].aux);
 	}
 	free(ex->smemo);
 	free(ex->wdate);
@@ -627,6 +666,10 @@ struct ex_acb {
 	size_t		 maxlen;	/* of the longest */
 };
 
+/* A rule's context pattern, and its after pattern (aux_group()). */
+#define EX_CONTEXT	0
+#define EX_AFTER	1
+
 #define EX_HIT_TRIGGER	1
 #define EX_HIT_REQUIRE	2
 #define EX_HIT_ALL	3
@@ -662,6 +705,11 @@ trig_each(struct cc_extractor *ex, void (*fn)(struct ex_acb *,
 					    slot, (unsigned char)(1u << s), 0);
 		}
 	}
+	/* (one bit a set: each is a slot of its own) */
+	for (i = ex->aux0; i < ex->nslots; i++)
+		for (k = 0; k < ex->aux_nwords[i - ex->aux0]; k++)
+			fn(b, ex->aux_words[i - ex->aux0][k],
+			    strlen(ex->aux_words[i - ex->aux0][k]), i, 1, 0);
 }
 
 /* First pass: the bytes the words use, and how much room they take. */
@@ -752,6 +800,108 @@ trig_outputs(struct cc_extractor *ex, const struct ex_acb *b,
 }
 
 static void
+aux_free(struct cc_extractor *ex)
+{
+	free(ex->rule_aux);
+	free(ex->aux_first);
+	free(ex->aux_gset);
+	free(ex->aux_gn);
+	free(ex->aux_gbehind);
+	free(ex->aux_words);
+	free(ex->aux_nwords);
+	free(ex->aux_after);
+	free(ex->aux_none);
+	free(ex->waux);
+}
+
+/* Set a (of ex->naux so far) for the words w[0..nw) of a context or
+ * (after) an after pattern: the one already made for them, else a new
+ * one. */
+static uint32_t
+aux_set(struct cc_extractor *ex, char **w, size_t nw, int after)
+{
+	size_t	a, k;
+
+	for (a = 0; a < ex->naux; a++) {
+		if (ex->aux_after[a] != after || ex->aux_nwords[a] != nw)
+			continue;
+		for (k = 0; k < nw && strcmp(ex->aux_words[a][k], w[k]) == 0;
+		    k++)
+			;
+		if (k == nw)
+			return (uint32_t)a;
+	}
+	ex->aux_words[ex->naux] = w;
+	ex->aux_nwords[ex->naux] = nw;
+	ex->aux_after[ex->naux] = (unsigned char)after;
+	ex->aux_none[ex->naux] = after ? 0 : UINT32_MAX;
+	return (uint32_t)ex->naux++;
+}
+
+/* The slots of the sets of words the groups of context and after
+ * patterns need, from ex->nslots on (see aux0). */
+static void
+aux_index(struct cc_extractor *ex)
+{
+	const struct cc_pack	*pk = ex->pack;
+	const struct cc_needs	*n;
+	size_t			 i, g, total = 0, j, k, w, nsets = 0, x;
+	int			 after;
+
+	aux_free(ex);
+	ex->rule_aux = xmalloc((2 * pk->nrules + 1) * sizeof *ex->rule_aux);
+	for (i = 0; i < 2 * pk->nrules; i++) {
+		const struct cc_rule *r = &pk->rules[i / 2];
+		const pcre2_code *re = i % 2 == EX_AFTER ? r->after :
+		    r->context;
+
+		ex->rule_aux[i] = SIZE_MAX;
+		for (j = 0; re != NULL && j < pk->nshared; j++)
+			if (pk->shared[j] == re)
+				ex->rule_aux[i] = j;
+	}
+	ex->aux_first = xcalloc(pk->nshared + 1, sizeof *ex->aux_first);
+	for (i = 0; i < pk->nshared; i++) {
+		ex->aux_first[i] = total;
+		if (pk->shared_gneeds == NULL)
+			continue;
+		total += pk->shared_ngroups[i];
+		for (g = 0; g < pk->shared_ngroups[i]; g++)
+			nsets += pk->shared_gneeds[i][g].nsets;
+	}
+	ex->aux_first[pk->nshared] = total;
+	ex->aux_gset = xcalloc((total + 1) * CC_NEEDS_MAX,
+	    sizeof *ex->aux_gset);
+	ex->aux_gn = xcalloc(total + 1, 1);
+	ex->aux_gbehind = xcalloc(total + 1, 1);
+	ex->aux_words = xcalloc(nsets + 1, sizeof *ex->aux_words);
+	ex->aux_nwords = xcalloc(nsets + 1, sizeof *ex->aux_nwords);
+	ex->aux_after = xcalloc(nsets + 1, 1);
+	ex->aux_none = xcalloc(nsets + 1, sizeof *ex->aux_none);
+	ex->aux0 = ex->nslots;
+	ex->naux = 0;
+	for (i = 0; i < pk->nshared && pk->shared_gneeds != NULL; i++) {
+		/* (the key's first digit: an after pattern) */
+		after = pk->shared_keys[i][0] == '1';
+		for (g = 0; g < pk->shared_ngroups[i]; g++) {
+			n = &pk->shared_gneeds[i][g];
+			x = ex->aux_first[i] + g;
+			for (k = 0, w = 0; k < n->nsets; w += n->nwords[k++])
+				ex->aux_gset[x * CC_NEEDS_MAX + k] = aux_set(ex,
+				    n->words + w, n->nwords[k], after);
+			ex->aux_gn[x] = (unsigned char)n->nsets;
+			ex->aux_gbehind[x] = (unsigned char)n->behind;
+		}
+	}
+	ex->nslots += ex->naux;
+	ex->waux = xmalloc((ex->naux + 1) * EX_WINDOW * sizeof *ex->waux);
+	ex->auxcur = ex->waux;
+	/* (values remembered for other sets are not these) */
+	for (i = 0; ex->smemo != NULL && i < EX_SMEMO; i++)
+		ex->smemo[i].naux = 0;
+}
+
+static void
 trig_index(struct cc_extractor *ex)
 {
 	const struct cc_pack	*pk = ex->pack;
@@ -769,7 +919,8 @@ trig_index(struct cc_extractor *ex)
 	free(ex->pat_base);
 	free(ex->run_start);
 	ex->tgt = NULL;
-	/* Slots: the rules, then every pattern of every rule. */
+	/* Slots: the rules, then every pattern of every rule, then the
+	 * groups of context and after patterns that need words. */
 	ex->pat_base = xcalloc(pk->nrules + 1, sizeof *ex->pat_base);
 	ex->trig_npats0 = pk->nrules;
 	for (i = 0; i < pk->nrules; i++)
@@ -777,6 +928,7 @@ trig_index(struct cc_extractor *ex)
 	ex->run_start = xcalloc(ex->pat_base[pk->nrules] + 1,
 	    sizeof *ex->run_start);
 	ex->nslots = pk->nrules + ex->pat_base[pk->nrules];
+	aux_index(ex);
 	ex->hit = xmalloc(ex->nslots + 1);
 	ex->hit0 = xcalloc(ex->nslots + 1, 1);
 	ex->hitend = xcalloc(ex->nslots * CC_NEEDS_MAX, sizeof *ex->hitend);
@@ -905,6 +1057,7 @@ trig_hit(struct cc_extractor *ex, uint32_t st, uint32_t end)
 	const struct ex_tgt	*te = ex->tgt + ex->trig_outs[i + 1];
 	uint32_t		*he;
 	unsigned		 m;
+	size_t			 j;
 
 	for (; t < te; t++) {
 		if (t->edges != 0 && !edges_hold(ex->trig_lower,
@@ -914,6 +1067,14 @@ trig_hit(struct cc_extractor *ex, uint32_t st, uint32_t end)
 		ex->hit[t->slot] |= t->bit;
 		if (t->slot < ex->trig_npats0)
 			continue;
+		if (t->slot >= ex->aux0) {
+			/* a group's set: where its words first or last end */
+			j = t->slot - ex->aux0;
+			he = ex->auxcur + j;
+			if (ex->aux_after[j] ? *he < end : *he > end)
+				*he = end;
+			continue;
+		}
 		he = ex->hitend + (size_t)t->slot * CC_NEEDS_MAX;
 		for (m = t->bit; m != 0; m >>= 1, he++)
 			if ((m & 1) && *he < end)
@@ -955,8 +1116,9 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	ex->trig_end = end;
 	memcpy(ex->hit, ex->hit0, ex->nslots);
 	memset(ex->hitend + ex->trig_npats0 * CC_NEEDS_MAX, 0,
-	    (ex->nslots - ex->trig_npats0) * CC_NEEDS_MAX *
+	    (ex->aux0 - ex->trig_npats0) * CC_NEEDS_MAX *
 	    sizeof *ex->hitend);
+	memcpy(ex->auxcur, ex->aux_none, ex->naux * sizeof *ex->auxcur);
 	/* at most a word end per byte of each chain: (state, end) pairs */
 	if (ex->trig_hcap < 2 * (end - start + ex->trig_maxlen)) {
 		ex->trig_hcap = 2 * (end - start + ex->trig_maxlen);
@@ -1483,8 +1645,36 @@ memo_match(struct cc_extractor *ex, pcre2_code *re, const char *s,
  * when it has no such group: most claims take their fields from the
  * match and one of the two, and need not pay for the other.
  */
-#define EX_CONTEXT	0
-#define EX_AFTER	1
+
+/*
+ * Is group g of rule r's context (which = EX_CONTEXT) or after pattern
+ * unset by any search of it for the current match [ov[0], ov[1]) of the
+ * sentence build_sentence() reads, a word of a set the group needs
+ * (pack.shared_gneeds) being nowhere the search reads: before ov[0],
+ * or from ov[1] on?  Then the search need not run for it.
+ */
+static int
+aux_absent(const struct cc_extractor *ex, const struct cc_rule *r,
+    int which, int g, const PCRE2_SIZE *ov)
+{
+	const uint32_t		*v;
+	size_t			 i, x, k;
+	uint32_t		 a;
+
+	if (!ex->aux_on ||
+	    (i = ex->rule_aux[2 * (size_t)(r - ex->pack->rules) + which]) ==
+	    SIZE_MAX || (size_t)g >= ex->aux_first[i + 1] - ex->aux_first[i])
+		return 0;
+	x = ex->aux_first[i] + (size_t)g;
+	v = ex->waux + ex->wcur * ex->naux;
+	for (k = 0; k < ex->aux_gn[x]; k++) {
+		a = ex->aux_gset[x * CC_NEEDS_MAX + k];
+		if (ex->aux_after[a] ? v[a] == 0 || (!ex->aux_gbehind[x] &&
+		    v[a] <= ov[1]) : v[a] > ov[0])
+			return 1;
+	}
+	return 0;
+}
 
 static int
 aux_group(struct cc_extractor *ex, const struct ex_doc *doc,
@@ -1495,10 +1685,13 @@ aux_group(struct cc_extractor *ex, const struct ex_doc *doc,
 	pcre2_code		*re = which == EX_AFTER ? r->after : r->context;
 	pcre2_match_data	*md = which == EX_AFTER ? ex->amd : ex->cmd;
 	const char		*s = doc->f->s + ss;
+	int			 g;
 
-	if (re == NULL || group_number(ex, re, name) < 0)
+	if (re == NULL || (g = group_number(ex, re, name)) < 0)
 		return 0;
 	if (*state < 0) {
+		if (aux_absent(ex, r, which, g, ov))
+			return 0;
 		/* The context is looked for in the sentence before the
 		 * match, the after pattern where the match ends. */
 		if (which == EX_AFTER)
@@ -1998,6 +2191,9 @@ smemo_get(struct cc_extractor *ex, const char *s, size_t len, size_t k)
 			memcpy(ex->ovs + ex->novs, m->ovs,
 			    m->novs * sizeof *m->ovs);
 		ex->novs += m->novs;
+		/* (an entry from before the pack changed: none known) */
+		memcpy(ex->waux + k * ex->naux, m->naux == ex->naux ? m->aux :
+		    ex->aux_none, ex->naux * sizeof *ex->waux);
 		return 1;
 	}
 	ex->wkey[k] = h;
@@ -2006,10 +2202,11 @@ smemo_get(struct cc_extractor *ex, const char *s, size_t len, size_t k)
 }
 
 /* Remember the n matches mv[] (their offsets in ex->ovs) of a sentence
- * of text s[0..len) and hash h, in place of the pair's older entry. */
+ * of text s[0..len) and hash h, and the values aux of its groups' sets,
+ * in place of the pair's older entry. */
 static void
 smemo_put(struct cc_extractor *ex, const char *s, size_t len, uint64_t h,
-    const struct ex_match *mv, size_t n)
+    const struct ex_match *mv, size_t n, const uint32_t *aux)
 {
 	struct ex_smemo	*m = &ex->smemo[(h % EX_SMEMO) & ~(size_t)1];
 	size_t		 j, nov = 0;
@@ -2029,6 +2226,12 @@ smemo_put(struct cc_extractor *ex, const char *s, size_t len, uint64_t h,
 	}
 	memcpy(m->text, s, len);
 	m->len = len;
+	if (m->naux != ex->naux) {
+		m->naux = ex->naux;
+		m->aux = xreallocarray(m->aux, m->naux + 1, sizeof *m->aux);
+	}
+	if (m->naux > 0)
+		memcpy(m->aux, aux, m->naux * sizeof *m->aux);
 	if (n > m->mcap) {
 		m->mcap = n;
 		m->mv = xreallocarray(m->mv, n, sizeof *m->mv);
@@ -2086,6 +2289,7 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 		if (st->boiler || smemo_get(ex, art[ex->wart[i]].doc.f->s +
 		    st->start, st->end - st->start, i))
 			continue;
+		ex->auxcur = ex->waux + i * ex->naux;
 		triggered_all(ex, art[ex->wart[i]].doc.lower, st->start,
 		    st->end);
 		h = ex->hit;
@@ -2144,7 +2348,8 @@ find_window(struct cc_extractor *ex, const struct ex_art *art, size_t nw)
 			/* (no match in the window: no mv2 yet) */
 			smemo_put(ex, art[ex->wart[i]].doc.f->s + st->start,
 			    st->end - st->start, ex->wkey[i],
-			    k > 0 ? ex->mv2 + ex->wstart[i] : NULL, k);
+			    k > 0 ? ex->mv2 + ex->wstart[i] : NULL, k,
+			    ex->waux + i * ex->naux);
 		}
 }
 
@@ -2203,6 +2408,7 @@ build_sentence(struct cc_extractor *ex, struct ex_art *x, size_t k)
 	}
 	first = x->out->n;
 	ex->stx_on = 1;
+	ex->aux_on = 1;
 	ex->wcur = k;
 	ex->stx_have = 0;
 	ex->stx_ss = st->start;
@@ -2210,6 +2416,7 @@ build_sentence(struct cc_extractor *ex, struct ex_art *x, size_t k)
 	build_matches(ex, doc, ex->mv2, ex->wstart[k], ex->wstart[k + 1],
 	    st->start, st->end, x->out);
 	ex->stx_on = 0;
+	ex->aux_on = 0;
 	/* (most sentences give no claim: no need to grow) */
 	if (x->out->n > first) {
 		/* (doubled: a realloc per sentence with claims was 0.4 %

@@ -110,6 +110,12 @@ struct node {
 	int		 has_opt;	/* "X?": X, if present, starts with */
 	struct wset	 opt;		/* a word of opt */
 	int		 opt_edge;	/* ... and X's lead_edge */
+	/* With a target group (cc_needs_find_group()): tin if the piece
+	 * holds the group, and treq the sets met by every match of the
+	 * piece in which the group takes part (none: nothing known). */
+	int		 tin;
+	struct wset	*treq;
+	size_t		 ntreq;
 };
 
 struct parser {
@@ -124,6 +130,8 @@ struct parser {
 	size_t		 gate;	/* the top-level part where a gate starts */
 	int		 gpos;	/* has \G: a search matches at its start */
 	int		 verbs;	/* has a verb, as (*COMMIT) */
+	const char	*target;	/* cc_needs_find_group()'s group */
+	size_t		 tlen;
 };
 
 static void
@@ -266,6 +274,9 @@ node_free(struct node *n)
 	wset_free(&n->lead);
 	wset_free(&n->ahead);
 	wset_free(&n->opt);
+	for (i = 0; i < n->ntreq; i++)
+		wset_free(&n->treq[i]);
+	free(n->treq);
 	memset(n, 0, sizeof *n);
 }
 
@@ -285,17 +296,24 @@ node_any(struct node *n)
 	memset(n, 0, sizeof *n);
 }
 
-/* Move s (if it narrows at all) into n's sets. */
+/* Move s (if it narrows at all) onto the sets (*v)[0..*n). */
 static void
-node_require(struct node *n, struct wset *s)
+sets_push(struct wset **v, size_t *n, struct wset *s)
 {
 	if (wset_score(s) == 0) {
 		wset_free(s);
 		return;
 	}
-	n->req = xreallocarray(n->req, n->nreq + 1, sizeof *n->req);
-	n->req[n->nreq++] = *s;
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = *s;
 	memset(s, 0, sizeof *s);
+}
+
+/* Move s (if it narrows at all) into n's sets. */
+static void
+node_require(struct node *n, struct wset *s)
+{
+	sets_push(&n->req, &n->nreq, s);
 }
 
 /* Move the sets of src into dst. */
@@ -321,6 +339,61 @@ node_best(const struct node *n)
 	for (i = 0; i < n->nreq; i++)
 		if (best == NULL || wset_better(&n->req[i], best))
 			best = &n->req[i];
+	return best;
+}
+
+/* Move s (if it narrows at all) into n's sets for the target group. */
+static void
+node_trequire(struct node *n, struct wset *s)
+{
+	sets_push(&n->treq, &n->ntreq, s);
+}
+
+/* Copy n's own sets, and its exact strings as one, into its sets for
+ * the target group: they hold for every match of n, those with the
+ * group too. */
+static void
+node_treq_own(struct node *n)
+{
+	struct wset	c;
+	size_t		i;
+
+	for (i = 0; i < n->nreq; i++) {
+		memset(&c, 0, sizeof c);
+		if (wset_union(&c, &n->req[i]))
+			node_trequire(n, &c);
+		else
+			wset_free(&c);
+	}
+	memset(&c, 0, sizeof c);
+	if (n->exact && wset_union(&c, &n->e))
+		node_trequire(n, &c);
+	else
+		wset_free(&c);
+}
+
+/* Move src's target state into dst (which has none). */
+static void
+node_take_target(struct node *dst, struct node *src)
+{
+	dst->tin = src->tin;
+	dst->treq = src->treq;
+	dst->ntreq = src->ntreq;
+	src->tin = 0;
+	src->treq = NULL;
+	src->ntreq = 0;
+}
+
+/* The best of n's sets for the target group, or NULL. */
+static const struct wset *
+node_tbest(const struct node *n)
+{
+	const struct wset	*best = NULL;
+	size_t			 i;
+
+	for (i = 0; i < n->ntreq; i++)
+		if (best == NULL || wset_better(&n->treq[i], best))
+			best = &n->treq[i];
 	return best;
 }
 
@@ -581,7 +654,8 @@ static void
 parse_group(struct parser *ps, struct node *n)
 {
 	struct node	 in;
-	const char	*q, *inner;
+	const char	*q, *inner, *name = NULL;
+	size_t		 nlen = 0;
 	int		 look = 0;	/* 1 positive, -1 negative */
 	int		 behind = 0;	/* a look-behind */
 
@@ -630,13 +704,17 @@ parse_group(struct parser *ps, struct node *n)
 			/* FALLTHROUGH */
 		case '\'':
 			/* (?<name>...), (?'name'...) */
+			name = ps->p + 1;
 			if (!skip_past(ps, 1, *ps->p == '<' ? '>' : '\''))
 				return;
+			nlen = (size_t)(ps->p - 1 - name);
 			break;
 		case 'P':
 			if (ps->p + 1 < ps->end && ps->p[1] == '<') {
+				name = ps->p + 2;
 				if (!skip_past(ps, 0, '>'))
 					return;
+				nlen = (size_t)(ps->p - 1 - name);
 				break;
 			}
 			/* (?P=name), (?P>name) */
@@ -698,6 +776,13 @@ parse_group(struct parser *ps, struct node *n)
 	ps->p++;
 	if (look == 0) {
 		*n = in;
+		if (name != NULL && ps->target != NULL && nlen == ps->tlen &&
+		    memcmp(name, ps->target, nlen) == 0) {
+			/* The group: wherever it takes part, its text
+			 * holds what any match of its inside does. */
+			n->tin = 1;
+			node_treq_own(n);
+		}
 		return;
 	}
 	/* An assertion matches no text: exact {""}; a positive one holds
@@ -723,7 +808,10 @@ parse_group(struct parser *ps, struct node *n)
 			in.exact = 0;
 		}
 		node_take_reqs(n, &in);
-	}
+		/* (a positive assertion keeps the groups it sets) */
+		node_take_target(n, &in);
+	} else if (in.tin)
+		n->tin = 1;	/* (nothing known) */
 	node_free(&in);
 }
 
@@ -782,6 +870,8 @@ parse_quant(struct parser *ps, struct node *n)
 			q.opt = l;
 			q.opt_edge = edge;
 		}
+		/* (where the group takes part, A matched) */
+		node_take_target(&q, n);
 		if (hi == 1 && n->exact) {
 			/* A? = {"", A} */
 			q.exact = 1;
@@ -1041,8 +1131,11 @@ parse_seq(struct parser *ps, struct node *n)
 	struct lead	 ld;
 	const char	*run = NULL;	/* where the run in cur began */
 	int		 broken = 0, consumed = 0, run_consumed = 0, zw;
+	struct node	 tgt;		/* the piece with the target group */
+	int		 ntgt = 0;	/* pieces with it */
 
 	memset(n, 0, sizeof *n);
+	memset(&tgt, 0, sizeof tgt);
 	memset(&cur, 0, sizeof cur);
 	wset_add(&cur, "", 0);
 	lead_start(&ld);
@@ -1095,6 +1188,8 @@ parse_seq(struct parser *ps, struct node *n)
 			gate_at(ps, &cur, run, run_consumed);
 		if (!zw)
 			consumed = 1;
+		if (item.tin && ntgt++ == 0)
+			node_take_target(&tgt, &item);
 		node_free(&item);
 	}
 	if (!broken) {
@@ -1103,20 +1198,40 @@ parse_seq(struct parser *ps, struct node *n)
 	} else
 		node_require(n, &cur);
 	lead_end(&ld, n);
+	if (ntgt > 0) {
+		/* A match with the group holds the sequence's sets and,
+		 * if one piece alone has the group, that piece's for it
+		 * (of two, either may be the one that took part). */
+		n->tin = 1;
+		node_treq_own(n);
+		while (ntgt == 1 && tgt.ntreq > 0)
+			node_trequire(n, &tgt.treq[--tgt.ntreq]);
+	}
+	node_free(&tgt);
 }
 
 /* Alternatives, up to ')' or the end. */
 static void
 parse_alt(struct parser *ps, struct node *n)
 {
-	struct node		 a;
-	struct wset		 uni, any, lead, al;
+	struct node		 a, tgt;
+	struct wset		 uni, any, lead, al, tany;
 	const struct wset	*best;
 	int			 all_exact, all_req = 1, all_lead, edge, aedge;
+	int			 ntgt, tall = 1;
 
 	parse_seq(ps, n);
 	if (ps->bad || ps->p >= ps->end || *ps->p != '|')
 		return;
+	/* The alternatives with the target group: of one, its sets; of
+	 * several, the best set of each together (tany). */
+	memset(&tgt, 0, sizeof tgt);
+	memset(&tany, 0, sizeof tany);
+	node_take_target(&tgt, n);
+	ntgt = tgt.tin;
+	if (ntgt && ((best = node_tbest(&tgt)) == NULL ||
+	    !wset_union(&tany, best)))
+		tall = 0;
 	if (ps->depth == 0)
 		ps->gate = 0;	/* not one sequence */
 	/* uni: the union of the texts, while all are exact; any: the
@@ -1143,9 +1258,25 @@ parse_alt(struct parser *ps, struct node *n)
 			all_lead = 0;
 		if (all_lead && edge != aedge)
 			edge = 0;
+		if (a.tin) {
+			if (tall && ((best = node_tbest(&a)) == NULL ||
+			    !wset_union(&tany, best)))
+				tall = 0;
+			if (ntgt++ == 0)
+				node_take_target(&tgt, &a);
+		}
 		wset_free(&al);
 		node_free(&a);
 	}
+	if (ntgt == 1)
+		node_take_target(n, &tgt);
+	else if (ntgt > 1) {
+		n->tin = 1;
+		if (tall)
+			node_trequire(n, &tany);
+	}
+	wset_free(&tany);
+	node_free(&tgt);
 	if (all_lead)
 		node_set_lead(n, &lead, edge);
 	else
@@ -1226,6 +1357,28 @@ wset_drop_longer(struct wset *s)
 	free(drop);
 }
 
+/* Is set v[i] one of v[0..i) (the same words, in any order)? */
+static int
+wset_seen(const struct wset *v, size_t i)
+{
+	size_t	j, k, m;
+
+	for (j = 0; j < i; j++) {
+		if (v[j].n != v[i].n)
+			continue;
+		for (k = 0; k < v[i].n; k++) {
+			for (m = 0; m < v[j].n; m++)
+				if (strcmp(v[i].w[k], v[j].w[m]) == 0)
+					break;
+			if (m == v[j].n)
+				break;
+		}
+		if (k == v[i].n)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 set_cmp(const void *a, const void *b)
 {
@@ -1302,9 +1455,9 @@ lead_out(const struct parser *ps, const struct node *root,
 	out->lead_edge = edge;
 }
 
-void
-cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
-    struct cc_needs *out)
+static void
+needs_find(const char *p, size_t len, const char *group, size_t minlen,
+    size_t maxwords, struct cc_needs *out)
 {
 	struct parser	ps;
 	struct node	root;
@@ -1316,16 +1469,36 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 	memset(&ps, 0, sizeof ps);
 	ps.start = ps.p = p;
 	ps.end = p + len;
+	if (group != NULL) {
+		ps.target = group;
+		ps.tlen = strlen(group);
+	}
 	parse_alt(&ps, &root);
 	if (ps.bad || ps.p != ps.end) {
 		node_free(&root);
 		words_arena_free();
 		return;
 	}
-	if (!ps.refs)
-		out->gate = gate_space(p, ps.gate);
 	out->behind = ps.behind;
-	lead_out(&ps, &root, out);
+	if (group != NULL) {
+		/* The sets for the group, in place of the pattern's (none
+		 * if the pattern has no such group: nothing known) */
+		for (i = 0; i < root.nreq; i++)
+			wset_free(&root.req[i]);
+		free(root.req);
+		wset_free(&root.e);
+		root.exact = 0;
+		root.req = root.tin ? root.treq : NULL;
+		root.nreq = root.tin ? root.ntreq : 0;
+		if (!root.tin)
+			free(root.treq);
+		root.treq = NULL;
+		root.ntreq = 0;
+	} else {
+		if (!ps.refs)
+			out->gate = gate_space(p, ps.gate);
+		lead_out(&ps, &root, out);
+	}
 	if (root.exact) {
 		node_require(&root, &root.e);
 		root.exact = 0;
@@ -1349,6 +1522,14 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 		if (out->nsets > 0 && wset_score(&root.req[i]) <= minlen &&
 		    minlen >= CC_NEEDS_MINLEN)
 			break;
+		/* A group's sets come from each level of the pattern
+		 * around it, often the same set twice; past the first, one
+		 * as short as "to" is not worth looking for either. */
+		if (group != NULL && out->nsets > 0 &&
+		    wset_score(&root.req[i]) < CC_NEEDS_MINLEN)
+			break;
+		if (group != NULL && wset_seen(root.req, i))
+			continue;
 		out->words = xreallocarray(out->words, nw + root.req[i].n,
 		    sizeof *out->words);
 		for (k = 0; k < root.req[i].n; k++)
@@ -1357,6 +1538,20 @@ cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
 	}
 	node_free(&root);
 	words_arena_free();
+}
+
+void
+cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
+    struct cc_needs *out)
+{
+	needs_find(p, len, NULL, minlen, maxwords, out);
+}
+
+void
+cc_needs_find_group(const char *p, size_t len, const char *group,
+    size_t minlen, size_t maxwords, struct cc_needs *out)
+{
+	needs_find(p, len, group, minlen, maxwords, out);
 }
 
 /*

@@ -1947,6 +1947,57 @@ out:
 	cc_buf_release(&out);
 }
 
+/* Shortest word of a set a group needs: "'s" ("Kirby's claim that")
+ * is two bytes; the automaton that finds them costs the same whatever
+ * the words. */
+#define PACK_GROUP_MINLEN	2
+
+/*
+ * The words each group of shared pattern i needs (cc_pack.shared_gneeds),
+ * from its expanded text: the wrapper of an after pattern (\G) adds no
+ * words and no groups.
+ */
+static void
+shared_group_needs(struct cc_pack *pk, size_t i)
+{
+	struct pack_load	 pl;
+	struct cc_buf		 out = CC_BUF_INIT;
+	struct cc_diag		 d;
+	struct cc_needs		*gn;
+	PCRE2_SPTR		 table;
+	uint32_t		 ncap = 0, nnames = 0, esize = 0, k, num;
+
+	(void)pcre2_pattern_info(pk->shared[i], PCRE2_INFO_CAPTURECOUNT,
+	    &ncap);
+	(void)pcre2_pattern_info(pk->shared[i], PCRE2_INFO_NAMECOUNT,
+	    &nnames);
+	(void)pcre2_pattern_info(pk->shared[i], PCRE2_INFO_NAMEENTRYSIZE,
+	    &esize);
+	(void)pcre2_pattern_info(pk->shared[i], PCRE2_INFO_NAMETABLE,
+	    &table);
+	gn = xcalloc((size_t)ncap + 1, sizeof *gn);
+	pk->shared_gneeds[i] = gn;
+	pk->shared_ngroups[i] = (size_t)ncap + 1;
+	memset(&pl, 0, sizeof pl);
+	pl.pack = pk;
+	pl.macro_names = pk->macro_names;
+	pl.macro_values = pk->macro_values;
+	pl.nmacros = pk->nmacros;
+	cc_diag_clear(&d);
+	/* (the key is the text after two flag digits: compile_shared()) */
+	if (expand(&pl, pk->shared_keys[i] + 2, &out, NULL, 0, &d) == CC_OK)
+		for (k = 0; k < nnames; k++) {
+			num = (uint32_t)table[k * esize] << 8 |
+			    table[k * esize + 1];
+			/* (a number of several names: the first one's) */
+			if (num <= ncap && gn[num].nwords == NULL)
+				cc_needs_find_group(out.data, out.len,
+				    (const char *)table + k * esize + 2,
+				    PACK_GROUP_MINLEN, CC_NEEDS_ANY, &gn[num]);
+		}
+	cc_buf_release(&out);
+}
+
 static pthread_mutex_t	pack_jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The pack's macro called name, compiled caseless; NULL if the pack has
@@ -1981,9 +2032,15 @@ cc_pack_jit(const struct cc_pack *pk)
 				    PCRE2_JIT_COMPLETE);
 				rule_needs(pk, &w->rules[i], j);
 			}
-		for (i = 0; i < pk->nshared; i++)
+		w->shared_gneeds = xcalloc(pk->nshared + 1,
+		    sizeof *w->shared_gneeds);
+		w->shared_ngroups = xcalloc(pk->nshared + 1,
+		    sizeof *w->shared_ngroups);
+		for (i = 0; i < pk->nshared; i++) {
 			(void)pcre2_jit_compile(pk->shared[i],
 			    PCRE2_JIT_COMPLETE);
+			shared_group_needs(w, i);
+		}
 		w->speaker = compile_macro(pk, "ATT_SPEAKER");
 		w->speaker_opens = compile_macro(pk, "ATT_SPEAKER_OPENS");
 		w->say_word = compile_macro(pk, "ATT_SAY_WORD");
@@ -2077,8 +2134,17 @@ cc_pack_free(struct cc_pack *pk)
 		free(r->examples);
 	}
 	free(pk->rules);
-	for (i = 0; i < pk->nshared; i++)
+	for (i = 0; i < pk->nshared; i++) {
 		pcre2_code_free(pk->shared[i]);
+		for (j = 0; pk->shared_gneeds != NULL &&
+		    pk->shared_gneeds[i] != NULL &&
+		    j < pk->shared_ngroups[i]; j++)
+			cc_needs_release(&pk->shared_gneeds[i][j]);
+		if (pk->shared_gneeds != NULL)
+			free(pk->shared_gneeds[i]);
+	}
+	free(pk->shared_gneeds);
+	free(pk->shared_ngroups);
 	free(pk->shared);
 	pcre2_code_free(pk->speaker);
 	pcre2_code_free(pk->speaker_opens);

@@ -199,6 +199,12 @@ struct cc_pack {
 						   patterns, compiled once per
 						   distinct text */
 	char			**shared_keys;
+	/* Per shared pattern, by group number, found by cc_pack_jit():
+	 * the words every match that sets the group holds
+	 * (cc_needs_find_group()), for the extractor to search a context
+	 * or after pattern only where the group it wants may be set. */
+	struct cc_needs		**shared_gneeds;
+	size_t			*shared_ngroups;
 	size_t			 nshared;
 	int			 jitted;	/* cc_pack_jit() has run */
 	/* The speaker search of extract.c ("Lavrov met Blinken.  'We are
