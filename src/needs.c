@@ -26,6 +26,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +96,12 @@ struct wset {
 	size_t	  cap;	/* places in w (grown by doubling) */
 };
 
+/* The sets of one target group (struct node's tg). */
+struct tsets {
+	struct wset	*v;
+	size_t		 n;
+};
+
 struct node {
 	int		 exact;	/* e holds every string the piece matches */
 	struct wset	 e;
@@ -110,12 +117,12 @@ struct node {
 	int		 has_opt;	/* "X?": X, if present, starts with */
 	struct wset	 opt;		/* a word of opt */
 	int		 opt_edge;	/* ... and X's lead_edge */
-	/* With a target group (cc_needs_find_group()): tin if the piece
-	 * holds the group, and treq the sets met by every match of the
-	 * piece in which the group takes part (none: nothing known). */
-	int		 tin;
-	struct wset	*treq;
-	size_t		 ntreq;
+	/* With target groups (cc_needs_find_groups()): bit t of tin if
+	 * the piece holds target t, and tg[t] the sets met by every match
+	 * of the piece in which that group takes part (none: nothing
+	 * known); tg NULL when there are no sets. */
+	uint32_t	 tin;
+	struct tsets	*tg;
 };
 
 struct parser {
@@ -130,8 +137,8 @@ struct parser {
 	size_t		 gate;	/* the top-level part where a gate starts */
 	int		 gpos;	/* has \G: a search matches at its start */
 	int		 verbs;	/* has a verb, as (*COMMIT) */
-	const char	*target;	/* cc_needs_find_group()'s group */
-	size_t		 tlen;
+	const char *const *targets;	/* cc_needs_find_groups()' */
+	size_t		 ntargets;
 };
 
 static void
@@ -263,6 +270,18 @@ wset_uniq(struct wset *s)
 }
 
 static void
+tsets_free(struct tsets *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->n; i++)
+		wset_free(&t->v[i]);
+	free(t->v);
+	t->v = NULL;
+	t->n = 0;
+}
+
+static void
 node_free(struct node *n)
 {
 	size_t	i;
@@ -274,9 +293,9 @@ node_free(struct node *n)
 	wset_free(&n->lead);
 	wset_free(&n->ahead);
 	wset_free(&n->opt);
-	for (i = 0; i < n->ntreq; i++)
-		wset_free(&n->treq[i]);
-	free(n->treq);
+	for (i = 0; n->tg != NULL && i < CC_NEEDS_TARGETS; i++)
+		tsets_free(&n->tg[i]);
+	free(n->tg);
 	memset(n, 0, sizeof *n);
 }
 
@@ -342,18 +361,27 @@ node_best(const struct node *n)
 	return best;
 }
 
-/* Move s (if it narrows at all) into n's sets for the target group. */
+/* Move s (if it narrows at all) into n's sets for target t. */
 static void
-node_trequire(struct node *n, struct wset *s)
+node_trequire(struct node *n, size_t t, struct wset *s)
 {
-	sets_push(&n->treq, &n->ntreq, s);
+	if (n->tg == NULL)
+		n->tg = xcalloc(CC_NEEDS_TARGETS, sizeof *n->tg);
+	sets_push(&n->tg[t].v, &n->tg[t].n, s);
+}
+
+/* Move the sets *src (of some node) into n's for target t. */
+static void
+node_ttake(struct node *n, size_t t, struct tsets *src)
+{
+	while (src->n > 0)
+		node_trequire(n, t, &src->v[--src->n]);
 }
 
 /* Copy n's own sets, and its exact strings as one, into its sets for
- * the target group: they hold for every match of n, those with the
- * group too. */
+ * target t: they hold for every match of n, those with the group too. */
 static void
-node_treq_own(struct node *n)
+node_treq_own(struct node *n, size_t t)
 {
 	struct wset	c;
 	size_t		i;
@@ -361,39 +389,37 @@ node_treq_own(struct node *n)
 	for (i = 0; i < n->nreq; i++) {
 		memset(&c, 0, sizeof c);
 		if (wset_union(&c, &n->req[i]))
-			node_trequire(n, &c);
+			node_trequire(n, t, &c);
 		else
 			wset_free(&c);
 	}
 	memset(&c, 0, sizeof c);
 	if (n->exact && wset_union(&c, &n->e))
-		node_trequire(n, &c);
+		node_trequire(n, t, &c);
 	else
 		wset_free(&c);
 }
 
-/* Move src's target state into dst (which has none). */
+/* Move src's targets into dst (which has none). */
 static void
 node_take_target(struct node *dst, struct node *src)
 {
 	dst->tin = src->tin;
-	dst->treq = src->treq;
-	dst->ntreq = src->ntreq;
+	dst->tg = src->tg;
 	src->tin = 0;
-	src->treq = NULL;
-	src->ntreq = 0;
+	src->tg = NULL;
 }
 
-/* The best of n's sets for the target group, or NULL. */
+/* The best of n's sets for target t, or NULL. */
 static const struct wset *
-node_tbest(const struct node *n)
+node_tbest(const struct node *n, size_t t)
 {
 	const struct wset	*best = NULL;
 	size_t			 i;
 
-	for (i = 0; i < n->ntreq; i++)
-		if (best == NULL || wset_better(&n->treq[i], best))
-			best = &n->treq[i];
+	for (i = 0; n->tg != NULL && i < n->tg[t].n; i++)
+		if (best == NULL || wset_better(&n->tg[t].v[i], best))
+			best = &n->tg[t].v[i];
 	return best;
 }
 
@@ -655,7 +681,7 @@ parse_group(struct parser *ps, struct node *n)
 {
 	struct node	 in;
 	const char	*q, *inner, *name = NULL;
-	size_t		 nlen = 0;
+	size_t		 nlen = 0, t;
 	int		 look = 0;	/* 1 positive, -1 negative */
 	int		 behind = 0;	/* a look-behind */
 
@@ -776,13 +802,17 @@ parse_group(struct parser *ps, struct node *n)
 	ps->p++;
 	if (look == 0) {
 		*n = in;
-		if (name != NULL && ps->target != NULL && nlen == ps->tlen &&
-		    memcmp(name, ps->target, nlen) == 0) {
-			/* The group: wherever it takes part, its text
-			 * holds what any match of its inside does. */
-			n->tin = 1;
-			node_treq_own(n);
-		}
+		for (t = 0; name != NULL && t < ps->ntargets; t++)
+			if (strlen(ps->targets[t]) == nlen &&
+			    memcmp(name, ps->targets[t], nlen) == 0) {
+				/* A target: wherever it takes part, its
+				 * text holds what any match of its inside
+				 * does. */
+				if (n->tg != NULL)
+					tsets_free(&n->tg[t]);
+				n->tin |= (uint32_t)1 << t;
+				node_treq_own(n, t);
+			}
 		return;
 	}
 	/* An assertion matches no text: exact {""}; a positive one holds
@@ -810,8 +840,8 @@ parse_group(struct parser *ps, struct node *n)
 		node_take_reqs(n, &in);
 		/* (a positive assertion keeps the groups it sets) */
 		node_take_target(n, &in);
-	} else if (in.tin)
-		n->tin = 1;	/* (nothing known) */
+	} else
+		n->tin = in.tin;	/* (nothing known) */
 	node_free(&in);
 }
 
@@ -1131,8 +1161,10 @@ parse_seq(struct parser *ps, struct node *n)
 	struct lead	 ld;
 	const char	*run = NULL;	/* where the run in cur began */
 	int		 broken = 0, consumed = 0, run_consumed = 0, zw;
-	struct node	 tgt;		/* the piece with the target group */
-	int		 ntgt = 0;	/* pieces with it */
+	struct node	 tgt;		/* each target's first piece's sets */
+	uint32_t	 once = 0, many = 0;	/* targets in one piece, in
+						   more */
+	size_t		 t;
 
 	memset(n, 0, sizeof *n);
 	memset(&tgt, 0, sizeof tgt);
@@ -1188,8 +1220,15 @@ parse_seq(struct parser *ps, struct node *n)
 			gate_at(ps, &cur, run, run_consumed);
 		if (!zw)
 			consumed = 1;
-		if (item.tin && ntgt++ == 0)
-			node_take_target(&tgt, &item);
+		for (t = 0; item.tin != 0 && t < ps->ntargets; t++) {
+			if (!(item.tin >> t & 1))
+				continue;
+			if (once >> t & 1)
+				many |= (uint32_t)1 << t;
+			else if (item.tg != NULL)
+				node_ttake(&tgt, t, &item.tg[t]);
+			once |= (uint32_t)1 << t;
+		}
 		node_free(&item);
 	}
 	if (!broken) {
@@ -1198,14 +1237,16 @@ parse_seq(struct parser *ps, struct node *n)
 	} else
 		node_require(n, &cur);
 	lead_end(&ld, n);
-	if (ntgt > 0) {
-		/* A match with the group holds the sequence's sets and,
-		 * if one piece alone has the group, that piece's for it
-		 * (of two, either may be the one that took part). */
-		n->tin = 1;
-		node_treq_own(n);
-		while (ntgt == 1 && tgt.ntreq > 0)
-			node_trequire(n, &tgt.treq[--tgt.ntreq]);
+	/* A match with a target holds the sequence's sets and, if one
+	 * piece alone has the target, that piece's for it (of two, either
+	 * may be the one that took part). */
+	n->tin = once;
+	for (t = 0; once != 0 && t < ps->ntargets; t++) {
+		if (!(once >> t & 1))
+			continue;
+		node_treq_own(n, t);
+		if (!(many >> t & 1) && tgt.tg != NULL)
+			node_ttake(n, t, &tgt.tg[t]);
 	}
 	node_free(&tgt);
 }
@@ -1215,23 +1256,27 @@ static void
 parse_alt(struct parser *ps, struct node *n)
 {
 	struct node		 a, tgt;
-	struct wset		 uni, any, lead, al, tany;
+	struct wset		 uni, any, lead, al;
+	struct wset		 tany[CC_NEEDS_TARGETS];
 	const struct wset	*best;
 	int			 all_exact, all_req = 1, all_lead, edge, aedge;
-	int			 ntgt, tall = 1;
+	uint32_t		 once, many = 0, tall;
+	size_t			 t;
 
 	parse_seq(ps, n);
 	if (ps->bad || ps->p >= ps->end || *ps->p != '|')
 		return;
-	/* The alternatives with the target group: of one, its sets; of
-	 * several, the best set of each together (tany). */
+	/* The alternatives with a target: of one, its sets (tgt); of
+	 * several, the best set of each together (tany[t], while each
+	 * has one: tall). */
 	memset(&tgt, 0, sizeof tgt);
-	memset(&tany, 0, sizeof tany);
+	memset(tany, 0, sizeof tany);
 	node_take_target(&tgt, n);
-	ntgt = tgt.tin;
-	if (ntgt && ((best = node_tbest(&tgt)) == NULL ||
-	    !wset_union(&tany, best)))
-		tall = 0;
+	once = tall = tgt.tin;
+	for (t = 0; t < ps->ntargets; t++)
+		if ((tall >> t & 1) && ((best = node_tbest(&tgt, t)) == NULL ||
+		    !wset_union(&tany[t], best)))
+			tall &= ~((uint32_t)1 << t);
 	if (ps->depth == 0)
 		ps->gate = 0;	/* not one sequence */
 	/* uni: the union of the texts, while all are exact; any: the
@@ -1258,24 +1303,32 @@ parse_alt(struct parser *ps, struct node *n)
 			all_lead = 0;
 		if (all_lead && edge != aedge)
 			edge = 0;
-		if (a.tin) {
-			if (tall && ((best = node_tbest(&a)) == NULL ||
-			    !wset_union(&tany, best)))
-				tall = 0;
-			if (ntgt++ == 0)
-				node_take_target(&tgt, &a);
+		for (t = 0; a.tin != 0 && t < ps->ntargets; t++) {
+			if (!(a.tin >> t & 1))
+				continue;
+			if (!(once >> t & 1))
+				tall |= (uint32_t)1 << t;
+			else
+				many |= (uint32_t)1 << t;
+			if ((tall >> t & 1) && ((best = node_tbest(&a, t)) ==
+			    NULL || !wset_union(&tany[t], best)))
+				tall &= ~((uint32_t)1 << t);
+			if (!(once >> t & 1) && a.tg != NULL)
+				node_ttake(&tgt, t, &a.tg[t]);
+			once |= (uint32_t)1 << t;
 		}
 		wset_free(&al);
 		node_free(&a);
 	}
-	if (ntgt == 1)
-		node_take_target(n, &tgt);
-	else if (ntgt > 1) {
-		n->tin = 1;
-		if (tall)
-			node_trequire(n, &tany);
+	n->tin = once;
+	for (t = 0; once != 0 && t < ps->ntargets; t++) {
+		if (!(many >> t & 1)) {
+			if (tgt.tg != NULL)
+				node_ttake(n, t, &tgt.tg[t]);
+		} else if (tall >> t & 1)
+			node_trequire(n, t, &tany[t]);
+		wset_free(&tany[t]);
 	}
-	wset_free(&tany);
 	node_free(&tgt);
 	if (all_lead)
 		node_set_lead(n, &lead, edge);
@@ -1455,87 +1508,98 @@ lead_out(const struct parser *ps, const struct node *root,
 	out->lead_edge = edge;
 }
 
+/*
+ * Into out, the best of the sets req[0..nreq) (taken), as cc_needs_find()
+ * gives them; for a group (group set), one of a kind only, and past the
+ * first none shorter than CC_NEEDS_MINLEN.
+ */
 static void
-needs_find(const char *p, size_t len, const char *group, size_t minlen,
+needs_out(struct wset *req, size_t nreq, int group, size_t minlen,
     size_t maxwords, struct cc_needs *out)
+{
+	size_t	i, k, nw = 0;
+
+	for (i = 0; i < nreq; i++) {
+		wset_uniq(&req[i]);
+		wset_drop_longer(&req[i]);
+		wset_shrink(&req[i]);
+	}
+	if (nreq > 1)	/* (qsort of NULL, 0 is undefined) */
+		qsort(req, nreq, sizeof *req, set_cmp);
+	out->nwords = xcalloc(CC_NEEDS_MAX, sizeof *out->nwords);
+	for (i = 0; i < nreq && out->nsets < CC_NEEDS_MAX; i++) {
+		if (wset_score(&req[i]) < minlen || wset_score(&req[i]) == 0)
+			break;	/* sorted: the rest are no better */
+		if (req[i].n > maxwords)
+			continue;
+		/* Past the first, a set of words as short as "the", "has"
+		 * or "not" is in nearly every text: not worth looking for. */
+		if (out->nsets > 0 && wset_score(&req[i]) <= minlen &&
+		    minlen >= CC_NEEDS_MINLEN)
+			break;
+		/* A group's sets come from each level of the pattern
+		 * around it, often the same set twice; past the first, one
+		 * as short as "to" is not worth looking for either. */
+		if (group && out->nsets > 0 &&
+		    wset_score(&req[i]) < CC_NEEDS_MINLEN)
+			break;
+		if (group && wset_seen(req, i))
+			continue;
+		out->words = xreallocarray(out->words, nw + req[i].n,
+		    sizeof *out->words);
+		for (k = 0; k < req[i].n; k++)
+			out->words[nw++] = xstrdup(req[i].w[k]);
+		out->nwords[out->nsets++] = req[i].n;
+	}
+}
+
+/* cc_needs_find(), or with groups (n of them) cc_needs_find_groups(). */
+static void
+needs_find(const char *p, size_t len, const char *const *groups, size_t n,
+    size_t minlen, size_t maxwords, struct cc_needs *out)
 {
 	struct parser	ps;
 	struct node	root;
-	size_t		i, k, nw = 0;
+	size_t		t;
 
-	memset(out, 0, sizeof *out);
+	for (t = 0; t < (groups != NULL ? n : 1); t++)
+		memset(&out[t], 0, sizeof out[t]);
 	if (p == NULL)		/* an empty pattern needs nothing */
 		return;
 	memset(&ps, 0, sizeof ps);
 	ps.start = ps.p = p;
 	ps.end = p + len;
-	if (group != NULL) {
-		ps.target = group;
-		ps.tlen = strlen(group);
-	}
+	ps.targets = groups;
+	ps.ntargets = groups != NULL ? n : 0;
 	parse_alt(&ps, &root);
 	if (ps.bad || ps.p != ps.end) {
 		node_free(&root);
 		words_arena_free();
 		return;
 	}
-	out->behind = ps.behind;
-	if (group != NULL) {
-		/* The sets for the group, in place of the pattern's (none
-		 * if the pattern has no such group: nothing known) */
-		for (i = 0; i < root.nreq; i++)
-			wset_free(&root.req[i]);
-		free(root.req);
-		wset_free(&root.e);
-		root.exact = 0;
-		root.req = root.tin ? root.treq : NULL;
-		root.nreq = root.tin ? root.ntreq : 0;
-		if (!root.tin)
-			free(root.treq);
-		root.treq = NULL;
-		root.ntreq = 0;
-	} else {
-		if (!ps.refs)
-			out->gate = gate_space(p, ps.gate);
-		lead_out(&ps, &root, out);
+	if (groups != NULL) {
+		/* Each group's sets (none if the pattern has no such
+		 * group: nothing known). */
+		for (t = 0; t < n; t++) {
+			out[t].behind = ps.behind;
+			needs_out(root.tin >> t & 1 && root.tg != NULL ?
+			    root.tg[t].v : NULL, root.tin >> t & 1 &&
+			    root.tg != NULL ? root.tg[t].n : 0, 1, minlen,
+			    maxwords, &out[t]);
+		}
+		node_free(&root);
+		words_arena_free();
+		return;
 	}
+	out->behind = ps.behind;
+	if (!ps.refs)
+		out->gate = gate_space(p, ps.gate);
+	lead_out(&ps, &root, out);
 	if (root.exact) {
 		node_require(&root, &root.e);
 		root.exact = 0;
 	}
-	for (i = 0; i < root.nreq; i++) {
-		wset_uniq(&root.req[i]);
-		wset_drop_longer(&root.req[i]);
-		wset_shrink(&root.req[i]);
-	}
-	if (root.nreq > 1)	/* (qsort of NULL, 0 is undefined) */
-		qsort(root.req, root.nreq, sizeof *root.req, set_cmp);
-	out->nwords = xcalloc(CC_NEEDS_MAX, sizeof *out->nwords);
-	for (i = 0; i < root.nreq && out->nsets < CC_NEEDS_MAX; i++) {
-		if (wset_score(&root.req[i]) < minlen ||
-		    wset_score(&root.req[i]) == 0)
-			break;	/* sorted: the rest are no better */
-		if (root.req[i].n > maxwords)
-			continue;
-		/* Past the first, a set of words as short as "the", "has"
-		 * or "not" is in nearly every text: not worth looking for. */
-		if (out->nsets > 0 && wset_score(&root.req[i]) <= minlen &&
-		    minlen >= CC_NEEDS_MINLEN)
-			break;
-		/* A group's sets come from each level of the pattern
-		 * around it, often the same set twice; past the first, one
-		 * as short as "to" is not worth looking for either. */
-		if (group != NULL && out->nsets > 0 &&
-		    wset_score(&root.req[i]) < CC_NEEDS_MINLEN)
-			break;
-		if (group != NULL && wset_seen(root.req, i))
-			continue;
-		out->words = xreallocarray(out->words, nw + root.req[i].n,
-		    sizeof *out->words);
-		for (k = 0; k < root.req[i].n; k++)
-			out->words[nw++] = xstrdup(root.req[i].w[k]);
-		out->nwords[out->nsets++] = root.req[i].n;
-	}
+	needs_out(root.req, root.nreq, 0, minlen, maxwords, out);
 	node_free(&root);
 	words_arena_free();
 }
@@ -1544,14 +1608,24 @@ void
 cc_needs_find(const char *p, size_t len, size_t minlen, size_t maxwords,
     struct cc_needs *out)
 {
-	needs_find(p, len, NULL, minlen, maxwords, out);
+	needs_find(p, len, NULL, 0, minlen, maxwords, out);
 }
 
 void
-cc_needs_find_group(const char *p, size_t len, const char *group,
-    size_t minlen, size_t maxwords, struct cc_needs *out)
+cc_needs_find_groups(const char *p, size_t len, const char *const *groups,
+    size_t n, size_t minlen, size_t maxwords, struct cc_needs *out)
 {
-	needs_find(p, len, group, minlen, maxwords, out);
+	size_t	i;
+
+	if (n > CC_NEEDS_TARGETS) {
+		/* (more than one pass reads at once) */
+		for (i = 0; i < n; i += CC_NEEDS_TARGETS)
+			cc_needs_find_groups(p, len, groups + i,
+			    n - i < CC_NEEDS_TARGETS ? n - i :
+			    CC_NEEDS_TARGETS, minlen, maxwords, out + i);
+		return;
+	}
+	needs_find(p, len, groups, n, minlen, maxwords, out);
 }
 
 /*

@@ -68,13 +68,16 @@ struct cc_needs {
 void	cc_needs_find(const char *p, size_t len, size_t minlen,
 	    size_t maxwords, struct cc_needs *n);
 /*
- * The same for the matches of p in which the capture group called group
- * takes part: every text the pattern matches with that group set holds
- * a word of each set.  No gate nor lead.  A pattern with no such group,
- * or one this reader cannot follow, gets no sets.
+ * The same for each of the capture groups called groups[0..ngroups),
+ * read in one pass, into n[0..ngroups): every text the pattern matches
+ * with group k set holds a word of each set of n[k].  No gate nor lead.
+ * A group the pattern does not have, or a pattern this reader cannot
+ * follow, gets no sets.
  */
-void	cc_needs_find_group(const char *p, size_t len, const char *group,
-	    size_t minlen, size_t maxwords, struct cc_needs *n);
+#define CC_NEEDS_TARGETS	32	/* groups one pass reads */
+void	cc_needs_find_groups(const char *p, size_t len,
+	    const char *const *groups, size_t ngroups, size_t minlen,
+	    size_t maxwords, struct cc_needs *n);
 /* Does lower[0..len) (ASCII lower case) hold a word of each set? */
 int	cc_needs_met(const struct cc_needs *n, const char *lower, size_t len);
 void	cc_needs_release(struct cc_needs *n);

@@ -1963,9 +1963,11 @@ shared_group_needs(struct cc_pack *pk, size_t i)
 	struct pack_load	 pl;
 	struct cc_buf		 out = CC_BUF_INIT;
 	struct cc_diag		 d;
-	struct cc_needs		*gn;
+	struct cc_needs		*gn, *found;
 	PCRE2_SPTR		 table;
+	const char		**names;
 	uint32_t		 ncap = 0, nnames = 0, esize = 0, k, num;
+	uint32_t		*nums;
 
 	(void)pcre2_pattern_info(pk->shared[i], PCRE2_INFO_CAPTURECOUNT,
 	    &ncap);
@@ -1976,6 +1978,7 @@ shared_group_needs(struct cc_pack *pk, size_t i)
 	(void)pcre2_pattern_info(pk->shared[i], PCRE2_INFO_NAMETABLE,
 	    &table);
 	gn = xcalloc((size_t)ncap + 1, sizeof *gn);
+	nums = xcalloc((size_t)ncap + 1, sizeof *nums);
 	pk->shared_gneeds[i] = gn;
 	pk->shared_ngroups[i] = (size_t)ncap + 1;
 	memset(&pl, 0, sizeof pl);
@@ -1983,18 +1986,32 @@ shared_group_needs(struct cc_pack *pk, size_t i)
 	pl.macro_names = pk->macro_names;
 	pl.macro_values = pk->macro_values;
 	pl.nmacros = pk->nmacros;
+	names = xcalloc((size_t)ncap + 1, sizeof *names);
+	for (k = 0; k < nnames; k++) {
+		num = (uint32_t)table[k * esize] << 8 | table[k * esize + 1];
+		/* (a number of several names: the first one's) */
+		if (num <= ncap && names[num] == NULL)
+			names[num] = (const char *)table + k * esize + 2;
+	}
+	/* the named ones, read in one pass */
+	for (k = 0, num = 0; k <= ncap; k++)
+		if (names[k] != NULL) {
+			names[num] = names[k];
+			nums[num++] = k;
+		}
 	cc_diag_clear(&d);
 	/* (the key is the text after two flag digits: compile_shared()) */
-	if (expand(&pl, pk->shared_keys[i] + 2, &out, NULL, 0, &d) == CC_OK)
-		for (k = 0; k < nnames; k++) {
-			num = (uint32_t)table[k * esize] << 8 |
-			    table[k * esize + 1];
-			/* (a number of several names: the first one's) */
-			if (num <= ncap && gn[num].nwords == NULL)
-				cc_needs_find_group(out.data, out.len,
-				    (const char *)table + k * esize + 2,
-				    PACK_GROUP_MINLEN, CC_NEEDS_ANY, &gn[num]);
-		}
+	if (num > 0 && expand(&pl, pk->shared_keys[i] + 2, &out, NULL, 0,
+	    &d) == CC_OK) {
+		found = xcalloc(num, sizeof *found);
+		cc_needs_find_groups(out.data, out.len, names, num,
+		    PACK_GROUP_MINLEN, CC_NEEDS_ANY, found);
+		for (k = 0; k < num; k++)
+			gn[nums[k]] = found[k];
+		free(found);
+	}
+	free(names);
+	free(nums);
 	cc_buf_release(&out);
 }
 

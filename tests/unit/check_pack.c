@@ -529,7 +529,7 @@ group_needs_is(const char *p, const char *g, const char *want)
 	struct cc_needs	 n;
 	char		*got;
 
-	cc_needs_find_group(p, strlen(p), g, 2, CC_NEEDS_ANY, &n);
+	cc_needs_find_groups(p, strlen(p), &g, 1, 2, CC_NEEDS_ANY, &n);
 	got = sets_str(&n);
 	ck_assert_msg(strcmp(got, want) == 0, "%s (%s): got \"%s\", want "
 	    "\"%s\"", p, g, got, want);
@@ -560,6 +560,24 @@ START_TEST(test_needs_group)
 	    "{troop} {left}");
 	/* a negative assertion keeps no group: what else is needed */
 	group_needs_is("(?!(?<g>never))done", "g", "{done}");
+	/* several at once: each as alone */
+	{
+		const char	*g[] = { "sp2", "nope", "sp1" };
+		struct cc_needs	 n[3];
+		char		*got;
+
+		cc_needs_find_groups(say, strlen(say), g, 3, 2, CC_NEEDS_ANY,
+		    n);
+		got = sets_str(&n[0]);
+		ck_assert_str_eq(got, "{according}");
+		free(got);
+		got = sets_str(&n[1]);
+		ck_assert_str_eq(got, "");
+		free(got);
+		got = sets_str(&n[2]);
+		ck_assert_str_eq(got, "{said|told}");
+		free(got);
+	}
 	/* the same set met twice is given once; past the first, no set
 	 * as short as "to" */
 	group_needs_is("(?=.*according)(?=.*to)(?<w>\\w+)(?=.*according)", "w",
