@@ -1215,6 +1215,15 @@ squeeze(struct cc_extractor *ex, const char *s, size_t n)
 	size_t	 i;
 	int	 sp = 0;
 
+	/* (most values are one word, or words a space apart: as they are) */
+	for (i = 0; i < n && s[i] != '\t' && s[i] != '\n' && (s[i] != ' ' ||
+	    (i > 0 && i + 1 < n && s[i + 1] != ' ')); i++)
+		;
+	if (i == n) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+		return p;
+	}
 	for (i = 0; i < n; i++) {
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
 			sp = (q != p);
@@ -1821,17 +1830,18 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 }
 
 /* The same words matched by two rules (or two patterns) of one type are
- * one fact: the first rule in pack order wins. */
+ * one fact: the first rule in pack order wins.  Such a claim is one of
+ * its sentence's, which come last and share its start (ev_start): the
+ * article's earlier claims, from earlier sentences, are not read. */
 static int
 seen_before(const struct cc_claims *out, size_t upto)
 {
 	const struct cc_claim	*c = &out->v[upto];
 	size_t			 i;
 
-	for (i = 0; i < upto; i++)
-		if (out->v[i].ev_start == c->ev_start &&
-		    strcmp(out->v[i].type, c->type) == 0 &&
-		    strcmp(out->v[i].text, c->text) == 0)
+	for (i = upto; i > 0 && out->v[i - 1].ev_start == c->ev_start; i--)
+		if (strcmp(out->v[i - 1].type, c->type) == 0 &&
+		    strcmp(out->v[i - 1].text, c->text) == 0)
 			return 1;
 	return 0;
 }
