@@ -1902,6 +1902,20 @@ rule_lead(struct cc_rule *r, size_t p, const struct cc_buf *x)
 }
 
 /*
+ * A loader over a pack already loaded, to expand its patterns with its
+ * macros after loading; it reports nothing (err is NULL).
+ */
+static void
+pack_load_of(struct pack_load *pl, const struct cc_pack *pk)
+{
+	memset(pl, 0, sizeof *pl);
+	pl->pack = (struct cc_pack *)pk;
+	pl->macro_names = pk->macro_names;
+	pl->macro_values = pk->macro_values;
+	pl->nmacros = pk->nmacros;
+}
+
+/*
  * The words pattern p of rule r needs, and its gate (needs.h), from its
  * expanded text, and its halves (rule_split()): found when the pack is
  * first used to extract, as commands that extract nothing (normalize)
@@ -1917,11 +1931,7 @@ rule_needs(const struct cc_pack *pk, struct cc_rule *r, size_t p)
 	PCRE2_SIZE		 erroff;
 	int			 errcode;
 
-	memset(&pl, 0, sizeof pl);
-	pl.pack = (struct cc_pack *)pk;
-	pl.macro_names = pk->macro_names;
-	pl.macro_values = pk->macro_values;
-	pl.nmacros = pk->nmacros;
+	pack_load_of(&pl, pk);
 	cc_diag_clear(&d);
 	if (expand(&pl, r->srcs[p], &out, NULL, 0, &d) != CC_OK)
 		goto out;
@@ -1981,11 +1991,7 @@ shared_group_needs(struct cc_pack *pk, size_t i)
 	nums = xcalloc((size_t)ncap + 1, sizeof *nums);
 	pk->shared_gneeds[i] = gn;
 	pk->shared_ngroups[i] = (size_t)ncap + 1;
-	memset(&pl, 0, sizeof pl);
-	pl.pack = pk;
-	pl.macro_names = pk->macro_names;
-	pl.macro_values = pk->macro_values;
-	pl.nmacros = pk->nmacros;
+	pack_load_of(&pl, pk);
 	names = xcalloc((size_t)ncap + 1, sizeof *names);
 	for (k = 0; k < nnames; k++) {
 		num = (uint32_t)table[k * esize] << 8 | table[k * esize + 1];
@@ -2072,11 +2078,7 @@ cc_pack_compile(const struct cc_pack *pk, const char *pattern, int caseless,
 {
 	struct pack_load	pl;
 
-	memset(&pl, 0, sizeof pl);
-	pl.pack = (struct cc_pack *)pk;
-	pl.macro_names = pk->macro_names;
-	pl.macro_values = pk->macro_values;
-	pl.nmacros = pk->nmacros;
+	pack_load_of(&pl, pk);
 	return compile_expanded(&pl, pattern, caseless, NULL, d);
 }
 
