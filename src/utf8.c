@@ -348,6 +348,26 @@ ascii_stop8(const unsigned char *p)
 	return ((x | cc_swar_eq(x, '\r')) & CC_SWAR_HIGH) != 0;
 }
 
+/*
+ * map[0..n) = from, from + 1, ...: the map of a run of ASCII copied as it
+ * is, four offsets a store (GCC's -O2 leaves the plain loop a store an
+ * offset, a tenth of cc_fold()'s time).
+ */
+static void
+map_run(uint32_t *map, size_t from, size_t n)
+{
+	typedef uint32_t v4u __attribute__((vector_size(16)));
+	v4u	v = { (uint32_t)from, (uint32_t)from + 1, (uint32_t)from + 2,
+		    (uint32_t)from + 3 };
+	v4u	four = { 4, 4, 4, 4 };
+	size_t	k;
+
+	for (k = 0; k + 4 <= n; k += 4, v += four)
+		memcpy(map + k, &v, sizeof v);
+	for (; k < n; k++)
+		map[k] = (uint32_t)(from + k);
+}
+
 void
 cc_fold(const char *str, size_t len, struct cc_fold *f)
 {
@@ -378,8 +398,9 @@ cc_fold(const char *str, size_t len, struct cc_fold *f)
 		if (j > i) {
 			out_reserve(&o, j - i);
 			memcpy(o.s + o.len, s + i, j - i);
-			for (; i < j; i++)
-				o.map[o.len++] = (uint32_t)i;
+			map_run(o.map + o.len, i, j - i);
+			o.len += j - i;
+			i = j;
 			continue;
 		}
 		/* ASCII not followed by a combining mark ('\r'). */
