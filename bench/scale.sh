@@ -170,6 +170,11 @@ mkdir -p "$work/text"
 awk -v n=1000 -v dir="$work/text" -f "$gen"
 cat "$work/text"/*.txt > "$work/text.txt"
 "$xbench" "$rules" "$work/text.txt"
+# The same figure on each core, pinned (bench/percore.sh says why).
+echo
+if command -v taskset >/dev/null 2>&1; then
+	sh "$(dirname "$0")/percore.sh" "$xbench" "$rules" "$work/text.txt" 4
+fi
 # The rule patterns alone on the same text: what extraction would cost
 # were everything else (dates, numbers, speakers, claims) free.
 "$xbench" rules "$rules" "$work/text.txt" | head -n 1
