@@ -41,4 +41,22 @@ cc_swar_eq(uint64_t x, unsigned char c)
 	return cc_swar_below(x ^ CC_SWAR_ONES * c, 1);
 }
 
+/*
+ * x with its ASCII capitals in lower case, all other bytes as they are
+ * (tolower() in the C locale, eight bytes at once): a byte gains 0x20
+ * where its high bit is clear and its low seven bits are at least 'A'
+ * and at most 'Z'.  Adding to the low seven bits of each byte never
+ * carries into the next byte, so the high bit of each sum answers one
+ * comparison.
+ */
+static inline uint64_t
+cc_swar_lower(uint64_t x)
+{
+	uint64_t	low = x & ~CC_SWAR_HIGH;
+	uint64_t	ge_a = low + CC_SWAR_ONES * (0x80 - 'A');
+	uint64_t	gt_z = low + CC_SWAR_ONES * (0x80 - 'Z' - 1);
+
+	return x | (ge_a & ~gt_z & ~x & CC_SWAR_HIGH) >> 2;
+}
+
 #endif

@@ -56,6 +56,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "swar.h"
 #include "timex.h"
 #include "xmalloc.h"
 
@@ -271,6 +272,17 @@ cc_date_parse_iso(const char *s, struct cc_date *dt)
 	return CC_OK;
 }
 
+/* "00" to "99": cc_date_iso() writes two digits a step. */
+#define TWO_DIGITS_10(t) \
+	{ t, '0' }, { t, '1' }, { t, '2' }, { t, '3' }, { t, '4' }, \
+	{ t, '5' }, { t, '6' }, { t, '7' }, { t, '8' }, { t, '9' }
+static const char two_digits[100][2] = {
+	TWO_DIGITS_10('0'), TWO_DIGITS_10('1'), TWO_DIGITS_10('2'),
+	TWO_DIGITS_10('3'), TWO_DIGITS_10('4'), TWO_DIGITS_10('5'),
+	TWO_DIGITS_10('6'), TWO_DIGITS_10('7'), TWO_DIGITS_10('8'),
+	TWO_DIGITS_10('9')
+};
+
 void
 cc_date_iso(const struct cc_date *dt, char *out, size_t outlen)
 {
@@ -278,16 +290,12 @@ cc_date_iso(const struct cc_date *dt, char *out, size_t outlen)
 	 * of "claimcheck normalize" on news text. */
 	if (outlen >= 11 && dt->y >= 0 && dt->y <= 9999 && dt->m >= 0 &&
 	    dt->m <= 99 && dt->d >= 0 && dt->d <= 99) {
-		out[0] = (char)('0' + dt->y / 1000);
-		out[1] = (char)('0' + dt->y / 100 % 10);
-		out[2] = (char)('0' + dt->y / 10 % 10);
-		out[3] = (char)('0' + dt->y % 10);
+		memcpy(out, two_digits[dt->y / 100], 2);
+		memcpy(out + 2, two_digits[dt->y % 100], 2);
 		out[4] = '-';
-		out[5] = (char)('0' + dt->m / 10);
-		out[6] = (char)('0' + dt->m % 10);
+		memcpy(out + 5, two_digits[dt->m], 2);
 		out[7] = '-';
-		out[8] = (char)('0' + dt->d / 10);
-		out[9] = (char)('0' + dt->d % 10);
+		memcpy(out + 8, two_digits[dt->d], 2);
 		out[10] = '\0';
 		return;
 	}
@@ -439,6 +447,10 @@ struct word {
 	uint64_t	 after;		/* after_bit()s of the two bytes after
 					   the word in those longer entries */
 	int		 vals;		/* first struct wval, -1 if none */
+	uint64_t	 w8, m8;	/* a word of eight bytes or less: its
+					   bytes as cc_swar_load() reads them
+					   (zeros after) and the mask of them;
+					   m8 0 for a longer word */
 };
 
 struct windex {
@@ -726,16 +738,21 @@ word_eq(const char *lw, const char *w, size_t len)
 /* The slot of word w[0..len) of hash wh (word_hash()): the one that
  * holds it, else the empty one where it would go.  The whole hash is
  * compared first: most words of a text are in no list, and the slot
- * they probe seldom holds a word of the same hash. */
+ * they probe seldom holds a word of the same hash.  avail: the bytes
+ * that may be read from w; with eight, a short word is compared in one
+ * go (most words the index holds are: "on", "last", "week"). */
 static inline size_t
-windex_slot(const struct windex *ix, const char *w, size_t len, size_t wh)
+windex_slot(const struct windex *ix, const char *w, size_t len, size_t wh,
+    size_t avail)
 {
 	size_t			 h = wh & ix->mask;
 	const struct word	*x;
 
 	while (ix->slot[h] >= 0) {
 		x = &ix->w[ix->slot[h]];
-		if (x->h == wh && x->len == len && word_eq(x->w, w, len))
+		if (x->h == wh && x->len == len && (x->m8 != 0 && avail >= 8 ?
+		    (cc_swar_lower(cc_swar_load(w)) & x->m8) == x->w8 :
+		    word_eq(x->w, w, len)))
 			break;
 		h = (h + 1) & ix->mask;
 	}
@@ -745,17 +762,19 @@ windex_slot(const struct windex *ix, const char *w, size_t len, size_t wh)
 /* The index of word w[0..len) of hash wh, or -1.  (Inline: tokenize()
  * asks for every word of the text.) */
 static inline int
-windex_get(const struct windex *ix, const char *w, size_t len, size_t wh)
+windex_get(const struct windex *ix, const char *w, size_t len, size_t wh,
+    size_t avail)
 {
-	return ix->slot[windex_slot(ix, w, len, wh)];
+	return ix->slot[windex_slot(ix, w, len, wh, avail)];
 }
 
 /* The index of word w[0..len) of hash wh, filed if new. */
 static int
 windex_add(struct windex *ix, const char *w, size_t len, size_t wh)
 {
-	size_t		 h = windex_slot(ix, w, len, wh), k;
+	size_t		 h = windex_slot(ix, w, len, wh, 0), k;
 	struct word	*x;
+	char		 b[8] = { 0 }, m[8] = { 0 };
 
 	if (ix->slot[h] >= 0)
 		return ix->slot[h];
@@ -766,6 +785,13 @@ windex_add(struct windex *ix, const char *w, size_t len, size_t wh)
 		ix->lw[ix->nlw++] = (char)lower((unsigned char)w[k]);
 	x->len = len;
 	x->h = wh;
+	x->w8 = x->m8 = 0;
+	if (len > 0 && len <= sizeof b) {
+		memcpy(b, x->w, len);
+		memset(m, 0xff, len);
+		x->w8 = cc_swar_load(b);
+		x->m8 = cc_swar_load(m);
+	}
 	x->exact = x->longer = x->after = 0;
 	x->vals = -1;
 	if (len > ix->maxlen)
@@ -1000,7 +1026,8 @@ tokenize(struct scan *sc, size_t end)
 				h = word_hash_add(h, (unsigned char)s[j]);
 			t->e = j;
 			if (sc->ix != NULL && j - i <= sc->ix->maxlen)
-				t->w = windex_get(sc->ix, s + i, j - i, h);
+				t->w = windex_get(sc->ix, s + i, j - i, h,
+				    sc->len - i);
 		} else {
 			t->type = T_PUNCT;
 			t->e = i + 1;

@@ -477,24 +477,6 @@ cc_fold_orig_end(const struct cc_fold *f, const char *orig, size_t end)
 	return o + n;
 }
 
-/*
- * Eight bytes ASCII-lower-cased at once (every article's text goes
- * through here): a byte gains 0x20 where its high bit is clear and its
- * low seven bits are at least 'A' and at most 'Z'.  Adding to the low
- * seven bits of each byte never carries into the next byte, so the
- * high bit of each sum answers one comparison.
- */
-static uint64_t
-lower8(uint64_t x)
-{
-	const uint64_t	ones = 0x0101010101010101u, high = ones * 0x80;
-	uint64_t	low = x & ~high;
-	uint64_t	ge_a = low + ones * (0x80 - 'A');
-	uint64_t	gt_z = low + ones * (0x80 - 'Z' - 1);
-
-	return x | (ge_a & ~gt_z & ~x & high) >> 2;
-}
-
 void
 cc_ascii_lower(char *dst, const char *s, size_t n)
 {
@@ -503,7 +485,7 @@ cc_ascii_lower(char *dst, const char *s, size_t n)
 
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&x, s + i, 8);
-		x = lower8(x);
+		x = cc_swar_lower(x);
 		memcpy(dst + i, &x, 8);
 	}
 	for (; i < n; i++)
