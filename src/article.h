@@ -34,8 +34,10 @@ struct cc_article {
 	char	*date_basis;	/* "metadata", "dateline: ...", "inferred: ..." */
 
 	/* What reading had to repair (not stored): a converted encoding,
-	 * replaced bytes.  warn.msg is "" when nothing was. */
-	struct cc_diag	 warn;
+	 * replaced bytes; NULL when nothing was.  (A pointer: a struct
+	 * cc_diag is 1.5 KB, and the report and the comparison hold an
+	 * article for each of 100,000.) */
+	struct cc_diag	*warn;
 };
 
 void	cc_article_init(struct cc_article *);
@@ -108,12 +110,12 @@ char	*cc_read_name(const char *path);
 /* Set a->hash from the body and the metadata. */
 void	cc_article_hash(struct cc_article *a);
 /* Describe a failed import (binary data, bad UTF-16) of data in d, or
- * what a successful one repaired in w (left clear if nothing). */
+ * what a successful one repaired in a new *w (left NULL if nothing). */
 struct cc_import;
 void	cc_read_import_error(const char *file, const char *data,
 	    const struct cc_import *im, struct cc_diag *d);
 void	cc_read_import_warning(const char *file, const char *data,
-	    const struct cc_import *im, struct cc_diag *w);
+	    const struct cc_import *im, struct cc_diag **w);
 
 /* Read one file (or "-" for stdin, named "stdin") with cc_read_buffer(),
  * or cc_htmlread_buffer() for *.html and *.htm (and stdin that starts

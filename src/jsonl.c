@@ -238,10 +238,12 @@ record(struct feed *f, const char *s, size_t len, unsigned line)
 		    a.name);
 		goto out;
 	}
-	if (im.nnul > 0)
-		cc_diag_set(&a.warn, f->path, line, 1, "record '%s': %zu NUL "
+	if (im.nnul > 0) {
+		a.warn = xmalloc(sizeof *a.warn);
+		cc_diag_set(a.warn, f->path, line, 1, "record '%s': %zu NUL "
 		    "character%s replaced with U+FFFD", a.name, im.nnul,
 		    im.nnul == 1 ? "" : "s");
+	}
 	a.text = im.s;
 	a.len = im.len;
 	a.path = xstrdup(f->path);

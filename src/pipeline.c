@@ -478,8 +478,8 @@ stream_article(struct cc_article *a, void *arg)
 	struct stream_state	*st = arg;
 	struct extract_item	*it = &st->b.items[st->b.n++];
 
-	if (a->warn.msg[0] != '\0')
-		cc_diag_print(&a->warn, "warning");
+	if (a->warn != NULL)
+		cc_diag_print(a->warn, "warning");
 	/* Take the article over; the reader releases an empty one. */
 	it->a = *a;
 	it->loaded = 1;

@@ -58,6 +58,7 @@ cc_article_release(struct cc_article *a)
 	free(a->date_min);
 	free(a->date_max);
 	free(a->date_basis);
+	free(a->warn);
 	cc_article_init(a);
 }
 
@@ -519,10 +520,15 @@ cc_read_import_error(const char *file, const char *data,
 
 void
 cc_read_import_warning(const char *file, const char *data,
-    const struct cc_import *im, struct cc_diag *w)
+    const struct cc_import *im, struct cc_diag **wp)
 {
-	unsigned	line, col;
+	struct cc_diag	*w;
+	unsigned	 line, col;
 
+	*wp = NULL;
+	if (!im->converted && im->nreplaced == 0 && im->nnul == 0)
+		return;
+	w = *wp = xmalloc(sizeof *w);
 	cc_diag_clear(w);
 	if (im->converted) {
 		line_col(data, im->first_bad, &line, &col);
@@ -975,8 +981,8 @@ deliver(struct cc_article *a, void *arg)
 {
 	struct deliver	*dl = arg;
 
-	if (a->warn.msg[0] != '\0' && cc_verbosity >= 0)
-		cc_diag_print(&a->warn, "warning");
+	if (a->warn != NULL && cc_verbosity >= 0)
+		cc_diag_print(a->warn, "warning");
 	if (dl->side != NULL) {
 		sidecar_apply(dl->side, a);
 		cc_article_hash(a);

@@ -74,7 +74,7 @@ START_TEST(test_news_page)
 	ck_assert_str_eq(a.title,
 	    "Kremlin says door to talks is open, rejects US account");
 	ck_assert_str_eq(a.author, "Marta Kalnina");
-	ck_assert_str_eq(a.warn.msg, "");
+	ck_assert_ptr_null(a.warn);
 	/* Five paragraphs, each on its own line, blank lines between. */
 	ck_assert_msg(strncmp(a.text, "MOSCOW \xe2\x80\x94 Russia is prepared "
 	    "to discuss", 37) == 0, "starts with: %.60s", a.text);
@@ -242,23 +242,25 @@ START_TEST(test_charsets)
 	    "Caf\xe9\x94 \x96 10 \x80</p>", &a, &d), CC_OK);
 	ck_assert_str_eq(a.text, "\xe2\x80\x9c" "Caf\xc3\xa9\xe2\x80\x9d "
 	    "\xe2\x80\x93 10 \xe2\x82\xac\n");
-	ck_assert_ptr_nonnull(strstr(a.warn.msg, "windows-1252"));
+	ck_assert_ptr_nonnull(a.warn);
+	ck_assert_ptr_nonnull(strstr(a.warn->msg, "windows-1252"));
 	cc_article_release(&a);
 
 	ck_assert_int_eq(read_page("<meta http-equiv=\"Content-Type\" "
 	    "content=\"text/html; charset=ISO-8859-1\"><p>Z\xc3\xbcrich</p>",
 	    &a, &d), CC_OK);
 	ck_assert_str_eq(a.text, "Z\xc3\xbcrich\n");
-	ck_assert_str_eq(a.warn.msg, "");
+	ck_assert_ptr_null(a.warn);
 	cc_article_release(&a);
 
 	/* Undeclared Windows-1252 is detected as well. */
 	ck_assert_int_eq(read_page("<p>The \x93talks\x94 resume.</p>", &a, &d),
 	    CC_OK);
 	ck_assert_str_eq(a.text, "The \xe2\x80\x9ctalks\xe2\x80\x9d resume.\n");
-	ck_assert_ptr_nonnull(strstr(a.warn.msg, "Windows-1252"));
-	ck_assert_uint_eq(a.warn.line, 1);
-	ck_assert_uint_eq(a.warn.col, 8);
+	ck_assert_ptr_nonnull(a.warn);
+	ck_assert_ptr_nonnull(strstr(a.warn->msg, "Windows-1252"));
+	ck_assert_uint_eq(a.warn->line, 1);
+	ck_assert_uint_eq(a.warn->col, 8);
 	cc_article_release(&a);
 }
 END_TEST

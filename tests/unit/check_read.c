@@ -75,7 +75,7 @@ START_TEST(test_front_matter)
 	ck_assert_ptr_null(a.url);
 	ck_assert_str_eq(a.text, "Lavrov said: \xe2\x80\x9cThere\xe2\x80\x99s "
 	    "always a chance.\xe2\x80\x9d\n");
-	ck_assert_str_eq(a.warn.msg, "");
+	ck_assert_ptr_null(a.warn);
 	cc_article_release(&a);
 
 	/* No front matter: all of it is the body. */
@@ -219,12 +219,13 @@ START_TEST(test_bad_input)
 	 * the article read; the warning gives line 3, column 14 counted in
 	 * characters: "Line “three” \xc0". */
 	ck_assert_int_eq(read_fixture("read/bad-utf8.txt", &a, &d), CC_OK);
-	ck_assert_ptr_nonnull(strstr(a.warn.msg, "invalid UTF-8"));
-	ck_assert_ptr_nonnull(strstr(a.warn.msg, "overlong"));
-	ck_assert_ptr_nonnull(strstr(a.warn.msg, "2 sequences replaced"));
-	ck_assert_ptr_nonnull(strstr(a.warn.file, "bad-utf8.txt"));
-	ck_assert_uint_eq(a.warn.line, 3);
-	ck_assert_uint_eq(a.warn.col, 14);
+	ck_assert_ptr_nonnull(a.warn);
+	ck_assert_ptr_nonnull(strstr(a.warn->msg, "invalid UTF-8"));
+	ck_assert_ptr_nonnull(strstr(a.warn->msg, "overlong"));
+	ck_assert_ptr_nonnull(strstr(a.warn->msg, "2 sequences replaced"));
+	ck_assert_ptr_nonnull(strstr(a.warn->file, "bad-utf8.txt"));
+	ck_assert_uint_eq(a.warn->line, 3);
+	ck_assert_uint_eq(a.warn->col, 14);
 	ck_assert_ptr_nonnull(strstr(a.text, "\xe2\x80\x9d \xef\xbf\xbd"
 	    "\xef\xbf\xbd here."));
 	cc_article_release(&a);
@@ -233,14 +234,16 @@ START_TEST(test_bad_input)
 	 * starts a valid sequence). */
 	ck_assert_int_eq(read_str("ok\n\xed\xa0\x80", &a, &d), CC_OK);
 	ck_assert_str_eq(a.text, "ok\n\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
-	ck_assert_uint_eq(a.warn.line, 2);
-	ck_assert_uint_eq(a.warn.col, 1);
-	ck_assert_ptr_nonnull(strstr(a.warn.msg, "surrogate"));
+	ck_assert_ptr_nonnull(a.warn);
+	ck_assert_uint_eq(a.warn->line, 2);
+	ck_assert_uint_eq(a.warn->col, 1);
+	ck_assert_ptr_nonnull(strstr(a.warn->msg, "surrogate"));
 	cc_article_release(&a);
 	/* A sequence cut short is one replacement. */
 	ck_assert_int_eq(read_str("a\xe2\x80 b", &a, &d), CC_OK);
 	ck_assert_str_eq(a.text, "a\xef\xbf\xbd b");
-	ck_assert_ptr_nonnull(strstr(a.warn.msg, "1 sequence replaced"));
+	ck_assert_ptr_nonnull(a.warn);
+	ck_assert_ptr_nonnull(strstr(a.warn->msg, "1 sequence replaced"));
 	cc_article_release(&a);
 
 	/* UTF-16 with a BOM is converted. */
@@ -258,9 +261,10 @@ START_TEST(test_bad_input)
 	ck_assert_int_eq(cc_read_buffer("x.txt", nul_text, sizeof nul_text - 1,
 	    &a, &d), CC_OK);
 	ck_assert_ptr_nonnull(strstr(a.text, "stray\xef\xbf\xbd NUL"));
-	ck_assert_ptr_nonnull(strstr(a.warn.msg, "1 NUL byte replaced"));
-	ck_assert_uint_eq(a.warn.line, 2);
-	ck_assert_uint_eq(a.warn.col, 28);
+	ck_assert_ptr_nonnull(a.warn);
+	ck_assert_ptr_nonnull(strstr(a.warn->msg, "1 NUL byte replaced"));
+	ck_assert_uint_eq(a.warn->line, 2);
+	ck_assert_uint_eq(a.warn->col, 28);
 	cc_article_release(&a);
 
 	/* CR and CRLF line ends become LF. */
