@@ -119,6 +119,15 @@ struct ex_ent {
 	const char	*id;		/* the answer, in the pack */
 };
 
+/* What build_claim() asks of a rule for every claim, found once
+ * (trig_index()): measuring and comparing the same strings a claim at a
+ * time was a fiftieth of extraction on text dense in claims. */
+struct ex_rinfo {
+	size_t		 type_len;
+	size_t		 id_len;
+	int		 numeric;	/* is_numeric_type() */
+};
+
 struct cc_extractor {
 	const struct cc_pack	*pack;
 	const struct cc_lineset	*shared;	/* outlets' furniture, or NULL */
@@ -166,6 +175,7 @@ struct cc_extractor {
 	const char		*trig_lower;
 	size_t			 trig_start, trig_end;
 	size_t			*pat_base;
+	struct ex_rinfo		*rinfo;		/* [rule] */
 	size_t			 trig_npats0;	/* = the number of rules */
 	size_t			 nslots;
 	/* The sets of words the groups of the pack's context and after
@@ -330,6 +340,7 @@ cc_extractor_free(struct cc_extractor *ex)
 	free(ex->hitend);
 	free(ex->trig_hits);
 	free(ex->pat_base);
+	free(ex->rinfo);
 	aux_free(ex);
 	free(ex->mv);
 	free(ex->mv2);
@@ -363,6 +374,8 @@ struct ex_doc {
 	char			*lower;		/* ASCII-lower-cased fold */
 	struct cc_date		 ref;		/* document date, or zero */
 	const char		*outlet;
+	size_t			 name_len;	/* of name, of outlet (0 if */
+	size_t			 outlet_len;	/* NULL), for every claim */
 	unsigned		 para;		/* paragraph being read */
 	unsigned		 prev_para;	/* the one read before it */
 	char			*speaker;	/* last named speaker ... */
@@ -458,6 +471,18 @@ scratch_strndup(struct cc_extractor *ex, const char *s, size_t n)
 		return NULL;
 	n = strnlen(s, n);
 	d = scratch_alloc(ex, n + 1);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+/* n bytes of s and a NUL, in scratch space: a string whose length is
+ * known, without measuring it again. */
+static char *
+scratch_copy(struct cc_extractor *ex, const char *s, size_t n)
+{
+	char	*d = scratch_alloc(ex, n + 1);
+
 	memcpy(d, s, n);
 	d[n] = '\0';
 	return d;
@@ -918,7 +943,14 @@ trig_index(struct cc_extractor *ex)
 	free(ex->hitend);
 	free(ex->pat_base);
 	free(ex->run_start);
+	free(ex->rinfo);
 	ex->tgt = NULL;
+	ex->rinfo = xreallocarray(NULL, pk->nrules + 1, sizeof *ex->rinfo);
+	for (i = 0; i < pk->nrules; i++) {
+		ex->rinfo[i].type_len = strlen(pk->rules[i].type);
+		ex->rinfo[i].id_len = strlen(pk->rules[i].id);
+		ex->rinfo[i].numeric = is_numeric_type(pk->rules[i].type);
+	}
 	/* Slots: the rules, then every pattern of every rule, then the
 	 * groups of context and after patterns that need words. */
 	ex->pat_base = xcalloc(pk->nrules + 1, sizeof *ex->pat_base);
@@ -1206,6 +1238,11 @@ group_span(struct cc_extractor *ex, const pcre2_code *re,
 	return 1;
 }
 
+/* The white space squeeze() collapses. */
+static const unsigned char squeeze_ws[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1
+};
+
 /* Collapse runs of white space and trim: for field values (in scratch
  * space). */
 static char *
@@ -1215,10 +1252,12 @@ squeeze(struct cc_extractor *ex, const char *s, size_t n)
 	size_t	 i;
 	int	 sp = 0;
 
-	/* (most values are one word, or words a space apart: as they are) */
-	for (i = 0; i < n && s[i] != '\t' && s[i] != '\n' && (s[i] != ' ' ||
-	    (i > 0 && i + 1 < n && s[i + 1] != ' ')); i++)
-		;
+	/* (most values are one word, or words a space apart: as they are;
+	 * one table look-up a byte finds the white space) */
+	for (i = 0; i < n; i++)
+		if (squeeze_ws[(unsigned char)s[i]] && (s[i] != ' ' ||
+		    i == 0 || i + 1 == n || s[i + 1] == ' '))
+			break;
 	if (i == n) {
 		memcpy(p, s, n);
 		p[n] = '\0';
@@ -1328,8 +1367,9 @@ claim_time(struct cc_extractor *ex, const struct ex_doc *doc,
 		cc_date_iso(&doc->ref, buf, sizeof buf);
 		c->time_start = scratch_strdup(ex, buf);
 		c->time_end = scratch_strdup(ex, buf);
-		c->granularity = scratch_strdup(ex, "day");
-		c->basis = scratch_strdup(ex, "article date");
+		c->granularity = scratch_copy(ex, "day", sizeof "day" - 1);
+		c->basis = scratch_copy(ex, "article date",
+		    sizeof "article date" - 1);
 	}
 }
 
@@ -1727,17 +1767,21 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(ex->md);
 	struct cc_claim		*c = cc_claims_push(out);
 	const struct cc_rule_field *fd;
+	const struct ex_rinfo	*ri;
 	const char		*mapped;
 	char			**slot, *v;
 	size_t			 i, gs = 0, ge = 0, ts, te;
 	int			 have_value = 0, have_time = 0, ctx = -1;
 	int			 aft = -1, k;
 
+	trig_ready(ex);
+	ri = &ex->rinfo[r - ex->pack->rules];
 	scratch_reset(ex);
-	c->type = scratch_strdup(ex, r->type);
-	c->rule = scratch_strdup(ex, r->id);
-	c->article = scratch_strdup(ex, doc->name);
-	c->outlet = scratch_strdup(ex, doc->outlet);
+	c->type = scratch_copy(ex, r->type, ri->type_len);
+	c->rule = scratch_copy(ex, r->id, ri->id_len);
+	c->article = scratch_copy(ex, doc->name, doc->name_len);
+	c->outlet = doc->outlet != NULL ? scratch_copy(ex, doc->outlet,
+	    doc->outlet_len) : NULL;
 	for (i = 0; i < r->nfields; i++) {
 		/* The first alternative that gives a value wins: the
 		 * match's group, else the after pattern's, else the
@@ -1803,7 +1847,7 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 		te = ov[2 * k + 1];
 	}
 	resolve_speaker(ex, doc, c);
-	if (is_numeric_type(r->type) && (!have_value ||
+	if (ri->numeric && (!have_value ||
 	    c->value_kind != CC_VALUE_NUMBER)) {
 		char	**str[CC_CLAIM_NSTR];
 
@@ -1815,7 +1859,8 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 		return 0;
 	}
 	if (c->polarity == NULL)
-		c->polarity = scratch_strdup(ex, "affirmed");
+		c->polarity = scratch_copy(ex, "affirmed",
+		    sizeof "affirmed" - 1);
 	c->text = scratch_strndup(ex, doc->orig + f->map[ss + ts],
 	    cc_fold_orig_end(f, doc->orig, ss + te) - f->map[ss + ts]);
 	c->ev_start = f->map[ss];
@@ -3004,23 +3049,37 @@ document_date(struct cc_extractor *ex, struct cc_article *a,
  * "Newsweek reports") carries that source in reported_by: the comparison
  * uses it to tell independent confirmation from one story copied.
  */
+static int
+is_source(const struct cc_claim *c)
+{
+	return strcmp(c->type, "source") == 0;
+}
+
 static void
 attach_sources(struct cc_claims *out, size_t base, const unsigned *paras)
 {
-	size_t		 i, j;
+	size_t		 i, j, p0, p1;
 	const char	*src;
 
-	for (i = base; i < out->n; i++) {
-		if (strcmp(out->v[i].type, "source") != 0)
-			continue;
-		src = out->v[i].vtext ? out->v[i].vtext : out->v[i].subject;
-		if (src == NULL)
-			continue;
-		for (j = base; j < out->n; j++)
-			if (j != i && paras[j - base] == paras[i - base] &&
-			    out->v[j].reported_by == NULL &&
-			    strcmp(out->v[j].type, "source") != 0)
-				out->v[j].reported_by = xstrdup(src);
+	/* Claims come in reading order, so a paragraph's are a run: each
+	 * source is held against its run, not against every claim of the
+	 * article (a source in every paragraph made that quadratic). */
+	for (p0 = base; p0 < out->n; p0 = p1) {
+		for (p1 = p0 + 1; p1 < out->n &&
+		    paras[p1 - base] == paras[p0 - base]; p1++)
+			;
+		for (i = p0; i < p1; i++) {
+			if (!is_source(&out->v[i]))
+				continue;
+			src = out->v[i].vtext ? out->v[i].vtext :
+			    out->v[i].subject;
+			if (src == NULL)
+				continue;
+			for (j = p0; j < p1; j++)
+				if (j != i && out->v[j].reported_by == NULL &&
+				    !is_source(&out->v[j]))
+					out->v[j].reported_by = xstrdup(src);
+		}
 	}
 }
 
@@ -3046,6 +3105,8 @@ begin_article(struct cc_extractor *ex, struct ex_art *x)
 	doc->f = &x->f;
 	doc->orig = a->text;
 	doc->outlet = a->outlet;
+	doc->name_len = strlen(doc->name);
+	doc->outlet_len = doc->outlet != NULL ? strlen(doc->outlet) : 0;
 	document_date(ex, a, &x->f, doc->lower, x->sents, &doc->ref);
 	doc->sents = x->sents;
 	x->paras = NULL;
@@ -3212,6 +3273,7 @@ check_example(struct cc_extractor *ex, const struct cc_rule *r,
 	cc_segment(f.s, f.len, &sents);
 	memset(&doc, 0, sizeof doc);
 	doc.name = "example";
+	doc.name_len = strlen(doc.name);
 	doc.f = &f;
 	doc.orig = e->text;
 	doc.lower = lower_copy(f.s, f.len);
