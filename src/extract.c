@@ -235,6 +235,7 @@ struct cc_extractor {
 	struct ex_memo		*memo;		/* EX_MEMO, on first use */
 	uint64_t		 memo_tick;
 	struct ex_ent		*ents;		/* EX_ENTS, on first use */
+	const struct cc_vocab_list *pronouns;	/* on first use */
 
 	/* The strings of the claim being built (build_claim()) are
 	 * written here, then copied into the claim's one block when it is
@@ -1114,6 +1115,49 @@ trig_hit(struct cc_extractor *ex, uint32_t st, uint32_t end)
 	}
 }
 
+/* Words ending in s[from, to) for the automaton from state st, noted
+ * in hv from hv[*nh] on as (state, end) pairs, end counted from s. */
+static void
+trig_chain(const uint32_t *next, const unsigned char *cls, size_t out0,
+    const unsigned char *s, size_t from, size_t to, size_t st,
+    uint32_t *hv, size_t *nh)
+{
+	const unsigned char	*p = s + from, *pe = s + to;
+	size_t			 n = *nh;
+
+	for (; p < pe; p++) {
+		st = next[st + cls[*p]];
+		if (st >= out0) {
+			hv[n++] = (uint32_t)st;
+			hv[n++] = (uint32_t)(p - s + 1);
+		}
+	}
+	*nh = n;
+}
+
+/*
+ * Where the chain after x may start from the automaton's first state,
+ * in s[0, len), and where the one before must read to: at a byte in no
+ * word (class 0) within the longest word of x, where every word has
+ * ended and none has begun; else at x, the chain before reading on past
+ * it by the longest word less one byte, so that a word across x is found
+ * whole there (one found twice sets the same bits).
+ */
+static void
+trig_split(const unsigned char *cls, const unsigned char *s, size_t x,
+    size_t maxlen, size_t *from, size_t *prev_to)
+{
+	size_t	z;
+
+	for (z = x; z < x + maxlen; z++)
+		if (cls[s[z]] == 0) {
+			*from = *prev_to = z;
+			return;
+		}
+	*from = x;
+	*prev_to = x + maxlen - 1;
+}
+
 /*
  * Set ex->hit[r] to EX_HIT_ALL for every rule r that cc_rule_triggered()
  * would run on lower[start..end), and the bits of the patterns' sets
@@ -1121,28 +1165,29 @@ trig_hit(struct cc_extractor *ex, uint32_t st, uint32_t end)
  *
  * Each byte's state is a load that waits on the one before, so a long
  * sentence is read as two halves at once, two chains of loads that
- * the processor overlaps.  The first half reads on past the middle by
- * the longest word less one byte: a word across the middle is found
- * whole there (and one found twice sets the same bits).  The loop only
- * notes where words end, in ex->trig_hits; trig_hit() runs on them
- * after it (the bits it sets do not depend on the order): with a call
- * in it, the loop kept its pointers on the stack, ten instructions a
- * byte instead of seven.
+ * the processor overlaps (three were slower).  The second half starts
+ * where no word can go on (trig_split()), so the first seldom reads on
+ * past the middle.  The loop only notes where words end, in ex->trig_hits;
+ * trig_hit() runs on them after it (the bits it sets do not depend on
+ * the order): with a call in it, the loop kept its pointers on the
+ * stack, ten instructions a byte instead of seven.
  */
 static void
 triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
     size_t end)
 {
-	const unsigned char	*s = (const unsigned char *)lower;
-	const unsigned char	*pa, *pb, *pe;
+	const unsigned char	*s = (const unsigned char *)lower + start;
+	const unsigned char	*cls = ex->trig_class;
 	const uint32_t		*next;
-	const unsigned char	*cls;
 	uint32_t		*hv;
 	/* (states as size_t: no zero extension before each index) */
-	size_t			 sa = 0, sb = 0, out0;
-	size_t			 b = end, ae = end, nh = 0, i;
+	const unsigned char	*pa, *pb, *pe;
+	size_t			 sa = 0, sb = 0, out0, len = end - start;
+	size_t			 from[2], to[2], nch, m, k, nh = 0, i;
+	size_t			 maxlen;
 
 	trig_ready(ex);
+	maxlen = ex->trig_maxlen;
 	ex->trig_lower = lower;
 	ex->trig_start = start;
 	ex->trig_end = end;
@@ -1152,45 +1197,46 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	    sizeof *ex->hitend);
 	memcpy(ex->auxcur, ex->aux_none, ex->naux * sizeof *ex->auxcur);
 	/* at most a word end per byte of each chain: (state, end) pairs */
-	if (ex->trig_hcap < 2 * (end - start + ex->trig_maxlen)) {
-		ex->trig_hcap = 2 * (end - start + ex->trig_maxlen);
+	if (ex->trig_hcap < 2 * (len + 2 * maxlen)) {
+		ex->trig_hcap = 2 * (len + 2 * maxlen);
 		ex->trig_hits = xreallocarray(ex->trig_hits, ex->trig_hcap,
 		    sizeof *ex->trig_hits);
 	}
 	hv = ex->trig_hits;
 	next = ex->trig_next;
-	cls = ex->trig_class;
 	out0 = ex->trig_out0;
-	if (end - start >= 2 * ex->trig_maxlen) {
-		/* [start, ae) and [b, end), as long as each other or the
-		 * first one byte longer. */
-		b = (start + end - ex->trig_maxlen + 1) / 2;
-		ae = b + ex->trig_maxlen - 1;
-	}
-	/* a word's end is counted from the sentence's start, one past its
-	 * last byte */
-	s += start;
-	pa = s;
-	for (pb = s + (b - start), pe = s + (end - start); pb < pe; pa++,
-	    pb++) {
-		sa = next[sa + cls[*pa]];
-		sb = next[sb + cls[*pb]];
-		if (sa >= out0) {
-			hv[nh++] = (uint32_t)sa;
-			hv[nh++] = (uint32_t)(pa - s + 1);
+	/* The parts [from[k], to[k]): the sentence, or its halves when
+	 * each is at least the longest word long. */
+	nch = maxlen != 0 && len >= 2 * maxlen ? 2 : 1;
+	from[0] = 0;
+	to[nch - 1] = len;
+	for (k = 1; k < nch; k++)
+		trig_split(cls, s, len * k / nch, maxlen, &from[k],
+		    &to[k - 1]);
+	/* (a word's end is counted from the sentence's start, one past its
+	 * last byte) */
+	if (nch == 2) {
+		m = to[0] - from[0] < to[1] - from[1] ? to[0] - from[0] :
+		    to[1] - from[1];
+		for (pa = s + from[0], pb = s + from[1], pe = pb + m; pb < pe;
+		    pa++, pb++) {
+			sa = next[sa + cls[*pa]];
+			sb = next[sb + cls[*pb]];
+			if (sa >= out0) {
+				hv[nh++] = (uint32_t)sa;
+				hv[nh++] = (uint32_t)(pa - s + 1);
+			}
+			if (sb >= out0) {
+				hv[nh++] = (uint32_t)sb;
+				hv[nh++] = (uint32_t)(pb - s + 1);
+			}
 		}
-		if (sb >= out0) {
-			hv[nh++] = (uint32_t)sb;
-			hv[nh++] = (uint32_t)(pb - s + 1);
-		}
-	}
-	for (pe = s + (ae - start); pa < pe; pa++) {
-		sa = next[sa + cls[*pa]];
-		if (sa >= out0) {
-			hv[nh++] = (uint32_t)sa;
-			hv[nh++] = (uint32_t)(pa - s + 1);
-		}
-	}
+		trig_chain(next, cls, out0, s, from[0] + m, to[0], sa, hv,
+		    &nh);
+		trig_chain(next, cls, out0, s, from[1] + m, to[1], sb, hv,
+		    &nh);
+	} else
+		trig_chain(next, cls, out0, s, 0, len, 0, hv, &nh);
 	for (i = 0; i < nh; i += 2)
 		trig_hit(ex, hv[i], hv[i + 1]);
 }
@@ -1473,8 +1519,12 @@ static void
 set_doc_speaker(struct ex_doc *doc, const char *who, unsigned para,
     size_t sent)
 {
-	free(doc->speaker);
-	doc->speaker = xstrdup(who);
+	/* (a speaker is most often named again: "Lavrov said ... Lavrov
+	 * added", or "he" found to be the same one) */
+	if (doc->speaker == NULL || strcmp(doc->speaker, who) != 0) {
+		free(doc->speaker);
+		doc->speaker = xstrdup(who);
+	}
 	doc->speaker_para = para;
 	doc->speaker_sent = sent;
 }
@@ -1597,7 +1647,9 @@ resolve_speaker(struct cc_extractor *ex, struct ex_doc *doc,
 
 	if (c->speaker == NULL)
 		return;
-	if (cc_vocab_lookup(ex->pack->vocab, "pronouns", c->speaker,
+	if (ex->pronouns == NULL)
+		ex->pronouns = cc_vocab_list(ex->pack->vocab, "pronouns");
+	if (cc_vocab_list_lookup(ex->pronouns, c->speaker,
 	    strlen(c->speaker)) != NULL) {
 		scratch_free(ex, c->speaker);
 		c->speaker = tracked_speaker(ex, doc);
