@@ -85,7 +85,7 @@ cc_claim_release(struct cc_claim *c)
 	for (i = 0; i < CC_CLAIM_NSTR; i++)
 		if (!in_block(b, len, *f[i]))
 			free(*f[i]);
-	if (b != NULL)
+	if (b != NULL && !c->held)
 		free(b - sizeof len);
 	memset(c, 0, sizeof *c);
 }
@@ -122,9 +122,10 @@ cc_claim_pack(struct cc_claim *c, int (*borrowed)(void *, const char *),
 		*f[i] = q;
 		q += len[i];
 	}
-	if (ob != NULL)
+	if (ob != NULL && !c->held)
 		free(ob - sizeof olen);
 	c->packed = first;
+	c->held = 0;
 }
 
 struct cc_claim *
@@ -141,16 +142,57 @@ cc_claims_push(struct cc_claims *cs)
 	return c;
 }
 
+/* A chunk of an array's memory for blocks (cc_claims_alloc()). */
+struct cc_claims_mem {
+	struct cc_claims_mem	*next;	/* the one filled before */
+	size_t			 cap, used;
+	size_t			 data[];	/* (aligned for a size_t) */
+};
+
+#define CLAIMS_MEM_FIRST	4096		/* bytes of the first chunk */
+#define CLAIMS_MEM_MAX		(256 << 10)	/* ... doubling up to this */
+
+void *
+cc_claims_alloc(struct cc_claims *cs, size_t n)
+{
+	struct cc_claims_mem	*m = cs->mem;
+	size_t			 cap;
+	char			*p;
+
+	n = (n + sizeof(size_t) - 1) & ~(sizeof(size_t) - 1);
+	if (m == NULL || m->cap - m->used < n) {
+		/* (a chunk for a few claims of a short article, larger
+		 * ones for a long one, and one of its own for a huge block) */
+		cap = m == NULL ? CLAIMS_MEM_FIRST : m->cap < CLAIMS_MEM_MAX ?
+		    2 * m->cap : m->cap;
+		if (cap < n)
+			cap = n;
+		m = xmalloc(sizeof *m + cap);
+		m->next = cs->mem;
+		m->cap = cap;
+		m->used = 0;
+		cs->mem = m;
+	}
+	p = (char *)m->data + m->used;
+	m->used += n;
+	return p;
+}
+
 void
 cc_claims_release(struct cc_claims *cs)
 {
-	size_t	i;
+	struct cc_claims_mem	*m;
+	size_t			 i;
 
 	if (cs == NULL)
 		return;
 	for (i = 0; i < cs->n; i++)
 		cc_claim_release(&cs->v[i]);
 	free(cs->v);
+	while ((m = cs->mem) != NULL) {
+		cs->mem = m->next;
+		free(m);
+	}
 	cs->v = NULL;
 	cs->n = cs->cap = 0;
 }

@@ -521,11 +521,12 @@ scratch_has(void *arg, const char *p)
  * the first of them on, the pointers moved by as much.  A string not in
  * scratch space goes after them.  (Each string was measured and copied
  * alone, and each asked scratch_has(): a tenth of the instructions
- * claims took to build.)  0, and nothing done, if the claim took more
- * than the first chunk.
+ * claims took to build.)  The block is out's (cc_claims_alloc()).  0,
+ * and nothing done, if the claim took more than the first chunk.
  */
 static int
-scratch_adopt(struct cc_extractor *ex, struct cc_claim *c)
+scratch_adopt(struct cc_extractor *ex, struct cc_claim *c,
+    struct cc_claims *out)
 {
 	const struct ex_chunk	*k = &ex->ck[0];
 	char			**f[CC_CLAIM_NSTR], *b, *q;
@@ -551,7 +552,7 @@ scratch_adopt(struct cc_extractor *ex, struct cc_claim *c)
 	if (lo == SIZE_MAX)
 		return 0;
 	n = k->used - lo + extra;
-	b = xmalloc(sizeof n + n);
+	b = cc_claims_alloc(out, sizeof n + n);
 	memcpy(b, &n, sizeof n);
 	memcpy(b + sizeof n, k->p + lo, k->used - lo);
 	q = b + sizeof n + (k->used - lo);
@@ -570,6 +571,7 @@ scratch_adopt(struct cc_extractor *ex, struct cc_claim *c)
 		q += l;
 	}
 	c->packed = (unsigned)first + 1;
+	c->held = 1;
 	return 1;
 }
 
@@ -1921,7 +1923,7 @@ build_claim(struct cc_extractor *ex, struct ex_doc *doc,
 	    c->ev_end - c->ev_start);
 	if (!have_time)
 		claim_time(ex, doc, c, ss, se);
-	if (!scratch_adopt(ex, c))
+	if (!scratch_adopt(ex, c, out))
 		cc_claim_pack(c, scratch_has, ex);
 	return 1;
 }
