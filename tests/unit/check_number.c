@@ -318,6 +318,37 @@ START_TEST(test_scan_max)
 }
 END_TEST
 
+/* Bound words news copy writes beside "just over" and "well over": each
+ * as the list's code reads. */
+START_TEST(test_bounds_news)
+{
+	struct cc_number	n;
+
+	n = parse("well under 1,000");
+	ck_assert(!n.has_min && n.has_max && n.max == 999 && !n.approx);
+	ck_assert_str_eq(n.mod, "LESS_THAN");
+	n = parse("slightly more than 200");
+	ck_assert(n.has_min && !n.has_max && n.min == 201);
+	ck_assert_str_eq(n.mod, "MORE_THAN");
+	n = parse("a little over 300");
+	ck_assert(n.has_min && !n.has_max && n.min == 301);
+	n = parse("just short of 3,000");
+	ck_assert(n.approx && !n.has_min && n.max == 3000);
+	ck_assert_str_eq(n.mod, "LESS_THAN");
+	/* the low end of an estimate, as "as many as" is its high end */
+	n = parse("as few as 20");
+	ck_assert(n.has_min && !n.has_max && n.min == 20 && !n.approx);
+	ck_assert_str_eq(n.mod, "EQUAL_OR_MORE");
+	n = parse("5,000 or thereabouts");
+	ck_assert(n.approx && n.min == 5000 && n.max == 5000);
+	ck_assert_str_eq(n.mod, "APPROX");
+	/* the words alone, or a bound word alone, stay no number */
+	ck_assert(rejected("well under"));
+	ck_assert(rejected("a little"));
+	ck_assert(rejected("well 5"));
+}
+END_TEST
+
 /* The words are data: another language works through the lists alone. */
 START_TEST(test_vocab_driven)
 {
@@ -900,6 +931,7 @@ number_suite(void)
 	tcase_add_test(tc, test_ranges);
 	tcase_add_test(tc, test_vague);
 	tcase_add_test(tc, test_vocab_driven);
+	tcase_add_test(tc, test_bounds_news);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scan");
