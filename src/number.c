@@ -1423,6 +1423,27 @@ combine(struct nval *v, const struct nval *t)
 	return 1;
 }
 
+/* Is the value v, ending at e, the start of a phone number ("555-1234",
+ * "555-0143": three digits, a hyphen, four) rather than of a range?
+ * Ranges written so have round ends ("300-1000"); news copy groups
+ * larger numbers ("555-1,234"). */
+static int
+phone_like(const struct nctx *c, const struct nval *v, size_t e)
+{
+	const char	*s = c->s;
+	size_t		 q;
+
+	if (!v->plain || v->ndig != 3 || e + 5 > c->len || s[e] != '-')
+		return 0;
+	for (q = e + 1; q < e + 5; q++)
+		if (!IS_DIGIT(s[q]))
+			return 0;
+	if (q < c->len && (IS_DIGIT(s[q]) || ((s[q] == ',' ||
+	    s[q] == '.') && q + 1 < c->len && IS_DIGIT(s[q + 1]))))
+		return 0;
+	return (long long)v->lo % 10 != 0 || s[e + 4] != '0';
+}
+
 /* A value, or a range of two: "5,000-6,000", "5,000 to 6,000", "two or
  * three", "$5m-$6m" (a currency sign may stand before the second end).
  * After "from", "to" starts a change, not a range. */
@@ -1436,6 +1457,8 @@ n_range(struct nctx *c, size_t p, struct nval *v, int nofrom)
 	if ((e = n_core(c, p, v)) == NOPE || v->ordinal)
 		return e;
 	if (v->digits) {
+		if (phone_like(c, v, e))
+			return NOPE;
 		for (r = e, n = 0; r < c->len && s[r] == ' ' && n < NUM_GAP;
 		    r++, n++)
 			;

@@ -85,8 +85,9 @@ int	cc_number_parse(const struct cc_vocab *, const char *s, size_t len,
  * "10/30/2022", "2014-15"), days (1-31) and 4-digit years beside a
  * capitalized month name ("October 30, 2022", "30th of October"), and
  * 4-digit years 1000-2099 after a year word ("in 2022", "since 2014").
- * Identifiers ("MH17", "COVID-19", "5G", "the 1990s") are no numbers.  A
- * plain number is never a date: "16,150", "2882015", "6374".
+ * Identifiers ("MH17", "COVID-19", "5G", "the 1990s") and phone numbers
+ * ("555-1234") are no numbers.  A plain number is never a date:
+ * "16,150", "2882015", "6374".
  */
 size_t	cc_number_scan(const struct cc_vocab *, const char *s, size_t len,
 	    struct cc_number *out, size_t max);

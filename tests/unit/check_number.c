@@ -349,6 +349,48 @@ START_TEST(test_bounds_news)
 }
 END_TEST
 
+/* How many numbers scan finds in s; the first into *first. */
+static size_t
+scan_first(const char *s, struct cc_number *first)
+{
+	struct cc_number	out[8];
+	size_t			n = cc_number_scan(vocab(), s, strlen(s), out, 8);
+
+	if (n > 0)
+		*first = out[0];
+	return n;
+}
+
+/* Phone numbers, scores, codes and dates that look like ranges or counts
+ * are none; real ranges written alike still are. */
+START_TEST(test_scan_near_misses)
+{
+	static const char *const none[] = {
+		"call 555-1234 now", "on 24/02/2022", "the 1990s",
+		"the COVID-19 wave", "the G7 summit", "dial 555-0143",
+		"call 1-800-555-1234"
+	};
+	struct cc_number	n;
+	const char		*s;
+	size_t			i, k;
+
+	for (i = 0; i < sizeof none / sizeof *none; i++) {
+		k = scan_first(none[i], &n);
+		ck_assert_msg(k == 0, "'%s': %zu numbers, want none", none[i],
+		    k);
+	}
+	ck_assert(rejected("555-1234"));
+	/* A score is two numbers, never a range (nor "2" a negative). */
+	s = "Ukraine won 3-2 after extra time.";
+	ck_assert_uint_eq(scan_first(s, &n), 2);
+	ck_assert(n.min == 3 && n.max == 3);
+	/* Ranges with round ends, grouped or spaced, are still ranges. */
+	ck_value("300-1000", 300, 1000);
+	ck_value("150-1200", 150, 1200);
+	ck_value("555-1,234", 555, 1234);
+}
+END_TEST
+
 /* The words are data: another language works through the lists alone. */
 START_TEST(test_vocab_driven)
 {
@@ -939,6 +981,7 @@ number_suite(void)
 	tcase_add_test(tc, test_scan_sentence);
 	tcase_add_test(tc, test_scan_dates);
 	tcase_add_test(tc, test_scan_max);
+	tcase_add_test(tc, test_scan_near_misses);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("data");
