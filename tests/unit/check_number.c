@@ -391,6 +391,91 @@ START_TEST(test_scan_near_misses)
 }
 END_TEST
 
+/* A bound on a percentage does not step it as it steps a count. */
+START_TEST(test_scan_percent)
+{
+	struct cc_number	n, out[2];
+	const char		*s;
+
+	s = "More than 50% of voters backed him.";
+	ck_assert_uint_eq(scan_first(s, &n), 1);
+	ck_assert(n.has_min && !n.has_max && n.min == 50);
+	ck_assert_str_eq(n.mod, "MORE_THAN");
+	s = "Fewer than 20 per cent of them returned.";
+	ck_assert_uint_eq(scan_first(s, &n), 1);
+	ck_assert(!n.has_min && n.has_max && n.max == 20);
+	s = "Less than 5.5 percent of the aid arrived.";
+	ck_assert_uint_eq(scan_first(s, &n), 1);
+	ck_assert(n.max == 5.5);
+	s = "Rates rose by more than 2 percentage points.";
+	ck_assert_uint_eq(scan_first(s, &n), 1);
+	ck_assert(n.has_min && n.min == 2);
+	/* a count still steps */
+	s = "More than 50 people and fewer than 20 percenters came.";
+	ck_assert_uint_eq(scan_first(s, &n), 2);
+	ck_assert(n.min == 51);
+	/* "30%-40%": the second is no negative */
+	s = "Prices rose 30%-40% this year.";
+	ck_assert_uint_eq(cc_number_scan(vocab(), s, strlen(s), out, 2), 2);
+	ck_assert(out[0].min == 30 && out[0].max == 30);
+	ck_assert(out[1].min == 40 && out[1].max == 40);
+}
+END_TEST
+
+/* A sentence, how many numbers scan finds in it, and the first one's
+ * bounds. */
+struct scase {
+	const char	*s;
+	size_t		 n;
+	double		 min, max;
+};
+
+static void
+ck_scan_cases(const struct scase *v, size_t n)
+{
+	struct cc_number	first;
+	size_t			i, k;
+
+	for (i = 0; i < n; i++) {
+		k = scan_first(v[i].s, &first);
+		ck_assert_msg(k == v[i].n && first.has_min && first.has_max &&
+		    first.min == v[i].min && first.max == v[i].max,
+		    "'%s': %zu numbers, the first %g..%g; want %zu, %g..%g",
+		    v[i].s, k, first.min, first.max, v[i].n, v[i].min,
+		    v[i].max);
+	}
+}
+
+/* "anywhere from", "ranging from" open a range; "from" alone a change. */
+START_TEST(test_scan_from_range)
+{
+	static const struct scase	v[] = {
+		{ "The toll is anywhere from 5,000 to 10,000.", 1, 5000,
+		    10000 },
+		{ "Estimates ranging from 20 to 30 were given.", 1, 20, 30 },
+		/* after a plain "from", "to" is still a change */
+		{ "Fares rose from 10 to 15 dollars.", 2, 10, 10 }
+	};
+
+	ck_scan_cases(v, sizeof v / sizeof *v);
+}
+END_TEST
+
+/* "$2-3m": the currency sign of the first end makes both money. */
+START_TEST(test_scan_money_range)
+{
+	static const struct scase	v[] = {
+		{ "The project needs $2-3m, he said.", 1, 2e6, 3e6 },
+		/* without a sign "m" is no million, even in a range */
+		{ "A 2-3m wall was built.", 1, 2, 2 },
+		/* the second end's own sign still counts */
+		{ "It cost $5m-$6m.", 1, 5e6, 6e6 }
+	};
+
+	ck_scan_cases(v, sizeof v / sizeof *v);
+}
+END_TEST
+
 /* The words are data: another language works through the lists alone. */
 START_TEST(test_vocab_driven)
 {
@@ -982,6 +1067,9 @@ number_suite(void)
 	tcase_add_test(tc, test_scan_dates);
 	tcase_add_test(tc, test_scan_max);
 	tcase_add_test(tc, test_scan_near_misses);
+	tcase_add_test(tc, test_scan_percent);
+	tcase_add_test(tc, test_scan_from_range);
+	tcase_add_test(tc, test_scan_money_range);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("data");
