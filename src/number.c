@@ -20,6 +20,8 @@
  *   number_point                                        two point five
  *   number_fraction_signs                               2½, ¾
  *   number_ratio                                        one in five
+ *   number_percent                                      50%, 5 per cent
+ *   number_from_ranges                                  anywhere from
  *
  * The grammar (and the NUMBER macro that mirrors it) is:
  *
@@ -72,7 +74,7 @@ enum nlist {
 	NL_MONEY, NL_CURRENCY, NL_ART, NL_AND, NL_OF, NL_TO, NL_OR,
 	NL_BETWEEN, NL_FROM, NL_FRAC, NL_ORD, NL_ORDSUF, NL_VAGUE, NL_VSCALE,
 	NL_BOUNDS, NL_SUFFIX, NL_MONTHS, NL_YEARCTX, NL_TIME, NL_NEG,
-	NL_POINT, NL_FSIGN, NL_RATIO, NL__COUNT
+	NL_POINT, NL_FSIGN, NL_RATIO, NL_PCT, NL_FROMRANGE, NL__COUNT
 };
 
 static const char *const nl_names[NL__COUNT] = {
@@ -85,7 +87,7 @@ static const char *const nl_names[NL__COUNT] = {
 	"number_vague_scales", "number_bounds", "number_suffix_bounds",
 	"number_months", "number_year_context", "number_time_words",
 	"number_negative", "number_point", "number_fraction_signs",
-	"number_ratio"
+	"number_ratio", "number_percent", "number_from_ranges"
 };
 
 /* Lists whose first word may open an expression. */
@@ -126,6 +128,8 @@ struct nval {
 	unsigned	 plain:1;	/* digits only: no separator, scale */
 	unsigned	 vague:1, range:1, bounded:1;
 	unsigned	 share:1;	/* a fraction without a scale */
+	unsigned	 measure:1;	/* a percentage: no count, so a
+					   bound does not step it */
 	const char	*mod;
 };
 
@@ -153,6 +157,8 @@ struct nctx {
 	int			 indexed;
 	int			 noand;		/* "and" ends a cardinal */
 	int			 bounded;	/* after a bound: "half" */
+	size_t			 money_at;	/* digits here take a money
+						   abbreviation: "$2-3m" */
 	uint32_t		 unindexed;	/* lists not in the table */
 	unsigned char		 maxwords[NL__COUNT];
 	uint32_t		 filter[FILTER_SLOTS];
@@ -230,6 +236,7 @@ ctx_init(struct nctx *c, const struct cc_vocab *vc, const char *s,
 	c->indexed = scan;
 	c->noand = 0;
 	c->bounded = 0;
+	c->money_at = NOPE;
 	c->unindexed = 0;
 	c->memo_w = NULL;
 	c->memo_n = 0;
@@ -496,8 +503,9 @@ apply_mod(struct nval *v, enum nmod m)
 		v->mod = "LESS_THAN";
 		break;
 	case M_MORE:
-		/* Counts are whole: "more than 100" is at least 101. */
-		if (whole(v->lo))
+		/* Counts are whole: "more than 100" is at least 101.  A
+		 * measure is not: "more than 50%" may be 50.5. */
+		if (whole(v->lo) && !v->measure)
 			v->lo += 1;
 		v->has_lo = 1;
 		v->has_hi = 0;
@@ -509,7 +517,7 @@ apply_mod(struct nval *v, enum nmod m)
 		v->mod = "EQUAL_OR_MORE";
 		break;
 	case M_LESS:
-		if (whole(v->hi) && v->hi >= 1)
+		if (whole(v->hi) && v->hi >= 1 && !v->measure)
 			v->hi -= 1;
 		v->has_lo = 0;
 		v->has_hi = 1;
@@ -578,7 +586,7 @@ abbrev_at(const struct nctx *c, size_t p, size_t q, size_t w)
 
 	if ((val = lk(c, NL_ABBREV, c->s + q, w)) == NULL &&
 	    (val = lk(c, NL_MONEY, c->s + q, w)) != NULL && c->scan &&
-	    !after_currency(c, p))
+	    p != c->money_at && !after_currency(c, p))
 		val = NULL;
 	return val;
 }
@@ -1351,8 +1359,8 @@ n_unsigned(struct nctx *c, size_t p, struct nval *v)
 
 /* Where the value after a minus at p starts: a '-' right before a digit
  * that follows no word, number or other sign ("-5", not "COVID-19",
- * "5-6" or "--5"), or a word of number_negative ("minus five"); else
- * NOPE. */
+ * "5-6", "30%-40%" or "--5"), or a word of number_negative ("minus
+ * five"); else NOPE. */
 static size_t
 minus_at(const struct nctx *c, size_t p)
 {
@@ -1364,7 +1372,7 @@ minus_at(const struct nctx *c, size_t p)
 	b = p > 0 ? c->s[p - 1] : ' ';
 	if (c->s[p] == '-')
 		return p + 1 < c->len && IS_DIGIT(c->s[p + 1]) &&
-		    !IS_ALNUM(b) && !IS_HIGH(b) && strchr("-.,/_'", b) ==
+		    !IS_ALNUM(b) && !IS_HIGH(b) && strchr("-.,/_'%", b) ==
 		    NULL ? p + 1 : NOPE;
 	if (lk_at(c, NL_NEG, p, &e) == NULL)
 		return NOPE;
@@ -1423,6 +1431,45 @@ combine(struct nval *v, const struct nval *t)
 	return 1;
 }
 
+/* Digits at r, the second end of a range after a hyphen; when the first
+ * end was money ("$2-3m"), it may take a money abbreviation as well.
+ * That reading is not remembered: digits at r read alone take none. */
+static size_t
+second_digits(struct nctx *c, size_t r, struct nval *t, int money)
+{
+	size_t	e;
+
+	if (!money)
+		return n_digits(c, r, t);
+	c->money_at = r;
+	c->digits_p = NOPE;
+	e = n_digits(c, r, t);
+	c->money_at = NOPE;
+	c->digits_p = NOPE;
+	return e;
+}
+
+/* Is the value v, ending at e, the start of a phone number ("555-1234",
+ * "555-0143": three digits, a hyphen, four) rather than of a range?
+ * Ranges written so have round ends ("300-1000"); news copy groups
+ * larger numbers ("555-1,234"). */
+static int
+phone_like(const struct nctx *c, const struct nval *v, size_t e)
+{
+	const char	*s = c->s;
+	size_t		 q;
+
+	if (!v->plain || v->ndig != 3 || e + 5 > c->len || s[e] != '-')
+		return 0;
+	for (q = e + 1; q < e + 5; q++)
+		if (!IS_DIGIT(s[q]))
+			return 0;
+	if (q < c->len && (IS_DIGIT(s[q]) || ((s[q] == ',' ||
+	    s[q] == '.') && q + 1 < c->len && IS_DIGIT(s[q + 1]))))
+		return 0;
+	return (long long)v->lo % 10 != 0 || s[e + 4] != '0';
+}
+
 /* A value, or a range of two: "5,000-6,000", "5,000 to 6,000", "two or
  * three", "$5m-$6m" (a currency sign may stand before the second end).
  * After "from", "to" starts a change, not a range. */
@@ -1432,10 +1479,14 @@ n_range(struct nctx *c, size_t p, struct nval *v, int nofrom)
 	const char	*s = c->s;
 	struct nval	 t;
 	size_t		 e, r, e2, n;
+	int		 money;
 
 	if ((e = n_core(c, p, v)) == NOPE || v->ordinal)
 		return e;
 	if (v->digits) {
+		if (phone_like(c, v, e))
+			return NOPE;
+		money = c->scan && after_currency(c, v->core);
 		for (r = e, n = 0; r < c->len && s[r] == ' ' && n < NUM_GAP;
 		    r++, n++)
 			;
@@ -1445,7 +1496,7 @@ n_range(struct nctx *c, size_t p, struct nval *v, int nofrom)
 				;
 			r = past_currency(c, r);
 			if (r < c->len && IS_DIGIT(s[r]) &&
-			    (e2 = n_digits(c, r, &t)) != NOPE) {
+			    (e2 = second_digits(c, r, &t, money)) != NOPE) {
 				/* "2022-10-30", "2014-15": dates. */
 				if (e2 + 1 < c->len && (s[e2] == '-' ||
 				    s[e2] == '/') && IS_DIGIT(s[e2 + 1]))
@@ -1495,12 +1546,38 @@ n_between(struct nctx *c, size_t p, struct nval *v)
 	return NOPE;
 }
 
+/* Is the number at p after "from", where "to" starts a change ("rose
+ * from 5 to 6")?  Not after "anywhere from" or "ranging from"
+ * (number_from_ranges): those open a range. */
+static int
+after_from(const struct nctx *c, size_t p)
+{
+	size_t	b, we, b2, we2;
+
+	if ((b = prev_word(c, p, 0, &we)) == NOPE ||
+	    lk(c, NL_FROM, c->s + b, we - b) == NULL)
+		return 0;
+	return (b2 = prev_word(c, b, 0, &we2)) == NOPE ||
+	    lk(c, NL_FROMRANGE, c->s + b2, we2 - b2) == NULL;
+}
+
+/* Is a percentage after e ("50%", "50 per cent": number_percent)? */
+static int
+percent_after(const struct nctx *c, size_t e)
+{
+	size_t	r;
+
+	if (e < c->len && !IS_ALNUM(c->s[e]) && !IS_SPACE(c->s[e]))
+		return lk(c, NL_PCT, c->s + e, 1) != NULL;
+	return lk_phrase(c, NL_PCT, gap(c, e), &r) != NULL;
+}
+
 /* A whole expression at p: bound, value or range, bound after. */
 static size_t
 n_expr(struct nctx *c, size_t p, struct nval *v)
 {
 	const char	*val;
-	size_t		 e = NOPE, r, b, we;
+	size_t		 e = NOPE, r, b;
 	enum nmod	 pre = M_NONE;
 
 	if ((val = lk_phrase(c, NL_BOUNDS, p, &b)) != NULL &&
@@ -1515,11 +1592,8 @@ n_expr(struct nctx *c, size_t p, struct nval *v)
 			e = NOPE;
 	}
 	if (e == NOPE) {
-		if ((e = n_between(c, p, v)) == NOPE) {
-			b = prev_word(c, p, 0, &we);
-			e = n_range(c, p, v, b != NOPE &&
-			    lk(c, NL_FROM, c->s + b, we - b) != NULL);
-		}
+		if ((e = n_between(c, p, v)) == NOPE)
+			e = n_range(c, p, v, after_from(c, p));
 		if (e == NOPE)
 			return NOPE;
 	}
@@ -1535,6 +1609,9 @@ n_expr(struct nctx *c, size_t p, struct nval *v)
 			e = b;
 		}
 	}
+	/* "more than 50%" is not 51: a share may lie in between. */
+	if (pre == M_MORE || pre == M_LESS)
+		v->measure = percent_after(c, e);
 	apply_mod(v, pre);
 	return e;
 }

@@ -20,9 +20,12 @@
  * Values are intervals [min, max]:
  *   "about N"            min = max = N, approx, mod APPROX
  *   "nearly/almost N"    max N, no min, approx, mod LESS_THAN
- *   "more than/over N"   min N+1 (N when not whole), no max, MORE_THAN
+ *   "more than/over N"   min N+1 (N when not whole, or, when scanning,
+ *                        a percentage: "more than 50%"), no max,
+ *                        MORE_THAN
  *   "at least N", "N+"   min N, no max, EQUAL_OR_MORE
- *   "fewer than N"       max N-1 (N when not whole), no min, LESS_THAN
+ *   "fewer than N"       max N-1 (N when not whole, or a percentage
+ *                        when scanning), no min, LESS_THAN
  *   "up to/as many as N" max N, no min, EQUAL_OR_LESS
  *   ranges               min = first end, max = second end
  *   shares               the fraction: "two-thirds" 2/3, fraction set
@@ -85,8 +88,11 @@ int	cc_number_parse(const struct cc_vocab *, const char *s, size_t len,
  * "10/30/2022", "2014-15"), days (1-31) and 4-digit years beside a
  * capitalized month name ("October 30, 2022", "30th of October"), and
  * 4-digit years 1000-2099 after a year word ("in 2022", "since 2014").
- * Identifiers ("MH17", "COVID-19", "5G", "the 1990s") are no numbers.  A
- * plain number is never a date: "16,150", "2882015", "6374".
+ * Identifiers ("MH17", "COVID-19", "5G", "the 1990s") and phone numbers
+ * ("555-1234") are no numbers.  A plain number is never a date:
+ * "16,150", "2882015", "6374".  "from 5 to 6" is two numbers (a change)
+ * unless a range word stands before "from" ("anywhere from", "ranging
+ * from").
  */
 size_t	cc_number_scan(const struct cc_vocab *, const char *s, size_t len,
 	    struct cc_number *out, size_t max);

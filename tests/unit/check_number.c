@@ -318,6 +318,164 @@ START_TEST(test_scan_max)
 }
 END_TEST
 
+/* Bound words news copy writes beside "just over" and "well over": each
+ * as the list's code reads. */
+START_TEST(test_bounds_news)
+{
+	struct cc_number	n;
+
+	n = parse("well under 1,000");
+	ck_assert(!n.has_min && n.has_max && n.max == 999 && !n.approx);
+	ck_assert_str_eq(n.mod, "LESS_THAN");
+	n = parse("slightly more than 200");
+	ck_assert(n.has_min && !n.has_max && n.min == 201);
+	ck_assert_str_eq(n.mod, "MORE_THAN");
+	n = parse("a little over 300");
+	ck_assert(n.has_min && !n.has_max && n.min == 301);
+	n = parse("just short of 3,000");
+	ck_assert(n.approx && !n.has_min && n.max == 3000);
+	ck_assert_str_eq(n.mod, "LESS_THAN");
+	/* the low end of an estimate, as "as many as" is its high end */
+	n = parse("as few as 20");
+	ck_assert(n.has_min && !n.has_max && n.min == 20 && !n.approx);
+	ck_assert_str_eq(n.mod, "EQUAL_OR_MORE");
+	n = parse("5,000 or thereabouts");
+	ck_assert(n.approx && n.min == 5000 && n.max == 5000);
+	ck_assert_str_eq(n.mod, "APPROX");
+	/* the words alone, or a bound word alone, stay no number */
+	ck_assert(rejected("well under"));
+	ck_assert(rejected("a little"));
+	ck_assert(rejected("well 5"));
+}
+END_TEST
+
+/* How many numbers scan finds in s; the first into *first. */
+static size_t
+scan_first(const char *s, struct cc_number *first)
+{
+	struct cc_number	out[8];
+	size_t			n = cc_number_scan(vocab(), s, strlen(s), out, 8);
+
+	if (n > 0)
+		*first = out[0];
+	return n;
+}
+
+/* Phone numbers, scores, codes and dates that look like ranges or counts
+ * are none; real ranges written alike still are. */
+START_TEST(test_scan_near_misses)
+{
+	static const char *const none[] = {
+		"call 555-1234 now", "on 24/02/2022", "the 1990s",
+		"the COVID-19 wave", "the G7 summit", "dial 555-0143",
+		"call 1-800-555-1234"
+	};
+	struct cc_number	n;
+	const char		*s;
+	size_t			i, k;
+
+	for (i = 0; i < sizeof none / sizeof *none; i++) {
+		k = scan_first(none[i], &n);
+		ck_assert_msg(k == 0, "'%s': %zu numbers, want none", none[i],
+		    k);
+	}
+	ck_assert(rejected("555-1234"));
+	/* A score is two numbers, never a range (nor "2" a negative). */
+	s = "Ukraine won 3-2 after extra time.";
+	ck_assert_uint_eq(scan_first(s, &n), 2);
+	ck_assert(n.min == 3 && n.max == 3);
+	/* Ranges with round ends, grouped or spaced, are still ranges. */
+	ck_value("300-1000", 300, 1000);
+	ck_value("150-1200", 150, 1200);
+	ck_value("555-1,234", 555, 1234);
+}
+END_TEST
+
+/* A bound on a percentage does not step it as it steps a count. */
+START_TEST(test_scan_percent)
+{
+	struct cc_number	n, out[2];
+	const char		*s;
+
+	s = "More than 50% of voters backed him.";
+	ck_assert_uint_eq(scan_first(s, &n), 1);
+	ck_assert(n.has_min && !n.has_max && n.min == 50);
+	ck_assert_str_eq(n.mod, "MORE_THAN");
+	s = "Fewer than 20 per cent of them returned.";
+	ck_assert_uint_eq(scan_first(s, &n), 1);
+	ck_assert(!n.has_min && n.has_max && n.max == 20);
+	s = "Less than 5.5 percent of the aid arrived.";
+	ck_assert_uint_eq(scan_first(s, &n), 1);
+	ck_assert(n.max == 5.5);
+	s = "Rates rose by more than 2 percentage points.";
+	ck_assert_uint_eq(scan_first(s, &n), 1);
+	ck_assert(n.has_min && n.min == 2);
+	/* a count still steps */
+	s = "More than 50 people and fewer than 20 percenters came.";
+	ck_assert_uint_eq(scan_first(s, &n), 2);
+	ck_assert(n.min == 51);
+	/* "30%-40%": the second is no negative */
+	s = "Prices rose 30%-40% this year.";
+	ck_assert_uint_eq(cc_number_scan(vocab(), s, strlen(s), out, 2), 2);
+	ck_assert(out[0].min == 30 && out[0].max == 30);
+	ck_assert(out[1].min == 40 && out[1].max == 40);
+}
+END_TEST
+
+/* A sentence, how many numbers scan finds in it, and the first one's
+ * bounds. */
+struct scase {
+	const char	*s;
+	size_t		 n;
+	double		 min, max;
+};
+
+static void
+ck_scan_cases(const struct scase *v, size_t n)
+{
+	struct cc_number	first;
+	size_t			i, k;
+
+	for (i = 0; i < n; i++) {
+		k = scan_first(v[i].s, &first);
+		ck_assert_msg(k == v[i].n && first.has_min && first.has_max &&
+		    first.min == v[i].min && first.max == v[i].max,
+		    "'%s': %zu numbers, the first %g..%g; want %zu, %g..%g",
+		    v[i].s, k, first.min, first.max, v[i].n, v[i].min,
+		    v[i].max);
+	}
+}
+
+/* "anywhere from", "ranging from" open a range; "from" alone a change. */
+START_TEST(test_scan_from_range)
+{
+	static const struct scase	v[] = {
+		{ "The toll is anywhere from 5,000 to 10,000.", 1, 5000,
+		    10000 },
+		{ "Estimates ranging from 20 to 30 were given.", 1, 20, 30 },
+		/* after a plain "from", "to" is still a change */
+		{ "Fares rose from 10 to 15 dollars.", 2, 10, 10 }
+	};
+
+	ck_scan_cases(v, sizeof v / sizeof *v);
+}
+END_TEST
+
+/* "$2-3m": the currency sign of the first end makes both money. */
+START_TEST(test_scan_money_range)
+{
+	static const struct scase	v[] = {
+		{ "The project needs $2-3m, he said.", 1, 2e6, 3e6 },
+		/* without a sign "m" is no million, even in a range */
+		{ "A 2-3m wall was built.", 1, 2, 2 },
+		/* the second end's own sign still counts */
+		{ "It cost $5m-$6m.", 1, 5e6, 6e6 }
+	};
+
+	ck_scan_cases(v, sizeof v / sizeof *v);
+}
+END_TEST
+
 /* The words are data: another language works through the lists alone. */
 START_TEST(test_vocab_driven)
 {
@@ -900,6 +1058,7 @@ number_suite(void)
 	tcase_add_test(tc, test_ranges);
 	tcase_add_test(tc, test_vague);
 	tcase_add_test(tc, test_vocab_driven);
+	tcase_add_test(tc, test_bounds_news);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scan");
@@ -907,6 +1066,10 @@ number_suite(void)
 	tcase_add_test(tc, test_scan_sentence);
 	tcase_add_test(tc, test_scan_dates);
 	tcase_add_test(tc, test_scan_max);
+	tcase_add_test(tc, test_scan_near_misses);
+	tcase_add_test(tc, test_scan_percent);
+	tcase_add_test(tc, test_scan_from_range);
+	tcase_add_test(tc, test_scan_money_range);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("data");
