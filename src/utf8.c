@@ -469,6 +469,9 @@ cc_fold_orig_end(const struct cc_fold *f, const char *orig, size_t end)
 	/* The last folded byte maps into the last original code point of
 	 * the span; the span ends after that code point. */
 	o = o0 = f->map[end - 1];
+	/* (most text is ASCII: a byte that is a code point of its own) */
+	if (p[o0] < 0x80)
+		return o0 + 1;
 	while (o > 0 && o0 - o < 3 && IS_CONT(p[o]))
 		o--;
 	n = seq_len(p + o, olen - o, &why);
