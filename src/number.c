@@ -76,6 +76,9 @@ enum nlist {
 	NL_BOUNDS, NL_SUFFIX, NL_MONTHS, NL_YEARCTX, NL_TIME, NL_NEG,
 	NL_POINT, NL_FSIGN, NL_RATIO, NL_PCT, NL_FROMRANGE, NL__COUNT
 };
+/* A list is a bit of struct nctx's unindexed (and of the filter's
+ * words): a 33rd needs wider ones. */
+_Static_assert(NL__COUNT <= 32, "number lists are bits of a uint32_t");
 
 static const char *const nl_names[NL__COUNT] = {
 	"number_ones", "number_teens", "number_tens", "number_zero",
