@@ -453,6 +453,14 @@ struct word {
 					   m8 0 for a longer word */
 };
 
+/* A slot of the word index: the word's entry in w (-1: empty) and the
+ * low half of its hash, so that a probe of a slot whose word differs,
+ * as most do, reads no struct word (a cache line of its own). */
+struct wslot {
+	int		 i;
+	uint32_t	 h;
+};
+
 struct windex {
 	struct word	*w;
 	size_t		 nw;
@@ -460,7 +468,7 @@ struct windex {
 	size_t		 nlw;
 	struct wval	*v;
 	size_t		 nv;
-	int		*slot;		/* open addressing: index into w or -1 */
+	struct wslot	*slot;		/* open addressing */
 	size_t		 mask;
 	size_t		 maxlen;	/* longest first word */
 	uint64_t	 odd;		/* lists answered by binary search */
@@ -748,12 +756,14 @@ windex_slot(const struct windex *ix, const char *w, size_t len, size_t wh,
 	size_t			 h = wh & ix->mask;
 	const struct word	*x;
 
-	while (ix->slot[h] >= 0) {
-		x = &ix->w[ix->slot[h]];
-		if (x->h == wh && x->len == len && (x->m8 != 0 && avail >= 8 ?
-		    (cc_swar_lower(cc_swar_load(w)) & x->m8) == x->w8 :
-		    word_eq(x->w, w, len)))
-			break;
+	while (ix->slot[h].i >= 0) {
+		if (ix->slot[h].h == (uint32_t)wh) {
+			x = &ix->w[ix->slot[h].i];
+			if (x->h == wh && x->len == len && (x->m8 != 0 &&
+			    avail >= 8 ? (cc_swar_lower(cc_swar_load(w)) &
+			    x->m8) == x->w8 : word_eq(x->w, w, len)))
+				break;
+		}
 		h = (h + 1) & ix->mask;
 	}
 	return h;
@@ -765,7 +775,7 @@ static inline int
 windex_get(const struct windex *ix, const char *w, size_t len, size_t wh,
     size_t avail)
 {
-	return ix->slot[windex_slot(ix, w, len, wh, avail)];
+	return ix->slot[windex_slot(ix, w, len, wh, avail)].i;
 }
 
 /* The index of word w[0..len) of hash wh, filed if new. */
@@ -776,8 +786,8 @@ windex_add(struct windex *ix, const char *w, size_t len, size_t wh)
 	struct word	*x;
 	char		 b[8] = { 0 }, m[8] = { 0 };
 
-	if (ix->slot[h] >= 0)
-		return ix->slot[h];
+	if (ix->slot[h].i >= 0)
+		return ix->slot[h].i;
 	x = &ix->w[ix->nw];
 	/* Kept in lower case: a look-up folds only the text's bytes. */
 	x->w = ix->lw + ix->nlw;
@@ -796,7 +806,8 @@ windex_add(struct windex *ix, const char *w, size_t len, size_t wh)
 	x->vals = -1;
 	if (len > ix->maxlen)
 		ix->maxlen = len;
-	ix->slot[h] = (int)ix->nw;
+	ix->slot[h].i = (int)ix->nw;
+	ix->slot[h].h = (uint32_t)wh;
 	return (int)ix->nw++;
 }
 
