@@ -23,7 +23,8 @@
  *   date_units, date_units_plural, date_articles, date_half, date_and,
  *   duration_vague, duration_spans, duration_suffixes,
  *   duration_rate_cues, date_mods, date_ahead, date_decades, date_last,
- *   date_units_counted, date_week_starts, date_decades_tens.
+ *   date_units_counted, date_week_starts, date_decades_tens,
+ *   date_series_cues.
  * Number words ("eight-month") come from the number lists of
  * claims/vocab/numbers.yaml (NUMBER_LISTS below).
  *
@@ -80,6 +81,7 @@ enum list {
 	L_DATE_MODS, L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS,
 	L_NUMBER_ORDINALS, L_DATE_AHEAD, L_DATE_DECADES, L_DATE_LAST,
 	L_DATE_UNITS_COUNTED, L_DATE_WEEK_STARTS, L_DATE_DECADES_TENS,
+	L_DATE_SERIES_CUES,
 	L_NLISTS,
 	L_END = -1	/* ends the arrays below */
 };
@@ -95,7 +97,8 @@ static const char *const LIST_NAME[L_NLISTS] = {
 	"duration_spans", "duration_suffixes", "duration_rate_cues",
 	"date_mods", "number_ones", "number_teens", "number_tens",
 	"number_ordinals", "date_ahead", "date_decades", "date_last",
-	"date_units_counted", "date_week_starts", "date_decades_tens"
+	"date_units_counted", "date_week_starts", "date_decades_tens",
+	"date_series_cues"
 };
 
 #define LBIT(l)		((uint64_t)1 << (l))
@@ -110,7 +113,8 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
  * "of", "ago", "-old", "and a half", range joins, suffixes, rate cues,
  * plural units, weekends, the ambiguous months, decade words and
  * "last" of a month (read after "the" only), units read after a count
- * only, "starting" in "the week starting", "tens" after a century.  A
+ * only, "starting" in "the week starting", "tens" after a century,
+ * the words before an ordinal weekday that make it one of a run.  A
  * new parser that starts with a word of one of those must take its list
  * out of this exclusion, or the texts it should match are skipped
  * unread.
@@ -123,7 +127,7 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
 	LBIT(L_DURATION_RATE_CUES) | LBIT(L_MONTHS_AMBIGUOUS) | \
 	LBIT(L_DATE_WEEKENDS) | LBIT(L_DATE_DECADES) | LBIT(L_DATE_LAST) | \
 	LBIT(L_DATE_UNITS_COUNTED) | LBIT(L_DATE_WEEK_STARTS) | \
-	LBIT(L_DATE_DECADES_TENS)) & \
+	LBIT(L_DATE_DECADES_TENS) | LBIT(L_DATE_SERIES_CUES)) & \
 	(LBIT(L_NLISTS) - 1))
 
 /*
@@ -3323,6 +3327,37 @@ parse_year_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	return end;
 }
 
+/*
+ * The start a of a range ending at xb, resolved: a year-less start is
+ * the latest such period on or before the end ("from December to
+ * January" in an article of February: December of the year before),
+ * not the one the tense would pick alone.
+ */
+static void
+range_start(const struct scan *sc, const struct dx *a,
+    const struct cc_timex *xb, struct cc_timex *xa)
+{
+	struct dx	 t;
+	struct cc_date	 r = xb->hi;
+	int		 k;
+
+	if (a->how != H_YEARLESS || a->y != 0 || xb->lo.y == 0) {
+		emit_date(sc, a, 0, xa);
+		return;
+	}
+	t = *a;
+	for (k = 0; k < 2; k++) {
+		t.y = r.y - k;
+		t.how = H_YEARLESS;
+		emit_date(sc, &t, 1, xa);
+		xa->relative = 1;
+		if (xa->lo.y != 0 && cc_date_days(&xa->lo) <=
+		    cc_date_days(&xb->lo))
+			break;
+	}
+	snprintf(xa->basis, sizeof xa->basis, "%s", xb->basis);
+}
+
 /* "between December and January", "from 2014 to 2016", "between
  * 2014-2018". */
 static int
@@ -3332,7 +3367,7 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	size_t		 n, j;
 	struct dx	 a, b;
 	struct cc_timex	 xa, xb;
-	int		 k, y1, y2;
+	int		 y1, y2;
 
 	if ((v = lookup(sc, L_DATE_PREPS, i, &n)) == NULL ||
 	    (strcmp(v, "BETWEEN") != 0 && strcmp(v, "FROM") != 0))
@@ -3354,24 +3389,7 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 		return 0;
 	/* "from January 5 to 10"? not handled: both ends must be dates. */
 	emit_date(sc, &b, 0, &xb);
-	if (a.how == H_YEARLESS && a.y == 0 && xb.lo.y != 0 &&
-	    b.gran != G_NONE) {
-		/* The start is the latest such period on or before the end. */
-		struct dx	 t = a;
-		struct cc_date	 r = xb.hi;
-
-		for (k = 0; k < 2; k++) {
-			t.y = r.y - k;
-			t.how = H_YEARLESS;
-			emit_date(sc, &t, 1, &xa);
-			xa.relative = 1;
-			if (xa.lo.y != 0 && cc_date_days(&xa.lo) <=
-			    cc_date_days(&xb.lo))
-				break;
-		}
-		snprintf(xa.basis, sizeof xa.basis, "%s", xb.basis);
-	} else
-		emit_date(sc, &a, 0, &xa);
+	range_start(sc, &a, &xb, &xa);
 	if (!range_join(sc, i, &xa, &xb, x))
 		return 0;
 	return (int)(b.end);
@@ -3775,8 +3793,9 @@ nearest_month_day(const struct scan *sc, int d, int wd, int fut,
 
 /*
  * A day of the month without its month: "Thursday the 21st", "Friday,
- * the 22nd", and "the 27th" alone after "on", "by" or "until" where the
- * sentence or clause ends right after it ("arrived on the 27th.").  The
+ * the 22nd", and "the 27th" alone after "on", "by", "until" or "for"
+ * where the sentence or clause ends right after it ("arrived on the
+ * 27th.", "talks set for the 21st.").  The
  * ordinal must be written with digits and a suffix when alone: "the
  * 21st century", "on the 2nd floor" and "on the second day" are no
  * dates.  A weekday picks the nearest month where the day falls on it.
@@ -3804,7 +3823,7 @@ parse_month_day(const struct scan *sc, size_t i, struct cc_timex *x)
 		if (lookup1(sc, L_DATE_THE, j) == NULL || j == 0 ||
 		    (v = lookup(sc, L_DATE_PREPS, j - 1, &n)) == NULL ||
 		    n != 1 || (strcmp(v, "ON") != 0 && strcmp(v, "BY") != 0 &&
-		    strcmp(v, "UNTIL") != 0))
+		    strcmp(v, "UNTIL") != 0 && strcmp(v, "FOR") != 0))
 			return 0;
 		if (j + 1 >= sc->nt || sc->t[j + 1].type != T_NUM ||
 		    !day_at(sc, j + 1, &d, &ord, &k) || !ord ||
@@ -3844,6 +3863,80 @@ parse_month_day(const struct scan *sc, size_t i, struct cc_timex *x)
 	n = strlen(x->basis);
 	snprintf(x->basis + n, sizeof x->basis - n, "%s", note);
 	return k;
+}
+
+/*
+ * A day written with its month, or with its weekday, at i (the end of
+ * a range: calendar_day_at()): "October 22", "01/22/2016", "Wed, 22 of
+ * Jan", "Tuesday the 15th".  Not a bare weekday or a deictic day: "Oct.
+ * 2 to Friday" is no range of days.  Sets x and *end past it.
+ */
+static int
+calendar_day_at(const struct scan *sc, size_t i, struct cc_timex *x,
+    size_t *end)
+{
+	struct dx	dx;
+
+	if (parse_date(sc, i, &dx) && !dx.invalid && dx.gran == G_DAY &&
+	    dx.mod == NULL && (dx.how == H_ABS || dx.how == H_YEARLESS)) {
+		emit_date(sc, &dx, 0, x);
+		*end = dx.end;
+		return 1;
+	}
+	if (may_start(sc, i, LBIT(L_WEEKDAYS)) && sc->t[i].type == T_WORD &&
+	    (*end = parse_month_day(sc, i, x)) > i)
+		return 1;
+	return 0;
+}
+
+/*
+ * Two calendar days joined as one range, the first read at [i, e) as
+ * xa (with da its parse when parse_date() read it, else NULL): "Oct. 2
+ * to October 22", "January 12, 2016 - 01/22/2016", "1st Jan until Wed,
+ * 22 of Jan", and after "from" or "between" (taken into the mention)
+ * "from Friday the 11th until Tuesday the 15th", "from Monday, October
+ * 3, to Friday, October 7".  A dash joins alone; a
+ * word of role TO needs "from" or the range to end the clause
+ * (range_end_at(): "moved Oct. 2 to October 22 votes" is none), "and"
+ * needs "between".  Both ends must be days with their month or
+ * weekday (calendar_day_at()).  Ranges that parse_range() reads, both
+ * ends parse_date()'s after "from", never come here.  Returns the token
+ * after the range, or 0.
+ */
+static size_t
+day_pair_at(const struct scan *sc, size_t i, size_t e, const struct dx *da,
+    const struct cc_timex *xa, struct cc_timex *x)
+{
+	const char	*v, *prep = NULL;
+	size_t		 n, end;
+	struct cc_timex	 xs, xb;
+
+	if (e >= sc->nt)
+		return 0;
+	if (i > 0)
+		prep = lookup1(sc, L_DATE_PREPS, i - 1);
+	if (prep != NULL && strcmp(prep, "FROM") != 0 &&
+	    strcmp(prep, "BETWEEN") != 0)
+		prep = NULL;
+	/* "from Monday, October 3, to Friday, October 7": a comma after
+	 * the first day, with "from" only (else a list of dates). */
+	if (prep != NULL && is_punct(sc, e, ','))
+		e++;
+	if (is_dash(sc, e))
+		n = 1;
+	else if ((v = lookup(sc, L_DATE_RANGE_JOINS, e, &n)) == NULL ||
+	    strcmp(v, prep != NULL && strcmp(prep, "BETWEEN") == 0 ?
+	    "AND" : "TO") != 0)
+		return 0;
+	if (!calendar_day_at(sc, e + n, &xb, &end) ||
+	    (v != NULL && prep == NULL && !range_end_at(sc, end)))
+		return 0;
+	if (da != NULL)
+		range_start(sc, da, &xb, &xs);
+	else
+		xs = *xa;
+	return range_join(sc, prep != NULL ? i - 1 : i, &xs, &xb, x) ?
+	    end : 0;
 }
 
 /*
@@ -4096,9 +4189,53 @@ nth_period_at(const struct scan *sc, size_t k, struct dx *dx)
 }
 
 /*
+ * Is the ordinal weekday at i ("the second Sunday", "third Tuesday") one
+ * of a run rather than a day of the month: after a word of
+ * date_series_cues, across "the" ("for the third Sunday", "a second
+ * Monday", "every second Friday")?
+ */
+static int
+series_before(const struct scan *sc, size_t i)
+{
+	if (i > 0 && lookup1(sc, L_DATE_THE, i - 1) != NULL)
+		i--;
+	return i > 0 && lookup1(sc, L_DATE_SERIES_CUES, i - 1) != NULL;
+}
+
+/*
+ * An ordinal weekday without its month, "on the second Sunday.", "held
+ * first Tuesday": the reference's month, whatever the tense (what else
+ * could the article mean).  Only where the phrase ends right after the
+ * weekday (no "of", "in a row", "after the vote", and no date after a
+ * comma: "the second Sunday, October 9" is that date), for a rank of
+ * one to five and not after a word that makes it one of a run
+ * (series_before()).  Sets dx to the reference's month; 0 when none.
+ */
+static int
+nth_alone_at(const struct scan *sc, size_t i, size_t j, int nth,
+    struct dx *dx)
+{
+	size_t	n;
+	int	m, abbr;
+
+	if (nth < 1 || nth > 5 || !phrase_end_at(sc, j) ||
+	    (is_punct(sc, j, ',') && j + 1 < sc->nt &&
+	    (sc->t[j + 1].type == T_NUM || month_at(sc, j + 1, &m, &n,
+	    &abbr))) || series_before(sc, i))
+		return 0;
+	dx_reset(dx, i);
+	dx->gran = G_MONTH;
+	dx->how = H_SHIFT;
+	dx->off = 0;
+	dx->end = j;
+	return 1;
+}
+
+/*
  * An ordinal weekday or week of a month or year: "the first Friday of
  * July", "the last Sunday in March", "the second Monday of next month",
- * "the first week of March", "the last week of 2015".  The month or year
+ * "the first week of March", "the last week of 2015", and an ordinal
+ * weekday alone (nth_alone_at()).  The month or year
  * is read as it would be alone (a bare month by the reference and the
  * tense).  Without a reference date the value keeps what is known:
  * "XXXX-07-WXX-5-#1" (TIMEX3 weekday 1 Monday .. 7 Sunday, #n its
@@ -4125,10 +4262,12 @@ parse_nth_of(const struct scan *sc, size_t i, struct cc_timex *x)
 	    lookup1(sc, L_DATE_UNITS_PLURAL, j) != NULL)
 		return 0;
 	j++;
-	if (lookup1(sc, L_DATE_OF, j) == NULL && ((v = lookup1(sc,
+	if (wd >= 0 && nth_alone_at(sc, i, j, nth, &dx))
+		;
+	else if (lookup1(sc, L_DATE_OF, j) == NULL && ((v = lookup1(sc,
 	    L_DATE_PREPS, j)) == NULL || strcmp(v, "IN") != 0))
 		return 0;
-	if (!nth_period_at(sc, j + 1, &dx) ||
+	else if (!nth_period_at(sc, j + 1, &dx) ||
 	    (dx.gran != G_MONTH && (wd >= 0 || dx.gran != G_YEAR)) ||
 	    (wd >= 0 && nth > 5) || nth > 53)
 		return 0;
@@ -4443,7 +4582,7 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	struct dx	 dx;
 	const char	*v;
 	size_t		 n, e, dur, best = i;
-	int		 nout = 0, spans;
+	int		 nout = 0, spans, day = 0, md = 0;
 
 	/* "since X": a duration up to the reference, and the date X. */
 	if ((v = lookup(sc, L_DATE_PREPS, i, &n)) != NULL &&
@@ -4478,6 +4617,9 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 		else {
 			emit_date(sc, &dx, 0, &out[0]);
 			nout = 1;
+			/* A calendar day may open a range (day_pair_at()). */
+			day = dx.gran == G_DAY && dx.mod == NULL &&
+			    (dx.how == H_ABS || dx.how == H_YEARLESS);
 		}
 	}
 	/*
@@ -4502,7 +4644,7 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	    best) ||
 	    (may_start(sc, i, LBIT(L_WEEKDAYS) | LBIT(L_DATE_THE)) &&
 	    sc->t[i].type != T_NUM && (e = parse_month_day(sc, i, &x)) >
-	    best) ||
+	    best && (md = 1)) ||
 	    (may_start(sc, i, LBIT(L_DATE_THE)) &&
 	    (e = parse_day_of_shift(sc, i, &x)) > best) ||
 	    (may_start(sc, i, LBIT(L_DATE_THE)) &&
@@ -4515,6 +4657,16 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 		out[0] = x;
 		best = e;
 		nout = 1;
+		day = md;
+	}
+	/* Only after a day was read, so a cheap test at most tokens. */
+	if (day && best < sc->nt && (is_dash(sc, best) ||
+	    is_punct(sc, best, ',') ||
+	    may_start(sc, best, LBIT(L_DATE_RANGE_JOINS))) &&
+	    (e = day_pair_at(sc, i, best, md ? NULL : &dx, &out[0], &x)) >
+	    best) {
+		out[0] = x;
+		best = e;
 	}
 	*end = best;
 	return nout;
