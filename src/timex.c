@@ -24,7 +24,7 @@
  *   duration_vague, duration_spans, duration_suffixes,
  *   duration_rate_cues, date_mods, date_ahead, date_decades, date_last,
  *   date_units_counted, date_week_starts, date_decades_tens,
- *   date_series_cues.
+ *   date_series_cues, date_year_words.
  * Number words ("eight-month") come from the number lists of
  * claims/vocab/numbers.yaml (NUMBER_LISTS below).
  *
@@ -81,7 +81,7 @@ enum list {
 	L_DATE_MODS, L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS,
 	L_NUMBER_ORDINALS, L_DATE_AHEAD, L_DATE_DECADES, L_DATE_LAST,
 	L_DATE_UNITS_COUNTED, L_DATE_WEEK_STARTS, L_DATE_DECADES_TENS,
-	L_DATE_SERIES_CUES,
+	L_DATE_SERIES_CUES, L_DATE_YEAR_WORDS,
 	L_NLISTS,
 	L_END = -1	/* ends the arrays below */
 };
@@ -98,7 +98,7 @@ static const char *const LIST_NAME[L_NLISTS] = {
 	"date_mods", "number_ones", "number_teens", "number_tens",
 	"number_ordinals", "date_ahead", "date_decades", "date_last",
 	"date_units_counted", "date_week_starts", "date_decades_tens",
-	"date_series_cues"
+	"date_series_cues", "date_year_words"
 };
 
 #define LBIT(l)		((uint64_t)1 << (l))
@@ -114,7 +114,8 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
  * plural units, weekends, the ambiguous months, decade words and
  * "last" of a month (read after "the" only), units read after a count
  * only, "starting" in "the week starting", "tens" after a century,
- * the words before an ordinal weekday that make it one of a run.  A
+ * the words before an ordinal weekday that make it one of a run, "oh"
+ * and "thousand" inside a year in words.  A
  * new parser that starts with a word of one of those must take its list
  * out of this exclusion, or the texts it should match are skipped
  * unread.
@@ -127,7 +128,8 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
 	LBIT(L_DURATION_RATE_CUES) | LBIT(L_MONTHS_AMBIGUOUS) | \
 	LBIT(L_DATE_WEEKENDS) | LBIT(L_DATE_DECADES) | LBIT(L_DATE_LAST) | \
 	LBIT(L_DATE_UNITS_COUNTED) | LBIT(L_DATE_WEEK_STARTS) | \
-	LBIT(L_DATE_DECADES_TENS) | LBIT(L_DATE_SERIES_CUES)) & \
+	LBIT(L_DATE_DECADES_TENS) | LBIT(L_DATE_SERIES_CUES) | \
+	LBIT(L_DATE_YEAR_WORDS)) & \
 	(LBIT(L_NLISTS) - 1))
 
 /*
@@ -1514,6 +1516,118 @@ year_at(const struct scan *sc, size_t i, int *y)
 	return 1;
 }
 
+/* Does a phrase that may also open a noun phrase end before token k:
+ * at the end of the text or a sentence, or before punctuation other
+ * than a dash or an apostrophe?  "the 18th" without a month ("the 2nd
+ * round", "the 18th-century church" are none), "the next" ("the week
+ * after the next round"). */
+static int
+phrase_end_at(const struct scan *sc, size_t k)
+{
+	return k >= sc->nt || sent_break(sc, k - 1) ||
+	    (sc->t[k].type == T_PUNCT && !is_dash(sc, k) &&
+	    !is_punct(sc, k, '\''));
+}
+
+/*
+ * A number word of value lo..hi at i ("seventy eight", "eleven",
+ * "twenty-seven"): sets *v and *end past it.
+ */
+static int
+number_in(const struct scan *sc, size_t i, double lo, double hi, int *v,
+    size_t *end)
+{
+	double	x;
+	size_t	n;
+
+	if (i >= sc->nt || sc->t[i].type != T_WORD ||
+	    !number_word(sc, i, NUMBER_LISTS, &x, &n) || x < lo || x > hi ||
+	    x != (int)x)
+		return 0;
+	*v = (int)x;
+	*end = i + n;
+	return 1;
+}
+
+/* The lists the first word of a year in words is in. */
+#define YEAR_WORD_LISTS	(LBIT(L_NUMBER_ONES) | LBIT(L_NUMBER_TEENS) | \
+	LBIT(L_NUMBER_TENS))
+
+/*
+ * A year in words at i, as a speech or a transcript spells it:
+ * "nineteen seventy-eight", "nineteen oh one", "twenty twenty", "two
+ * thousand", "two thousand and eighteen" (the words of date_year_words
+ * and date_and).  Only where the phrase ends right after it: "on May 5,
+ * nineteen people died", "by June 1, two thousand had fled" and
+ * "twenty twenty protesters" are counts.  Sets *y and *end past it.
+ */
+static int
+year_words_at(const struct scan *sc, size_t i, int *y, size_t *end)
+{
+	const char	*v;
+	size_t		 j;
+	int		 c, r;
+
+	/* Bit tests first: this runs after dates and at "in" and "of". */
+	if (!may_start(sc, i, YEAR_WORD_LISTS) ||
+	    !number_in(sc, i, 1, 99, &c, &j))
+		return 0;
+	v = lookup1(sc, L_DATE_YEAR_WORDS, j);
+	if (v != NULL && atoi(v) == 1000 && c <= 9) {
+		/* "two thousand [and] [eighteen]" */
+		*y = c * 1000;
+		j++;
+		if (lookup1(sc, L_DATE_AND, j) != NULL &&
+		    number_in(sc, j + 1, 1, 99, &r, end)) {
+			*y += r;
+			j = *end;
+		} else if (number_in(sc, j, 1, 99, &r, end)) {
+			*y += r;
+			j = *end;
+		}
+	} else if (c >= 10 && v != NULL && atoi(v) == 0 &&
+	    number_in(sc, j + 1, 1, 9, &r, end)) {
+		/* "nineteen oh one" */
+		*y = c * 100 + r;
+		j = *end;
+	} else if (c >= 10 && number_in(sc, j, 10, 99, &r, end)) {
+		*y = c * 100 + r;
+		j = *end;
+	} else
+		return 0;
+	*end = j;
+	return phrase_end_at(sc, j);
+}
+
+/*
+ * Can a year in words start at i after "in" ("in nineteen
+ * seventy-eight")?  Its first word ("two", "nineteen") is in none of
+ * the lists a date starts with (DATE_LISTS: a count that starts a date
+ * would be tried at every number word), so the date parsers let it
+ * through after "in" only.
+ */
+static int
+year_words_after_in(const struct scan *sc, size_t i)
+{
+	const char	*v;
+
+	return i > 0 && (v = lookup1(sc, L_DATE_PREPS, i - 1)) != NULL &&
+	    strcmp(v, "IN") == 0;
+}
+
+/* A year at i after a date or "of": four digits, or words
+ * (year_words_at()).  Sets *y and *end past it. */
+static int
+year_after_at(const struct scan *sc, size_t i, int *y, size_t *end)
+{
+	if (year_at(sc, i, y)) {
+		*end = i + 1;
+		return 1;
+	}
+	return i < sc->nt && sc->t[i].type == T_WORD &&
+	    year_words_at(sc, i, y, end);
+}
+
 /* --- units and durations --------------------------------------------- */
 
 struct unit {
@@ -1976,14 +2090,14 @@ parse_dotted(const struct scan *sc, size_t i, struct dx *dx)
 static void
 trailing_year(const struct scan *sc, struct dx *dx)
 {
-	size_t	j = dx->end;
+	size_t	j = dx->end, e;
 	int	y;
 
 	if (is_punct(sc, j, ','))
 		j++;
-	if (year_at(sc, j, &y)) {
+	if (year_after_at(sc, j, &y, &e)) {
 		dx->y = y;
-		dx->end = j + 1;
+		dx->end = e;
 	}
 }
 
@@ -2042,10 +2156,10 @@ parse_month_first(const struct scan *sc, size_t i, const char *ctx,
 	k = j;
 	if (is_punct(sc, k, ',') || lookup1(sc, L_DATE_OF, k) != NULL)
 		k++;
-	if (year_at(sc, k, &y)) {
+	if (year_after_at(sc, k, &y, &k)) {
 		dx->gran = G_MONTH;
 		dx->y = y;
-		dx->end = k + 1;
+		dx->end = k;
 		return 1;
 	}
 	/* Alone: short forms never; words that are also common words only
@@ -2137,9 +2251,9 @@ parse_quarter(const struct scan *sc, size_t i, struct dx *dx)
 	}
 	if (is_punct(sc, j, ',') || lookup1(sc, L_DATE_OF, j) != NULL)
 		j++;
-	if (year_at(sc, j, &y)) {
+	if (year_after_at(sc, j, &y, &j)) {
 		dx->y = y;
-		dx->end = j + 1;
+		dx->end = j;
 		return 1;
 	}
 	year_shift(sc, dx);
@@ -2248,9 +2362,9 @@ parse_season(const struct scan *sc, size_t i, const char *ctx, int bare,
 	dx->end = j;
 	if (lookup1(sc, L_DATE_OF, j) != NULL)
 		j++;
-	if (year_at(sc, j, &y)) {
+	if (year_after_at(sc, j, &y, &j)) {
 		dx->y = y;
-		dx->end = j + 1;
+		dx->end = j;
 		return 1;
 	}
 	/* Alone, a season word is too often a verb or a noun ("prices
@@ -2264,8 +2378,21 @@ parse_year(const struct scan *sc, size_t i, const char *ctx, int inpart,
     struct dx *dx)
 {
 	const char	*v;
+	size_t		 e;
 	int		 y;
 
+	/* In words after "in" or inside a part or an nth ("in nineteen
+	 * twenty-eight", "the third week of two thousand and twenty"). */
+	if (i < sc->nt && sc->t[i].type == T_WORD &&
+	    may_start(sc, i, YEAR_WORD_LISTS) && (inpart ||
+	    (ctx != NULL && strcmp(ctx, "IN") == 0)) &&
+	    year_words_at(sc, i, &y, &e)) {
+		dx->gran = G_YEAR;
+		dx->how = H_ABS;
+		dx->y = y;
+		dx->end = e;
+		return 1;
+	}
 	if (i >= sc->nt || sc->t[i].type != T_NUM || sc->t[i].grouped ||
 	    sc->t[i].ndig != 4)
 		return 0;
@@ -2367,19 +2494,6 @@ parse_decade(const struct scan *sc, size_t i, const char *ctx,
 	return 1;
 }
 
-/* Does a phrase that may also open a noun phrase end before token k:
- * at the end of the text or a sentence, or before punctuation other
- * than a dash or an apostrophe?  "the 18th" without a month ("the 2nd
- * round", "the 18th-century church" are none), "the next" ("the week
- * after the next round"). */
-static int
-phrase_end_at(const struct scan *sc, size_t k)
-{
-	return k >= sc->nt || sent_break(sc, k - 1) ||
-	    (sc->t[k].type == T_PUNCT && !is_dash(sc, k) &&
-	    !is_punct(sc, k, '\''));
-}
-
 /*
  * "the week after next", "the month after the next", "the weekend
  * after next": two periods on from the reference's.  Read from the
@@ -2445,7 +2559,9 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	clear(dx, sizeof *dx);
 	dx->wd = -1;
 	dx->t0 = i;
-	if (i >= sc->nt || !may_start(sc, i, CORE_LISTS))
+	if (i >= sc->nt || (!may_start(sc, i, CORE_LISTS) &&
+	    !(may_start(sc, i, YEAR_WORD_LISTS) &&
+	    year_words_after_in(sc, i))))
 		return 0;
 	if (parse_numeric(sc, i, dx) || parse_dotted(sc, i, dx))
 		return 1;
@@ -2540,12 +2656,9 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	return 0;
 }
 
-/*
- * A date phrase: the core, or a part of one: "the end of March", "mid-
- * November", "early 2021", "late last year", "by the end of the year".
- */
+/* parse_date() past its first test. */
 static int
-parse_date(const struct scan *sc, size_t i, struct dx *dx)
+date_phrase(const struct scan *sc, size_t i, struct dx *dx)
 {
 	const char	*ctx, *v;
 	size_t		 j = i, n, k;
@@ -2553,8 +2666,6 @@ parse_date(const struct scan *sc, size_t i, struct dx *dx)
 	struct unit	 u;
 	int		 of = 0;
 
-	if (!may_start(sc, i, DATE_LISTS))
-		return 0;
 	ctx = prep_before(sc, i);
 	if (lookup1(sc, L_DATE_THE, j) != NULL)
 		j++;
@@ -2609,6 +2720,21 @@ parse_date(const struct scan *sc, size_t i, struct dx *dx)
 		}
 	}
 	return parse_core(sc, i, ctx, 0, dx);
+}
+
+/*
+ * A date phrase: the core, or a part of one: "the end of March", "mid-
+ * November", "early 2021", "late last year", "by the end of the year".
+ * The first test is inline apart from the rest: it is asked at most
+ * tokens of the text and nearly always says no.
+ */
+static inline int
+parse_date(const struct scan *sc, size_t i, struct dx *dx)
+{
+	if (!may_start(sc, i, DATE_LISTS) && !(may_start(sc, i,
+	    YEAR_WORD_LISTS) && year_words_after_in(sc, i)))
+		return 0;
+	return date_phrase(sc, i, dx);
 }
 
 /* --- resolution ------------------------------------------------------ */
@@ -3907,21 +4033,23 @@ static size_t
 day_pair_at(const struct scan *sc, size_t i, size_t e, const struct dx *da,
     const struct cc_timex *xa, struct cc_timex *x)
 {
-	const char	*v, *prep = NULL;
+	const char	*v = NULL, *prep;
 	size_t		 n, end;
 	struct cc_timex	 xs, xb;
 
 	if (e >= sc->nt)
 		return 0;
-	if (i > 0)
-		prep = lookup1(sc, L_DATE_PREPS, i - 1);
+	prep = i > 0 ? lookup1(sc, L_DATE_PREPS, i - 1) : NULL;
 	if (prep != NULL && strcmp(prep, "FROM") != 0 &&
 	    strcmp(prep, "BETWEEN") != 0)
 		prep = NULL;
 	/* "from Monday, October 3, to Friday, October 7": a comma after
 	 * the first day, with "from" only (else a list of dates). */
-	if (prep != NULL && is_punct(sc, e, ','))
+	if (is_punct(sc, e, ',')) {
+		if (prep == NULL)
+			return 0;
 		e++;
+	}
 	if (is_dash(sc, e))
 		n = 1;
 	else if ((v = lookup(sc, L_DATE_RANGE_JOINS, e, &n)) == NULL ||
@@ -4617,9 +4745,7 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 		else {
 			emit_date(sc, &dx, 0, &out[0]);
 			nout = 1;
-			/* A calendar day may open a range (day_pair_at()). */
-			day = dx.gran == G_DAY && dx.mod == NULL &&
-			    (dx.how == H_ABS || dx.how == H_YEARLESS);
+			day = 1;	/* may open a range: below */
 		}
 	}
 	/*
@@ -4659,9 +4785,14 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 		nout = 1;
 		day = md;
 	}
-	/* Only after a day was read, so a cheap test at most tokens. */
-	if (day && best < sc->nt && (is_dash(sc, best) ||
-	    is_punct(sc, best, ',') ||
+	/*
+	 * A calendar day read by parse_date() or parse_month_day() may
+	 * open a range of two days (day_pair_at()).  Only after a date and
+	 * before a join: a cheap test at most tokens.
+	 */
+	if (day && (md || (dx.gran == G_DAY && dx.mod == NULL &&
+	    (dx.how == H_ABS || dx.how == H_YEARLESS))) && best < sc->nt &&
+	    (is_dash(sc, best) || is_punct(sc, best, ',') ||
 	    may_start(sc, best, LBIT(L_DATE_RANGE_JOINS))) &&
 	    (e = day_pair_at(sc, i, best, md ? NULL : &dx, &out[0], &x)) >
 	    best) {
