@@ -1809,6 +1809,7 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 	char		*ep;
 	size_t		 n, h;
 	double		 x;
+	struct unit	 u;
 
 	clear(c, sizeof *c);
 	if (i >= sc->nt)
@@ -1833,15 +1834,29 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 	} else if (number_word(sc, i, NUMBER_LISTS, &x, &n)) {
 		c->min = c->max = x;
 		c->end = i + n;
-	} else if ((v = lookup(sc, L_DATE_HALF, i, &n)) != NULL &&
-	    lookup1(sc, L_DATE_ARTICLES, i + n) != NULL) {
+	} else if ((v = lookup(sc, L_DATE_HALF, i, &n)) != NULL) {
+		/* "half an hour"; without the article of an hour or a
+		 * minute only ("half hour"): "half year results" is no
+		 * length of time. */
+		if (lookup1(sc, L_DATE_ARTICLES, i + n) != NULL)
+			c->end = i + n + 1;
+		else if (unit_at(sc, i + n, &u, &h) && u.time)
+			c->end = i + n;
+		else
+			return 0;
 		c->min = c->max = num_value(v, NULL);
-		c->end = i + n + 1;
 		return c->min > 0;
 	} else if ((v = lookup(sc, L_DATE_ARTICLES, i, &n)) != NULL) {
 		c->min = c->max = num_value(v, NULL);
 		c->article = 1;
 		c->end = i + n;
+		/* "a half hour", "a half century" (not "a half an hour") */
+		if ((v = lookup(sc, L_DATE_HALF, c->end, &n)) != NULL &&
+		    lookup1(sc, L_DATE_ARTICLES, c->end + n) == NULL) {
+			c->min = c->max = c->min * num_value(v, NULL);
+			c->end += n;
+			return c->min > 0;
+		}
 	} else
 		return 0;
 	/* "one and a half years" */
@@ -2661,10 +2676,10 @@ static int
 date_phrase(const struct scan *sc, size_t i, struct dx *dx)
 {
 	const char	*ctx, *v;
-	size_t		 j = i, n, k;
+	size_t		 j = i, n, k, h;
 	struct dx	 sub;
 	struct unit	 u;
-	int		 of = 0;
+	int		 of = 0, rest = 0, the;
 
 	ctx = prep_before(sc, i);
 	if (lookup1(sc, L_DATE_THE, j) != NULL)
@@ -2683,6 +2698,7 @@ date_phrase(const struct scan *sc, size_t i, struct dx *dx)
 			if (!of)
 				return parse_core(sc, i, ctx, 0, dx);
 			v = "LATER";
+			rest = 1;
 		}
 		if (parse_core(sc, k, "IN", 1, &sub) && sub.how != H_WEEKDAY &&
 		    sub.how != H_DAYOFF && sub.how != H_PRESENT &&
@@ -2704,10 +2720,18 @@ date_phrase(const struct scan *sc, size_t i, struct dx *dx)
 			dx->t0 = i;
 			return 1;
 		}
-		/* "the end of the year": the reference's own period. */
-		if (of && lookup1(sc, L_DATE_THE, k) != NULL &&
-		    unit_at(sc, k + 1, &u, &n) && unit_gran(&u) != G_NONE &&
-		    unit_gran(&u) != G_DAY) {
+		/*
+		 * "the end of the year": the reference's own period; "the
+		 * rest of week" (a headline's) without "the" too, where the
+		 * phrase ends: "the end of year-end talks", "the rest of
+		 * week two" are none.
+		 */
+		the = lookup1(sc, L_DATE_THE, k) != NULL;
+		if (of && (the || rest) &&
+		    unit_at(sc, k + the, &u, &n) && unit_gran(&u) != G_NONE &&
+		    unit_gran(&u) != G_DAY && (the ||
+		    (lookup(sc, L_DATE_UNITS_PLURAL, k, &h) == NULL &&
+		    phrase_end_at(sc, k + n)))) {
 			clear(dx, sizeof *dx);
 			dx->wd = -1;
 			dx->gran = unit_gran(&u);
@@ -2715,7 +2739,7 @@ date_phrase(const struct scan *sc, size_t i, struct dx *dx)
 			dx->off = 0;
 			dx->mod = v;
 			dx->t0 = i;
-			dx->end = k + 1 + n;
+			dx->end = k + the + n;
 			return 1;
 		}
 	}
