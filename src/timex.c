@@ -3771,9 +3771,11 @@ range_join_at(const struct scan *sc, size_t i, int words, size_t *end)
 	return 0;
 }
 
-/* A day of a range: "4", "4th", "the 4th", "fourth". */
+/* A day of a range: "4", "4th", "the 4th", "fourth"; *ord set when
+ * written as an ordinal. */
 static int
-range_day_at(const struct scan *sc, size_t i, int *d, size_t *end)
+range_day_at(const struct scan *sc, size_t i, int *d, int *ordp,
+    size_t *end)
 {
 	int	ord, the = 0;
 
@@ -3783,6 +3785,7 @@ range_day_at(const struct scan *sc, size_t i, int *d, size_t *end)
 	}
 	if (!day_at(sc, i, d, &ord, end) || (the && !ord))
 		return 0;
+	*ordp = ord;
 	/* "4 billion", "3.5": not days. */
 	if (sc->t[i].type == T_NUM && (sc->t[i].grouped ||
 	    sc->t[i].val < 1))
@@ -3820,12 +3823,37 @@ unresolved_day(const struct scan *sc, size_t i, size_t end, int d,
 }
 
 /*
+ * "this month", "next month", "last month" at i: *off the months from
+ * the reference's, *end past it.
+ */
+static int
+month_shift_at(const struct scan *sc, size_t i, long *off, size_t *end)
+{
+	const char	*v;
+	size_t		 n, m;
+	struct unit	 u;
+
+	if ((v = lookup(sc, L_DATE_SHIFTS, i, &n)) == NULL ||
+	    !unit_at(sc, i + n, &u, &m) || unit_gran(&u) != G_MONTH ||
+	    lookup(sc, L_DATE_UNITS_PLURAL, i + n, &m) != NULL)
+		return 0;
+	*off = atol(v);
+	*end = i + n + m;
+	/* "of this month's budget": the month's, no range of days. */
+	return !(glued(sc, *end) && sc->s[sc->t[*end].s] == '\'');
+}
+
+/*
  * Days d1 to d2 of one month: "from 4 to 22 January, 1995", "between 3
  * and 12 September", "4-22 January", "from March 3 to 12", "November
  * 19-20", "November 19 to 20".  A join word needs "from" or "between"
  * before the first day ("3 and 12 September" may be two dates), but for
  * one meaning "to" after the month where the range ends the clause
- * (range_end_at); a dash needs neither.  The range
+ * (range_end_at); a dash needs neither.  The month may be the
+ * reference's or one counted from it: "4 till 23 of this month", "from
+ * the 4th to the 22nd next month"; there without "of" the days must be
+ * ordinals ("rose from 4 to 22 this month" counts something), and
+ * without a reference nothing is read.  The range
  * is one mention, its value START/END as for parse_range(); a year-less
  * month is resolved as the last day would be alone.  Returns the token
  * after it, or 0.
@@ -3835,7 +3863,8 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 {
 	const char	*v;
 	size_t		 j = i, n, k;
-	int		 prep = 0, d1, d2, m, abbr, y, join;
+	int		 prep = 0, d1, d2, m, abbr, y, join, o1, o2, of;
+	long		 off = 0, mon;
 	struct dx	 dx;
 	struct cc_timex	 xb;
 	struct cc_date	 a;
@@ -3847,7 +3876,8 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	 * must be there.
 	 */
 	if (sc->t[i].type == T_NUM) {
-		if (!is_dash(sc, i + 1))
+		if (!is_dash(sc, i + 1) &&
+		    !may_start(sc, i + 1, LBIT(L_DATE_RANGE_JOINS)))
 			return 0;
 	} else if ((v = lookup(sc, L_DATE_PREPS, j, &n)) != NULL &&
 	    (strcmp(v, "BETWEEN") == 0 || strcmp(v, "FROM") == 0)) {
@@ -3862,9 +3892,9 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	if (sc->t[j].type != T_NUM && month_at(sc, j, &m, &k, &abbr)) {
 		/* The month first, a word may join without "from":
 		 * "November 19 to 20", where the range ends there. */
-		if (!range_day_at(sc, k, &d1, &k) ||
+		if (!range_day_at(sc, k, &d1, &o1, &k) ||
 		    !(join = range_join_at(sc, k, prep ? 2 : 1, &k)) ||
-		    !range_day_at(sc, k, &d2, &k) ||
+		    !range_day_at(sc, k, &d2, &o2, &k) ||
 		    (join == 2 && !prep && !range_end_at(sc, k)))
 			return 0;
 		/* "March 30 to April 2" is parse_range()'s. */
@@ -3876,14 +3906,22 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 		 * October"): a word there would cost a lookup of every
 		 * number list at every word of the text. */
 		if ((!prep && sc->t[j].type != T_NUM) ||
-		    !range_day_at(sc, j, &d1, &k) ||
-		    !range_join_at(sc, k, prep ? 2 : 0, &k) ||
-		    !range_day_at(sc, k, &d2, &k))
+		    !range_day_at(sc, j, &d1, &o1, &k) ||
+		    !(join = range_join_at(sc, k, prep ? 2 : 1, &k)) ||
+		    !range_day_at(sc, k, &d2, &o2, &k))
 			return 0;
-		if (lookup1(sc, L_DATE_OF, k) != NULL)
+		if ((of = lookup1(sc, L_DATE_OF, k) != NULL))
 			k++;
-		if (!month_at(sc, k, &m, &k, &abbr))
+		if (month_at(sc, k, &m, &k, &abbr)) {
+			/* "cut 3 to 5 January": a word joins a named month's
+			 * days after "from" or "between" only. */
+			if (join == 2 && !prep)
+				return 0;
+		} else if (sc->ref == NULL || !month_shift_at(sc, k, &off,
+		    &k) || !(of || (o1 && o2)))
 			return 0;
+		else
+			m = 0;		/* counted from the reference's */
 	}
 	if (d1 >= d2)
 		return 0;
@@ -3893,11 +3931,19 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	dx.m = m;
 	dx.d = d2;
 	dx.end = k;
-	trailing_year(sc, &dx);
+	if (m == 0) {
+		mon = (long)sc->ref->y * 12 + sc->ref->m - 1 + off;
+		dx.how = H_ABS;
+		dx.y = (int)(mon / 12);
+		dx.m = (int)(mon % 12) + 1;
+	} else
+		trailing_year(sc, &dx);
 	check_day(&dx);
 	if (dx.invalid)
 		return 0;
 	emit_date(sc, &dx, 0, &xb);
+	if (m == 0)
+		relative_basis(sc, &xb, 0, 0);
 	*x = xb;
 	x->start = sc->t[i].s;
 	if (xb.lo.y != 0) {
