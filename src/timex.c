@@ -3509,7 +3509,9 @@ range_start(const struct scan *sc, const struct dx *a,
 }
 
 /* "between December and January", "from 2014 to 2016", "between
- * 2014-2018". */
+ * 2014-2018", and from or to the present: "between now and November
+ * 15", "between January 22 and now" (one end only: "from now on", "now
+ * and then" are none). */
 static int
 parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 {
@@ -3526,7 +3528,7 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 		year_range(sc, i, y1, y2, j, x);
 		return (int)j;
 	}
-	if (!parse_date(sc, i + n, &a) || a.invalid || a.how == H_PRESENT)
+	if (!parse_date(sc, i + n, &a) || a.invalid)
 		return 0;
 	j = a.end;
 	if ((v = lookup(sc, L_DATE_RANGE_JOINS, j, &n)) == NULL &&
@@ -3535,13 +3537,16 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	if (v == NULL)
 		n = 1;
 	if (!parse_core(sc, j + n, "IN", 1, &b) || b.invalid ||
-	    b.how == H_PRESENT || b.gran == G_NONE)
+	    (b.how == H_PRESENT && a.how == H_PRESENT) || b.gran == G_NONE)
 		return 0;
 	/* "from January 5 to 10"? not handled: both ends must be dates. */
 	emit_date(sc, &b, 0, &xb);
 	range_start(sc, &a, &xb, &xa);
 	if (!range_join(sc, i, &xa, &xb, x))
 		return 0;
+	/* "between now and 2030" hangs on the reference, not on 2030. */
+	if (a.how == H_PRESENT)
+		snprintf(x->basis, sizeof x->basis, "%s", xa.basis);
 	return (int)(b.end);
 }
 
