@@ -4084,7 +4084,8 @@ calendar_day_at(const struct scan *sc, size_t i, struct cc_timex *x,
 		*end = dx.end;
 		return 1;
 	}
-	if (may_start(sc, i, LBIT(L_WEEKDAYS)) && sc->t[i].type == T_WORD &&
+	if (i < sc->nt && may_start(sc, i, LBIT(L_WEEKDAYS)) &&
+	    sc->t[i].type == T_WORD &&
 	    (*end = parse_month_day(sc, i, x)) > i)
 		return 1;
 	return 0;
