@@ -2147,7 +2147,36 @@ year_shift(const struct scan *sc, struct dx *dx)
 	}
 }
 
-/* Month first: "October 30, 2022", "Oct. 30", "October 2022", "October". */
+/*
+ * "the 21st" after a month at j, as it is said: "on September the
+ * 21st", "September the twenty-first, nineteen seventy-eight".  Only
+ * an ordinal day, and only where the phrase ends after it (and its
+ * year): "in May the 27th Brigade attacked" is no date.  Fills dx (its
+ * month set) and returns 1, or leaves it and returns 0.
+ */
+static int
+month_the_day(const struct scan *sc, size_t j, struct dx *dx)
+{
+	struct dx	t = *dx;
+	size_t		k;
+	int		d, ord;
+
+	if (lookup1(sc, L_DATE_THE, j) == NULL ||
+	    !day_at(sc, j + 1, &d, &ord, &k) || !ord || d < 1 || d > 31)
+		return 0;
+	t.gran = G_DAY;
+	t.d = d;
+	t.end = k;
+	trailing_year(sc, &t);
+	if (!phrase_end_at(sc, t.end))
+		return 0;
+	check_day(&t);
+	*dx = t;
+	return 1;
+}
+
+/* Month first: "October 30, 2022", "Oct. 30", "October 2022", "October",
+ * "September the 21st" (month_the_day()). */
 static int
 parse_month_first(const struct scan *sc, size_t i, const char *ctx,
     struct dx *dx)
@@ -2168,6 +2197,8 @@ parse_month_first(const struct scan *sc, size_t i, const char *ctx,
 		check_day(dx);
 		return 1;
 	}
+	if (month_the_day(sc, j, dx))
+		return 1;
 	k = j;
 	if (is_punct(sc, k, ',') || lookup1(sc, L_DATE_OF, k) != NULL)
 		k++;
