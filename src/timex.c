@@ -23,7 +23,8 @@
  *   date_units, date_units_plural, date_articles, date_half, date_and,
  *   duration_vague, duration_spans, duration_suffixes,
  *   duration_rate_cues, date_mods, date_ahead, date_decades, date_last,
- *   date_units_counted, date_week_starts, date_decades_tens.
+ *   date_units_counted, date_week_starts, date_decades_tens,
+ *   date_series_cues, date_year_words.
  * Number words ("eight-month") come from the number lists of
  * claims/vocab/numbers.yaml (NUMBER_LISTS below).
  *
@@ -80,6 +81,7 @@ enum list {
 	L_DATE_MODS, L_NUMBER_ONES, L_NUMBER_TEENS, L_NUMBER_TENS,
 	L_NUMBER_ORDINALS, L_DATE_AHEAD, L_DATE_DECADES, L_DATE_LAST,
 	L_DATE_UNITS_COUNTED, L_DATE_WEEK_STARTS, L_DATE_DECADES_TENS,
+	L_DATE_SERIES_CUES, L_DATE_YEAR_WORDS,
 	L_NLISTS,
 	L_END = -1	/* ends the arrays below */
 };
@@ -95,7 +97,8 @@ static const char *const LIST_NAME[L_NLISTS] = {
 	"duration_spans", "duration_suffixes", "duration_rate_cues",
 	"date_mods", "number_ones", "number_teens", "number_tens",
 	"number_ordinals", "date_ahead", "date_decades", "date_last",
-	"date_units_counted", "date_week_starts", "date_decades_tens"
+	"date_units_counted", "date_week_starts", "date_decades_tens",
+	"date_series_cues", "date_year_words"
 };
 
 #define LBIT(l)		((uint64_t)1 << (l))
@@ -110,7 +113,9 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
  * "of", "ago", "-old", "and a half", range joins, suffixes, rate cues,
  * plural units, weekends, the ambiguous months, decade words and
  * "last" of a month (read after "the" only), units read after a count
- * only, "starting" in "the week starting", "tens" after a century.  A
+ * only, "starting" in "the week starting", "tens" after a century,
+ * the words before an ordinal weekday that make it one of a run, "oh"
+ * and "thousand" inside a year in words.  A
  * new parser that starts with a word of one of those must take its list
  * out of this exclusion, or the texts it should match are skipped
  * unread.
@@ -123,7 +128,8 @@ _Static_assert(L_NLISTS <= 64, "a list set is a 64-bit mask");
 	LBIT(L_DURATION_RATE_CUES) | LBIT(L_MONTHS_AMBIGUOUS) | \
 	LBIT(L_DATE_WEEKENDS) | LBIT(L_DATE_DECADES) | LBIT(L_DATE_LAST) | \
 	LBIT(L_DATE_UNITS_COUNTED) | LBIT(L_DATE_WEEK_STARTS) | \
-	LBIT(L_DATE_DECADES_TENS)) & \
+	LBIT(L_DATE_DECADES_TENS) | LBIT(L_DATE_SERIES_CUES) | \
+	LBIT(L_DATE_YEAR_WORDS)) & \
 	(LBIT(L_NLISTS) - 1))
 
 /*
@@ -1521,6 +1527,118 @@ year_at(const struct scan *sc, size_t i, int *y)
 	return 1;
 }
 
+/* Does a phrase that may also open a noun phrase end before token k:
+ * at the end of the text or a sentence, or before punctuation other
+ * than a dash or an apostrophe?  "the 18th" without a month ("the 2nd
+ * round", "the 18th-century church" are none), "the next" ("the week
+ * after the next round"). */
+static int
+phrase_end_at(const struct scan *sc, size_t k)
+{
+	return k >= sc->nt || sent_break(sc, k - 1) ||
+	    (sc->t[k].type == T_PUNCT && !is_dash(sc, k) &&
+	    !is_punct(sc, k, '\''));
+}
+
+/*
+ * A number word of value lo..hi at i ("seventy eight", "eleven",
+ * "twenty-seven"): sets *v and *end past it.
+ */
+static int
+number_in(const struct scan *sc, size_t i, double lo, double hi, int *v,
+    size_t *end)
+{
+	double	x;
+	size_t	n;
+
+	if (i >= sc->nt || sc->t[i].type != T_WORD ||
+	    !number_word(sc, i, NUMBER_LISTS, &x, &n) || x < lo || x > hi ||
+	    x != (int)x)
+		return 0;
+	*v = (int)x;
+	*end = i + n;
+	return 1;
+}
+
+/* The lists the first word of a year in words is in. */
+#define YEAR_WORD_LISTS	(LBIT(L_NUMBER_ONES) | LBIT(L_NUMBER_TEENS) | \
+	LBIT(L_NUMBER_TENS))
+
+/*
+ * A year in words at i, as a speech or a transcript spells it:
+ * "nineteen seventy-eight", "nineteen oh one", "twenty twenty", "two
+ * thousand", "two thousand and eighteen" (the words of date_year_words
+ * and date_and).  Only where the phrase ends right after it: "on May 5,
+ * nineteen people died", "by June 1, two thousand had fled" and
+ * "twenty twenty protesters" are counts.  Sets *y and *end past it.
+ */
+static int
+year_words_at(const struct scan *sc, size_t i, int *y, size_t *end)
+{
+	const char	*v;
+	size_t		 j;
+	int		 c, r;
+
+	/* Bit tests first: this runs after dates and at "in" and "of". */
+	if (!may_start(sc, i, YEAR_WORD_LISTS) ||
+	    !number_in(sc, i, 1, 99, &c, &j))
+		return 0;
+	v = lookup1(sc, L_DATE_YEAR_WORDS, j);
+	if (v != NULL && atoi(v) == 1000 && c <= 9) {
+		/* "two thousand [and] [eighteen]" */
+		*y = c * 1000;
+		j++;
+		if (lookup1(sc, L_DATE_AND, j) != NULL &&
+		    number_in(sc, j + 1, 1, 99, &r, end)) {
+			*y += r;
+			j = *end;
+		} else if (number_in(sc, j, 1, 99, &r, end)) {
+			*y += r;
+			j = *end;
+		}
+	} else if (c >= 10 && v != NULL && atoi(v) == 0 &&
+	    number_in(sc, j + 1, 1, 9, &r, end)) {
+		/* "nineteen oh one" */
+		*y = c * 100 + r;
+		j = *end;
+	} else if (c >= 10 && number_in(sc, j, 10, 99, &r, end)) {
+		*y = c * 100 + r;
+		j = *end;
+	} else
+		return 0;
+	*end = j;
+	return phrase_end_at(sc, j);
+}
+
+/*
+ * Can a year in words start at i after "in" ("in nineteen
+ * seventy-eight")?  Its first word ("two", "nineteen") is in none of
+ * the lists a date starts with (DATE_LISTS: a count that starts a date
+ * would be tried at every number word), so the date parsers let it
+ * through after "in" only.
+ */
+static int
+year_words_after_in(const struct scan *sc, size_t i)
+{
+	const char	*v;
+
+	return i > 0 && (v = lookup1(sc, L_DATE_PREPS, i - 1)) != NULL &&
+	    strcmp(v, "IN") == 0;
+}
+
+/* A year at i after a date or "of": four digits, or words
+ * (year_words_at()).  Sets *y and *end past it. */
+static int
+year_after_at(const struct scan *sc, size_t i, int *y, size_t *end)
+{
+	if (year_at(sc, i, y)) {
+		*end = i + 1;
+		return 1;
+	}
+	return i < sc->nt && sc->t[i].type == T_WORD &&
+	    year_words_at(sc, i, y, end);
+}
+
 /* --- units and durations --------------------------------------------- */
 
 struct unit {
@@ -1702,6 +1820,7 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 	char		*ep;
 	size_t		 n, h;
 	double		 x;
+	struct unit	 u;
 
 	clear(c, sizeof *c);
 	if (i >= sc->nt)
@@ -1726,15 +1845,29 @@ count_at(const struct scan *sc, size_t i, struct count *c)
 	} else if (number_word(sc, i, NUMBER_LISTS, &x, &n)) {
 		c->min = c->max = x;
 		c->end = i + n;
-	} else if ((v = lookup(sc, L_DATE_HALF, i, &n)) != NULL &&
-	    lookup1(sc, L_DATE_ARTICLES, i + n) != NULL) {
+	} else if ((v = lookup(sc, L_DATE_HALF, i, &n)) != NULL) {
+		/* "half an hour"; without the article of an hour or a
+		 * minute only ("half hour"): "half year results" is no
+		 * length of time. */
+		if (lookup1(sc, L_DATE_ARTICLES, i + n) != NULL)
+			c->end = i + n + 1;
+		else if (unit_at(sc, i + n, &u, &h) && u.time)
+			c->end = i + n;
+		else
+			return 0;
 		c->min = c->max = num_value(v, NULL);
-		c->end = i + n + 1;
 		return c->min > 0;
 	} else if ((v = lookup(sc, L_DATE_ARTICLES, i, &n)) != NULL) {
 		c->min = c->max = num_value(v, NULL);
 		c->article = 1;
 		c->end = i + n;
+		/* "a half hour", "a half century" (not "a half an hour") */
+		if ((v = lookup(sc, L_DATE_HALF, c->end, &n)) != NULL &&
+		    lookup1(sc, L_DATE_ARTICLES, c->end + n) == NULL) {
+			c->min = c->max = c->min * num_value(v, NULL);
+			c->end += n;
+			return c->min > 0;
+		}
 	} else
 		return 0;
 	/* "one and a half years" */
@@ -1983,14 +2116,14 @@ parse_dotted(const struct scan *sc, size_t i, struct dx *dx)
 static void
 trailing_year(const struct scan *sc, struct dx *dx)
 {
-	size_t	j = dx->end;
+	size_t	j = dx->end, e;
 	int	y;
 
 	if (is_punct(sc, j, ','))
 		j++;
-	if (year_at(sc, j, &y)) {
+	if (year_after_at(sc, j, &y, &e)) {
 		dx->y = y;
-		dx->end = j + 1;
+		dx->end = e;
 	}
 }
 
@@ -2025,7 +2158,36 @@ year_shift(const struct scan *sc, struct dx *dx)
 	}
 }
 
-/* Month first: "October 30, 2022", "Oct. 30", "October 2022", "October". */
+/*
+ * "the 21st" after a month at j, as it is said: "on September the
+ * 21st", "September the twenty-first, nineteen seventy-eight".  Only
+ * an ordinal day, and only where the phrase ends after it (and its
+ * year): "in May the 27th Brigade attacked" is no date.  Fills dx (its
+ * month set) and returns 1, or leaves it and returns 0.
+ */
+static int
+month_the_day(const struct scan *sc, size_t j, struct dx *dx)
+{
+	struct dx	t = *dx;
+	size_t		k;
+	int		d, ord;
+
+	if (lookup1(sc, L_DATE_THE, j) == NULL ||
+	    !day_at(sc, j + 1, &d, &ord, &k) || !ord || d < 1 || d > 31)
+		return 0;
+	t.gran = G_DAY;
+	t.d = d;
+	t.end = k;
+	trailing_year(sc, &t);
+	if (!phrase_end_at(sc, t.end))
+		return 0;
+	check_day(&t);
+	*dx = t;
+	return 1;
+}
+
+/* Month first: "October 30, 2022", "Oct. 30", "October 2022", "October",
+ * "September the 21st" (month_the_day()). */
 static int
 parse_month_first(const struct scan *sc, size_t i, const char *ctx,
     struct dx *dx)
@@ -2046,13 +2208,15 @@ parse_month_first(const struct scan *sc, size_t i, const char *ctx,
 		check_day(dx);
 		return 1;
 	}
+	if (month_the_day(sc, j, dx))
+		return 1;
 	k = j;
 	if (is_punct(sc, k, ',') || lookup1(sc, L_DATE_OF, k) != NULL)
 		k++;
-	if (year_at(sc, k, &y)) {
+	if (year_after_at(sc, k, &y, &k)) {
 		dx->gran = G_MONTH;
 		dx->y = y;
-		dx->end = k + 1;
+		dx->end = k;
 		return 1;
 	}
 	/* Alone: short forms never; words that are also common words only
@@ -2144,9 +2308,9 @@ parse_quarter(const struct scan *sc, size_t i, struct dx *dx)
 	}
 	if (is_punct(sc, j, ',') || lookup1(sc, L_DATE_OF, j) != NULL)
 		j++;
-	if (year_at(sc, j, &y)) {
+	if (year_after_at(sc, j, &y, &j)) {
 		dx->y = y;
-		dx->end = j + 1;
+		dx->end = j;
 		return 1;
 	}
 	year_shift(sc, dx);
@@ -2255,9 +2419,9 @@ parse_season(const struct scan *sc, size_t i, const char *ctx, int bare,
 	dx->end = j;
 	if (lookup1(sc, L_DATE_OF, j) != NULL)
 		j++;
-	if (year_at(sc, j, &y)) {
+	if (year_after_at(sc, j, &y, &j)) {
 		dx->y = y;
-		dx->end = j + 1;
+		dx->end = j;
 		return 1;
 	}
 	/* Alone, a season word is too often a verb or a noun ("prices
@@ -2271,8 +2435,21 @@ parse_year(const struct scan *sc, size_t i, const char *ctx, int inpart,
     struct dx *dx)
 {
 	const char	*v;
+	size_t		 e;
 	int		 y;
 
+	/* In words after "in" or inside a part or an nth ("in nineteen
+	 * twenty-eight", "the third week of two thousand and twenty"). */
+	if (i < sc->nt && sc->t[i].type == T_WORD &&
+	    may_start(sc, i, YEAR_WORD_LISTS) && (inpart ||
+	    (ctx != NULL && strcmp(ctx, "IN") == 0)) &&
+	    year_words_at(sc, i, &y, &e)) {
+		dx->gran = G_YEAR;
+		dx->how = H_ABS;
+		dx->y = y;
+		dx->end = e;
+		return 1;
+	}
 	if (i >= sc->nt || sc->t[i].type != T_NUM || sc->t[i].grouped ||
 	    sc->t[i].ndig != 4)
 		return 0;
@@ -2374,19 +2551,6 @@ parse_decade(const struct scan *sc, size_t i, const char *ctx,
 	return 1;
 }
 
-/* Does a phrase that may also open a noun phrase end before token k:
- * at the end of the text or a sentence, or before punctuation other
- * than a dash or an apostrophe?  "the 18th" without a month ("the 2nd
- * round", "the 18th-century church" are none), "the next" ("the week
- * after the next round"). */
-static int
-phrase_end_at(const struct scan *sc, size_t k)
-{
-	return k >= sc->nt || sent_break(sc, k - 1) ||
-	    (sc->t[k].type == T_PUNCT && !is_dash(sc, k) &&
-	    !is_punct(sc, k, '\''));
-}
-
 /*
  * "the week after next", "the month after the next", "the weekend
  * after next": two periods on from the reference's.  Read from the
@@ -2452,7 +2616,9 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	clear(dx, sizeof *dx);
 	dx->wd = -1;
 	dx->t0 = i;
-	if (i >= sc->nt || !may_start(sc, i, CORE_LISTS))
+	if (i >= sc->nt || (!may_start(sc, i, CORE_LISTS) &&
+	    !(may_start(sc, i, YEAR_WORD_LISTS) &&
+	    year_words_after_in(sc, i))))
 		return 0;
 	if (parse_numeric(sc, i, dx) || parse_dotted(sc, i, dx))
 		return 1;
@@ -2547,21 +2713,16 @@ parse_core(const struct scan *sc, size_t i, const char *ctx, int inpart,
 	return 0;
 }
 
-/*
- * A date phrase: the core, or a part of one: "the end of March", "mid-
- * November", "early 2021", "late last year", "by the end of the year".
- */
+/* parse_date() past its first test. */
 static int
-parse_date(const struct scan *sc, size_t i, struct dx *dx)
+date_phrase(const struct scan *sc, size_t i, struct dx *dx)
 {
 	const char	*ctx, *v;
-	size_t		 j = i, n, k;
+	size_t		 j = i, n, k, h;
 	struct dx	 sub;
 	struct unit	 u;
-	int		 of = 0;
+	int		 of = 0, rest = 0, the;
 
-	if (!may_start(sc, i, DATE_LISTS))
-		return 0;
 	ctx = prep_before(sc, i);
 	if (lookup1(sc, L_DATE_THE, j) != NULL)
 		j++;
@@ -2579,6 +2740,7 @@ parse_date(const struct scan *sc, size_t i, struct dx *dx)
 			if (!of)
 				return parse_core(sc, i, ctx, 0, dx);
 			v = "LATER";
+			rest = 1;
 		}
 		if (parse_core(sc, k, "IN", 1, &sub) && sub.how != H_WEEKDAY &&
 		    sub.how != H_DAYOFF && sub.how != H_PRESENT &&
@@ -2600,10 +2762,18 @@ parse_date(const struct scan *sc, size_t i, struct dx *dx)
 			dx->t0 = i;
 			return 1;
 		}
-		/* "the end of the year": the reference's own period. */
-		if (of && lookup1(sc, L_DATE_THE, k) != NULL &&
-		    unit_at(sc, k + 1, &u, &n) && unit_gran(&u) != G_NONE &&
-		    unit_gran(&u) != G_DAY) {
+		/*
+		 * "the end of the year": the reference's own period; "the
+		 * rest of week" (a headline's) without "the" too, where the
+		 * phrase ends: "the end of year-end talks", "the rest of
+		 * week two" are none.
+		 */
+		the = lookup1(sc, L_DATE_THE, k) != NULL;
+		if (of && (the || rest) &&
+		    unit_at(sc, k + the, &u, &n) && unit_gran(&u) != G_NONE &&
+		    unit_gran(&u) != G_DAY && (the ||
+		    (lookup(sc, L_DATE_UNITS_PLURAL, k, &h) == NULL &&
+		    phrase_end_at(sc, k + n)))) {
 			clear(dx, sizeof *dx);
 			dx->wd = -1;
 			dx->gran = unit_gran(&u);
@@ -2611,11 +2781,26 @@ parse_date(const struct scan *sc, size_t i, struct dx *dx)
 			dx->off = 0;
 			dx->mod = v;
 			dx->t0 = i;
-			dx->end = k + 1 + n;
+			dx->end = k + the + n;
 			return 1;
 		}
 	}
 	return parse_core(sc, i, ctx, 0, dx);
+}
+
+/*
+ * A date phrase: the core, or a part of one: "the end of March", "mid-
+ * November", "early 2021", "late last year", "by the end of the year".
+ * The first test is inline apart from the rest: it is asked at most
+ * tokens of the text and nearly always says no.
+ */
+static inline int
+parse_date(const struct scan *sc, size_t i, struct dx *dx)
+{
+	if (!may_start(sc, i, DATE_LISTS) && !(may_start(sc, i,
+	    YEAR_WORD_LISTS) && year_words_after_in(sc, i)))
+		return 0;
+	return date_phrase(sc, i, dx);
 }
 
 /* --- resolution ------------------------------------------------------ */
@@ -3334,8 +3519,41 @@ parse_year_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	return end;
 }
 
+/*
+ * The start a of a range ending at xb, resolved: a year-less start is
+ * the latest such period on or before the end ("from December to
+ * January" in an article of February: December of the year before),
+ * not the one the tense would pick alone.
+ */
+static void
+range_start(const struct scan *sc, const struct dx *a,
+    const struct cc_timex *xb, struct cc_timex *xa)
+{
+	struct dx	 t;
+	struct cc_date	 r = xb->hi;
+	int		 k;
+
+	if (a->how != H_YEARLESS || a->y != 0 || xb->lo.y == 0) {
+		emit_date(sc, a, 0, xa);
+		return;
+	}
+	t = *a;
+	for (k = 0; k < 2; k++) {
+		t.y = r.y - k;
+		t.how = H_YEARLESS;
+		emit_date(sc, &t, 1, xa);
+		xa->relative = 1;
+		if (xa->lo.y != 0 && cc_date_days(&xa->lo) <=
+		    cc_date_days(&xb->lo))
+			break;
+	}
+	snprintf(xa->basis, sizeof xa->basis, "%s", xb->basis);
+}
+
 /* "between December and January", "from 2014 to 2016", "between
- * 2014-2018". */
+ * 2014-2018", and from or to the present: "between now and November
+ * 15", "between January 22 and now" (one end only: "from now on", "now
+ * and then" are none). */
 static int
 parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 {
@@ -3343,7 +3561,7 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	size_t		 n, j;
 	struct dx	 a, b;
 	struct cc_timex	 xa, xb;
-	int		 k, y1, y2;
+	int		 y1, y2;
 
 	if ((v = lookup(sc, L_DATE_PREPS, i, &n)) == NULL ||
 	    (strcmp(v, "BETWEEN") != 0 && strcmp(v, "FROM") != 0))
@@ -3352,7 +3570,7 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 		year_range(sc, i, y1, y2, j, x);
 		return (int)j;
 	}
-	if (!parse_date(sc, i + n, &a) || a.invalid || a.how == H_PRESENT)
+	if (!parse_date(sc, i + n, &a) || a.invalid)
 		return 0;
 	j = a.end;
 	if ((v = lookup(sc, L_DATE_RANGE_JOINS, j, &n)) == NULL &&
@@ -3361,30 +3579,16 @@ parse_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	if (v == NULL)
 		n = 1;
 	if (!parse_core(sc, j + n, "IN", 1, &b) || b.invalid ||
-	    b.how == H_PRESENT || b.gran == G_NONE)
+	    (b.how == H_PRESENT && a.how == H_PRESENT) || b.gran == G_NONE)
 		return 0;
 	/* "from January 5 to 10"? not handled: both ends must be dates. */
 	emit_date(sc, &b, 0, &xb);
-	if (a.how == H_YEARLESS && a.y == 0 && xb.lo.y != 0 &&
-	    b.gran != G_NONE) {
-		/* The start is the latest such period on or before the end. */
-		struct dx	 t = a;
-		struct cc_date	 r = xb.hi;
-
-		for (k = 0; k < 2; k++) {
-			t.y = r.y - k;
-			t.how = H_YEARLESS;
-			emit_date(sc, &t, 1, &xa);
-			xa.relative = 1;
-			if (xa.lo.y != 0 && cc_date_days(&xa.lo) <=
-			    cc_date_days(&xb.lo))
-				break;
-		}
-		snprintf(xa.basis, sizeof xa.basis, "%s", xb.basis);
-	} else
-		emit_date(sc, &a, 0, &xa);
+	range_start(sc, &a, &xb, &xa);
 	if (!range_join(sc, i, &xa, &xb, x))
 		return 0;
+	/* "between now and 2030" hangs on the reference, not on 2030. */
+	if (a.how == H_PRESENT)
+		snprintf(x->basis, sizeof x->basis, "%s", xa.basis);
 	return (int)(b.end);
 }
 
@@ -3614,9 +3818,11 @@ range_join_at(const struct scan *sc, size_t i, int words, size_t *end)
 	return 0;
 }
 
-/* A day of a range: "4", "4th", "the 4th", "fourth". */
+/* A day of a range: "4", "4th", "the 4th", "fourth"; *ord set when
+ * written as an ordinal. */
 static int
-range_day_at(const struct scan *sc, size_t i, int *d, size_t *end)
+range_day_at(const struct scan *sc, size_t i, int *d, int *ordp,
+    size_t *end)
 {
 	int	ord, the = 0;
 
@@ -3626,6 +3832,7 @@ range_day_at(const struct scan *sc, size_t i, int *d, size_t *end)
 	}
 	if (!day_at(sc, i, d, &ord, end) || (the && !ord))
 		return 0;
+	*ordp = ord;
 	/* "4 billion", "3.5": not days. */
 	if (sc->t[i].type == T_NUM && (sc->t[i].grouped ||
 	    sc->t[i].val < 1))
@@ -3663,12 +3870,37 @@ unresolved_day(const struct scan *sc, size_t i, size_t end, int d,
 }
 
 /*
+ * "this month", "next month", "last month" at i: *off the months from
+ * the reference's, *end past it.
+ */
+static int
+month_shift_at(const struct scan *sc, size_t i, long *off, size_t *end)
+{
+	const char	*v;
+	size_t		 n, m;
+	struct unit	 u;
+
+	if ((v = lookup(sc, L_DATE_SHIFTS, i, &n)) == NULL ||
+	    !unit_at(sc, i + n, &u, &m) || unit_gran(&u) != G_MONTH ||
+	    lookup(sc, L_DATE_UNITS_PLURAL, i + n, &m) != NULL)
+		return 0;
+	*off = atol(v);
+	*end = i + n + m;
+	/* "of this month's budget": the month's, no range of days. */
+	return !(glued(sc, *end) && sc->s[sc->t[*end].s] == '\'');
+}
+
+/*
  * Days d1 to d2 of one month: "from 4 to 22 January, 1995", "between 3
  * and 12 September", "4-22 January", "from March 3 to 12", "November
  * 19-20", "November 19 to 20".  A join word needs "from" or "between"
  * before the first day ("3 and 12 September" may be two dates), but for
  * one meaning "to" after the month where the range ends the clause
- * (range_end_at); a dash needs neither.  The range
+ * (range_end_at); a dash needs neither.  The month may be the
+ * reference's or one counted from it: "4 till 23 of this month", "from
+ * the 4th to the 22nd next month"; there without "of" the days must be
+ * ordinals ("rose from 4 to 22 this month" counts something), and
+ * without a reference nothing is read.  The range
  * is one mention, its value START/END as for parse_range(); a year-less
  * month is resolved as the last day would be alone.  Returns the token
  * after it, or 0.
@@ -3678,7 +3910,8 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 {
 	const char	*v;
 	size_t		 j = i, n, k;
-	int		 prep = 0, d1, d2, m, abbr, y, join;
+	int		 prep = 0, d1, d2, m, abbr, y, join, o1, o2, of;
+	long		 off = 0, mon;
 	struct dx	 dx;
 	struct cc_timex	 xb;
 	struct cc_date	 a;
@@ -3690,7 +3923,8 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	 * must be there.
 	 */
 	if (sc->t[i].type == T_NUM) {
-		if (!is_dash(sc, i + 1))
+		if (!is_dash(sc, i + 1) &&
+		    !may_start(sc, i + 1, LBIT(L_DATE_RANGE_JOINS)))
 			return 0;
 	} else if ((v = lookup(sc, L_DATE_PREPS, j, &n)) != NULL &&
 	    (strcmp(v, "BETWEEN") == 0 || strcmp(v, "FROM") == 0)) {
@@ -3705,9 +3939,9 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	if (sc->t[j].type != T_NUM && month_at(sc, j, &m, &k, &abbr)) {
 		/* The month first, a word may join without "from":
 		 * "November 19 to 20", where the range ends there. */
-		if (!range_day_at(sc, k, &d1, &k) ||
+		if (!range_day_at(sc, k, &d1, &o1, &k) ||
 		    !(join = range_join_at(sc, k, prep ? 2 : 1, &k)) ||
-		    !range_day_at(sc, k, &d2, &k) ||
+		    !range_day_at(sc, k, &d2, &o2, &k) ||
 		    (join == 2 && !prep && !range_end_at(sc, k)))
 			return 0;
 		/* "March 30 to April 2" is parse_range()'s. */
@@ -3719,14 +3953,22 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 		 * October"): a word there would cost a lookup of every
 		 * number list at every word of the text. */
 		if ((!prep && sc->t[j].type != T_NUM) ||
-		    !range_day_at(sc, j, &d1, &k) ||
-		    !range_join_at(sc, k, prep ? 2 : 0, &k) ||
-		    !range_day_at(sc, k, &d2, &k))
+		    !range_day_at(sc, j, &d1, &o1, &k) ||
+		    !(join = range_join_at(sc, k, prep ? 2 : 1, &k)) ||
+		    !range_day_at(sc, k, &d2, &o2, &k))
 			return 0;
-		if (lookup1(sc, L_DATE_OF, k) != NULL)
+		if ((of = lookup1(sc, L_DATE_OF, k) != NULL))
 			k++;
-		if (!month_at(sc, k, &m, &k, &abbr))
+		if (month_at(sc, k, &m, &k, &abbr)) {
+			/* "cut 3 to 5 January": a word joins a named month's
+			 * days after "from" or "between" only. */
+			if (join == 2 && !prep)
+				return 0;
+		} else if (sc->ref == NULL || !month_shift_at(sc, k, &off,
+		    &k) || !(of || (o1 && o2)))
 			return 0;
+		else
+			m = 0;		/* counted from the reference's */
 	}
 	if (d1 >= d2)
 		return 0;
@@ -3736,11 +3978,19 @@ parse_day_range(const struct scan *sc, size_t i, struct cc_timex *x)
 	dx.m = m;
 	dx.d = d2;
 	dx.end = k;
-	trailing_year(sc, &dx);
+	if (m == 0) {
+		mon = (long)sc->ref->y * 12 + sc->ref->m - 1 + off;
+		dx.how = H_ABS;
+		dx.y = (int)(mon / 12);
+		dx.m = (int)(mon % 12) + 1;
+	} else
+		trailing_year(sc, &dx);
 	check_day(&dx);
 	if (dx.invalid)
 		return 0;
 	emit_date(sc, &dx, 0, &xb);
+	if (m == 0)
+		relative_basis(sc, &xb, 0, 0);
 	*x = xb;
 	x->start = sc->t[i].s;
 	if (xb.lo.y != 0) {
@@ -3786,8 +4036,9 @@ nearest_month_day(const struct scan *sc, int d, int wd, int fut,
 
 /*
  * A day of the month without its month: "Thursday the 21st", "Friday,
- * the 22nd", and "the 27th" alone after "on", "by" or "until" where the
- * sentence or clause ends right after it ("arrived on the 27th.").  The
+ * the 22nd", and "the 27th" alone after "on", "by", "until" or "for"
+ * where the sentence or clause ends right after it ("arrived on the
+ * 27th.", "talks set for the 21st.").  The
  * ordinal must be written with digits and a suffix when alone: "the
  * 21st century", "on the 2nd floor" and "on the second day" are no
  * dates.  A weekday picks the nearest month where the day falls on it.
@@ -3815,7 +4066,7 @@ parse_month_day(const struct scan *sc, size_t i, struct cc_timex *x)
 		if (lookup1(sc, L_DATE_THE, j) == NULL || j == 0 ||
 		    (v = lookup(sc, L_DATE_PREPS, j - 1, &n)) == NULL ||
 		    n != 1 || (strcmp(v, "ON") != 0 && strcmp(v, "BY") != 0 &&
-		    strcmp(v, "UNTIL") != 0))
+		    strcmp(v, "UNTIL") != 0 && strcmp(v, "FOR") != 0))
 			return 0;
 		if (j + 1 >= sc->nt || sc->t[j + 1].type != T_NUM ||
 		    !day_at(sc, j + 1, &d, &ord, &k) || !ord ||
@@ -3855,6 +4106,83 @@ parse_month_day(const struct scan *sc, size_t i, struct cc_timex *x)
 	n = strlen(x->basis);
 	snprintf(x->basis + n, sizeof x->basis - n, "%s", note);
 	return k;
+}
+
+/*
+ * A day written with its month, or with its weekday, at i (the end of
+ * a range: calendar_day_at()): "October 22", "01/22/2016", "Wed, 22 of
+ * Jan", "Tuesday the 15th".  Not a bare weekday or a deictic day: "Oct.
+ * 2 to Friday" is no range of days.  Sets x and *end past it.
+ */
+static int
+calendar_day_at(const struct scan *sc, size_t i, struct cc_timex *x,
+    size_t *end)
+{
+	struct dx	dx;
+
+	if (parse_date(sc, i, &dx) && !dx.invalid && dx.gran == G_DAY &&
+	    dx.mod == NULL && (dx.how == H_ABS || dx.how == H_YEARLESS)) {
+		emit_date(sc, &dx, 0, x);
+		*end = dx.end;
+		return 1;
+	}
+	if (i < sc->nt && may_start(sc, i, LBIT(L_WEEKDAYS)) &&
+	    sc->t[i].type == T_WORD &&
+	    (*end = parse_month_day(sc, i, x)) > i)
+		return 1;
+	return 0;
+}
+
+/*
+ * Two calendar days joined as one range, the first read at [i, e) as
+ * xa (with da its parse when parse_date() read it, else NULL): "Oct. 2
+ * to October 22", "January 12, 2016 - 01/22/2016", "1st Jan until Wed,
+ * 22 of Jan", and after "from" or "between" (taken into the mention)
+ * "from Friday the 11th until Tuesday the 15th", "from Monday, October
+ * 3, to Friday, October 7".  A dash joins alone; a
+ * word of role TO needs "from" or the range to end the clause
+ * (range_end_at(): "moved Oct. 2 to October 22 votes" is none), "and"
+ * needs "between".  Both ends must be days with their month or
+ * weekday (calendar_day_at()).  Ranges that parse_range() reads, both
+ * ends parse_date()'s after "from", never come here.  Returns the token
+ * after the range, or 0.
+ */
+static size_t
+day_pair_at(const struct scan *sc, size_t i, size_t e, const struct dx *da,
+    const struct cc_timex *xa, struct cc_timex *x)
+{
+	const char	*v = NULL, *prep;
+	size_t		 n, end;
+	struct cc_timex	 xs, xb;
+
+	if (e >= sc->nt)
+		return 0;
+	prep = i > 0 ? lookup1(sc, L_DATE_PREPS, i - 1) : NULL;
+	if (prep != NULL && strcmp(prep, "FROM") != 0 &&
+	    strcmp(prep, "BETWEEN") != 0)
+		prep = NULL;
+	/* "from Monday, October 3, to Friday, October 7": a comma after
+	 * the first day, with "from" only (else a list of dates). */
+	if (is_punct(sc, e, ',')) {
+		if (prep == NULL)
+			return 0;
+		e++;
+	}
+	if (is_dash(sc, e))
+		n = 1;
+	else if ((v = lookup(sc, L_DATE_RANGE_JOINS, e, &n)) == NULL ||
+	    strcmp(v, prep != NULL && strcmp(prep, "BETWEEN") == 0 ?
+	    "AND" : "TO") != 0)
+		return 0;
+	if (!calendar_day_at(sc, e + n, &xb, &end) ||
+	    (v != NULL && prep == NULL && !range_end_at(sc, end)))
+		return 0;
+	if (da != NULL)
+		range_start(sc, da, &xb, &xs);
+	else
+		xs = *xa;
+	return range_join(sc, prep != NULL ? i - 1 : i, &xs, &xb, x) ?
+	    end : 0;
 }
 
 /*
@@ -4107,9 +4435,53 @@ nth_period_at(const struct scan *sc, size_t k, struct dx *dx)
 }
 
 /*
+ * Is the ordinal weekday at i ("the second Sunday", "third Tuesday") one
+ * of a run rather than a day of the month: after a word of
+ * date_series_cues, across "the" ("for the third Sunday", "a second
+ * Monday", "every second Friday")?
+ */
+static int
+series_before(const struct scan *sc, size_t i)
+{
+	if (i > 0 && lookup1(sc, L_DATE_THE, i - 1) != NULL)
+		i--;
+	return i > 0 && lookup1(sc, L_DATE_SERIES_CUES, i - 1) != NULL;
+}
+
+/*
+ * An ordinal weekday without its month, "on the second Sunday.", "held
+ * first Tuesday": the reference's month, whatever the tense (what else
+ * could the article mean).  Only where the phrase ends right after the
+ * weekday (no "of", "in a row", "after the vote", and no date after a
+ * comma: "the second Sunday, October 9" is that date), for a rank of
+ * one to five and not after a word that makes it one of a run
+ * (series_before()).  Sets dx to the reference's month; 0 when none.
+ */
+static int
+nth_alone_at(const struct scan *sc, size_t i, size_t j, int nth,
+    struct dx *dx)
+{
+	size_t	n;
+	int	m, abbr;
+
+	if (nth < 1 || nth > 5 || !phrase_end_at(sc, j) ||
+	    (is_punct(sc, j, ',') && j + 1 < sc->nt &&
+	    (sc->t[j + 1].type == T_NUM || month_at(sc, j + 1, &m, &n,
+	    &abbr))) || series_before(sc, i))
+		return 0;
+	dx_reset(dx, i);
+	dx->gran = G_MONTH;
+	dx->how = H_SHIFT;
+	dx->off = 0;
+	dx->end = j;
+	return 1;
+}
+
+/*
  * An ordinal weekday or week of a month or year: "the first Friday of
  * July", "the last Sunday in March", "the second Monday of next month",
- * "the first week of March", "the last week of 2015".  The month or year
+ * "the first week of March", "the last week of 2015", and an ordinal
+ * weekday alone (nth_alone_at()).  The month or year
  * is read as it would be alone (a bare month by the reference and the
  * tense).  Without a reference date the value keeps what is known:
  * "XXXX-07-WXX-5-#1" (TIMEX3 weekday 1 Monday .. 7 Sunday, #n its
@@ -4136,10 +4508,12 @@ parse_nth_of(const struct scan *sc, size_t i, struct cc_timex *x)
 	    lookup1(sc, L_DATE_UNITS_PLURAL, j) != NULL)
 		return 0;
 	j++;
-	if (lookup1(sc, L_DATE_OF, j) == NULL && ((v = lookup1(sc,
+	if (wd >= 0 && nth_alone_at(sc, i, j, nth, &dx))
+		;
+	else if (lookup1(sc, L_DATE_OF, j) == NULL && ((v = lookup1(sc,
 	    L_DATE_PREPS, j)) == NULL || strcmp(v, "IN") != 0))
 		return 0;
-	if (!nth_period_at(sc, j + 1, &dx) ||
+	else if (!nth_period_at(sc, j + 1, &dx) ||
 	    (dx.gran != G_MONTH && (wd >= 0 || dx.gran != G_YEAR)) ||
 	    (wd >= 0 && nth > 5) || nth > 53)
 		return 0;
@@ -4454,7 +4828,7 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	struct dx	 dx;
 	const char	*v;
 	size_t		 n, e, dur, best = i;
-	int		 nout = 0, spans;
+	int		 nout = 0, spans, day = 0, md = 0;
 
 	/* "since X": a duration up to the reference, and the date X. */
 	if ((v = lookup(sc, L_DATE_PREPS, i, &n)) != NULL &&
@@ -4489,6 +4863,7 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 		else {
 			emit_date(sc, &dx, 0, &out[0]);
 			nout = 1;
+			day = 1;	/* may open a range: below */
 		}
 	}
 	/*
@@ -4513,7 +4888,7 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 	    best) ||
 	    (may_start(sc, i, LBIT(L_WEEKDAYS) | LBIT(L_DATE_THE)) &&
 	    sc->t[i].type != T_NUM && (e = parse_month_day(sc, i, &x)) >
-	    best) ||
+	    best && (md = 1)) ||
 	    (may_start(sc, i, LBIT(L_DATE_THE)) &&
 	    (e = parse_day_of_shift(sc, i, &x)) > best) ||
 	    (may_start(sc, i, LBIT(L_DATE_THE)) &&
@@ -4526,6 +4901,21 @@ scan_at(const struct scan *sc, size_t i, struct cc_timex out[2],
 		out[0] = x;
 		best = e;
 		nout = 1;
+		day = md;
+	}
+	/*
+	 * A calendar day read by parse_date() or parse_month_day() may
+	 * open a range of two days (day_pair_at()).  Only after a date and
+	 * before a join: a cheap test at most tokens.
+	 */
+	if (day && (md || (dx.gran == G_DAY && dx.mod == NULL &&
+	    (dx.how == H_ABS || dx.how == H_YEARLESS))) && best < sc->nt &&
+	    (is_dash(sc, best) || is_punct(sc, best, ',') ||
+	    may_start(sc, best, LBIT(L_DATE_RANGE_JOINS))) &&
+	    (e = day_pair_at(sc, i, best, md ? NULL : &dx, &out[0], &x)) >
+	    best) {
+		out[0] = x;
+		best = e;
 	}
 	*end = best;
 	return nout;
