@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "buf.h"
 #include "check_main.h"
 #include "number.h"
 #include "pack.h"
@@ -838,6 +839,56 @@ START_TEST(test_cases_macro)
 }
 END_TEST
 
+/* Before a word that reads no part of a number, %{NUMBER} still takes
+ * each accepted case whole and no more: "1,800 people", "1.5 million
+ * people", "10 or more people".  Plain digits so placed are read by a
+ * shortcut (NUMBER_PLAIN in numbers.yaml) that must stop where the whole
+ * reading would, and leave every longer reading to it. */
+START_TEST(test_cases_macro_before_word)
+{
+	struct ncase		*v;
+	size_t			 n = load_cases(&v), i, lead, end, tried = 0;
+	struct cc_diag		 d;
+	struct cc_buf		 b = CC_BUF_INIT;
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	PCRE2_SIZE		*ov;
+	unsigned		 bad = 0;
+
+	vocab();
+	re = cc_pack_compile(pk, "%{NUMBER}", 1, &d);
+	ck_assert_msg(re != NULL, "NUMBER: %s", d.msg);
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	for (i = 0; i < n; i++) {
+		if (v[i].err || v[i].frac)
+			continue;
+		lead = strspn(v[i].input, " ");
+		for (end = v[i].len; end > lead && v[i].input[end - 1] == ' ';)
+			end--;
+		cc_buf_reset(&b);
+		cc_buf_add(&b, v[i].input, end);
+		cc_buf_adds(&b, " people were evacuated");
+		tried++;
+		if (pcre2_match(re, (PCRE2_SPTR)b.data, b.len, lead,
+		    PCRE2_ANCHORED, md, NULL) > 0) {
+			ov = pcre2_get_ovector_pointer(md);
+			if (ov[1] == end)
+				continue;
+		}
+		fprintf(stderr, "cases.tsv:%u: '%.*s people': %%{NUMBER} does "
+		    "not stop where the number does\n", v[i].line, (int)end,
+		    v[i].input);
+		bad++;
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	cc_buf_release(&b);
+	free_cases(v, n);
+	ck_assert_msg(tried > 100, "only %zu cases", tried);
+	ck_assert_msg(bad == 0, "%u cases failed (listed on stderr)", bad);
+}
+END_TEST
+
 /* Parse one expected item of scan.tsv: TEXT=MIN..MAX[~][#]. */
 static void
 expect_item(char *item, char **text, double *lo, int *hlo, double *hi,
@@ -1077,6 +1128,7 @@ number_suite(void)
 	tcase_add_test(tc, test_cases_parse);
 	tcase_add_test(tc, test_cases_scan);
 	tcase_add_test(tc, test_cases_macro);
+	tcase_add_test(tc, test_cases_macro_before_word);
 	tcase_add_test(tc, test_scan_file);
 	tcase_add_test(tc, test_macro_rules);
 	tcase_add_test(tc, test_macro_size);
