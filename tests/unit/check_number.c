@@ -793,6 +793,15 @@ START_TEST(test_cases_scan)
 }
 END_TEST
 
+/* Where case c's number stands in its input: without the spaces around. */
+static void
+case_span(const struct ncase *c, size_t *lead, size_t *end)
+{
+	*lead = strspn(c->input, " ");
+	for (*end = c->len; *end > *lead && c->input[*end - 1] == ' ';)
+		--*end;
+}
+
 /* %{NUMBER} matches every accepted case whole, so a rule's value group
  * gets the whole expression; shares ("two thirds") need not, as no rule
  * takes one as a claim value. */
@@ -818,9 +827,7 @@ START_TEST(test_cases_macro)
 	for (i = 0; i < n; i++) {
 		if (v[i].err || v[i].frac)
 			continue;
-		lead = strspn(v[i].input, " ");
-		for (end = v[i].len; end > lead && v[i].input[end - 1] == ' ';)
-			end--;
+		case_span(&v[i], &lead, &end);
 		for (k = 0; k < 2; k++) {
 			if (pcre2_match(re[k], (PCRE2_SPTR)v[i].input, end,
 			    lead, PCRE2_ANCHORED | PCRE2_ENDANCHORED, md,
@@ -862,9 +869,7 @@ START_TEST(test_cases_macro_before_word)
 	for (i = 0; i < n; i++) {
 		if (v[i].err || v[i].frac)
 			continue;
-		lead = strspn(v[i].input, " ");
-		for (end = v[i].len; end > lead && v[i].input[end - 1] == ' ';)
-			end--;
+		case_span(&v[i], &lead, &end);
 		cc_buf_reset(&b);
 		cc_buf_add(&b, v[i].input, end);
 		cc_buf_adds(&b, " people were evacuated");
