@@ -466,21 +466,6 @@ scratch_alloc(struct cc_extractor *ex, size_t n)
 	return scratch_grow(ex, n);
 }
 
-/* As xstrndup() (NULL stays NULL), in scratch space. */
-static char *
-scratch_strndup(struct cc_extractor *ex, const char *s, size_t n)
-{
-	char	*d;
-
-	if (s == NULL)
-		return NULL;
-	n = strnlen(s, n);
-	d = scratch_alloc(ex, n + 1);
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
 /* n bytes of s and a NUL, in scratch space: a string whose length is
  * known, without measuring it again. */
 static char *
@@ -491,6 +476,13 @@ scratch_copy(struct cc_extractor *ex, const char *s, size_t n)
 	memcpy(d, s, n);
 	d[n] = '\0';
 	return d;
+}
+
+/* As xstrndup() (NULL stays NULL), in scratch space. */
+static char *
+scratch_strndup(struct cc_extractor *ex, const char *s, size_t n)
+{
+	return s != NULL ? scratch_copy(ex, s, strnlen(s, n)) : NULL;
 }
 
 static char *
