@@ -1244,7 +1244,7 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	/* (states as size_t: no zero extension before each index) */
 	const unsigned char	*pa, *pb, *pe;
 	size_t			 sa = 0, sb = 0, out0, len = end - start;
-	size_t			 from[2], to[2], nch, m, k, nh = 0, i;
+	size_t			 b, ae, m, nh = 0, i;
 	size_t			 maxlen;
 
 	trig_ready(ex);
@@ -1258,29 +1258,24 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 	    sizeof *ex->hitend);
 	memcpy(ex->auxcur, ex->aux_none, ex->naux * sizeof *ex->auxcur);
 	/* at most a word end per byte of each chain: (state, end) pairs */
-	if (ex->trig_hcap < 2 * (len + 2 * maxlen)) {
-		ex->trig_hcap = 2 * (len + 2 * maxlen);
+	if (ex->trig_hcap < 2 * (len + maxlen)) {
+		ex->trig_hcap = 2 * (len + maxlen);
 		ex->trig_hits = xreallocarray(ex->trig_hits, ex->trig_hcap,
 		    sizeof *ex->trig_hits);
 	}
 	hv = ex->trig_hits;
 	next = ex->trig_next;
 	out0 = ex->trig_out0;
-	/* The parts [from[k], to[k]): the sentence, or its halves when
-	 * each is at least the longest word long. */
-	nch = maxlen != 0 && len >= 2 * maxlen ? 2 : 1;
-	from[0] = 0;
-	to[nch - 1] = len;
-	for (k = 1; k < nch; k++)
-		trig_split(cls, s, len * k / nch, maxlen, &from[k],
-		    &to[k - 1]);
 	/* (a word's end is counted from the sentence's start, one past its
 	 * last byte) */
-	if (nch == 2) {
-		m = to[0] - from[0] < to[1] - from[1] ? to[0] - from[0] :
-		    to[1] - from[1];
-		for (pa = s + from[0], pb = s + from[1], pe = pb + m; pb < pe;
-		    pa++, pb++) {
+	if (maxlen == 0 || len < 2 * maxlen)
+		trig_chain(next, cls, out0, s, 0, len, 0, hv, &nh);
+	else {
+		/* The halves [0, ae) and [b, len), each at least the
+		 * longest word long. */
+		trig_split(cls, s, len / 2, maxlen, &b, &ae);
+		m = ae < len - b ? ae : len - b;
+		for (pa = s, pb = s + b, pe = pb + m; pb < pe; pa++, pb++) {
 			sa = next[sa + cls[*pa]];
 			sb = next[sb + cls[*pb]];
 			if (sa >= out0) {
@@ -1292,12 +1287,9 @@ triggered_all(struct cc_extractor *ex, const char *lower, size_t start,
 				hv[nh++] = (uint32_t)(pb - s + 1);
 			}
 		}
-		trig_chain(next, cls, out0, s, from[0] + m, to[0], sa, hv,
-		    &nh);
-		trig_chain(next, cls, out0, s, from[1] + m, to[1], sb, hv,
-		    &nh);
-	} else
-		trig_chain(next, cls, out0, s, 0, len, 0, hv, &nh);
+		trig_chain(next, cls, out0, s, m, ae, sa, hv, &nh);
+		trig_chain(next, cls, out0, s, b + m, len, sb, hv, &nh);
+	}
 	for (i = 0; i < nh; i += 2)
 		trig_hit(ex, hv[i], hv[i + 1]);
 	for (i = 0; i < nh; i += 2)
